@@ -1,0 +1,126 @@
+/**
+ * The project's JSON Web Key Set, fetched through the SDK's own HTTP pipeline and cached, for verifying session
+ * JWTs and M2M tokens locally.
+ *
+ * - One fetch serves any number of concurrent first callers.
+ * - A token whose `kid` is unknown triggers a refetch at once (so a rotated key verifies immediately), at most one
+ *   per `unknownKidRefetchInterval`, so a flood of random kids cannot hammer the endpoint.
+ * - The set is refreshed after `ttl`; when the endpoint fails, keys already known keep verifying.
+ *
+ * @since 0.1.0
+ */
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as jose from "jose"
+import * as Endpoints from "../schemas/Endpoints.js"
+import type { StytchError } from "../schemas/Errors.js"
+import { StytchHttp } from "./StytchHttp.js"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Service {
+  /**
+   * The verification key with this `kid`. `undefined` when the set (refetched if allowed) has no such key.
+   * Fails only when no key set could ever be fetched.
+   */
+  readonly key: (kid: string) => Effect.Effect<jose.CryptoKey | undefined, StytchError>
+  /** The key known now for `kid`, without any I/O (the fast path of verification). */
+  readonly knownKey: (kid: string) => jose.CryptoKey | undefined
+  /** Drops every cached key; the next lookup fetches. */
+  readonly invalidate: Effect.Effect<void>
+}
+
+/**
+ * @since 0.1.0
+ * @category tags
+ */
+export class JwksCache extends Context.Tag("effect-stytch/JwksCache")<JwksCache, Service>() {}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** How long a fetched key set is fresh. Default: 10 minutes. */
+  readonly ttl?: Duration.DurationInput | undefined
+  /** Minimum time between two refetches caused by unknown kids. Default: 10 seconds. */
+  readonly unknownKidRefetchInterval?: Duration.DurationInput | undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (options: Options = {}): Effect.Effect<Service, never, StytchHttp> =>
+  Effect.gen(function*() {
+    const http = yield* StytchHttp
+    const ttl = Duration.toMillis(options.ttl ?? Duration.minutes(10))
+    const kidInterval = Duration.toMillis(options.unknownKidRefetchInterval ?? Duration.seconds(10))
+    const lock = yield* Effect.makeSemaphore(1)
+
+    let keys = new Map<string, jose.CryptoKey>()
+    let fetchedAt = -Infinity // last successful fetch
+    let attemptedAt = -Infinity // last fetch attempt, successful or not
+    let generation = 0 // bumps on every attempt, so waiters can tell a fetch happened while they queued
+
+    const fetch = Effect.gen(function*() {
+      attemptedAt = yield* Effect.clockWith((c) => c.currentTimeMillis)
+      generation++
+      const response = yield* http.call(Endpoints.sessions.getJWKS, { project_id: http.config.projectId })
+      const next = new Map<string, jose.CryptoKey>()
+      for (const jwk of response.keys) {
+        if (jwk.kty !== "RSA" || (jwk.alg !== undefined && jwk.alg !== "RS256")) continue
+        const imported = yield* Effect.tryPromise(() => jose.importJWK({ kty: jwk.kty, n: jwk.n, e: jwk.e }, "RS256")).pipe(
+          Effect.option
+        )
+        if (imported._tag === "Some" && !(imported.value instanceof Uint8Array)) next.set(jwk.kid, imported.value)
+      }
+      keys = next
+      fetchedAt = attemptedAt
+    })
+
+    /** Fetches under the lock unless another fiber fetched while this one waited. */
+    const refresh = (reason: "stale" | "unknownKid") =>
+      Effect.suspend(() => {
+        const seen = generation
+        return lock.withPermits(1)(Effect.suspend(() => {
+          if (generation !== seen) return Effect.void
+          return Effect.flatMap(Effect.clockWith((c) => c.currentTimeMillis), (now) => {
+            if (reason === "unknownKid" && now - attemptedAt < kidInterval) return Effect.void
+            // With keys already known, a failing endpoint must not break verification: keep the old set.
+            return keys.size > 0 ? Effect.ignore(fetch) : fetch
+          })
+        }))
+      })
+
+    const key = (kid: string): Effect.Effect<jose.CryptoKey | undefined, StytchError> =>
+      Effect.gen(function*() {
+        const now = yield* Effect.clockWith((c) => c.currentTimeMillis)
+        if (now - fetchedAt >= ttl) yield* refresh("stale")
+        const known = keys.get(kid)
+        if (known !== undefined) return known
+        yield* refresh("unknownKid")
+        return keys.get(kid)
+      })
+
+    return JwksCache.of({
+      key,
+      knownKey: (kid) => keys.get(kid),
+      invalidate: Effect.sync(() => {
+        keys = new Map()
+        fetchedAt = -Infinity
+        attemptedAt = -Infinity
+      })
+    })
+  })
+
+/**
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options?: Options): Layer.Layer<JwksCache, never, StytchHttp> =>
+  Layer.effect(JwksCache, make(options))

@@ -1,0 +1,275 @@
+/**
+ * The HTTP pipeline every API call goes through: base URL per host, Basic auth with the redacted secret, JSON,
+ * a per-attempt timeout, retries by the endpoint's policy (with backoff, jitter and `Retry-After`), a trace span,
+ * and the decoding of answers into response schemas or typed errors.
+ *
+ * @since 0.1.0
+ */
+import * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClientError from "@effect/platform/HttpClientError"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as ParseResult from "effect/ParseResult"
+import * as Random from "effect/Random"
+import * as Schema from "effect/Schema"
+import type { Endpoint } from "../internal/endpoint.js"
+import { VERSION } from "../internal/version.js"
+import {
+  describeParseError,
+  fromBody,
+  type StytchError,
+  StytchDecodeError,
+  StytchTransportError
+} from "../schemas/Errors.js"
+import { type Resolved, StytchConfig } from "./StytchConfig.js"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Service {
+  readonly config: Resolved
+  /** Sends one request to an endpoint and returns its decoded response, or a typed error. */
+  readonly call: <Req, Res>(endpoint: Endpoint<Req, any, Res, any>, request: Req) => Effect.Effect<Res, StytchError>
+}
+
+/**
+ * @since 0.1.0
+ * @category tags
+ */
+export class StytchHttp extends Context.Tag("effect-stytch/StytchHttp")<StytchHttp, Service>() {}
+
+/** The wire shape of every Stytch JSON error body. */
+const ErrorBody = Schema.Struct({
+  status_code: Schema.Number,
+  request_id: Schema.String,
+  error_type: Schema.String,
+  error_message: Schema.String,
+  error_url: Schema.String,
+  error_details: Schema.optional(Schema.Unknown)
+})
+const decodeErrorBody = Schema.decodeUnknownEither(ErrorBody)
+
+/** Encoders and decoders are compiled once per schema. */
+const encoders = new WeakMap<Schema.Schema.Any, (u: unknown) => Effect.Effect<any, ParseResult.ParseError>>()
+const decoders = new WeakMap<Schema.Schema.Any, (u: unknown) => Effect.Effect<any, ParseResult.ParseError>>()
+const cached = (
+  map: typeof encoders,
+  schema: Schema.Schema.Any,
+  compile: (s: Schema.Schema<any, any>) => (u: unknown) => Effect.Effect<any, ParseResult.ParseError>
+) => {
+  let fn = map.get(schema)
+  if (fn === undefined) {
+    fn = compile(schema as Schema.Schema<any, any>)
+    map.set(schema, fn)
+  }
+  return fn
+}
+
+/** What one attempt produced: an answer (any status) or no answer. */
+type Attempt =
+  | { readonly _tag: "Answer"; readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string }
+  | { readonly _tag: "NoAnswer"; readonly error: StytchTransportError }
+
+const TRANSIENT_STATUS = new Set([408, 429, 500, 502, 503, 504])
+const MAX_RETRY_AFTER = Duration.seconds(60)
+
+/** `Retry-After` (seconds or HTTP date) or `retry-after-ms`, capped at 60 s. */
+const retryAfter = (headers: Readonly<Record<string, string>>, now: number): Duration.Duration | undefined => {
+  const ms = headers["retry-after-ms"]
+  if (ms !== undefined && /^\d+(\.\d+)?$/.test(ms)) return Duration.min(Duration.millis(Number(ms)), MAX_RETRY_AFTER)
+  const value = headers["retry-after"]
+  if (value === undefined) return undefined
+  if (/^\d+$/.test(value.trim())) return Duration.min(Duration.seconds(Number(value)), MAX_RETRY_AFTER)
+  const date = Date.parse(value)
+  if (Number.isNaN(date)) return undefined
+  return Duration.min(Duration.millis(Math.max(0, date - now)), MAX_RETRY_AFTER)
+}
+
+/** Exponential backoff, 0.5 s doubling up to 8 s, with up to 25% downward jitter. */
+const backoff = (retry: number) =>
+  Effect.map(Random.next, (r) => Duration.millis(Math.min(500 * 2 ** retry, 8000) * (1 - 0.25 * r)))
+
+const transportError = (method: string, url: string, error: HttpClientError.HttpClientError) =>
+  new StytchTransportError({
+    reason: error._tag === "RequestError" && error.reason === "Encode" ? "Encode" : "Transport",
+    method,
+    url,
+    detail: error.description ?? error.reason,
+    // The platform error holds the request (headers included); keep only what caused it.
+    cause: error.cause
+  })
+
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make: Effect.Effect<Service, never, StytchConfig | HttpClient.HttpClient> = Effect.gen(function*() {
+  const config = yield* StytchConfig
+  const base = yield* HttpClient.HttpClient
+  const client = (config.transformClient ?? ((c: HttpClient.HttpClient) => c))(
+    base.pipe(HttpClient.mapRequest(HttpClientRequest.basicAuth(config.projectId, config.secret)))
+  )
+  const userAgent = `effect-stytch/${VERSION}`
+
+  const attempt = (request: HttpClientRequest.HttpClientRequest, method: string, url: string): Effect.Effect<Attempt> =>
+    client.execute(request).pipe(
+      Effect.flatMap((response) =>
+        Effect.map(response.text, (body): Attempt => ({
+          _tag: "Answer",
+          status: response.status,
+          headers: response.headers,
+          body
+        }))
+      ),
+      Effect.timeoutFail({
+        duration: config.timeout,
+        onTimeout: () =>
+          new StytchTransportError({
+            reason: "Timeout",
+            method,
+            url,
+            detail: `no answer within ${Duration.format(config.timeout)}`
+          })
+      }),
+      Effect.catchAll((error) =>
+        Effect.succeed<Attempt>({
+          _tag: "NoAnswer",
+          error: error._tag === "StytchTransportError" ? error : transportError(method, url, error)
+        })
+      )
+    )
+
+  const send = (
+    request: HttpClientRequest.HttpClientRequest,
+    endpoint: Endpoint,
+    url: string
+  ): Effect.Effect<Attempt> => {
+    const loop = (retry: number): Effect.Effect<Attempt> =>
+      Effect.flatMap(attempt(request, endpoint.method, url), (result) => {
+        if (retry >= config.maxRetries) return Effect.succeed(result)
+        const retryable = result._tag === "NoAnswer"
+          ? endpoint.retry === "transient" && result.error.reason !== "Encode"
+          : result.status === 429 || (endpoint.retry === "transient" && TRANSIENT_STATUS.has(result.status))
+        if (!retryable) return Effect.succeed(result)
+        return Effect.gen(function*() {
+          const now = yield* Effect.clockWith((clock) => clock.currentTimeMillis)
+          const delay = (result._tag === "Answer" ? retryAfter(result.headers, now) : undefined) ??
+            (yield* backoff(retry))
+          yield* Effect.logDebug("Stytch request will be retried").pipe(Effect.annotateLogs({
+            endpoint: endpoint.id,
+            method: endpoint.method,
+            url,
+            status: result._tag === "Answer" ? result.status : result.error.reason,
+            retry: retry + 1,
+            delay: Duration.format(delay)
+          }))
+          yield* Effect.sleep(delay)
+          return yield* loop(retry + 1)
+        })
+      })
+    return loop(0)
+  }
+
+  const call = <Req, Res>(endpoint: Endpoint<Req, any, Res, any>, input: Req): Effect.Effect<Res, StytchError> =>
+    Effect.gen(function*() {
+      const host = endpoint.host === "fraud" ? config.fraudBaseUrl : config.baseUrl
+      const encoded: Record<string, unknown> = yield* cached(encoders, endpoint.request, Schema.encodeUnknown)(
+        input ?? {}
+      ).pipe(
+        Effect.mapError((error) =>
+          new StytchTransportError({
+            reason: "Encode",
+            method: endpoint.method,
+            url: host + endpoint.path,
+            detail: `invalid request: ${describeParseError(error)}`
+          })
+        )
+      )
+      const fields = { ...encoded }
+      let path = endpoint.path
+      for (const name of endpoint.pathParams) {
+        const value = fields[name]
+        delete fields[name]
+        if (typeof value !== "string" || value === "") {
+          return yield* new StytchTransportError({
+            reason: "Encode",
+            method: endpoint.method,
+            url: host + endpoint.path,
+            detail: `invalid request: ${name} is required and must be a non-empty string`
+          })
+        }
+        path = path.replace(`{${name}}`, encodeURIComponent(value))
+      }
+      const url = host + path
+      let request = HttpClientRequest.make(endpoint.method)(url, {
+        headers: { "user-agent": userAgent, accept: "application/json" }
+      })
+      switch (endpoint.fields) {
+        case "body":
+          request = HttpClientRequest.bodyText(request, JSON.stringify(fields), "application/json")
+          break
+        case "emptyBody":
+          request = HttpClientRequest.bodyText(request, "{}", "application/json")
+          break
+        case "query": {
+          const params: Record<string, string> = {}
+          for (const [k, v] of Object.entries(fields)) if (v !== undefined) params[k] = String(v)
+          request = HttpClientRequest.setUrlParams(request, params)
+          break
+        }
+      }
+
+      const result = yield* send(request, endpoint, url)
+      if (result._tag === "NoAnswer") return yield* result.error
+      const json = parseJson(result.body)
+      const requestId = typeof json === "object" && json !== null && typeof (json as any).request_id === "string"
+        ? (json as any).request_id as string
+        : undefined
+      if (requestId !== undefined) yield* Effect.annotateCurrentSpan("stytch.request_id", requestId)
+      yield* Effect.annotateCurrentSpan("http.response.status_code", result.status)
+      const decodeError = (detail: string) =>
+        new StytchDecodeError({ status: result.status, request_id: requestId, method: endpoint.method, url, detail })
+      if (json === NOT_JSON) {
+        return yield* decodeError(`the body is not JSON (${result.body.length} bytes)`)
+      }
+      if (result.status >= 400) {
+        const body = decodeErrorBody(json)
+        if (body._tag === "Left") {
+          return yield* decodeError(`HTTP ${result.status} without a Stytch error body`)
+        }
+        return yield* Effect.fail(fromBody(body.right))
+      }
+      return yield* cached(decoders, endpoint.response, Schema.decodeUnknown)(json).pipe(
+        Effect.mapError((error) => decodeError(`unexpected response: ${describeParseError(error)}`))
+      )
+    }).pipe(
+      Effect.withSpan(`Stytch.${endpoint.id}`, {
+        kind: "client",
+        attributes: { "http.request.method": endpoint.method, "url.template": endpoint.path }
+      })
+    )
+
+  return StytchHttp.of({ config, call })
+})
+
+const NOT_JSON = Symbol("NotJson")
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return NOT_JSON
+  }
+}
+
+/**
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer: Layer.Layer<StytchHttp, never, StytchConfig | HttpClient.HttpClient> = Layer.effect(
+  StytchHttp,
+  make
+)

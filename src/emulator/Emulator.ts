@@ -1,0 +1,306 @@
+/**
+ * A stateful, in-memory Stytch API for tests and demos: the production wire format, real hashes, real RS256 JWTs,
+ * and test controls (outbox, reset, settings, key rotation, fault injection).
+ *
+ * @since 0.1.0
+ */
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import * as Runtime from "effect/Runtime"
+import type * as Scope from "effect/Scope"
+import * as http from "node:http"
+import type { AddressInfo } from "node:net"
+import * as StytchConfig from "../layers/StytchConfig.js"
+import * as Stytch from "../layers/Stytch.js"
+import type * as ConfigError from "effect/ConfigError"
+import { type AppState, type Fault, handle, type WireRequest, type WireResponse } from "./internal/app.js"
+import { makeControl } from "./internal/control.js"
+import { SigningKeys } from "./internal/jwt.js"
+import { defaultSettings, type OutboxMessage, type Settings, Store } from "./internal/store.js"
+import { handlers } from "./handlers/index.js"
+import { mintOAuthToken, type MintOAuthTokenRequest } from "./handlers/oauth.js"
+
+export type { Fault } from "./internal/app.js"
+export type { OutboxMessage, Settings } from "./internal/store.js"
+export type { MintOAuthTokenRequest } from "./handlers/oauth.js"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** Default: `project-test-00000000-0000-4000-8000-000000000000`. */
+  readonly projectId?: string | undefined
+  /** Default: `secret-test-emulator`. */
+  readonly secret?: string | undefined
+  /** Initial project settings (password policy, UserInfo URL, redirect URLs, ...). */
+  readonly settings?: Partial<Omit<Settings, "projectId" | "secret">> | undefined
+}
+
+/**
+ * A filter on the outbox.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface OutboxFilter {
+  readonly to?: string | undefined
+  readonly kind?: OutboxMessage["kind"] | undefined
+  readonly channel?: OutboxMessage["channel"] | undefined
+}
+
+/**
+ * The emulator's test controls.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Service {
+  readonly projectId: string
+  readonly secret: Redacted.Redacted<string>
+  /** Answers one wire request (what both the in-process client and the loopback server call). */
+  readonly handle: (request: WireRequest, baseUrl?: string) => Effect.Effect<WireResponse>
+  /** Every message the API would have sent, oldest first. */
+  readonly outbox: (filter?: OutboxFilter) => Effect.Effect<ReadonlyArray<OutboxMessage>>
+  /** The newest message matching the filter, if any. */
+  readonly latestMessage: (filter?: OutboxFilter) => Effect.Effect<OutboxMessage | undefined>
+  /** Forgets all users, sessions, tokens, messages and pending faults. Settings and keys stay. */
+  readonly reset: Effect.Effect<void>
+  readonly settings: Effect.Effect<Settings>
+  readonly updateSettings: (patch: Partial<Omit<Settings, "projectId" | "secret">>) => Effect.Effect<Settings>
+  /** Signs new JWTs with a new key; the JWKS keeps serving the previous one. Returns the new `kid`. */
+  readonly rotateKeys: Effect.Effect<string>
+  /** Makes the next `count` (default 1) API requests fail or stall as described. */
+  readonly failNext: (fault: Fault, count?: number) => Effect.Effect<void>
+  /** Mints a token as if the user had completed an OAuth redirect flow with the provider. */
+  readonly mintOAuthToken: (request: MintOAuthTokenRequest) => Effect.Effect<{ readonly token: string }>
+}
+
+/**
+ * @since 0.1.0
+ * @category tags
+ */
+export class StytchEmulator extends Context.Tag("effect-stytch/StytchEmulator")<StytchEmulator, Service>() {}
+
+const DEFAULT_PROJECT_ID = "project-test-00000000-0000-4000-8000-000000000000"
+const DEFAULT_SECRET = "secret-test-emulator"
+/** The base URL SDK clients use for the in-process emulator. Any host works; it is never resolved. */
+export const inProcessBaseUrl = "http://stytch.emulator.local"
+
+/**
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (options: Options = {}): Effect.Effect<Service> =>
+  Effect.sync(() => {
+    const projectId = options.projectId ?? DEFAULT_PROJECT_ID
+    const secret = options.secret ?? DEFAULT_SECRET
+    const store = new Store({ ...defaultSettings(projectId, secret), ...options.settings })
+    const keys = new SigningKeys(projectId)
+    const faults: Array<Fault> = []
+    const matches = (m: OutboxMessage, f: OutboxFilter = {}) =>
+      (f.to === undefined || m.to.toLowerCase() === f.to.toLowerCase()) &&
+      (f.kind === undefined || m.kind === f.kind) &&
+      (f.channel === undefined || m.channel === f.channel)
+
+    const service: Service = {
+      projectId,
+      secret: Redacted.make(secret),
+      handle: (request, baseUrl = inProcessBaseUrl) => handle(state, request, baseUrl),
+      outbox: (filter) => Effect.sync(() => store.outbox.filter((m) => matches(m, filter))),
+      latestMessage: (filter) => Effect.sync(() => store.outbox.findLast((m) => matches(m, filter))),
+      reset: Effect.sync(() => {
+        store.clear()
+        faults.length = 0
+      }),
+      settings: Effect.sync(() => ({ ...store.settings })),
+      updateSettings: (patch) =>
+        Effect.sync(() => {
+          store.settings = { ...store.settings, ...patch, projectId, secret }
+          return { ...store.settings }
+        }),
+      rotateKeys: Effect.sync(() => keys.rotate()),
+      failNext: (fault, count = 1) =>
+        Effect.sync(() => {
+          for (let i = 0; i < count; i++) faults.push(fault)
+        }),
+      mintOAuthToken: (request) =>
+        Effect.flatMap(Effect.clockWith((c) => c.currentTimeMillis), (now) =>
+          Effect.sync(() => mintOAuthToken(store, now, request)))
+    }
+    const state: AppState = { store, keys, faults, handlers, control: makeControl(service) }
+    return service
+  })
+
+// ---------------------------------------------------------------------------------------------------------------
+// In-process: an HttpClient whose requests the emulator answers (no sockets, the caller's Clock)
+
+const bodyText = (body: HttpClientRequest.HttpClientRequest["body"]): string => {
+  switch (body._tag) {
+    case "Uint8Array":
+      return new TextDecoder().decode(body.body)
+    case "Raw":
+      return typeof body.body === "string" ? body.body : ""
+    default:
+      return ""
+  }
+}
+
+/**
+ * An `HttpClient` answered by the emulator, in-process.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const httpClient = (emulator: Service): HttpClient.HttpClient =>
+  HttpClient.make((request, url) =>
+    emulator.handle(
+      {
+        method: request.method,
+        url: url.pathname + url.search,
+        headers: request.headers,
+        body: bodyText(request.body)
+      },
+      url.origin
+    ).pipe(
+      Effect.map((response) =>
+        HttpClientResponse.fromWeb(
+          request,
+          new Response(response.status === 204 ? null : response.body, {
+            status: response.status,
+            headers: response.headers
+          })
+        )
+      ),
+      Effect.catchAllDefect((cause) =>
+        Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause }))
+      )
+    )
+  )
+
+/**
+ * The emulator, in-process: provides `StytchEmulator` and an `HttpClient` that it answers.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options?: Options): Layer.Layer<StytchEmulator | HttpClient.HttpClient> =>
+  Layer.effectContext(Effect.map(make(options), (emulator) =>
+    Context.make(StytchEmulator, emulator).pipe(Context.add(HttpClient.HttpClient, httpClient(emulator)))))
+
+/**
+ * Every SDK service wired to an in-process emulator, plus the emulator's controls: the one-line test setup.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerStytch = (
+  options?: Options & Omit<StytchConfig.Options, "projectId" | "secret" | "baseUrl" | "fraudBaseUrl">
+): Layer.Layer<Stytch.Provided | StytchEmulator | HttpClient.HttpClient, ConfigError.ConfigError> =>
+  Layer.unwrapEffect(Effect.map(make(options), (emulator) => {
+    const emulatorLayer = Layer.succeedContext(
+      Context.make(StytchEmulator, emulator).pipe(Context.add(HttpClient.HttpClient, httpClient(emulator)))
+    )
+    const { projectId: _p, secret: _s, settings: _settings, ...sdkOptions } = options ?? {}
+    return Stytch.layer({
+      ...sdkOptions,
+      projectId: emulator.projectId,
+      secret: emulator.secret,
+      baseUrl: inProcessBaseUrl,
+      fraudBaseUrl: inProcessBaseUrl
+    }).pipe(Layer.provideMerge(emulatorLayer))
+  }))
+
+// ---------------------------------------------------------------------------------------------------------------
+// Over loopback: a real HTTP server
+
+/**
+ * A running loopback server.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Server {
+  /** e.g. `http://127.0.0.1:4010` */
+  readonly url: string
+  readonly port: number
+}
+
+const readBody = (req: http.IncomingMessage) =>
+  new Promise<string>((resolve, reject) => {
+    const chunks: Array<Buffer> = []
+    req.on("data", (c: Buffer) => chunks.push(c))
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")))
+    req.on("error", reject)
+  })
+
+/**
+ * Serves the emulator over HTTP on 127.0.0.1 for as long as the scope lives. `port: 0` picks a free port.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const serve = (
+  options: { readonly port?: number | undefined; readonly host?: string | undefined } = {}
+): Effect.Effect<Server, Error, StytchEmulator | Scope.Scope> =>
+  Effect.gen(function*() {
+    const emulator = yield* StytchEmulator
+    const runtime = yield* Effect.runtime<never>()
+    const run = Runtime.runPromise(runtime)
+    const host = options.host ?? "127.0.0.1"
+    const server = http.createServer((req, res) => {
+      readBody(req)
+        .then((body) => {
+          const headers: Record<string, string> = {}
+          for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers[k] = v
+          const baseUrl = `http://${req.headers.host ?? `${host}`}`
+          return run(emulator.handle({ method: req.method ?? "GET", url: req.url ?? "/", headers, body }, baseUrl))
+        })
+        .then((response) => {
+          res.writeHead(response.status, response.headers)
+          res.end(response.body)
+        })
+        .catch(() => {
+          res.writeHead(500, { "content-type": "text/plain" })
+          res.end("emulator failure")
+        })
+    })
+    server.keepAliveTimeout = 5000
+    const port = yield* Effect.acquireRelease(
+      Effect.async<number, Error>((resume) => {
+        server.once("error", (error) => resume(Effect.fail(error)))
+        server.listen(options.port ?? 0, host, () => resume(Effect.succeed((server.address() as AddressInfo).port)))
+      }),
+      () =>
+        Effect.async<void>((resume) => {
+          server.closeAllConnections()
+          server.close(() => resume(Effect.void))
+        })
+    )
+    return { url: `http://${host}:${port}`, port }
+  })
+
+/**
+ * The emulator served over loopback, as a layer: provides `StytchEmulator` and `EmulatorServer`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export class EmulatorServer extends Context.Tag("effect-stytch/EmulatorServer")<EmulatorServer, Server>() {}
+
+/**
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerServer = (
+  options: Options & { readonly port?: number | undefined } = {}
+): Layer.Layer<StytchEmulator | EmulatorServer, Error> => {
+  const emulator = Layer.effect(StytchEmulator, make(options))
+  return Layer.scoped(EmulatorServer, serve({ port: options.port })).pipe(Layer.provideMerge(emulator))
+}

@@ -1,0 +1,299 @@
+/**
+ * What every area's handlers share: the wire shape of users and sessions, starting and extending sessions, session
+ * JWTs, and the checks of emails and phone numbers.
+ */
+import * as Effect from "effect/Effect"
+import { type ApiFailure, apiFailure, type Ctx, fail } from "../internal/app.js"
+import {
+  type AuthenticationFactor,
+  iso,
+  newId,
+  newToken,
+  type SessionRecord,
+  type Store,
+  type UserRecord
+} from "../internal/store.js"
+
+// ---------------------------------------------------------------------------------------------------------------
+// Users
+
+export const userWire = (u: UserRecord) => ({
+  user_id: u.user_id,
+  emails: u.emails.map(({ email, email_id, verified }) => ({ email_id, email, verified })),
+  status: u.status,
+  phone_numbers: u.phone_numbers.map(({ phone_id, phone_number, verified }) => ({ phone_id, phone_number, verified })),
+  webauthn_registrations: u.webauthn_registrations.map((w) => ({
+    webauthn_registration_id: w.webauthn_registration_id,
+    domain: "localhost",
+    user_agent: "",
+    verified: w.verified,
+    authenticator_type: "",
+    name: w.name ?? ""
+  })),
+  providers: u.providers.map((p) => ({
+    provider_type: p.provider_type,
+    provider_subject: p.provider_subject,
+    profile_picture_url: p.profile_picture_url ?? "",
+    locale: p.locale ?? "",
+    oauth_user_registration_id: p.oauth_user_registration_id
+  })),
+  totps: u.totps.map(({ totp_id, verified }) => ({ totp_id, verified })),
+  crypto_wallets: u.crypto_wallets.map((w) => ({ ...w, crypto_wallet_type: "ethereum" })),
+  biometric_registrations: u.biometric_registrations.map((b) => ({ ...b })),
+  is_locked: false,
+  roles: [...u.roles],
+  ...(u.name === undefined ? {} : { name: { ...u.name } }),
+  created_at: iso(u.created_at),
+  ...(u.password === undefined
+    ? {}
+    : { password: { password_id: u.password.password_id, requires_reset: u.password.requiresReset } }),
+  trusted_metadata: { ...u.trusted_metadata },
+  untrusted_metadata: { ...u.untrusted_metadata },
+  ...(u.external_id === undefined ? {} : { external_id: u.external_id })
+})
+
+export const getUser = (store: Store, user_id: string): Effect.Effect<UserRecord, ApiFailure> => {
+  const user = store.users.get(user_id)
+  return user === undefined ? fail("user_not_found") : Effect.succeed(user)
+}
+
+/** A new user record (not yet stored). */
+export const newUser = (ctx: Ctx, status: UserRecord["status"] = "active"): UserRecord => ({
+  user_id: newId("user", ctx.store.settings.projectId),
+  created_at: ctx.now,
+  status,
+  emails: [],
+  phone_numbers: [],
+  totps: [],
+  providers: [],
+  webauthn_registrations: [],
+  crypto_wallets: [],
+  biometric_registrations: [],
+  trusted_metadata: {},
+  untrusted_metadata: {},
+  roles: [],
+  passwordlessEmails: new Set()
+})
+
+/** Stores a new user and indexes its factors. Call only after every check has passed. */
+export const insertUser = (store: Store, user: UserRecord): void => {
+  store.users.set(user.user_id, user)
+  for (const e of user.emails) store.emailIndex.set(e.email.toLowerCase(), user.user_id)
+  for (const p of user.phone_numbers) store.phoneIndex.set(p.phone_number, user.user_id)
+  if (user.external_id !== undefined) store.externalIdIndex.set(user.external_id, user.user_id)
+}
+
+export const addEmail = (store: Store, user: UserRecord, email: string, verified: boolean, unverifiedUntil?: number) => {
+  const record = {
+    email_id: newId("email", store.settings.projectId),
+    email,
+    verified,
+    ...(unverifiedUntil === undefined ? {} : { unverifiedUntil })
+  }
+  user.emails.push(record)
+  store.emailIndex.set(email.toLowerCase(), user.user_id)
+  return record
+}
+
+export const addPhone = (store: Store, user: UserRecord, phone_number: string, verified: boolean, unverifiedUntil?: number) => {
+  const record = {
+    phone_id: newId("phone-number", store.settings.projectId),
+    phone_number,
+    verified,
+    ...(unverifiedUntil === undefined ? {} : { unverifiedUntil })
+  }
+  user.phone_numbers.push(record)
+  store.phoneIndex.set(phone_number, user.user_id)
+  return record
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Validation of emails and phone numbers
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+export const checkEmail = (email: string): Effect.Effect<string, ApiFailure> =>
+  EMAIL.test(email) && email.length <= 254 ? Effect.succeed(email) : fail("invalid_email")
+
+/** E.164: a plus, a non-zero country digit, 7 to 15 digits in all. */
+const E164 = /^\+[1-9]\d{6,14}$/
+export const checkPhone = (phone: string): Effect.Effect<string, ApiFailure> => {
+  if (!E164.test(phone)) {
+    return fail("invalid_phone_number", "Phone number format is invalid. Phone numbers must be in E.164 format.")
+  }
+  // Country codes that do not exist (+0 is excluded by the pattern; +999 is unassigned).
+  if (phone.startsWith("+999") || phone.startsWith("+990") || phone.startsWith("+997")) {
+    return fail("invalid_phone_number_country_code")
+  }
+  return Effect.succeed(phone)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sessions
+
+/** Session JWTs live 5 minutes; the session itself lives as long as session_duration_minutes says. */
+export const JWT_LIFETIME_SECONDS = 300
+
+/** Claims a caller may not set through session_custom_claims. */
+const RESERVED_CLAIMS = new Set(["iss", "sub", "aud", "exp", "nbf", "iat", "jti", "https://stytch.com/session"])
+
+export const cleanCustomClaims = (claims: Record<string, unknown> | undefined): Record<string, unknown> => {
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(claims ?? {})) {
+    if (!RESERVED_CLAIMS.has(k) && !k.startsWith("https://stytch.com/")) out[k] = v
+  }
+  return out
+}
+
+export const sessionWire = (s: SessionRecord, user: UserRecord | undefined) => ({
+  session_id: s.session_id,
+  user_id: s.user_id,
+  authentication_factors: s.authentication_factors.map((f) => ({ ...f })),
+  roles: user?.roles ? [...user.roles] : [],
+  started_at: iso(s.started_at),
+  last_accessed_at: iso(s.last_accessed_at),
+  expires_at: iso(s.expires_at),
+  ...(s.attributes === undefined ? {} : { attributes: { ...s.attributes } }),
+  custom_claims: { ...s.custom_claims }
+})
+
+export const sessionJwt = (ctx: Ctx, s: SessionRecord): string => {
+  const iat = Math.floor(ctx.now / 1000)
+  const user = ctx.store.users.get(s.user_id)
+  return ctx.keys.signJwt({
+    ...s.custom_claims,
+    aud: [ctx.store.settings.projectId],
+    exp: iat + JWT_LIFETIME_SECONDS,
+    iat,
+    iss: `stytch.com/${ctx.store.settings.projectId}`,
+    nbf: iat,
+    sub: s.user_id,
+    "https://stytch.com/session": {
+      id: s.session_id,
+      started_at: iso(s.started_at),
+      last_accessed_at: iso(s.last_accessed_at),
+      expires_at: iso(s.expires_at),
+      attributes: s.attributes ?? { ip_address: "", user_agent: "" },
+      authentication_factors: s.authentication_factors,
+      roles: user?.roles ?? []
+    }
+  })
+}
+
+export interface SessionOptions {
+  readonly session_token?: string | undefined
+  readonly session_jwt?: string | undefined
+  readonly session_duration_minutes?: number | undefined
+  readonly session_custom_claims?: Record<string, unknown> | undefined
+}
+
+/** The live session a token or JWT names (an expired JWT still names its session, as in Stytch). */
+export const findSession = (
+  ctx: Ctx,
+  options: { readonly session_token?: string | undefined; readonly session_jwt?: string | undefined }
+): Effect.Effect<SessionRecord, ApiFailure> =>
+  Effect.suspend(() => {
+    const { session_jwt, session_token } = options
+    if (session_token !== undefined && session_jwt !== undefined) return fail("too_many_session_arguments")
+    let session: SessionRecord | undefined
+    if (session_token !== undefined) {
+      session = ctx.store.sessionByToken(session_token)
+    } else if (session_jwt !== undefined) {
+      const verified = ctx.keys.verifyJwt(session_jwt)
+      if (!verified.ok) {
+        return fail("invalid_session_token", "The session JWT could not be verified.", 401)
+      }
+      const claim = verified.payload["https://stytch.com/session"] as { id?: unknown } | undefined
+      session = typeof claim?.id === "string" ? ctx.store.sessions.get(claim.id) : undefined
+    } else {
+      return fail("missing_session_token", "A session_token or session_jwt is required.", 400)
+    }
+    if (session === undefined || session.expires_at <= ctx.now) {
+      if (session !== undefined) ctx.store.deleteSession(session)
+      return fail("session_not_found")
+    }
+    return Effect.succeed(session)
+  })
+
+const checkDuration = (minutes: number | undefined): Effect.Effect<void, ApiFailure> =>
+  minutes === undefined || (Number.isInteger(minutes) && minutes >= 5 && minutes <= 527040)
+    ? Effect.void
+    : fail("invalid_session_duration", "session_duration_minutes must be between 5 and 527040 (366 days).")
+
+export const factor = (ctx: Ctx, type: string, delivery_method: string, extra: Record<string, unknown> = {}) =>
+  ({
+    type,
+    delivery_method,
+    last_authenticated_at: iso(ctx.now),
+    created_at: iso(ctx.now),
+    updated_at: iso(ctx.now),
+    ...extra
+  }) as AuthenticationFactor
+
+/**
+ * After a successful authentication: extends the session named by `session_token`/`session_jwt` with the new factor,
+ * or starts a new session when `session_duration_minutes` is given, or returns empty tokens when neither.
+ * Validates everything before it mutates (the handler's own mutations must come after this returns).
+ */
+export const prepareSession = (
+  ctx: Ctx,
+  user: UserRecord,
+  newFactor: AuthenticationFactor,
+  options: SessionOptions
+): Effect.Effect<() => { session_token: string; session_jwt: string; session?: ReturnType<typeof sessionWire> }, ApiFailure> =>
+  Effect.gen(function*() {
+    yield* checkDuration(options.session_duration_minutes)
+    const existing = options.session_token !== undefined || options.session_jwt !== undefined
+      ? yield* findSession(ctx, options)
+      : undefined
+    if (existing !== undefined && existing.user_id !== user.user_id) {
+      return yield* fail("session_user_mismatch", "The session belongs to another user.", 400)
+    }
+    if (existing === undefined && options.session_duration_minutes === undefined) {
+      return () => ({ session_token: "", session_jwt: "" })
+    }
+    return () => {
+      let session = existing
+      if (session === undefined) {
+        session = {
+          session_id: newId("session", ctx.store.settings.projectId),
+          session_token: newToken(),
+          user_id: user.user_id,
+          started_at: ctx.now,
+          last_accessed_at: ctx.now,
+          expires_at: ctx.now + options.session_duration_minutes! * 60_000,
+          authentication_factors: [],
+          custom_claims: {},
+          attributes: {
+            ip_address: ctx.headers["x-forwarded-for"] ?? "",
+            user_agent: ctx.headers["user-agent"] ?? ""
+          }
+        }
+        ctx.store.sessions.set(session.session_id, session)
+        ctx.store.sessionTokenIndex.set(session.session_token, session.session_id)
+      }
+      session.last_accessed_at = ctx.now
+      if (options.session_duration_minutes !== undefined) {
+        session.expires_at = ctx.now + options.session_duration_minutes * 60_000
+      }
+      // One factor per type + delivery method: authenticating again refreshes it.
+      session.authentication_factors = [
+        ...session.authentication_factors.filter((f) =>
+          !(f.type === newFactor.type && f.delivery_method === newFactor.delivery_method)
+        ),
+        newFactor
+      ]
+      if (options.session_custom_claims !== undefined) {
+        session.custom_claims = { ...session.custom_claims, ...cleanCustomClaims(options.session_custom_claims) }
+      }
+      return { session_token: session.session_token, session_jwt: sessionJwt(ctx, session), session: sessionWire(session, user) }
+    }
+  })
+
+/** Revokes every session of a user, except `keep`. */
+export const revokeUserSessions = (store: Store, user_id: string, keep?: string): void => {
+  for (const s of [...store.sessions.values()]) {
+    if (s.user_id === user_id && s.session_id !== keep) store.deleteSession(s)
+  }
+}
+
+export { apiFailure }

@@ -1,0 +1,6 @@
+/**
+ * magicLinks: emulator handlers (see issue #3).
+ */
+import type { Handlers } from "../internal/app.js"
+
+export const magicLinksHandlers: Handlers = {}

@@ -1,0 +1,95 @@
+/**
+ * Sessions: list, authenticate (token or JWT, refreshing expired JWTs of live sessions), revoke, migrate from an
+ * external OIDC UserInfo endpoint, and the JWKS.
+ */
+import * as Effect from "effect/Effect"
+import { type Ctx, fail, type Handlers } from "../internal/app.js"
+import {
+  cleanCustomClaims,
+  factor,
+  findSession,
+  getUser,
+  prepareSession,
+  sessionJwt,
+  sessionWire,
+  userWire
+} from "./common.js"
+
+const get = (ctx: Ctx, req: { user_id: string }) =>
+  Effect.map(getUser(ctx.store, req.user_id), (user) => ({
+    sessions: [...ctx.store.sessions.values()]
+      .filter((s) => s.user_id === user.user_id && s.expires_at > ctx.now)
+      .sort((a, b) => a.started_at - b.started_at)
+      .map((s) => sessionWire(s, user))
+  }))
+
+const authenticate = (ctx: Ctx, req: any) =>
+  Effect.gen(function*() {
+    const minutes = req.session_duration_minutes
+    if (minutes !== undefined && (!Number.isInteger(minutes) || minutes < 5 || minutes > 527040)) {
+      return yield* fail("invalid_session_duration", "session_duration_minutes must be between 5 and 527040.", 400)
+    }
+    const session = yield* findSession(ctx, req)
+    const user = yield* getUser(ctx.store, session.user_id)
+    session.last_accessed_at = ctx.now
+    if (minutes !== undefined) session.expires_at = ctx.now + minutes * 60_000
+    if (req.session_custom_claims !== undefined) {
+      session.custom_claims = { ...session.custom_claims, ...cleanCustomClaims(req.session_custom_claims) }
+    }
+    return {
+      session: sessionWire(session, user),
+      session_token: session.session_token,
+      session_jwt: sessionJwt(ctx, session),
+      user: userWire(user)
+    }
+  })
+
+const revoke = (ctx: Ctx, req: any) =>
+  Effect.gen(function*() {
+    const given = [req.session_id, req.session_token, req.session_jwt].filter((x) => x !== undefined).length
+    if (given > 1) return yield* fail("too_many_session_revoke_arguments")
+    if (given === 0) return yield* fail("missing_session_identifier", "A session_id, session_token or session_jwt is required.", 400)
+    const session = req.session_id !== undefined
+      ? ctx.store.sessions.get(req.session_id)
+      : yield* findSession(ctx, req)
+    if (session === undefined || session.expires_at <= ctx.now) return yield* fail("session_not_found")
+    ctx.store.deleteSession(session)
+    return {}
+  })
+
+const migrate = (ctx: Ctx, req: any) =>
+  Effect.gen(function*() {
+    const url = ctx.store.settings.userinfoUrl
+    if (url === undefined) {
+      return yield* fail("invalid_userinfo_url", "No UserInfo URL is configured for this project.", 400)
+    }
+    const info = yield* Effect.tryPromise(async () => {
+      const response = await fetch(url, { headers: { authorization: `Bearer ${req.session_token}` } })
+      if (!response.ok) throw new Error(`UserInfo answered ${response.status}`)
+      return await response.json() as { email?: unknown }
+    }).pipe(Effect.orElse(() => fail("oidc_invalid_userinfo", "The UserInfo endpoint did not accept the session token.", 400)))
+    if (typeof info.email !== "string") {
+      return yield* fail("oidc_invalid_userinfo", "The UserInfo response has no email.", 400)
+    }
+    const user = ctx.store.userByEmail(info.email)
+    if (user === undefined) return yield* fail("user_not_found")
+    const commit = yield* prepareSession(ctx, user, factor(ctx, "imported", "imported_auth0"), {
+      session_duration_minutes: req.session_duration_minutes ?? 60,
+      session_custom_claims: req.session_custom_claims
+    })
+    const { session, session_jwt, session_token } = commit()
+    return { user_id: user.user_id, session_token, session_jwt, user: userWire(user), ...(session ? { session } : {}) }
+  })
+
+const getJWKS = (ctx: Ctx, req: { project_id: string }) =>
+  req.project_id === ctx.store.settings.projectId
+    ? Effect.succeed({ keys: ctx.keys.jwks() })
+    : fail("project_not_found", "Project could not be found.", 404)
+
+export const sessionsHandlers: Handlers = {
+  "sessions.get": get,
+  "sessions.authenticate": authenticate,
+  "sessions.revoke": revoke,
+  "sessions.migrate": migrate,
+  "sessions.getJWKS": getJWKS
+}

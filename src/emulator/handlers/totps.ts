@@ -1,0 +1,6 @@
+/**
+ * totps: emulator handlers (see issue #3).
+ */
+import type { Handlers } from "../internal/app.js"
+
+export const totpsHandlers: Handlers = {}

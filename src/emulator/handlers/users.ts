@@ -1,0 +1,312 @@
+/**
+ * Users: create, get, search, update, exchange the primary factor, and delete users and their factors.
+ */
+import * as Effect from "effect/Effect"
+import { type Ctx, fail, type Handlers } from "../internal/app.js"
+import type { UserRecord } from "../internal/store.js"
+import { addEmail, addPhone, checkEmail, checkPhone, getUser, insertUser, newUser, userWire } from "./common.js"
+
+/** Shallow merge where `null` deletes a key (Stytch's metadata update semantics). */
+const mergeMetadata = (current: Record<string, unknown>, patch: Record<string, unknown> | undefined) => {
+  if (patch === undefined) return current
+  const out = { ...current }
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k]
+    else out[k] = v
+  }
+  return out
+}
+
+const create = (ctx: Ctx, req: any) =>
+  Effect.gen(function*() {
+    const { store } = ctx
+    if (req.email === undefined && req.phone_number === undefined) {
+      return yield* fail("missing_email_or_phone_number", "An email or a phone_number is required.", 400)
+    }
+    if (req.email !== undefined) yield* checkEmail(req.email)
+    if (req.phone_number !== undefined) yield* checkPhone(req.phone_number)
+    if (req.email !== undefined && store.userByEmail(req.email)) return yield* fail("duplicate_email")
+    if (req.phone_number !== undefined && store.userByPhone(req.phone_number)) {
+      return yield* fail("duplicate_phone_number")
+    }
+    if (req.external_id !== undefined && store.externalIdIndex.has(req.external_id)) {
+      return yield* fail("duplicate_user_external_id")
+    }
+    const user = newUser(ctx, req.create_user_as_pending ? "pending" : "active")
+    const email = req.email === undefined ? undefined : addEmail(store, user, req.email, false)
+    const phone = req.phone_number === undefined ? undefined : addPhone(store, user, req.phone_number, false)
+    if (req.name !== undefined) user.name = { ...req.name }
+    user.trusted_metadata = mergeMetadata({}, req.trusted_metadata)
+    user.untrusted_metadata = mergeMetadata({}, req.untrusted_metadata)
+    if (req.external_id !== undefined) user.external_id = req.external_id
+    if (req.roles !== undefined) user.roles = [...req.roles]
+    insertUser(store, user)
+    return {
+      user_id: user.user_id,
+      email_id: email?.email_id ?? "",
+      status: user.status,
+      phone_id: phone?.phone_id ?? "",
+      user: userWire(user)
+    }
+  })
+
+const get = (ctx: Ctx, req: { user_id: string }) =>
+  Effect.map(getUser(ctx.store, req.user_id), (user) => ({ ...userWire(user), user_id: user.user_id }))
+
+// ---------------------------------------------------------------------------------------------------------------
+// Search
+
+type Operand = { readonly filter_name: string; readonly filter_value?: any }
+
+const lower = (s: string) => s.toLowerCase()
+const fullName = (u: UserRecord) =>
+  [u.name?.first_name, u.name?.middle_name, u.name?.last_name].filter(Boolean).join(" ").toLowerCase()
+
+const matchOperand = (u: UserRecord, op: Operand): boolean => {
+  const v = op.filter_value
+  const within = (values: ReadonlyArray<string>, candidates: ReadonlyArray<string>) =>
+    candidates.some((c) => values.includes(c))
+  switch (op.filter_name) {
+    case "created_at_greater_than":
+      return u.created_at > Date.parse(v)
+    case "created_at_less_than":
+      return u.created_at < Date.parse(v)
+    case "created_at_between":
+      return u.created_at > Date.parse(v.greater_than) && u.created_at < Date.parse(v.less_than)
+    case "status":
+      return u.status === v
+    case "oauth_provider":
+      return u.providers.some((p) => v.includes(p.provider_type))
+    case "user_id":
+      return v.includes(u.user_id)
+    case "full_name_fuzzy":
+      return fullName(u).includes(lower(v))
+    case "phone_number":
+      return within(v, u.phone_numbers.map((p) => p.phone_number))
+    case "phone_id":
+      return within(v, u.phone_numbers.map((p) => p.phone_id))
+    case "phone_verified":
+      return u.phone_numbers.some((p) => p.verified === v)
+    case "phone_number_fuzzy":
+      return u.phone_numbers.some((p) => p.phone_number.includes(v))
+    case "email_address":
+      return within(v.map(lower), u.emails.map((e) => lower(e.email)))
+    case "email_id":
+      return within(v, u.emails.map((e) => e.email_id))
+    case "email_verified":
+      return u.emails.some((e) => e.verified === v)
+    case "email_address_fuzzy":
+      return u.emails.some((e) => lower(e.email).includes(lower(v)))
+    case "webauthn_registration_verified":
+      return u.webauthn_registrations.some((w) => w.verified === v)
+    case "webauthn_registration_id":
+      return within(v, u.webauthn_registrations.map((w) => w.webauthn_registration_id))
+    case "crypto_wallet_id":
+      return within(v, u.crypto_wallets.map((w) => w.crypto_wallet_id))
+    case "crypto_wallet_address":
+      return within(v.map(lower), u.crypto_wallets.map((w) => lower(w.crypto_wallet_address)))
+    case "crypto_wallet_verified":
+      return u.crypto_wallets.some((w) => w.verified === v)
+    case "totp_id":
+      return within(v, u.totps.map((t) => t.totp_id))
+    case "totp_verified":
+      return u.totps.some((t) => t.verified === v)
+    case "password_exists":
+      return (u.password !== undefined) === v
+    default:
+      return false
+  }
+}
+
+/** Cursors are opaque: the position after the last returned user, in (created_at, user_id) order. */
+const encodeCursor = (u: UserRecord) => Buffer.from(JSON.stringify([u.created_at, u.user_id])).toString("base64url")
+const decodeCursor = (cursor: string): [number, string] | undefined => {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"))
+    return Array.isArray(value) && typeof value[0] === "number" && typeof value[1] === "string"
+      ? [value[0], value[1]]
+      : undefined
+  } catch {
+    return undefined
+  }
+}
+const byCreation = (a: UserRecord, b: UserRecord) =>
+  a.created_at - b.created_at || (a.user_id < b.user_id ? -1 : a.user_id > b.user_id ? 1 : 0)
+
+const search = (ctx: Ctx, req: any) =>
+  Effect.gen(function*() {
+    const limit = req.limit ?? 100
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+      return yield* fail("invalid_search_limit", "limit must be between 1 and 1000.", 400)
+    }
+    const after = req.cursor === undefined || req.cursor === "" ? undefined : decodeCursor(req.cursor)
+    if (req.cursor !== undefined && req.cursor !== "" && after === undefined) {
+      return yield* fail("invalid_cursor", "The cursor is not valid.", 400)
+    }
+    const query = req.query
+    if (query !== undefined && query.operator !== "AND" && query.operator !== "OR") {
+      return yield* fail("invalid_search_operator", "operator must be AND or OR.", 400)
+    }
+    const operands: ReadonlyArray<Operand> = query?.operands ?? []
+    const matches = (u: UserRecord) =>
+      operands.length === 0 ||
+      (query.operator === "AND" ? operands.every((o) => matchOperand(u, o)) : operands.some((o) => matchOperand(u, o)))
+    const all = [...ctx.store.users.values()].filter(matches).sort(byCreation)
+    const start = after === undefined
+      ? 0
+      : all.findIndex((u) => byCreation(u, { created_at: after[0], user_id: after[1] } as UserRecord) > 0)
+    const page = start < 0 ? [] : all.slice(start, start + limit)
+    const more = start >= 0 && start + limit < all.length
+    return {
+      results: page.map(userWire),
+      results_metadata: {
+        total: all.length,
+        ...(more ? { next_cursor: encodeCursor(page[page.length - 1]!) } : {})
+      }
+    }
+  })
+
+// ---------------------------------------------------------------------------------------------------------------
+// Update and delete
+
+const update = (ctx: Ctx, req: any) =>
+  Effect.gen(function*() {
+    const user = yield* getUser(ctx.store, req.user_id)
+    if (
+      req.external_id !== undefined && req.external_id !== user.external_id &&
+      ctx.store.externalIdIndex.has(req.external_id)
+    ) {
+      return yield* fail("duplicate_user_external_id")
+    }
+    if (req.name !== undefined) user.name = { ...user.name, ...req.name }
+    user.trusted_metadata = mergeMetadata(user.trusted_metadata, req.trusted_metadata)
+    user.untrusted_metadata = mergeMetadata(user.untrusted_metadata, req.untrusted_metadata)
+    if (req.external_id !== undefined) {
+      if (user.external_id !== undefined) ctx.store.externalIdIndex.delete(user.external_id)
+      user.external_id = req.external_id
+      ctx.store.externalIdIndex.set(req.external_id, user.user_id)
+    }
+    if (req.roles !== undefined) user.roles = [...req.roles]
+    const wire = userWire(user)
+    return {
+      user_id: user.user_id,
+      emails: wire.emails,
+      phone_numbers: wire.phone_numbers,
+      crypto_wallets: wire.crypto_wallets,
+      user: wire
+    }
+  })
+
+const exchangePrimaryFactor = (ctx: Ctx, req: any) =>
+  Effect.gen(function*() {
+    const { store } = ctx
+    const user = yield* getUser(store, req.user_id)
+    if ((req.email_address === undefined) === (req.phone_number === undefined)) {
+      return yield* fail("bad_request", "Exactly one of email_address or phone_number is required.")
+    }
+    if (user.emails.length + user.phone_numbers.length !== 1) {
+      return yield* fail(
+        "user_has_multiple_factors",
+        "The primary factor can only be exchanged on a user with exactly one email or phone number.",
+        400
+      )
+    }
+    if (req.email_address !== undefined) {
+      yield* checkEmail(req.email_address)
+      if (store.userByEmail(req.email_address)) return yield* fail("duplicate_email")
+    } else {
+      yield* checkPhone(req.phone_number)
+      if (store.userByPhone(req.phone_number)) return yield* fail("duplicate_phone_number")
+    }
+    for (const e of user.emails) store.emailIndex.delete(e.email.toLowerCase())
+    for (const p of user.phone_numbers) store.phoneIndex.delete(p.phone_number)
+    user.emails = []
+    user.phone_numbers = []
+    if (req.email_address !== undefined) addEmail(store, user, req.email_address, true)
+    else addPhone(store, user, req.phone_number, true)
+    return { user_id: user.user_id, user: userWire(user) }
+  })
+
+const deleteUser = (ctx: Ctx, req: { user_id: string }) =>
+  Effect.map(getUser(ctx.store, req.user_id), (user) => {
+    ctx.store.deleteUser(user)
+    return { user_id: user.user_id }
+  })
+
+/** Deletes one factor of whichever user has it. */
+const deleteFactor = (
+  notFound: string,
+  find: (u: UserRecord) => boolean,
+  remove: (ctx: Ctx, u: UserRecord) => void
+) =>
+(ctx: Ctx) =>
+  Effect.suspend(() => {
+    const user = [...ctx.store.users.values()].find(find)
+    if (user === undefined) return fail(notFound)
+    remove(ctx, user)
+    return Effect.succeed({ user_id: user.user_id, user: userWire(user) })
+  })
+
+export const usersHandlers: Handlers = {
+  "users.create": create,
+  "users.get": get,
+  "users.search": search,
+  "users.update": update,
+  "users.exchangePrimaryFactor": exchangePrimaryFactor,
+  "users.delete": deleteUser,
+  "users.deleteEmail": (ctx, { email_id }) =>
+    deleteFactor("email_not_found", (u) => u.emails.some((e) => e.email_id === email_id), (ctx, u) => {
+      for (const e of u.emails) if (e.email_id === email_id) ctx.store.emailIndex.delete(e.email.toLowerCase())
+      u.emails = u.emails.filter((e) => e.email_id !== email_id)
+      ctx.store.otps.delete(email_id)
+    })(ctx),
+  "users.deletePhoneNumber": (ctx, { phone_id }) =>
+    deleteFactor("phone_number_not_found", (u) => u.phone_numbers.some((p) => p.phone_id === phone_id), (ctx, u) => {
+      for (const p of u.phone_numbers) if (p.phone_id === phone_id) ctx.store.phoneIndex.delete(p.phone_number)
+      u.phone_numbers = u.phone_numbers.filter((p) => p.phone_id !== phone_id)
+      ctx.store.otps.delete(phone_id)
+    })(ctx),
+  "users.deleteWebAuthnRegistration": (ctx, { webauthn_registration_id: id }) =>
+    deleteFactor(
+      "webauthn_registration_not_found",
+      (u) => u.webauthn_registrations.some((w) => w.webauthn_registration_id === id),
+      (_, u) => {
+        u.webauthn_registrations = u.webauthn_registrations.filter((w) => w.webauthn_registration_id !== id)
+      }
+    )(ctx),
+  "users.deleteBiometricRegistration": (ctx, { biometric_registration_id: id }) =>
+    deleteFactor(
+      "biometric_registration_not_found",
+      (u) => u.biometric_registrations.some((b) => b.biometric_registration_id === id),
+      (_, u) => {
+        u.biometric_registrations = u.biometric_registrations.filter((b) => b.biometric_registration_id !== id)
+      }
+    )(ctx),
+  "users.deleteTOTP": (ctx, { totp_id }) =>
+    deleteFactor("totp_not_found", (u) => u.totps.some((t) => t.totp_id === totp_id), (_, u) => {
+      u.totps = u.totps.filter((t) => t.totp_id !== totp_id)
+    })(ctx),
+  "users.deleteCryptoWallet": (ctx, { crypto_wallet_id: id }) =>
+    deleteFactor("crypto_wallet_not_found", (u) => u.crypto_wallets.some((w) => w.crypto_wallet_id === id), (_, u) => {
+      u.crypto_wallets = u.crypto_wallets.filter((w) => w.crypto_wallet_id !== id)
+    })(ctx),
+  "users.deletePassword": (ctx, { password_id }) =>
+    deleteFactor("password_not_found", (u) => u.password?.password_id === password_id, (_, u) => {
+      u.password = undefined
+    })(ctx),
+  "users.deleteOAuthRegistration": (ctx, { oauth_user_registration_id: id }) =>
+    deleteFactor(
+      "oauth_user_registration_not_found",
+      (u) => u.providers.some((p) => p.oauth_user_registration_id === id),
+      (_, u) => {
+        u.providers = u.providers.filter((p) => p.oauth_user_registration_id !== id)
+      }
+    )(ctx),
+  "users.deleteExternalId": (ctx, { user_id }) =>
+    Effect.map(getUser(ctx.store, user_id), (user) => {
+      if (user.external_id !== undefined) ctx.store.externalIdIndex.delete(user.external_id)
+      user.external_id = undefined
+      return { user_id: user.user_id, user: userWire(user) }
+    })
+}
+

@@ -1,0 +1,292 @@
+/**
+ * The emulator's request pipeline, on a transport-neutral request/response pair (served in-process as an
+ * `HttpClient`, or over loopback by `node:http`):
+ *
+ *   fault injection -> route (from the SDK's endpoint definitions) -> Basic auth -> decode the request with the
+ *   endpoint's request schema -> handler -> encode the answer with the endpoint's response schema -> wire JSON
+ *
+ * Errors are rendered as Stytch error bodies with the catalogue's status and message where known.
+ */
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import { randomUUID } from "node:crypto"
+import type { Endpoint } from "../../internal/endpoint.js"
+import * as Endpoints from "../../schemas/Endpoints.js"
+import { describeParseError } from "../../schemas/Errors.js"
+import { facts } from "../../schemas/ErrorTypes.js"
+import type { SigningKeys } from "./jwt.js"
+import type { Store } from "./store.js"
+
+// ---------------------------------------------------------------------------------------------------------------
+// Wire types
+
+export interface WireRequest {
+  readonly method: string
+  /** Path and query, e.g. `/v1/sessions?user_id=...`. */
+  readonly url: string
+  /** Lower-cased header names. */
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: string
+}
+
+export interface WireResponse {
+  readonly status: number
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: string
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Failures
+
+/** A Stytch API error, as a handler fails with it. */
+export class ApiFailure {
+  readonly _tag = "ApiFailure"
+  constructor(
+    readonly error_type: string,
+    readonly status: number,
+    readonly error_message: string,
+    readonly error_details?: unknown
+  ) {}
+}
+
+/** Fails with `error_type`; status and message default to the catalogue's (400 and a generic sentence otherwise). */
+export const fail = (error_type: string, message?: string, status?: number): Effect.Effect<never, ApiFailure> =>
+  Effect.fail(apiFailure(error_type, message, status))
+
+export const apiFailure = (error_type: string, message?: string, status?: number): ApiFailure => {
+  const known = facts[error_type]
+  return new ApiFailure(
+    error_type,
+    status ?? known?.status ?? 400,
+    message ?? known?.message ?? error_type.replace(/_/g, " ")
+  )
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Handlers
+
+export interface Ctx {
+  readonly store: Store
+  readonly keys: SigningKeys
+  /** The request's time (Effect's Clock), in milliseconds. */
+  readonly now: number
+  readonly request_id: string
+  /** Request headers (lower-cased), for IP / user-agent checks. */
+  readonly headers: Readonly<Record<string, string>>
+  /** The base URL the request was addressed to (used as a JWT issuer alternative, as Stytch's custom domains). */
+  readonly baseUrl: string
+}
+
+/** A handler receives the decoded request and returns the response body without `request_id` and `status_code`. */
+export type Handler = (ctx: Ctx, request: any) => Effect.Effect<Record<string, unknown>, ApiFailure>
+
+export type Handlers = { readonly [endpointId: string]: Handler }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fault injection
+
+export interface Fault {
+  /** Answer with this status (and a Stytch error body) instead of handling the request. */
+  readonly status?: number | undefined
+  /** The error_type of that answer (default by status: too_many_requests, internal_server_error, ...). */
+  readonly error_type?: string | undefined
+  /** A raw body instead of the JSON error body (e.g. an HTML 502 page or truncated JSON). */
+  readonly rawBody?: string | undefined
+  /** Delay before answering (or before handling, when no status is given), in milliseconds. */
+  readonly delayMillis?: number | undefined
+  /** A `Retry-After` header value. */
+  readonly retryAfter?: string | undefined
+  /** Only requests whose path starts with this are affected. */
+  readonly pathPrefix?: string | undefined
+}
+
+const DEFAULT_ERROR_TYPE: Record<number, string> = {
+  400: "bad_request",
+  401: "unauthorized_credentials",
+  404: "route_not_found",
+  408: "request_timeout",
+  429: "too_many_requests",
+  500: "internal_server_error",
+  502: "bad_gateway",
+  503: "service_unavailable",
+  504: "gateway_timeout"
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Routing
+
+interface Route {
+  readonly endpoint: Endpoint
+  readonly method: string
+  readonly pattern: RegExp
+}
+
+const routes: ReadonlyArray<Route> = Endpoints.all.map((endpoint: Endpoint) => ({
+  endpoint,
+  method: endpoint.method,
+  pattern: new RegExp(`^${endpoint.path.replace(/\{(\w+)\}/g, "(?<$1>[^/]+)")}$`)
+}))
+
+const match = (method: string, path: string) => {
+  let otherMethod = false
+  for (const route of routes) {
+    const m = route.pattern.exec(path)
+    if (m === null) continue
+    if (route.method !== method) {
+      otherMethod = true
+      continue
+    }
+    const params: Record<string, string> = {}
+    for (const [k, v] of Object.entries(m.groups ?? {})) params[k] = decodeURIComponent(v)
+    return { route, params } as const
+  }
+  return otherMethod ? "methodNotAllowed" as const : undefined
+}
+
+// Request decoders and response encoders, compiled once per schema.
+const decoders = new Map<Schema.Schema.Any, (u: unknown) => Effect.Effect<any, any>>()
+const encoders = new Map<Schema.Schema.Any, (u: unknown) => Effect.Effect<any, any>>()
+const compiled = (
+  map: typeof decoders,
+  schema: Schema.Schema.Any,
+  make: (s: Schema.Schema<any, any>) => (u: unknown) => Effect.Effect<any, any>
+) => {
+  let fn = map.get(schema)
+  if (fn === undefined) map.set(schema, fn = make(schema as Schema.Schema<any, any>))
+  return fn
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): WireResponse => ({
+  status,
+  headers: { "content-type": "application/json", ...headers },
+  body: JSON.stringify(body)
+})
+
+export const errorResponse = (
+  failure: ApiFailure,
+  request_id: string,
+  headers: Record<string, string> = {}
+): WireResponse =>
+  json(failure.status, {
+    status_code: failure.status,
+    request_id,
+    error_type: failure.error_type,
+    error_message: failure.error_message,
+    error_url: `https://stytch.com/docs/api/errors/${failure.status}#${failure.error_type}`,
+    ...(failure.error_details === undefined ? {} : { error_details: failure.error_details })
+  }, headers)
+
+const checkAuth = (header: string | undefined, projectId: string, secret: string): boolean => {
+  if (header === undefined || !header.startsWith("Basic ")) return false
+  const decoded = Buffer.from(header.slice(6), "base64").toString("utf8")
+  const colon = decoded.indexOf(":")
+  return colon > 0 && decoded.slice(0, colon) === projectId && decoded.slice(colon + 1) === secret
+}
+
+export interface AppState {
+  readonly store: Store
+  readonly keys: SigningKeys
+  readonly faults: Array<Fault>
+  readonly handlers: Handlers
+  /** Answers `/emulator/v1/...` (test controls); `undefined` when the path is not a control path. */
+  readonly control: (request: WireRequest, now: number) => Effect.Effect<WireResponse> | undefined
+}
+
+const takeFault = (faults: Array<Fault>, path: string): Fault | undefined => {
+  const i = faults.findIndex((f) => f.pathPrefix === undefined || path.startsWith(f.pathPrefix))
+  return i < 0 ? undefined : faults.splice(i, 1)[0]
+}
+
+/** Handles one wire request. Never fails: every problem is an HTTP answer. */
+export const handle = (state: AppState, request: WireRequest, baseUrl: string): Effect.Effect<WireResponse> =>
+  Effect.gen(function*() {
+    const now = yield* Effect.clockWith((c) => c.currentTimeMillis)
+    const request_id = `request-id-test-${randomUUID()}`
+    const queryAt = request.url.indexOf("?")
+    const path = queryAt < 0 ? request.url : request.url.slice(0, queryAt)
+
+    const control = state.control(request, now)
+    if (control !== undefined) return yield* control
+
+    const fault = takeFault(state.faults, path)
+    if (fault !== undefined) {
+      if (fault.delayMillis !== undefined) yield* Effect.sleep(fault.delayMillis)
+      if (fault.status !== undefined) {
+        const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { "retry-after": fault.retryAfter }
+        if (fault.rawBody !== undefined) {
+          return { status: fault.status, headers: { "content-type": "text/html", ...headers }, body: fault.rawBody }
+        }
+        const error_type = fault.error_type ?? DEFAULT_ERROR_TYPE[fault.status] ?? "internal_server_error"
+        return errorResponse(apiFailure(error_type, undefined, fault.status), request_id, headers)
+      }
+    }
+
+    const found = match(request.method, path)
+    if (found === undefined) return errorResponse(apiFailure("route_not_found"), request_id)
+    if (found === "methodNotAllowed") return errorResponse(apiFailure("method_not_allowed"), request_id)
+    const { params, route } = found
+    const { store } = state
+    const { settings } = store
+    if (!checkAuth(request.headers["authorization"], settings.projectId, settings.secret)) {
+      return errorResponse(apiFailure("unauthorized_credentials"), request_id)
+    }
+
+    let input: Record<string, unknown> = {}
+    if (route.endpoint.fields === "body") {
+      try {
+        const parsed = request.body === "" ? {} : JSON.parse(request.body)
+        if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("not an object")
+        input = parsed
+      } catch {
+        return errorResponse(apiFailure("bad_request", "The request body is not a JSON object."), request_id)
+      }
+    } else if (route.endpoint.fields === "query" && queryAt >= 0) {
+      input = Object.fromEntries(new URLSearchParams(request.url.slice(queryAt + 1)))
+    }
+    input = { ...input, ...params }
+
+    const decoded = yield* Effect.either(compiled(decoders, route.endpoint.request, Schema.decodeUnknown)(input))
+    if (decoded._tag === "Left") {
+      return errorResponse(
+        apiFailure("bad_request", `The request is invalid: ${describeParseError(decoded.left)}`),
+        request_id
+      )
+    }
+
+    store.expireUnverifiedFactors(now)
+    const handler = state.handlers[route.endpoint.id]
+    if (handler === undefined) {
+      return errorResponse(
+        new ApiFailure(
+          "emulator_not_implemented",
+          501,
+          `The emulator does not implement ${route.endpoint.id} yet.`
+        ),
+        request_id
+      )
+    }
+    const ctx: Ctx = { store, keys: state.keys, now, request_id, headers: request.headers, baseUrl }
+    const result = yield* Effect.either(handler(ctx, decoded.right).pipe(
+      Effect.catchAllDefect((defect) =>
+        Effect.fail(new ApiFailure("internal_server_error", 500, `Emulator defect in ${route.endpoint.id}: ${String(defect)}`))
+      )
+    ))
+    if (result._tag === "Left") return errorResponse(result.left, request_id)
+
+    const body = { ...result.right, request_id, status_code: 200 }
+    // Encoding with the SDK's own response schema keeps the emulator honest about the wire format.
+    const encoded = yield* Effect.either(compiled(encoders, route.endpoint.response, Schema.encodeUnknown)(body))
+    if (encoded._tag === "Left") {
+      return errorResponse(
+        new ApiFailure(
+          "internal_server_error",
+          500,
+          `Emulator bug: the ${route.endpoint.id} answer does not match its schema: ${
+            describeParseError(encoded.left)
+          }`
+        ),
+        request_id
+      )
+    }
+    return json(200, encoded.right)
+  })

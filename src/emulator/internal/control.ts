@@ -1,0 +1,64 @@
+/**
+ * The emulator's test controls over REST, under `/emulator/v1/` (no auth: the server only listens on loopback).
+ *
+ *   GET  /emulator/v1/outbox?to=&kind=&channel=   messages the API would have sent
+ *   POST /emulator/v1/reset                        forget all state
+ *   GET  /emulator/v1/settings                     project settings
+ *   PATCH /emulator/v1/settings                    update them (JSON body: a partial settings object)
+ *   POST /emulator/v1/keys/rotate                  new signing key; answers { kid }
+ *   POST /emulator/v1/faults                       JSON body: a Fault plus optional "count"
+ *   POST /emulator/v1/oauth/tokens                 mint an OAuth token (JSON body: MintOAuthTokenRequest)
+ */
+import * as Effect from "effect/Effect"
+import type { Service } from "../Emulator.js"
+import type { WireRequest, WireResponse } from "./app.js"
+
+const reply = (status: number, body: unknown): WireResponse => ({
+  status,
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(body)
+})
+
+const parse = (body: string): Record<string, any> | undefined => {
+  try {
+    const value = body === "" ? {} : JSON.parse(body)
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export const makeControl = (emulator: Service) =>
+(request: WireRequest, _now: number): Effect.Effect<WireResponse> | undefined => {
+  if (!request.url.startsWith("/emulator/v1/")) return undefined
+  const url = new URL(request.url, "http://emulator")
+  const route = `${request.method} ${url.pathname.slice("/emulator/v1".length)}`
+  const body = parse(request.body)
+  if (body === undefined) return Effect.succeed(reply(400, { error: "the body must be a JSON object" }))
+  switch (route) {
+    case "GET /outbox": {
+      const filter = {
+        to: url.searchParams.get("to") ?? undefined,
+        kind: (url.searchParams.get("kind") ?? undefined) as any,
+        channel: (url.searchParams.get("channel") ?? undefined) as any
+      }
+      return Effect.map(emulator.outbox(filter), (messages) => reply(200, { messages }))
+    }
+    case "POST /reset":
+      return Effect.as(emulator.reset, reply(200, { reset: true }))
+    case "GET /settings":
+      return Effect.map(emulator.settings, (settings) => reply(200, { ...settings, secret: undefined }))
+    case "PATCH /settings":
+      return Effect.map(emulator.updateSettings(body), (settings) => reply(200, { ...settings, secret: undefined }))
+    case "POST /keys/rotate":
+      return Effect.map(emulator.rotateKeys, (kid) => reply(200, { kid }))
+    case "POST /faults": {
+      const { count, ...fault } = body
+      return Effect.as(emulator.failNext(fault, typeof count === "number" ? count : 1), reply(200, { queued: true }))
+    }
+    case "POST /oauth/tokens":
+      return Effect.map(emulator.mintOAuthToken(body as any), (token) => reply(200, token))
+    default:
+      return Effect.succeed(reply(404, { error: `no emulator control ${route}` }))
+  }
+}

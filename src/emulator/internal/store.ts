@@ -1,0 +1,275 @@
+/**
+ * The emulator's state: plain in-memory maps.
+ *
+ * Consistency rule: a handler does its slow or asynchronous work first (hashing, key signing), then validates and
+ * mutates in one synchronous block. JavaScript runs that block to the end without interleaving, so concurrent
+ * requests never observe or leave half-written state, and a failed request changes nothing.
+ */
+import { randomBytes, randomUUID } from "node:crypto"
+import type { MigrateConfig, HashType, StrengthPolicy } from "../crypto/passwords.js"
+import { defaultPolicy } from "../crypto/passwords.js"
+
+// ---------------------------------------------------------------------------------------------------------------
+// Records
+
+export interface EmailRecord {
+  readonly email_id: string
+  email: string
+  verified: boolean
+  /** An email added to an existing user by a passwordless send: removed unless authenticated by then (ms). */
+  unverifiedUntil?: number | undefined
+}
+
+export interface PhoneRecord {
+  readonly phone_id: string
+  phone_number: string
+  verified: boolean
+  unverifiedUntil?: number | undefined
+}
+
+export type PasswordRecord =
+  | { readonly password_id: string; readonly kind: "native"; readonly hash: string; requiresReset: boolean }
+  | {
+    readonly password_id: string
+    readonly kind: "migrated"
+    readonly hash_type: HashType
+    readonly hash: string
+    readonly config: MigrateConfig
+    requiresReset: boolean
+  }
+
+export interface TotpRecord {
+  readonly totp_id: string
+  readonly secret: string
+  verified: boolean
+  recoveryCodes: Array<{ code: string; used: boolean }>
+  readonly created_at: number
+}
+
+export interface OAuthProviderRecord {
+  readonly oauth_user_registration_id: string
+  readonly provider_type: string
+  readonly provider_subject: string
+  readonly email?: string | undefined
+  profile_picture_url?: string | undefined
+  locale?: string | undefined
+}
+
+export interface UserRecord {
+  readonly user_id: string
+  readonly created_at: number
+  status: "active" | "pending"
+  name?: { first_name?: string; middle_name?: string; last_name?: string } | undefined
+  emails: Array<EmailRecord>
+  phone_numbers: Array<PhoneRecord>
+  password?: PasswordRecord | undefined
+  totps: Array<TotpRecord>
+  providers: Array<OAuthProviderRecord>
+  webauthn_registrations: Array<{ readonly webauthn_registration_id: string; name?: string; verified: boolean }>
+  crypto_wallets: Array<{ readonly crypto_wallet_id: string; crypto_wallet_address: string; verified: boolean }>
+  biometric_registrations: Array<{ readonly biometric_registration_id: string; verified: boolean }>
+  trusted_metadata: Record<string, unknown>
+  untrusted_metadata: Record<string, unknown>
+  external_id?: string | undefined
+  roles: Array<string>
+  /** Emails this user has authenticated with an email-based passwordless method (the pre-hijack rule). */
+  passwordlessEmails: Set<string>
+}
+
+export interface AuthenticationFactor {
+  readonly type: string
+  readonly delivery_method: string
+  readonly last_authenticated_at: string
+  readonly [key: string]: unknown
+}
+
+export interface SessionRecord {
+  readonly session_id: string
+  readonly session_token: string
+  readonly user_id: string
+  readonly started_at: number
+  last_accessed_at: number
+  expires_at: number
+  authentication_factors: Array<AuthenticationFactor>
+  custom_claims: Record<string, unknown>
+  attributes?: { ip_address?: string; user_agent?: string } | undefined
+}
+
+/** A single-use token delivered by email (magic links, password resets, invites) or minted by a test. */
+export interface TokenRecord {
+  readonly token: string
+  readonly kind: "login" | "signup" | "invite" | "embedded" | "password_reset" | "oauth" | "oauth_attach"
+  readonly user_id: string
+  /** The email the token was sent to (email-delivered kinds). */
+  readonly email?: string | undefined
+  readonly email_id?: string | undefined
+  readonly expires_at: number
+  used: boolean
+  readonly attributes?: { ip_address?: string; user_agent?: string } | undefined
+  /** PKCE code challenge, when the flow started with one. */
+  readonly code_challenge?: string | undefined
+  /** Free-form data for the token's own flow (e.g. the OAuth provider profile). */
+  readonly data?: Record<string, unknown> | undefined
+}
+
+/** One OTP code, addressed by method_id (an email_id or phone_id). A new send replaces the previous code. */
+export interface OtpRecord {
+  readonly method_id: string
+  readonly user_id: string
+  readonly channel: "sms" | "whatsapp" | "email"
+  readonly code: string
+  readonly expires_at: number
+  attempts: number
+  used: boolean
+}
+
+/** What the API "sent": an email, SMS or WhatsApp message. */
+export interface OutboxMessage {
+  readonly id: string
+  readonly channel: "email" | "sms" | "whatsapp"
+  readonly to: string
+  readonly kind:
+    | "magic_link_login"
+    | "magic_link_signup"
+    | "magic_link_invite"
+    | "password_reset"
+    | "otp"
+  readonly user_id: string
+  /** The token carried by a link (magic link, reset link). */
+  readonly token?: string | undefined
+  /** The link as the recipient would see it (redirect URL with `stytch_token_type` and `token`). */
+  readonly url?: string | undefined
+  /** The one-time passcode. */
+  readonly code?: string | undefined
+  /** The method_id to pass to authenticate with the code. */
+  readonly method_id?: string | undefined
+  readonly locale?: string | undefined
+  readonly sent_at: string
+}
+
+export interface Settings {
+  projectId: string
+  secret: string
+  passwordPolicy: StrengthPolicy
+  /** UserInfo URL called by sessions.migrate. */
+  userinfoUrl?: string | undefined
+  /** Default redirect URLs of magic links and password resets. */
+  loginRedirectUrl: string
+  signupRedirectUrl: string
+  inviteRedirectUrl: string
+  resetPasswordRedirectUrl: string
+  /** OTP attempts before a code is burnt. */
+  otpMaxAttempts: number
+}
+
+export const defaultSettings = (projectId: string, secret: string): Settings => ({
+  projectId,
+  secret,
+  passwordPolicy: defaultPolicy,
+  loginRedirectUrl: "http://localhost:3000/authenticate",
+  signupRedirectUrl: "http://localhost:3000/authenticate",
+  inviteRedirectUrl: "http://localhost:3000/authenticate",
+  resetPasswordRedirectUrl: "http://localhost:3000/reset-password",
+  otpMaxAttempts: 5
+})
+
+// ---------------------------------------------------------------------------------------------------------------
+// The store
+
+export class Store {
+  readonly users = new Map<string, UserRecord>()
+  /** lower-cased email -> user_id */
+  readonly emailIndex = new Map<string, string>()
+  /** E.164 phone number -> user_id */
+  readonly phoneIndex = new Map<string, string>()
+  readonly externalIdIndex = new Map<string, string>()
+  readonly sessions = new Map<string, SessionRecord>()
+  /** session_token -> session_id */
+  readonly sessionTokenIndex = new Map<string, string>()
+  readonly tokens = new Map<string, TokenRecord>()
+  readonly otps = new Map<string, OtpRecord>()
+  readonly outbox: Array<OutboxMessage> = []
+
+  constructor(public settings: Settings) {}
+
+  /** Forgets every user, session, token and message; keeps the settings (and the signing keys, held elsewhere). */
+  clear(): void {
+    this.users.clear()
+    this.emailIndex.clear()
+    this.phoneIndex.clear()
+    this.externalIdIndex.clear()
+    this.sessions.clear()
+    this.sessionTokenIndex.clear()
+    this.tokens.clear()
+    this.otps.clear()
+    this.outbox.length = 0
+  }
+
+  userByEmail(email: string): UserRecord | undefined {
+    const id = this.emailIndex.get(email.toLowerCase())
+    return id === undefined ? undefined : this.users.get(id)
+  }
+
+  userByPhone(phone: string): UserRecord | undefined {
+    const id = this.phoneIndex.get(phone)
+    return id === undefined ? undefined : this.users.get(id)
+  }
+
+  sessionByToken(token: string): SessionRecord | undefined {
+    const id = this.sessionTokenIndex.get(token)
+    return id === undefined ? undefined : this.sessions.get(id)
+  }
+
+  deleteSession(session: SessionRecord): void {
+    this.sessions.delete(session.session_id)
+    this.sessionTokenIndex.delete(session.session_token)
+  }
+
+  /** Removes a user and everything that points to it. */
+  deleteUser(user: UserRecord): void {
+    for (const e of user.emails) this.emailIndex.delete(e.email.toLowerCase())
+    for (const p of user.phone_numbers) this.phoneIndex.delete(p.phone_number)
+    if (user.external_id !== undefined) this.externalIdIndex.delete(user.external_id)
+    for (const s of [...this.sessions.values()]) if (s.user_id === user.user_id) this.deleteSession(s)
+    for (const [k, t] of this.tokens) if (t.user_id === user.user_id) this.tokens.delete(k)
+    for (const [k, o] of this.otps) if (o.user_id === user.user_id) this.otps.delete(k)
+    this.users.delete(user.user_id)
+  }
+
+  /**
+   * Drops unverified emails and phone numbers whose 5-minute window has passed (and their codes), as Stytch does
+   * for factors added to an existing user by a passwordless send. Called before every request.
+   */
+  expireUnverifiedFactors(now: number): void {
+    for (const user of this.users.values()) {
+      const keepEmail = (e: EmailRecord) => e.unverifiedUntil === undefined || e.unverifiedUntil > now
+      const keepPhone = (p: PhoneRecord) => p.unverifiedUntil === undefined || p.unverifiedUntil > now
+      for (const e of user.emails.filter((e) => !keepEmail(e))) {
+        this.emailIndex.delete(e.email.toLowerCase())
+        this.otps.delete(e.email_id)
+      }
+      for (const p of user.phone_numbers.filter((p) => !keepPhone(p))) {
+        this.phoneIndex.delete(p.phone_number)
+        this.otps.delete(p.phone_id)
+      }
+      user.emails = user.emails.filter(keepEmail)
+      user.phone_numbers = user.phone_numbers.filter(keepPhone)
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Ids, tokens and time
+
+/** Ids in Stytch's test format: `user-test-<uuid>`, `session-test-<uuid>`, ... */
+export const newId = (prefix: string, projectId: string): string =>
+  `${prefix}-${projectId.startsWith("project-live-") ? "live" : "test"}-${randomUUID()}`
+
+/** An opaque secret token (session tokens, magic link tokens): 44 url-safe characters. */
+export const newToken = (): string => randomBytes(33).toString("base64url")
+
+/** A 6-digit code. */
+export const newCode = (): string => String(randomBytes(4).readUInt32BE() % 1_000_000).padStart(6, "0")
+
+/** RFC 3339 in UTC without fractional seconds, as Stytch answers. */
+export const iso = (millis: number): string => new Date(Math.floor(millis / 1000) * 1000).toISOString().replace(".000Z", "Z")

@@ -19,11 +19,12 @@ import type { AddressInfo } from "node:net"
 import * as StytchConfig from "../layers/StytchConfig.js"
 import * as Stytch from "../layers/Stytch.js"
 import type * as ConfigError from "effect/ConfigError"
-import { type AppState, type Fault, handle, type WireRequest, type WireResponse } from "./internal/app.js"
+import { type AppState, type Ctx, type Fault, handle, type WireRequest, type WireResponse } from "./internal/app.js"
 import { makeControl } from "./internal/control.js"
 import { SigningKeys } from "./internal/jwt.js"
 import { defaultSettings, type OutboxMessage, type Settings, Store } from "./internal/store.js"
 import { handlers } from "./handlers/index.js"
+import { factor, prepareSession } from "./handlers/common.js"
 import { mintOAuthToken, type MintOAuthTokenRequest } from "./handlers/oauth.js"
 
 export type { Fault } from "./internal/app.js"
@@ -80,6 +81,34 @@ export interface Service {
   readonly failNext: (fault: Fault, count?: number) => Effect.Effect<void>
   /** Mints a token as if the user had completed an OAuth redirect flow with the provider. */
   readonly mintOAuthToken: (request: MintOAuthTokenRequest) => Effect.Effect<{ readonly token: string }>
+  /**
+   * Starts a session for an existing user without any authentication flow (factor `imported`, delivery `seeded`),
+   * so session tests do not depend on passwords, magic links or OTPs. Dies when the user does not exist or the
+   * duration is out of range (a broken test setup, not an API answer).
+   */
+  readonly seedSession: (options: SeedSessionOptions) => Effect.Effect<SeededSession>
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface SeedSessionOptions {
+  readonly user_id: string
+  /** Default: 60. Must be within the API's range (5 to 527040). */
+  readonly session_duration_minutes?: number | undefined
+  /** Reserved claims (iss, sub, aud, exp, `https://stytch.com/...`) are dropped, as the API does. */
+  readonly custom_claims?: Record<string, unknown> | undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface SeededSession {
+  readonly session_token: string
+  readonly session_jwt: string
+  readonly session_id: string
 }
 
 /**
@@ -132,7 +161,21 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
         }),
       mintOAuthToken: (request) =>
         Effect.flatMap(Effect.clockWith((c) => c.currentTimeMillis), (now) =>
-          Effect.sync(() => mintOAuthToken(store, now, request)))
+          Effect.sync(() => mintOAuthToken(store, now, request))),
+      seedSession: (seed) =>
+        Effect.gen(function*() {
+          const now = yield* Effect.clockWith((c) => c.currentTimeMillis)
+          // The same context a request gets, so the session and its JWT are exactly what a login would produce.
+          const ctx: Ctx = { store, keys, now, request_id: "seeded", headers: {}, baseUrl: inProcessBaseUrl }
+          const user = store.users.get(seed.user_id)
+          if (user === undefined) return yield* Effect.dieMessage(`seedSession: no user ${seed.user_id}`)
+          const commit = yield* prepareSession(ctx, user, factor(ctx, "imported", "seeded"), {
+            session_duration_minutes: seed.session_duration_minutes ?? 60,
+            session_custom_claims: seed.custom_claims
+          }).pipe(Effect.orDieWith((failure) => new Error(`seedSession: ${failure.error_message}`)))
+          const { session, session_jwt, session_token } = commit()
+          return { session_token, session_jwt, session_id: session!.session_id }
+        })
     }
     const state: AppState = { store, keys, faults, handlers, control: makeControl(service) }
     return service
@@ -149,6 +192,38 @@ const bodyText = (body: HttpClientRequest.HttpClientRequest["body"]): string => 
       return typeof body.body === "string" ? body.body : ""
     default:
       return ""
+  }
+}
+
+/**
+ * The parts of a web `Response` that platform's `HttpClientResponse` reads, over an answer already in memory.
+ * Building a real `Response` (body streams, transferables) cost more than the emulator's whole request handling;
+ * anything beyond text/json/bytes falls back to a real `Response`.
+ */
+class LightResponse {
+  readonly status: number
+  readonly headers: Readonly<Record<string, string>>
+  constructor(private readonly answer: WireResponse) {
+    this.status = answer.status
+    this.headers = answer.headers
+  }
+  private web(): Response {
+    return new Response(this.status === 204 ? null : this.answer.body, { status: this.status, headers: this.headers })
+  }
+  get body() {
+    return this.web().body
+  }
+  text() {
+    return Promise.resolve(this.answer.body)
+  }
+  json() {
+    return Promise.resolve().then(() => JSON.parse(this.answer.body))
+  }
+  arrayBuffer() {
+    return Promise.resolve(new TextEncoder().encode(this.answer.body).buffer)
+  }
+  formData() {
+    return this.web().formData()
   }
 }
 
@@ -170,13 +245,7 @@ export const httpClient = (emulator: Service): HttpClient.HttpClient =>
       url.origin
     ).pipe(
       Effect.map((response) =>
-        HttpClientResponse.fromWeb(
-          request,
-          new Response(response.status === 204 ? null : response.body, {
-            status: response.status,
-            headers: response.headers
-          })
-        )
+        HttpClientResponse.fromWeb(request, new LightResponse(response) as unknown as Response)
       ),
       Effect.catchAllDefect((cause) =>
         Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause }))

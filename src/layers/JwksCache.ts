@@ -5,7 +5,8 @@
  * - One fetch serves any number of concurrent first callers.
  * - A token whose `kid` is unknown triggers a refetch at once (so a rotated key verifies immediately), at most one
  *   per `unknownKidRefetchInterval`, so a flood of random kids cannot hammer the endpoint.
- * - The set is refreshed after `ttl`; when the endpoint fails, keys already known keep verifying.
+ * - The set is refreshed after `ttl`; when the endpoint fails, keys already known keep verifying, and the next
+ *   refresh is attempted only after `unknownKidRefetchInterval` (so an outage does not slow every verification).
  *
  * @since 0.1.0
  */
@@ -47,7 +48,10 @@ export class JwksCache extends Context.Tag("effect-stytch/JwksCache")<JwksCache,
 export interface Options {
   /** How long a fetched key set is fresh. Default: 10 minutes. */
   readonly ttl?: Duration.DurationInput | undefined
-  /** Minimum time between two refetches caused by unknown kids. Default: 10 seconds. */
+  /**
+   * Minimum time between two refetches caused by unknown kids, and between a failed refresh and the next attempt.
+   * Default: 10 seconds.
+   */
   readonly unknownKidRefetchInterval?: Duration.DurationInput | undefined
 }
 
@@ -65,11 +69,15 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, Stytc
     let keys = new Map<string, jose.CryptoKey>()
     let fetchedAt = -Infinity // last successful fetch
     let attemptedAt = -Infinity // last fetch attempt, successful or not
-    let generation = 0 // bumps on every attempt, so waiters can tell a fetch happened while they queued
+    // Last refetch caused by an unknown kid. Kept apart from `attemptedAt` so that a regular fetch does not block
+    // the refetch a key rotation needs (a token signed by a new key seconds after the set was fetched).
+    let kidRefetchAt = -Infinity
+    // Bumps when an attempt *ends*, so a fiber can tell that a fetch finished while it waited. (Bumping at the start
+    // let a fiber that arrived during an in-flight fetch fetch again once it got the lock.)
+    let generation = 0
 
     const fetch = Effect.gen(function*() {
       attemptedAt = yield* Effect.clockWith((c) => c.currentTimeMillis)
-      generation++
       const response = yield* http.call(Endpoints.sessions.getJWKS, { project_id: http.config.projectId })
       const next = new Map<string, jose.CryptoKey>()
       for (const jwk of response.keys) {
@@ -81,29 +89,37 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, Stytc
       }
       keys = next
       fetchedAt = attemptedAt
-    })
+    }).pipe(Effect.ensuring(Effect.sync(() => generation++)))
 
-    /** Fetches under the lock unless another fiber fetched while this one waited. */
-    const refresh = (reason: "stale" | "unknownKid") =>
-      Effect.suspend(() => {
-        const seen = generation
-        return lock.withPermits(1)(Effect.suspend(() => {
-          if (generation !== seen) return Effect.void
-          return Effect.flatMap(Effect.clockWith((c) => c.currentTimeMillis), (now) => {
-            if (reason === "unknownKid" && now - attemptedAt < kidInterval) return Effect.void
-            // With keys already known, a failing endpoint must not break verification: keep the old set.
-            return keys.size > 0 ? Effect.ignore(fetch) : fetch
-          })
-        }))
-      })
+    /**
+     * Fetches under the lock, unless a fetch ended since `seen` (the generation the caller started from): then the
+     * caller's question has already been answered by that fetch.
+     */
+    const refresh = (reason: "stale" | "unknownKid", seen: number) =>
+      lock.withPermits(1)(Effect.suspend(() => {
+        if (generation !== seen) return Effect.void
+        return Effect.flatMap(Effect.clockWith((c) => c.currentTimeMillis), (now) => {
+          if (reason === "unknownKid") {
+            if (now - kidRefetchAt < kidInterval) return Effect.void
+            kidRefetchAt = now
+          } else if (keys.size > 0 && now - attemptedAt < kidInterval) {
+            // A refresh failed moments ago: keep verifying with the old set rather than retry on every call.
+            return Effect.void
+          }
+          // With keys already known, a failing endpoint must not break verification: keep the old set.
+          return keys.size > 0 ? Effect.ignore(fetch) : fetch
+        })
+      }))
 
     const key = (kid: string): Effect.Effect<jose.CryptoKey | undefined, StytchError> =>
       Effect.gen(function*() {
+        const seen = generation
         const now = yield* Effect.clockWith((c) => c.currentTimeMillis)
-        if (now - fetchedAt >= ttl) yield* refresh("stale")
+        if (now - fetchedAt >= ttl) yield* refresh("stale", seen)
         const known = keys.get(kid)
         if (known !== undefined) return known
-        yield* refresh("unknownKid")
+        // `seen`, not the current generation: when the stale refresh above just fetched, the kid is truly unknown.
+        yield* refresh("unknownKid", seen)
         return keys.get(kid)
       })
 
@@ -114,6 +130,7 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, Stytc
         keys = new Map()
         fetchedAt = -Infinity
         attemptedAt = -Infinity
+        kidRefetchAt = -Infinity
       })
     })
   })

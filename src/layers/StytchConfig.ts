@@ -11,6 +11,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type { HttpClient } from "@effect/platform/HttpClient"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 
 /**
@@ -65,6 +66,13 @@ const checkUrl = (path: string, value: string): Either.Either<string, ConfigErro
   try {
     const url = new URL(value)
     if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error("not http(s)")
+    // Endpoint paths are appended to the base URL as text, so a query or fragment would end up before the path.
+    // Credentials in the URL would be copied into every error and log line that names the URL.
+    if (url.search !== "" || url.hash !== "" || url.username !== "" || url.password !== "") {
+      return Either.left(
+        ConfigError.InvalidData([path], "Expected an http(s) URL without credentials, query or fragment")
+      )
+    }
     return Either.right(value.replace(/\/+$/, ""))
   } catch {
     return Either.left(ConfigError.InvalidData([path], `Expected an http(s) URL, got ${JSON.stringify(value)}`))
@@ -102,7 +110,11 @@ export const make = (options: Options): Effect.Effect<Resolved, ConfigError.Conf
     if (!Number.isInteger(maxRetries) || maxRetries < 0) {
       return Effect.fail(ConfigError.InvalidData(["maxRetries"], "maxRetries must be a whole number >= 0"))
     }
-    const timeout = Duration.decode(options.timeout ?? Duration.seconds(10))
+    // decodeUnknown, not decode: a malformed duration (from untyped JS or a cast) must be a ConfigError, not a throw.
+    const timeout = Option.getOrElse(
+      Duration.decodeUnknown(options.timeout ?? Duration.seconds(10)),
+      () => Duration.zero
+    )
     if (!Duration.greaterThan(timeout, Duration.zero)) {
       return Effect.fail(ConfigError.InvalidData(["timeout"], "timeout must be positive"))
     }

@@ -81,9 +81,13 @@ const MAX_RETRY_AFTER = Duration.seconds(60)
 const retryAfter = (headers: Readonly<Record<string, string>>, now: number): Duration.Duration | undefined => {
   const ms = headers["retry-after-ms"]
   if (ms !== undefined && /^\d+(\.\d+)?$/.test(ms)) return Duration.min(Duration.millis(Number(ms)), MAX_RETRY_AFTER)
-  const value = headers["retry-after"]
+  const value = headers["retry-after"]?.trim()
   if (value === undefined) return undefined
-  if (/^\d+$/.test(value.trim())) return Duration.min(Duration.seconds(Number(value)), MAX_RETRY_AFTER)
+  // delay-seconds. A fractional value is not standard, but it is clearly seconds, not a date.
+  if (/^\d+(\.\d+)?$/.test(value)) return Duration.min(Duration.seconds(Number(value)), MAX_RETRY_AFTER)
+  // An HTTP date always spells out a weekday and a month. Anything else ("-1", "1,5") is ignored, so the backoff
+  // applies: `Date.parse` would read such strings as dates in 2001, i.e. "retry at once".
+  if (!/[A-Za-z]/.test(value)) return undefined
   const date = Date.parse(value)
   if (Number.isNaN(date)) return undefined
   return Duration.min(Duration.millis(Math.max(0, date - now)), MAX_RETRY_AFTER)

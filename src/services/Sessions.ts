@@ -169,7 +169,7 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
     typ: "JWT"
   }
 
-  /** jose's key resolver: known keys only, so the common case does no I/O. */
+  /** jose's key resolver: keys already in the cache only (`authenticateJwtLocalRaw` has asked the cache first). */
   const resolver = (header: jose.JWSHeaderParameters) => {
     if (header.alg !== "RS256") throw new jose.errors.JOSEAlgNotAllowed("alg not allowed")
     const key = header.kid === undefined ? undefined : jwks.knownKey(header.kid)
@@ -188,15 +188,25 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
       catch: (error) => error
     })
 
+  /** The `kid` of an RS256 token, if the header says so; anything else is left to jose to reject. */
+  const rs256Kid = (token: string): string | undefined => {
+    try {
+      const header = jose.decodeProtectedHeader(token)
+      return header.alg === "RS256" && typeof header.kid === "string" ? header.kid : undefined
+    } catch {
+      return undefined
+    }
+  }
+
   const authenticateJwtLocalRaw = (request: AuthenticateJwtLocalRequest) =>
     Effect.gen(function*() {
       const now = yield* Effect.clockWith((c) => c.currentTimeMillis)
-      let result = yield* Effect.either(verify(request, now))
-      if (result._tag === "Left" && result.left instanceof UnknownKid) {
-        // A rotated key, or a kid seen for the first time: look it up (refetching if allowed), then once more.
-        const key = yield* jwks.key(result.left.kid)
-        if (key !== undefined) result = yield* Effect.either(verify(request, now))
-      }
+      // Ask the cache first: no I/O while its set is fresh and knows the kid; otherwise it refreshes a stale set
+      // (its TTL is only honoured if verification goes through it) or refetches for a new kid, rate-limited.
+      // Tokens of another algorithm never cause a fetch.
+      const kid = rs256Kid(request.session_jwt)
+      if (kid !== undefined) yield* jwks.key(kid)
+      const result = yield* Effect.either(verify(request, now))
       if (result._tag === "Left") return yield* joseFailure(result.left)
       const { payload } = result.right
       const maxAge = request.max_token_age_seconds

@@ -92,6 +92,7 @@ export const addEmail = (store: Store, user: UserRecord, email: string, verified
   }
   user.emails.push(record)
   store.emailIndex.set(email.toLowerCase(), user.user_id)
+  if (unverifiedUntil !== undefined) store.usersWithUnverifiedFactors.add(user.user_id)
   return record
 }
 
@@ -104,6 +105,7 @@ export const addPhone = (store: Store, user: UserRecord, phone_number: string, v
   }
   user.phone_numbers.push(record)
   store.phoneIndex.set(phone_number, user.user_id)
+  if (unverifiedUntil !== undefined) store.usersWithUnverifiedFactors.add(user.user_id)
   return record
 }
 
@@ -297,3 +299,16 @@ export const revokeUserSessions = (store: Store, user_id: string, keep?: string)
 }
 
 export { apiFailure }
+
+/**
+ * The pre-hijack rule: the first time a user authenticates with an email-based passwordless method (email magic
+ * link, email OTP, OAuth with the same email), a password they already have must be reset before it can be used
+ * again (`reset_password` on the next passwords.authenticate). Call inside the commit block of a successful
+ * authentication.
+ */
+export const markPasswordlessEmailAuth = (user: UserRecord, email: string): void => {
+  const key = email.toLowerCase()
+  if (user.passwordlessEmails.has(key)) return
+  user.passwordlessEmails.add(key)
+  if (user.password !== undefined) user.password.requiresReset = true
+}

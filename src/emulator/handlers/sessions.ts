@@ -23,18 +23,39 @@ const get = (ctx: Ctx, req: { user_id: string }) =>
       .map((s) => sessionWire(s, user))
   }))
 
+/**
+ * Stytch's custom-claims update: a new value sets the key, `null` deletes it; reserved claims are ignored
+ * (`cleanCustomClaims`).
+ */
+const updateClaims = (current: Record<string, unknown>, patch: Record<string, unknown>) => {
+  const out = { ...current }
+  for (const [k, v] of Object.entries(cleanCustomClaims(patch))) {
+    if (v === null) delete out[k]
+    else out[k] = v
+  }
+  return out
+}
+
 const authenticate = (ctx: Ctx, req: any) =>
   Effect.gen(function*() {
+    if (req.session_token === undefined && req.session_jwt === undefined) {
+      return yield* fail("no_session_arguments", "A session_token or a session_jwt is required.", 400)
+    }
     const minutes = req.session_duration_minutes
     if (minutes !== undefined && (!Number.isInteger(minutes) || minutes < 5 || minutes > 527040)) {
-      return yield* fail("invalid_session_duration", "session_duration_minutes must be between 5 and 527040.", 400)
+      // The catalogue's type for an out-of-range value (invalid_session_duration is the project-maximum one).
+      return yield* fail(
+        "invalid_session_duration_minutes",
+        "session_duration_minutes is invalid, should be between 5 to 527040 minutes.",
+        400
+      )
     }
     const session = yield* findSession(ctx, req)
     const user = yield* getUser(ctx.store, session.user_id)
     session.last_accessed_at = ctx.now
     if (minutes !== undefined) session.expires_at = ctx.now + minutes * 60_000
     if (req.session_custom_claims !== undefined) {
-      session.custom_claims = { ...session.custom_claims, ...cleanCustomClaims(req.session_custom_claims) }
+      session.custom_claims = updateClaims(session.custom_claims, req.session_custom_claims)
     }
     return {
       session: sessionWire(session, user),
@@ -48,7 +69,9 @@ const revoke = (ctx: Ctx, req: any) =>
   Effect.gen(function*() {
     const given = [req.session_id, req.session_token, req.session_jwt].filter((x) => x !== undefined).length
     if (given > 1) return yield* fail("too_many_session_revoke_arguments")
-    if (given === 0) return yield* fail("missing_session_identifier", "A session_id, session_token or session_jwt is required.", 400)
+    if (given === 0) {
+      return yield* fail("no_session_revoke_arguments", "A session_id, session_token or session_jwt is required.", 400)
+    }
     const session = req.session_id !== undefined
       ? ctx.store.sessions.get(req.session_id)
       : yield* findSession(ctx, req)

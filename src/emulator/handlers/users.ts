@@ -62,6 +62,33 @@ const lower = (s: string) => s.toLowerCase()
 const fullName = (u: UserRecord) =>
   [u.name?.first_name, u.name?.middle_name, u.name?.last_name].filter(Boolean).join(" ").toLowerCase()
 
+/** Every filter the search understands; any other name is rejected rather than silently matching nothing. */
+const FILTER_NAMES = new Set([
+  "created_at_greater_than",
+  "created_at_less_than",
+  "created_at_between",
+  "status",
+  "oauth_provider",
+  "user_id",
+  "full_name_fuzzy",
+  "phone_number",
+  "phone_id",
+  "phone_verified",
+  "phone_number_fuzzy",
+  "email_address",
+  "email_id",
+  "email_verified",
+  "email_address_fuzzy",
+  "webauthn_registration_verified",
+  "webauthn_registration_id",
+  "crypto_wallet_id",
+  "crypto_wallet_address",
+  "crypto_wallet_verified",
+  "totp_id",
+  "totp_verified",
+  "password_exists"
+])
+
 const matchOperand = (u: UserRecord, op: Operand): boolean => {
   const v = op.filter_value
   const within = (values: ReadonlyArray<string>, candidates: ReadonlyArray<string>) =>
@@ -136,18 +163,28 @@ const byCreation = (a: UserRecord, b: UserRecord) =>
 const search = (ctx: Ctx, req: any) =>
   Effect.gen(function*() {
     const limit = req.limit ?? 100
+    // The catalogue's user_search_* error types, so callers can catch them by tag.
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-      return yield* fail("invalid_search_limit", "limit must be between 1 and 1000.", 400)
+      return yield* fail("user_search_invalid_limit", "limit must be between 1 and 1000.", 400)
     }
     const after = req.cursor === undefined || req.cursor === "" ? undefined : decodeCursor(req.cursor)
     if (req.cursor !== undefined && req.cursor !== "" && after === undefined) {
-      return yield* fail("invalid_cursor", "The cursor is not valid.", 400)
+      return yield* fail("user_search_invalid_cursor", "The cursor is not valid.", 400)
     }
     const query = req.query
     if (query !== undefined && query.operator !== "AND" && query.operator !== "OR") {
-      return yield* fail("invalid_search_operator", "operator must be AND or OR.", 400)
+      return yield* fail("user_search_invalid_operator", "operator must be AND or OR.", 400)
     }
     const operands: ReadonlyArray<Operand> = query?.operands ?? []
+    for (const op of operands) {
+      if (!FILTER_NAMES.has(op.filter_name)) {
+        return yield* fail("user_search_filter_name_not_recognized", `Unknown filter_name: ${op.filter_name}.`, 400)
+      }
+      // The request schema's catch-all member lets a known name through without its value.
+      if (op.filter_value === undefined) {
+        return yield* fail("user_search_missing_filter_value", `filter_value is required for ${op.filter_name}.`, 400)
+      }
+    }
     const matches = (u: UserRecord) =>
       operands.length === 0 ||
       (query.operator === "AND" ? operands.every((o) => matchOperand(u, o)) : operands.some((o) => matchOperand(u, o)))
@@ -201,12 +238,18 @@ const exchangePrimaryFactor = (ctx: Ctx, req: any) =>
   Effect.gen(function*() {
     const { store } = ctx
     const user = yield* getUser(store, req.user_id)
+    // The catalogue's invalid_exchange_primary_factor_* types (the names this emulator used before were unknown
+    // to the SDK, so they surfaced as StytchUnknownError).
     if ((req.email_address === undefined) === (req.phone_number === undefined)) {
-      return yield* fail("bad_request", "Exactly one of email_address or phone_number is required.")
+      return yield* fail(
+        "invalid_exchange_primary_factor_fields",
+        "Exactly one of email_address or phone_number is required.",
+        400
+      )
     }
     if (user.emails.length + user.phone_numbers.length !== 1) {
       return yield* fail(
-        "user_has_multiple_factors",
+        "invalid_exchange_primary_factor_user",
         "The primary factor can only be exchanged on a user with exactly one email or phone number.",
         400
       )

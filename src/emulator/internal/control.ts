@@ -8,6 +8,8 @@
  *   POST /emulator/v1/keys/rotate                  new signing key; answers { kid }
  *   POST /emulator/v1/faults                       JSON body: a Fault plus optional "count"
  *   POST /emulator/v1/oauth/tokens                 mint an OAuth token (JSON body: MintOAuthTokenRequest)
+ *   POST /emulator/v1/sessions                     seed a session (JSON body: { user_id, session_duration_minutes?,
+ *                                                  custom_claims? }); answers { session_id, session_token, session_jwt }
  */
 import * as Effect from "effect/Effect"
 import type { Service } from "../Emulator.js"
@@ -58,6 +60,16 @@ export const makeControl = (emulator: Service) =>
     }
     case "POST /oauth/tokens":
       return Effect.map(emulator.mintOAuthToken(body as any), (token) => reply(200, token))
+    case "POST /sessions": {
+      if (typeof body.user_id !== "string") return Effect.succeed(reply(400, { error: "user_id is required" }))
+      // seedSession dies on a broken setup (unknown user, bad duration); over REST that is a 400 with the reason.
+      return emulator.seedSession(body as any).pipe(
+        Effect.map((seeded) => reply(200, seeded)),
+        Effect.catchAllDefect((defect) =>
+          Effect.succeed(reply(400, { error: defect instanceof Error ? defect.message : String(defect) }))
+        )
+      )
+    }
     default:
       return Effect.succeed(reply(404, { error: `no emulator control ${route}` }))
   }

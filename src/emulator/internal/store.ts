@@ -44,6 +44,10 @@ export interface TotpRecord {
   verified: boolean
   recoveryCodes: Array<{ code: string; used: boolean }>
   readonly created_at: number
+  /** An unverified TOTP is unusable after this time (ms); cleared once verified. */
+  expires_at?: number | undefined
+  /** The time step of the last accepted code: a code of that step or an earlier one is a replay. */
+  lastUsedStep?: number | undefined
 }
 
 export interface OAuthProviderRecord {
@@ -121,6 +125,8 @@ export interface OtpRecord {
   readonly expires_at: number
   attempts: number
   used: boolean
+  /** The `attributes` of the send request, checked by authenticate's `options.*_match_required`. */
+  readonly attributes?: { ip_address?: string; user_agent?: string } | undefined
 }
 
 /** What the API "sent": an email, SMS or WhatsApp message. */
@@ -203,6 +209,7 @@ export class Store {
     this.tokens.clear()
     this.otps.clear()
     this.outbox.length = 0
+    this.usersWithUnverifiedFactors.clear()
   }
 
   userByEmail(email: string): UserRecord | undefined {
@@ -236,12 +243,20 @@ export class Store {
     this.users.delete(user.user_id)
   }
 
+  /** Users holding an email or phone number with `unverifiedUntil` (so the sweep below never scans every user). */
+  readonly usersWithUnverifiedFactors = new Set<string>()
+
   /**
    * Drops unverified emails and phone numbers whose 5-minute window has passed (and their codes), as Stytch does
    * for factors added to an existing user by a passwordless send. Called before every request.
    */
   expireUnverifiedFactors(now: number): void {
-    for (const user of this.users.values()) {
+    for (const user_id of this.usersWithUnverifiedFactors) {
+      const user = this.users.get(user_id)
+      if (user === undefined) {
+        this.usersWithUnverifiedFactors.delete(user_id)
+        continue
+      }
       const keepEmail = (e: EmailRecord) => e.unverifiedUntil === undefined || e.unverifiedUntil > now
       const keepPhone = (p: PhoneRecord) => p.unverifiedUntil === undefined || p.unverifiedUntil > now
       for (const e of user.emails.filter((e) => !keepEmail(e))) {
@@ -254,6 +269,9 @@ export class Store {
       }
       user.emails = user.emails.filter(keepEmail)
       user.phone_numbers = user.phone_numbers.filter(keepPhone)
+      const pending = user.emails.some((e) => e.unverifiedUntil !== undefined) ||
+        user.phone_numbers.some((p) => p.unverifiedUntil !== undefined)
+      if (!pending) this.usersWithUnverifiedFactors.delete(user_id)
     }
   }
 }

@@ -1,0 +1,195 @@
+/**
+ * `npm run bench`: the figures the README quotes, measured on this machine in one run.
+ *
+ *  1. Local session JWT verification vs raw `jose.jwtVerify` with the same key.
+ *  2. users.get over loopback HTTP vs a raw `fetch` of the same URL, sequential and 16 in flight.
+ *  3. Cold start: bare node, node + effect/platform/jose, + effect-stytch (import and build the layer), and the
+ *     official `stytch` package.
+ *  4. The in-process emulator's throughput on users.create + users.get.
+ *
+ * Results are printed as a Markdown table (paste into the README). Pass `--quick` for fewer iterations.
+ */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import * as jose from "jose"
+import { spawnSync } from "node:child_process"
+import { mkdtempSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { Sessions, Stytch, Users } from "../src/index.js"
+import { StytchEmulator } from "../src/emulator/index.js"
+
+const quick = process.argv.includes("--quick")
+const rows: Array<[string, string, string]> = []
+const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits })
+
+/** Runs `body` repeatedly for about `millis` ms after a warm-up; returns operations per second. */
+const opsPerSecond = async (body: () => Promise<unknown>, millis: number, batch = 1): Promise<number> => {
+  const warmUntil = performance.now() + millis / 4
+  while (performance.now() < warmUntil) await body()
+  let ops = 0
+  const start = performance.now()
+  while (performance.now() - start < millis) {
+    await body()
+    ops += batch
+  }
+  return ops / ((performance.now() - start) / 1000)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 1 + 4: in-process emulator
+
+const inProcess = Effect.gen(function*() {
+  const emulator = yield* StytchEmulator.StytchEmulator
+  const users = yield* Users.Users
+  const sessions = yield* Sessions.Sessions
+  const runtime = yield* Effect.runtime<Users.Users | Sessions.Sessions>()
+  const run = <A, E>(effect: Effect.Effect<A, E, Users.Users | Sessions.Sessions>) =>
+    Effect.runPromiseExit(Effect.provide(effect, runtime.context))
+
+  // --- 1. JWT verification
+  const user = yield* users.create({ email: "bench@example.com" })
+  const { session_jwt } = yield* emulator.seedSession({ user_id: user.user_id, session_duration_minutes: 60 })
+  const jwks = yield* sessions.getJWKS({ project_id: emulator.projectId })
+  const key = yield* Effect.promise(() => jose.importJWK({ ...jwks.keys[0]!, alg: "RS256" } as jose.JWK, "RS256"))
+  const options = {
+    algorithms: ["RS256"],
+    issuer: [`stytch.com/${emulator.projectId}`],
+    audience: emulator.projectId,
+    typ: "JWT"
+  }
+  const BATCH = 50
+  // Warm the SDK's JWKS cache first; then both sides verify the same token BATCH times per measured step.
+  yield* sessions.authenticateJwtLocal({ session_jwt })
+  const localBatch = Effect.repeatN(sessions.authenticateJwtLocal({ session_jwt }), BATCH - 1)
+  const millis = quick ? 1000 : 3000
+  const rounds = quick ? 1 : 3
+  let ours = 0
+  let raw = 0
+  // Alternate the two so drift on a shared machine hits both equally; keep the best of each.
+  for (let i = 0; i < rounds; i++) {
+    raw = Math.max(raw, yield* Effect.promise(() => opsPerSecond(async () => {
+      for (let j = 0; j < BATCH; j++) await jose.jwtVerify(session_jwt, key, options)
+    }, millis, BATCH)))
+    ours = Math.max(ours, yield* Effect.promise(() => opsPerSecond(() => run(localBatch), millis, BATCH)))
+  }
+  rows.push(["Local JWT verify (authenticateJwtLocal)", `${fmt(ours)} /s`, `raw jose.jwtVerify: ${fmt(raw)} /s, ratio ${(ours / raw).toFixed(2)}x`])
+
+  // --- 4. Emulator throughput: users.create + users.get, 16 in flight
+  let n = 0
+  const pair = Effect.flatMap(
+    Effect.suspend(() => users.create({ email: `load-${n++}@example.com` })),
+    (created) => users.get({ user_id: created.user_id })
+  )
+  const inFlight = 16
+  const requestsPerStep = inFlight * 2
+  const throughput = yield* Effect.promise(() =>
+    opsPerSecond(() => run(Effect.all(Array.from({ length: inFlight }, () => pair), { concurrency: inFlight })), quick ? 1000 : 3000, requestsPerStep)
+  )
+  rows.push(["In-process emulator, users.create + users.get through the SDK", `${fmt(throughput)} requests/s`, "16 in flight; goal >= 5,000"])
+}).pipe(Effect.provide(StytchEmulator.layerStytch()))
+
+// ---------------------------------------------------------------------------------------------------------------
+// 2: loopback HTTP
+
+const loopback = Effect.gen(function*() {
+  const emulator = yield* StytchEmulator.StytchEmulator
+  const server = yield* StytchEmulator.EmulatorServer
+  const sdk = Stytch.layer({ projectId: emulator.projectId, secret: emulator.secret, baseUrl: server.url }).pipe(
+    Layer.provide(FetchHttpClient.layer)
+  )
+  const context = yield* Layer.build(sdk)
+  const users = Effect.runSync(Effect.provide(Users.Users, context))
+  const created = yield* users.create({ email: "loopback@example.com" }).pipe(Effect.provide(context))
+  const url = `${server.url}/v1/users/${created.user_id}`
+  const authorization = `Basic ${Buffer.from(`${emulator.projectId}:${Redacted.value(emulator.secret)}`).toString("base64")}`
+  const rawGet = async () => {
+    const response = await fetch(url, { headers: { authorization, accept: "application/json" } })
+    const body = await response.json() as { user_id?: string }
+    if (body.user_id !== created.user_id) throw new Error("unexpected body")
+  }
+  const sdkGet = () => Effect.runPromise(users.get({ user_id: created.user_id }))
+  const millis = quick ? 1000 : 3000
+  for (const concurrency of [1, 16]) {
+    const rawOps = yield* Effect.promise(() =>
+      opsPerSecond(() => Promise.all(Array.from({ length: concurrency }, rawGet)), millis, concurrency)
+    )
+    const sdkOps = yield* Effect.promise(() =>
+      opsPerSecond(() => Promise.all(Array.from({ length: concurrency }, sdkGet)), millis, concurrency)
+    )
+    rows.push([
+      `users.get over loopback HTTP, ${concurrency === 1 ? "sequential" : "16 in flight"}`,
+      `${fmt(sdkOps)} /s`,
+      `raw fetch: ${fmt(rawOps)} /s, ratio ${(sdkOps / rawOps).toFixed(2)}x`
+    ])
+  }
+}).pipe(Effect.scoped, Effect.provide(StytchEmulator.layerServer({ port: 0 })))
+
+// ---------------------------------------------------------------------------------------------------------------
+// 3: cold start (separate processes; the SDK bundle is built by `npm run build` first)
+
+const coldStart = () => {
+  const dir = mkdtempSync(join(tmpdir(), "effect-stytch-bench-"))
+  const root = process.cwd()
+  const script = (name: string, body: string) => {
+    const file = join(dir, `${name}.mjs`)
+    writeFileSync(file, `const t0 = performance.now()\n${body}\nconsole.log(JSON.stringify({ total: performance.now() - t0, ...(globalThis.__marks ?? {}) }))\n`)
+    return file
+  }
+  const deps = `await import(${JSON.stringify(join(root, "node_modules/effect/dist/esm/index.js"))}); await import(${JSON.stringify(join(root, "node_modules/@effect/platform/dist/esm/index.js"))}); await import(${JSON.stringify(join(root, "node_modules/jose/dist/webapi/index.js"))})`
+  const files = {
+    bare: script("bare", ""),
+    deps: script("deps", deps),
+    ours: script("ours", `${deps}
+const t1 = performance.now()
+const { Stytch, Users } = await import(${JSON.stringify(join(root, "dist/index.js"))})
+const { Effect, Layer } = await import(${JSON.stringify(join(root, "node_modules/effect/dist/esm/index.js"))})
+const { FetchHttpClient } = await import(${JSON.stringify(join(root, "node_modules/@effect/platform/dist/esm/index.js"))})
+const layer = Stytch.layer({ projectId: "project-test-00000000-0000-4000-8000-000000000000", secret: "secret-test-x" }).pipe(Layer.provide(FetchHttpClient.layer))
+await Effect.runPromise(Effect.scoped(Effect.flatMap(Layer.build(layer), (ctx) => Effect.succeed(ctx))))
+globalThis.__marks = { sdk: performance.now() - t1 }`),
+    official: script("official", `const { createRequire } = await import("node:module")
+const require = createRequire(${JSON.stringify(join(root, "package.json"))})
+const stytch = require("stytch")
+new stytch.Client({ project_id: "project-test-00000000-0000-4000-8000-000000000000", secret: "secret-test-x" })`)
+  }
+  const runs = quick ? 3 : 7
+  const median = (xs: Array<number>) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+  const measure = (file: string) => {
+    const wall: Array<number> = []
+    const sdk: Array<number> = []
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now()
+      const out = spawnSync(process.execPath, [file], { encoding: "utf8" })
+      wall.push(performance.now() - start)
+      if (out.status !== 0) throw new Error(`${file}: ${out.stderr}`)
+      const parsed = JSON.parse(out.stdout.trim().split("\n").at(-1)!) as { sdk?: number }
+      if (parsed.sdk !== undefined) sdk.push(parsed.sdk)
+    }
+    return { wall: median(wall), sdk: sdk.length ? median(sdk) : undefined }
+  }
+  const bare = measure(files.bare)
+  const deps_ = measure(files.deps)
+  const ours = measure(files.ours)
+  const official = measure(files.official)
+  rows.push(["Cold start: bare node", `${fmt(bare.wall)} ms`, "process start to exit, median"])
+  rows.push(["Cold start: node + import effect, @effect/platform, jose", `${fmt(deps_.wall)} ms`, `effect's own import cost: +${fmt(deps_.wall - bare.wall)} ms`])
+  rows.push(["Cold start: + import effect-stytch and build Stytch.layer", `${fmt(ours.wall)} ms`, `effect-stytch adds ${fmt(ours.sdk ?? 0, 1)} ms (measured in-process; budget 85 ms)`])
+  rows.push(["Cold start: official stytch package (require + new Client)", `${fmt(official.wall)} ms`, `+${fmt(official.wall - bare.wall)} ms over bare node`])
+}
+
+const main = Effect.gen(function*() {
+  yield* inProcess
+  yield* loopback
+  coldStart()
+  console.log("\n| benchmark | result | notes |\n|---|---|---|")
+  for (const [a, b, c] of rows) console.log(`| ${a} | ${b} | ${c} |`)
+  console.log(`\nnode ${process.version}, ${process.platform}/${process.arch}, ${new Date().toISOString().slice(0, 10)}`)
+})
+
+Effect.runPromise(main).catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

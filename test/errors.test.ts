@@ -46,8 +46,14 @@ type AllServices = Context.Tag.Service<Stytch.Services>
 
 // Compile-time assertions (checked by `tsc --noEmit`; `expectTypeOf` does nothing at run time).
 expectTypeOf<Unnarrowable<AllServices>>().toEqualTypeOf<never>()
-// The marker is reachable, so the check above would catch a method with a non-Stytch error channel.
+// Controls, so the check above cannot pass vacuously: the services type is real, and a method whose channel was
+// narrowed to transport errors only (or is not Stytch's at all) would be reported by its path.
+expectTypeOf<AllServices>().not.toBeAny()
+expectTypeOf<Users.Service>().toMatchTypeOf<AllServices>()
 expectTypeOf<Unnarrowable<{ m: () => Effect.Effect<1, Error> }>>().toEqualTypeOf<".m">()
+expectTypeOf<
+  Unnarrowable<Users.Service & { readonly x: { readonly y: () => Effect.Effect<1, StytchError.StytchTransportError> } }>
+>().toEqualTypeOf<".x.y">()
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared helpers

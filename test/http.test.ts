@@ -7,14 +7,16 @@
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
-import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { assert, describe, it } from "@effect/vitest"
+import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import * as Random from "effect/Random"
 import * as TestClock from "effect/TestClock"
 import * as Tracer from "effect/Tracer"
 import { Fraud, Passwords, Sessions, Stytch, StytchError, Users } from "../src/index.js"
@@ -35,6 +37,8 @@ interface Sent {
   /** `undefined` when the request had no body at all. */
   readonly body: string | undefined
   readonly contentType: string | undefined
+  /** The TestClock time of the attempt, in ms. */
+  readonly at: number
 }
 
 type Reply = Response | Effect.Effect<Response, HttpClientError.HttpClientError>
@@ -59,13 +63,14 @@ const bodyOf = (request: HttpClientRequest.HttpClientRequest): string | undefine
 const fake = (reply: (attempt: number, request: HttpClientRequest.HttpClientRequest) => Reply) => {
   const sent: Array<Sent> = []
   const client = HttpClient.make((request, url) =>
-    Effect.suspend(() => {
+    Effect.flatMap(Clock.currentTimeMillis, (at) => {
       sent.push({
         method: request.method,
         url: url.toString(),
         headers: { ...request.headers },
         body: bodyOf(request),
-        contentType: request.body._tag === "Empty" ? undefined : request.body.contentType
+        contentType: request.body._tag === "Empty" ? undefined : request.body.contentType,
+        at
       })
       const answer = reply(sent.length, request)
       return Effect.map(
@@ -242,6 +247,25 @@ describe("request shape", () => {
       )
       // The trailing slash of the configured URL does not double.
       assert.strictEqual(configured.sent[0]!.url, "https://fraud.example.test/v1/fingerprint/lookup")
+    }))
+
+  it.effect("transformClient sees every attempt, after the auth header is set", () =>
+    Effect.gen(function*() {
+      const { client, sent } = fake((n) =>
+        n === 1 ? json(503, errorBody(503, "service_unavailable")) : json(200, userBody("user-test-tc"))
+      )
+      const seen: Array<string | undefined> = []
+      const exit = yield* drive(getUser("user-test-tc").pipe(withClient(client, {
+        transformClient: (c) =>
+          c.pipe(
+            HttpClient.tapRequest((request) => Effect.sync(() => seen.push(request.headers["authorization"]))),
+            HttpClient.mapRequest(HttpClientRequest.setHeader("x-extra", "yes"))
+          )
+      })))
+      assert.isTrue(exit._tag === "Success")
+      assert.strictEqual(seen.length, 2)
+      assert.isTrue(seen.every((h) => h?.startsWith("Basic ")))
+      assert.deepStrictEqual(sent.map((r) => r.headers["x-extra"]), ["yes", "yes"])
     }))
 
   it.effect("the default API host follows the project id: live -> api.stytch.com, test -> test.stytch.com", () =>
@@ -452,18 +476,27 @@ describe("retries", () => {
 
   it.effect("backoff: 0.5 s then 1 s, each with at most 25% downward jitter", () =>
     Effect.gen(function*() {
+      // The jitter is random, so the test checks the bounds of the waits between attempts, whatever was drawn.
+      // The TestClock wakes a sleeper at its exact instant, so the recorded gaps are the waits themselves.
+      for (let run = 0; run < 5; run++) {
+        const { client, sent } = fake(() => json(503, errorBody(503, "service_unavailable")))
+        const error = yield* driveFlip(getUser("user-test-b").pipe(withClient(client)))
+        assert.strictEqual(error._tag, "ServiceUnavailable")
+        assert.strictEqual(sent.length, 3)
+        const first = sent[1]!.at - sent[0]!.at
+        const second = sent[2]!.at - sent[1]!.at
+        assert.isTrue(first >= 375 && first <= 500, `first wait ${first} ms`)
+        assert.isTrue(second >= 750 && second <= 1000, `second wait ${second} ms`)
+      }
+    }))
+
+  it.effect("the jitter is drawn from Effect's Random (so it is reproducible in tests)", () =>
+    Effect.gen(function*() {
       const { client, sent } = fake(() => json(503, errorBody(503, "service_unavailable")))
-      const fiber = yield* Effect.fork(getUser("user-test-b").pipe(withClient(client)))
-      yield* advance(370, 10) // below 0.75 * 500 ms
-      assert.strictEqual(sent.length, 1)
-      yield* advance(130, 10) // 500 ms: the first retry has run
-      assert.strictEqual(sent.length, 2)
-      yield* advance(740, 10) // below 500 + 0.75 * 1000 ms
-      assert.strictEqual(sent.length, 2)
-      yield* advance(260, 10) // 1500 ms: the second retry has run
+      yield* driveFlip(getUser("user-test-j").pipe(withClient(client), Effect.withRandom(Random.fixed([0.8, 0.4]))))
       assert.strictEqual(sent.length, 3)
-      const error = yield* Effect.flip(Fiber.join(fiber))
-      assert.strictEqual(error._tag, "ServiceUnavailable")
+      // 500 ms * (1 - 0.25 * 0.8) and 1000 ms * (1 - 0.25 * 0.4)
+      assert.deepStrictEqual([sent[1]!.at - sent[0]!.at, sent[2]!.at - sent[1]!.at], [400, 900])
     }))
 
   it.effect("backoff is capped at 8 s", () =>

@@ -17,9 +17,13 @@ import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
 import * as jose from "jose"
+import { vi } from "vitest"
 import { randomUUID } from "node:crypto"
 import { StytchEmulator } from "../src/emulator/index.js"
 import { Sessions, Stytch, Users } from "../src/index.js"
+
+// Each emulator generates a 2048-bit RSA signing key: slow on a busy machine, so allow more than the 5 s default.
+vi.setConfig({ testTimeout: 30_000 })
 
 // ---------------------------------------------------------------------------------------------------------------
 // Harness
@@ -85,10 +89,17 @@ const seeded = (custom_claims?: Record<string, unknown>) =>
     return { ...session, user_id: user.user_id }
   })
 
-/** An RSA key of our own whose public half the JWKS serves (see the harness). */
+/**
+ * One RSA key pair that is not the emulator's, generated once for the whole file (RSA generation is slow). Each test
+ * decides whether the JWKS it sees trusts it (`trustedForgeKey`) or not (an attacker's key).
+ */
+const foreignKeyPair = jose.generateKeyPair("RS256", { extractable: true })
+const foreignKey = Effect.promise(() => foreignKeyPair)
+
+/** The foreign key, with its public half served by this test's JWKS (see the harness). */
 const trustedForgeKey = Effect.gen(function*() {
   const harness = yield* TestHarness
-  const { privateKey, publicKey } = yield* Effect.promise(() => jose.generateKeyPair("RS256", { extractable: true }))
+  const { privateKey, publicKey } = yield* foreignKey
   const kid = `jwk-test-forge-${randomUUID()}`
   const jwk = yield* Effect.promise(() => jose.exportJWK(publicKey))
   harness.extraKeys.push({ ...jwk, kid, alg: "RS256", use: "sig" })
@@ -218,7 +229,7 @@ describe("authenticateJwtLocal", () => {
         const sessions = yield* Sessions.Sessions
         const s = yield* seeded()
         const { kid } = jose.decodeProtectedHeader(s.session_jwt)
-        const { privateKey } = yield* Effect.promise(() => jose.generateKeyPair("RS256"))
+        const { privateKey } = yield* foreignKey
         const forged = yield* sign(jose.decodeJwt(s.session_jwt), privateKey, { alg: "RS256", kid: kid!, typ: "JWT" })
         const error = yield* sessions.authenticateJwtLocal({ session_jwt: forged }).pipe(Effect.flip)
         assert.strictEqual(error._tag, "StytchJwtInvalidSignature")
@@ -268,7 +279,7 @@ describe("authenticateJwtLocal", () => {
         const s = yield* seeded()
         yield* sessions.authenticateJwtLocal({ session_jwt: s.session_jwt })
         assert.strictEqual(yield* jwksFetches, 1)
-        const { privateKey } = yield* Effect.promise(() => jose.generateKeyPair("RS256"))
+        const { privateKey } = yield* foreignKey
         const token = yield* sign(yield* stytchClaims(s.user_id), privateKey, {
           alg: "RS256",
           kid: `jwk-test-${randomUUID()}`,
@@ -413,7 +424,7 @@ describe("JwksCache", () => {
       const sessions = yield* Sessions.Sessions
       const s = yield* seeded()
       yield* sessions.authenticateJwtLocal({ session_jwt: s.session_jwt })
-      const { privateKey } = yield* Effect.promise(() => jose.generateKeyPair("RS256"))
+      const { privateKey } = yield* foreignKey
       const claims = yield* stytchClaims(s.user_id)
       const tokens = yield* Effect.all(
         Array.from({ length: 50 }, () => sign(claims, privateKey, { alg: "RS256", kid: `jwk-test-${randomUUID()}`, typ: "JWT" }))

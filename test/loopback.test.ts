@@ -8,11 +8,15 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as jose from "jose"
+import { vi } from "vitest"
 import { randomUUID } from "node:crypto"
 import * as http from "node:http"
 import type { AddressInfo } from "node:net"
 import { StytchEmulator } from "../src/emulator/index.js"
 import { Sessions, Stytch, type StytchConfig, Users } from "../src/index.js"
+
+// Each emulator generates a 2048-bit RSA signing key: slow on a busy machine, so allow more than the 5 s default.
+vi.setConfig({ testTimeout: 30_000 })
 
 /** The SDK pointed at the running loopback server, with optional config overrides (secret, timeout, ...). */
 const sdk = (overrides: Partial<StytchConfig.Options> = {}) =>

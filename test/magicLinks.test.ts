@@ -6,6 +6,7 @@
 import { assert, describe, expect, layer } from "@effect/vitest"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
 import { createHash, randomUUID } from "node:crypto"
@@ -14,6 +15,13 @@ import { StytchEmulator } from "../src/emulator/index.js"
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers (local to this file)
+
+/** Runs a call that must fail and returns its typed error; an unexpected success fails the test readably. */
+const expectFailure = <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<E, never, R> =>
+  Effect.flatMap(Effect.either(self), (result) =>
+    Either.isLeft(result)
+      ? Effect.succeed(result.left)
+      : Effect.sync(() => assert.fail(`expected a failure, got a success: ${JSON.stringify(result.right)}`)))
 
 const uniqueEmail = (tag: string) => `${tag}-${randomUUID().slice(0, 8)}@example.com`
 
@@ -138,7 +146,7 @@ layer(StytchEmulator.layerStytch())("magic links", (it) => {
         const { token } = yield* latestLink(email)
         yield* magicLinks.authenticate({ token })
         const before = yield* snapshot
-        const e = yield* magicLinks.authenticate({ token, session_duration_minutes: 60 }).pipe(Effect.flip)
+        const e = yield* magicLinks.authenticate({ token, session_duration_minutes: 60 }).pipe(expectFailure)
         expect(e._tag).toBe("UnableToAuthMagicLink")
         expect(yield* snapshot).toBe(before)
       }))
@@ -147,7 +155,7 @@ layer(StytchEmulator.layerStytch())("magic links", (it) => {
       Effect.gen(function*() {
         const magicLinks = yield* MagicLinks.MagicLinks
         const before = yield* snapshot
-        const e = yield* magicLinks.authenticate({ token: "no-such-token" }).pipe(Effect.flip)
+        const e = yield* magicLinks.authenticate({ token: "no-such-token" }).pipe(expectFailure)
         assert(e._tag === "MagicLinkNotFound")
         expect(e.status_code).toBe(404)
         expect(yield* snapshot).toBe(before)
@@ -168,13 +176,13 @@ layer(StytchEmulator.layerStytch())("magic links", (it) => {
         const late = (yield* latestLink(email)).token
 
         yield* TestClock.adjust(Duration.minutes(5))
-        const e = yield* magicLinks.authenticate({ token: short }).pipe(Effect.flip)
+        const e = yield* magicLinks.authenticate({ token: short }).pipe(expectFailure)
         assert(e._tag === "UnableToAuthMagicLink")
         expect(e.status_code).toBe(401)
         yield* TestClock.adjust(Duration.minutes(54))
         yield* magicLinks.authenticate({ token: byDefault }) // 59 minutes: still valid
         yield* TestClock.adjust(Duration.minutes(1))
-        const expired = yield* magicLinks.authenticate({ token: late }).pipe(Effect.flip)
+        const expired = yield* magicLinks.authenticate({ token: late }).pipe(expectFailure)
         expect(expired._tag).toBe("UnableToAuthMagicLink")
       }))
 
@@ -182,9 +190,9 @@ layer(StytchEmulator.layerStytch())("magic links", (it) => {
       Effect.gen(function*() {
         const magicLinks = yield* MagicLinks.MagicLinks
         const before = yield* snapshot
-        const e = yield* magicLinks.email.send({ email: uniqueEmail("nobody") }).pipe(Effect.flip)
+        const e = yield* magicLinks.email.send({ email: uniqueEmail("nobody") }).pipe(expectFailure)
         expect(e._tag).toBe("EmailNotFound")
-        const bad = yield* magicLinks.email.send({ email: "not-an-email" }).pipe(Effect.flip)
+        const bad = yield* magicLinks.email.send({ email: "not-an-email" }).pipe(expectFailure)
         expect(bad._tag).toBe("InvalidEmail")
         expect(yield* snapshot).toBe(before)
       }))
@@ -201,12 +209,12 @@ layer(StytchEmulator.layerStytch())("magic links", (it) => {
           { email, signup_expiration_minutes: 10081 },
           { email, login_expiration_minutes: 7.5 }
         ]) {
-          const e = yield* magicLinks.email.send(request).pipe(Effect.flip)
+          const e = yield* magicLinks.email.send(request).pipe(expectFailure)
           expect(e._tag).toBe("InvalidExpiration")
         }
-        const loc = yield* magicLinks.email.send({ email, locale: "xx-YY" }).pipe(Effect.flip)
+        const loc = yield* magicLinks.email.send({ email, locale: "xx-YY" }).pipe(expectFailure)
         expect(loc._tag).toBe("InvalidLocale")
-        const url = yield* magicLinks.email.send({ email, login_magic_link_url: "not a url" }).pipe(Effect.flip)
+        const url = yield* magicLinks.email.send({ email, login_magic_link_url: "not a url" }).pipe(expectFailure)
         expect(url._tag).toBe("InvalidLoginMagicLinkUrl")
         expect(yield* snapshot).toBe(before)
       }))
@@ -275,12 +283,12 @@ layer(StytchEmulator.layerStytch())("magic links", (it) => {
         const magicLinks = yield* MagicLinks.MagicLinks
         const email = uniqueEmail("locbad")
         const before = yield* snapshot
-        expect((yield* magicLinks.email.loginOrCreate({ email: "nope" }).pipe(Effect.flip))._tag).toBe("InvalidEmail")
-        expect((yield* magicLinks.email.loginOrCreate({ email, signup_expiration_minutes: 0 }).pipe(Effect.flip))._tag)
+        expect((yield* magicLinks.email.loginOrCreate({ email: "nope" }).pipe(expectFailure))._tag).toBe("InvalidEmail")
+        expect((yield* magicLinks.email.loginOrCreate({ email, signup_expiration_minutes: 0 }).pipe(expectFailure))._tag)
           .toBe("InvalidExpiration")
-        expect((yield* magicLinks.email.loginOrCreate({ email, signup_magic_link_url: "::" }).pipe(Effect.flip))._tag)
+        expect((yield* magicLinks.email.loginOrCreate({ email, signup_magic_link_url: "::" }).pipe(expectFailure))._tag)
           .toBe("InvalidSignupMagicLinkUrl")
-        expect((yield* magicLinks.email.loginOrCreate({ email, code_challenge: "short" }).pipe(Effect.flip))._tag)
+        expect((yield* magicLinks.email.loginOrCreate({ email, code_challenge: "short" }).pipe(expectFailure))._tag)
           .toBe("InvalidPkceCodeChallenge")
         expect(yield* snapshot).toBe(before)
       }))
@@ -295,8 +303,8 @@ layer(StytchEmulator.layerStytch())("magic links", (it) => {
         yield* magicLinks.email.loginOrCreate({ email, code_challenge: challenge })
         const { token } = yield* latestLink(email)
         const before = yield* snapshot
-        expect((yield* magicLinks.authenticate({ token }).pipe(Effect.flip))._tag).toBe("PkceExpectedCodeVerifier")
-        expect((yield* magicLinks.authenticate({ token, code_verifier: "wrong" }).pipe(Effect.flip))._tag)
+        expect((yield* magicLinks.authenticate({ token }).pipe(expectFailure))._tag).toBe("PkceExpectedCodeVerifier")
+        expect((yield* magicLinks.authenticate({ token, code_verifier: "wrong" }).pipe(expectFailure))._tag)
           .toBe("PkceMismatch")
         expect(yield* snapshot).toBe(before)
         const auth = yield* magicLinks.authenticate({ token, code_verifier: verifier })
@@ -309,7 +317,7 @@ layer(StytchEmulator.layerStytch())("magic links", (it) => {
         const email = uniqueEmail("nopkce")
         yield* magicLinks.email.loginOrCreate({ email })
         const { token } = yield* latestLink(email)
-        const e = yield* magicLinks.authenticate({ token, code_verifier: pkcePair().verifier }).pipe(Effect.flip)
+        const e = yield* magicLinks.authenticate({ token, code_verifier: pkcePair().verifier }).pipe(expectFailure)
         expect(e._tag).toBe("PkceDidNotExpectCodeVerifier")
         yield* magicLinks.authenticate({ token }) // still usable
       }))
@@ -326,14 +334,14 @@ layer(StytchEmulator.layerStytch())("magic links", (it) => {
           token,
           options,
           attributes: { ip_address: "198.51.100.1", user_agent: "UA/1" }
-        }).pipe(Effect.flip)
+        }).pipe(expectFailure)
         assert(ip._tag === "AttributeMismatch")
         expect(ip.status_code).toBe(401)
         const ua = yield* magicLinks.authenticate({
           token,
           options,
           attributes: { ip_address: "203.0.113.7", user_agent: "UA/2" }
-        }).pipe(Effect.flip)
+        }).pipe(expectFailure)
         expect(ua._tag).toBe("AttributeMismatch")
         expect(yield* snapshot).toBe(before)
         // Without the options, the attributes are not compared.
@@ -351,7 +359,7 @@ layer(StytchEmulator.layerStytch())("magic links", (it) => {
           token,
           options: { ip_match_required: true, user_agent_match_required: false },
           attributes: { ip_address: "203.0.113.7" }
-        }).pipe(Effect.flip)
+        }).pipe(expectFailure)
         expect(e._tag).toBe("AttributeMismatch")
       }))
   })
@@ -397,7 +405,7 @@ layer(StytchEmulator.layerStytch())("magic links", (it) => {
         yield* TestClock.adjust(Duration.minutes(10079))
         yield* magicLinks.authenticate({ token: a })
         yield* TestClock.adjust(Duration.minutes(1))
-        expect((yield* magicLinks.authenticate({ token: b }).pipe(Effect.flip))._tag).toBe("UnableToAuthMagicLink")
+        expect((yield* magicLinks.authenticate({ token: b }).pipe(expectFailure))._tag).toBe("UnableToAuthMagicLink")
       }))
 
     it.effect("inviting an active user fails with DuplicateEmail; bad expirations with InvalidExpiration", () =>
@@ -407,11 +415,11 @@ layer(StytchEmulator.layerStytch())("magic links", (it) => {
         const email = uniqueEmail("inviteactive")
         yield* users.create({ email })
         const before = yield* snapshot
-        expect((yield* magicLinks.email.invite({ email }).pipe(Effect.flip))._tag).toBe("DuplicateEmail")
+        expect((yield* magicLinks.email.invite({ email }).pipe(expectFailure))._tag).toBe("DuplicateEmail")
         const fresh = uniqueEmail("invitebad")
-        expect((yield* magicLinks.email.invite({ email: fresh, invite_expiration_minutes: 10081 }).pipe(Effect.flip))._tag)
+        expect((yield* magicLinks.email.invite({ email: fresh, invite_expiration_minutes: 10081 }).pipe(expectFailure))._tag)
           .toBe("InvalidExpiration")
-        expect((yield* magicLinks.email.invite({ email: fresh, invite_magic_link_url: "nope" }).pipe(Effect.flip))._tag)
+        expect((yield* magicLinks.email.invite({ email: fresh, invite_magic_link_url: "nope" }).pipe(expectFailure))._tag)
           .toBe("InvalidInviteMagicLinkUrl")
         expect(yield* snapshot).toBe(before)
       }))
@@ -437,8 +445,8 @@ layer(StytchEmulator.layerStytch())("magic links", (it) => {
         const invited = yield* magicLinks.email.invite({ email })
         const { token } = yield* latestLink(email)
         yield* magicLinks.email.revokeInvite({ email })
-        expect((yield* users.get({ user_id: invited.user_id }).pipe(Effect.flip))._tag).toBe("UserNotFound")
-        expect((yield* magicLinks.authenticate({ token }).pipe(Effect.flip))._tag).toBe("MagicLinkNotFound")
+        expect((yield* users.get({ user_id: invited.user_id }).pipe(expectFailure))._tag).toBe("UserNotFound")
+        expect((yield* magicLinks.authenticate({ token }).pipe(expectFailure))._tag).toBe("MagicLinkNotFound")
         // The email is free again.
         const again = yield* magicLinks.email.loginOrCreate({ email })
         expect(again.user_created).toBe(true)
@@ -455,7 +463,7 @@ layer(StytchEmulator.layerStytch())("magic links", (it) => {
         yield* magicLinks.authenticate({ token: (yield* latestLink(accepted)).token })
         const before = yield* snapshot
         for (const email of [uniqueEmail("revokeunknown"), active, accepted]) {
-          const e = yield* magicLinks.email.revokeInvite({ email }).pipe(Effect.flip)
+          const e = yield* magicLinks.email.revokeInvite({ email }).pipe(expectFailure)
           assert(e._tag === "EmailNotFound")
           expect(e.status_code).toBe(404)
         }
@@ -483,7 +491,7 @@ layer(StytchEmulator.layerStytch())("magic links", (it) => {
         expect(f?.type).toBe("magic_link")
         expect(f?.delivery_method).toBe("embedded")
         expect(f?.embeddable_magic_link_factor?.embedded_id).toBe(auth.method_id)
-        expect((yield* magicLinks.authenticate({ token }).pipe(Effect.flip))._tag).toBe("UnableToAuthMagicLink")
+        expect((yield* magicLinks.authenticate({ token }).pipe(expectFailure))._tag).toBe("UnableToAuthMagicLink")
       }))
 
     it.effect("create: unknown user -> UserNotFound, bad expiration -> InvalidExpiration, default expiry 60 min", () =>
@@ -492,14 +500,14 @@ layer(StytchEmulator.layerStytch())("magic links", (it) => {
         const magicLinks = yield* MagicLinks.MagicLinks
         const created = yield* users.create({ email: uniqueEmail("embedded2") })
         const before = yield* snapshot
-        expect((yield* magicLinks.create({ user_id: "user-test-00000000-0000-4000-8000-000000000000" }).pipe(Effect.flip))._tag)
+        expect((yield* magicLinks.create({ user_id: "user-test-00000000-0000-4000-8000-000000000000" }).pipe(expectFailure))._tag)
           .toBe("UserNotFound")
-        expect((yield* magicLinks.create({ user_id: created.user_id, expiration_minutes: 3 }).pipe(Effect.flip))._tag)
+        expect((yield* magicLinks.create({ user_id: created.user_id, expiration_minutes: 3 }).pipe(expectFailure))._tag)
           .toBe("InvalidExpiration")
         expect(yield* snapshot).toBe(before)
         const { token } = yield* magicLinks.create({ user_id: created.user_id })
         yield* TestClock.adjust(Duration.minutes(60))
-        expect((yield* magicLinks.authenticate({ token }).pipe(Effect.flip))._tag).toBe("UnableToAuthMagicLink")
+        expect((yield* magicLinks.authenticate({ token }).pipe(expectFailure))._tag).toBe("UnableToAuthMagicLink")
       }))
   })
 
@@ -522,7 +530,7 @@ layer(StytchEmulator.layerStytch())("magic links", (it) => {
         const after = yield* users.get({ user_id: owner.user_id })
         expect(after.emails.map((e) => e.email)).not.toContain(added)
         // The link (still within its own 60 minutes) cannot attach the removed email.
-        expect((yield* magicLinks.authenticate({ token }).pipe(Effect.flip))._tag).toBe("UnableToAuthMagicLink")
+        expect((yield* magicLinks.authenticate({ token }).pipe(expectFailure))._tag).toBe("UnableToAuthMagicLink")
         const other = yield* magicLinks.email.loginOrCreate({ email: added })
         expect(other.user_created).toBe(true)
         expect(other.user_id).not.toBe(owner.user_id)
@@ -563,15 +571,15 @@ layer(StytchEmulator.layerStytch())("magic links", (it) => {
         yield* magicLinks.email.send({ email: bEmail })
         const bLogin = yield* magicLinks.authenticate({ token: (yield* latestLink(bEmail)).token, session_duration_minutes: 60 })
         const before = yield* snapshot
-        expect((yield* magicLinks.email.send({ email: bEmail, user_id: a.user_id }).pipe(Effect.flip))._tag)
+        expect((yield* magicLinks.email.send({ email: bEmail, user_id: a.user_id }).pipe(expectFailure))._tag)
           .toBe("DuplicateEmail")
         expect(
           (yield* magicLinks.email.send({ email: uniqueEmail("x"), user_id: a.user_id, session_token: bLogin.session_token })
-            .pipe(Effect.flip))._tag
+            .pipe(expectFailure))._tag
         ).toBe("UserIdMismatch")
-        expect((yield* magicLinks.email.send({ email: uniqueEmail("y"), user_id: "user-test-nope" }).pipe(Effect.flip))._tag)
+        expect((yield* magicLinks.email.send({ email: uniqueEmail("y"), user_id: "user-test-nope" }).pipe(expectFailure))._tag)
           .toBe("UserNotFound")
-        expect((yield* magicLinks.email.send({ email: uniqueEmail("z"), session_token: "nope" }).pipe(Effect.flip))._tag)
+        expect((yield* magicLinks.email.send({ email: uniqueEmail("z"), session_token: "nope" }).pipe(expectFailure))._tag)
           .toBe("SessionNotFound")
         expect(yield* snapshot).toBe(before)
         expect(b.user_id).not.toBe(a.user_id)
@@ -597,7 +605,7 @@ layer(StytchEmulator.layerStytch())("magic links", (it) => {
           token: (yield* latestLink(email)).token,
           session_token: auth.session_token,
           session_custom_claims: { seats: "many" }
-        }, Claims).pipe(Effect.flip)
+        }, Claims).pipe(expectFailure)
         expect(e._tag).toBe("StytchClaimsError")
       }))
   })
@@ -616,7 +624,7 @@ layer(StytchEmulator.layerStytch())("magic links", (it) => {
         expect(sent).toMatchObject({ user_created: false, user_id: created.user_id })
         yield* magicLinks.authenticate({ token: (yield* latestLink(email)).token })
 
-        const e = yield* passwords.authenticate({ email, password: STRONG_PASSWORD }).pipe(Effect.flip)
+        const e = yield* passwords.authenticate({ email, password: STRONG_PASSWORD }).pipe(expectFailure)
         expect(e._tag).toBe("ResetPassword")
         expect((yield* users.get({ user_id: created.user_id })).password?.requires_reset).toBe(true)
       }))

@@ -97,7 +97,7 @@ describe("OAuth", () => {
 
     it.effect("without session options no session is started", () =>
       Effect.gen(function*() {
-        const { emulator, oauth } = yield* services
+        const { oauth } = yield* services
         const res = yield* oauth.authenticate({ token: yield* mint("github") })
         assert.strictEqual(res.session_token, "")
         assert.strictEqual(res.session_jwt, "")
@@ -210,7 +210,7 @@ describe("OAuth", () => {
 
     it.effect("a token is single use; unknown tokens fail the same way", () =>
       Effect.gen(function*() {
-        const { emulator, oauth, users } = yield* services
+        const { oauth, users } = yield* services
         const email = uniqueEmail("once")
         const token = yield* mint("google", { email })
         const first = yield* oauth.authenticate({ token })
@@ -229,7 +229,7 @@ describe("OAuth", () => {
 
     it.effect("a token expires after 10 minutes by default", () =>
       Effect.gen(function*() {
-        const { emulator, oauth } = yield* services
+        const { oauth } = yield* services
         const lateEmail = uniqueEmail("late")
         const onTimeEmail = uniqueEmail("ontime")
         const late = yield* mint("google", { email: lateEmail })
@@ -279,7 +279,7 @@ describe("OAuth", () => {
 
     it.effect("authenticateWithClaims decodes the session's custom claims", () =>
       Effect.gen(function*() {
-        const { emulator, oauth } = yield* services
+        const { oauth } = yield* services
         const Claims = Schema.Struct({ plan: Schema.Literal("pro"), seats: Schema.Number })
         const res = yield* oauth.authenticateWithClaims({
           token: yield* mint("google"),
@@ -395,7 +395,7 @@ describe("OAuth", () => {
 
     it.effect("exactly one of user_id, session_token and session_jwt", () =>
       Effect.gen(function*() {
-        const { emulator, oauth } = yield* services
+        const { oauth } = yield* services
         const first = yield* oauth.authenticate({
           token: yield* mint("google"),
           session_duration_minutes: 60

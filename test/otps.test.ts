@@ -7,6 +7,7 @@
 import { assert, describe, expect, layer } from "@effect/vitest"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
 import { randomUUID } from "node:crypto"
@@ -15,6 +16,13 @@ import { StytchEmulator } from "../src/emulator/index.js"
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers (local to this file)
+
+/** Runs a call that must fail and returns its typed error; an unexpected success fails the test readably. */
+const expectFailure = <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<E, never, R> =>
+  Effect.flatMap(Effect.either(self), (result) =>
+    Either.isLeft(result)
+      ? Effect.succeed(result.left)
+      : Effect.sync(() => assert.fail(`expected a failure, got a success: ${JSON.stringify(result.right)}`)))
 
 const uniqueEmail = (tag: string) => `${tag}-${randomUUID().slice(0, 8)}@example.com`
 
@@ -91,7 +99,7 @@ layer(StytchEmulator.layerStytch())("OTPs", (it) => {
         const { code } = yield* latestCode(phone_number)
         yield* otps.authenticate({ method_id: sent.phone_id, code })
         const before = yield* snapshot
-        const e = yield* otps.authenticate({ method_id: sent.phone_id, code }).pipe(Effect.flip)
+        const e = yield* otps.authenticate({ method_id: sent.phone_id, code }).pipe(expectFailure)
         assert(e._tag === "UnableToAuthOtpCode")
         expect(e.status_code).toBe(401)
         expect(yield* snapshot).toBe(before)
@@ -101,10 +109,10 @@ layer(StytchEmulator.layerStytch())("OTPs", (it) => {
       Effect.gen(function*() {
         const otps = yield* OTPs.OTPs
         const before = yield* snapshot
-        expect((yield* otps.sms.send({ phone_number: uniquePhone() }).pipe(Effect.flip))._tag).toBe("PhoneNumberNotFound")
+        expect((yield* otps.sms.send({ phone_number: uniquePhone() }).pipe(expectFailure))._tag).toBe("PhoneNumberNotFound")
         for (const phone_number of ["4155550100", "+1 415 555 0100", "+0123456789", "+1", "phone"]) {
-          expect((yield* otps.sms.send({ phone_number }).pipe(Effect.flip))._tag).toBe("InvalidPhoneNumber")
-          expect((yield* otps.sms.loginOrCreate({ phone_number }).pipe(Effect.flip))._tag).toBe("InvalidPhoneNumber")
+          expect((yield* otps.sms.send({ phone_number }).pipe(expectFailure))._tag).toBe("InvalidPhoneNumber")
+          expect((yield* otps.sms.loginOrCreate({ phone_number }).pipe(expectFailure))._tag).toBe("InvalidPhoneNumber")
         }
         expect(yield* snapshot).toBe(before)
       }))
@@ -121,7 +129,7 @@ layer(StytchEmulator.layerStytch())("OTPs", (it) => {
           yield* otps.sms.send({ phone_number })
           fresh = (yield* latestCode(phone_number)).code
         }
-        const e = yield* otps.authenticate({ method_id: phone_id, code: old }).pipe(Effect.flip)
+        const e = yield* otps.authenticate({ method_id: phone_id, code: old }).pipe(expectFailure)
         assert(e._tag === "OtpCodeNotFound")
         expect(e.status_code).toBe(404)
         yield* otps.authenticate({ method_id: phone_id, code: fresh })
@@ -135,10 +143,10 @@ layer(StytchEmulator.layerStytch())("OTPs", (it) => {
         const { phone_id, user_id } = yield* otps.sms.loginOrCreate({ phone_number })
         const { code } = yield* latestCode(phone_number)
         for (let i = 0; i < 5; i++) {
-          expect((yield* otps.authenticate({ method_id: phone_id, code: wrongCode(code) }).pipe(Effect.flip))._tag)
+          expect((yield* otps.authenticate({ method_id: phone_id, code: wrongCode(code) }).pipe(expectFailure))._tag)
             .toBe("OtpCodeNotFound")
         }
-        expect((yield* otps.authenticate({ method_id: phone_id, code }).pipe(Effect.flip))._tag).toBe("UnableToAuthOtpCode")
+        expect((yield* otps.authenticate({ method_id: phone_id, code }).pipe(expectFailure))._tag).toBe("UnableToAuthOtpCode")
         expect((yield* users.get({ user_id })).phone_numbers[0]!.verified).toBe(false)
         // A new code starts a new count.
         yield* otps.sms.send({ phone_number })
@@ -152,7 +160,7 @@ layer(StytchEmulator.layerStytch())("OTPs", (it) => {
         const { phone_id } = yield* otps.sms.loginOrCreate({ phone_number })
         const { code } = yield* latestCode(phone_number)
         for (let i = 0; i < 4; i++) {
-          yield* otps.authenticate({ method_id: phone_id, code: wrongCode(code) }).pipe(Effect.flip)
+          yield* otps.authenticate({ method_id: phone_id, code: wrongCode(code) }).pipe(expectFailure)
         }
         const auth = yield* otps.authenticate({ method_id: phone_id, code })
         expect(auth.method_id).toBe(phone_id)
@@ -168,14 +176,14 @@ layer(StytchEmulator.layerStytch())("OTPs", (it) => {
         const shortCode = (yield* latestCode(short)).code
         const longCode = (yield* latestCode(long)).code
         yield* TestClock.adjust(Duration.minutes(2))
-        expect((yield* otps.authenticate({ method_id: a.phone_id, code: shortCode }).pipe(Effect.flip))._tag)
+        expect((yield* otps.authenticate({ method_id: a.phone_id, code: shortCode }).pipe(expectFailure))._tag)
           .toBe("UnableToAuthOtpCode")
         yield* TestClock.adjust(Duration.minutes(7))
         yield* otps.authenticate({ method_id: b.phone_id, code: longCode })
 
         const before = yield* snapshot
         for (const expiration_minutes of [0, 11, 1.5]) {
-          const e = yield* otps.sms.loginOrCreate({ phone_number: uniquePhone(), expiration_minutes }).pipe(Effect.flip)
+          const e = yield* otps.sms.loginOrCreate({ phone_number: uniquePhone(), expiration_minutes }).pipe(expectFailure)
           expect(e._tag).toBe("InvalidExpirationOtp")
         }
         expect(yield* snapshot).toBe(before)
@@ -184,7 +192,7 @@ layer(StytchEmulator.layerStytch())("OTPs", (it) => {
     it.effect("an unknown method_id fails with OtpCodeNotFound", () =>
       Effect.gen(function*() {
         const otps = yield* OTPs.OTPs
-        const e = yield* otps.authenticate({ method_id: "phone-number-test-nope", code: "123456" }).pipe(Effect.flip)
+        const e = yield* otps.authenticate({ method_id: "phone-number-test-nope", code: "123456" }).pipe(expectFailure)
         expect(e._tag).toBe("OtpCodeNotFound")
       }))
 
@@ -198,7 +206,7 @@ layer(StytchEmulator.layerStytch())("OTPs", (it) => {
           expect((yield* latestCode(phone_number)).locale).toBe(locale)
         }
         const before = yield* snapshot
-        expect((yield* otps.sms.send({ phone_number, locale: "klingon" }).pipe(Effect.flip))._tag).toBe("InvalidLocale")
+        expect((yield* otps.sms.send({ phone_number, locale: "klingon" }).pipe(expectFailure))._tag).toBe("InvalidLocale")
         expect(yield* snapshot).toBe(before)
       }))
 
@@ -222,7 +230,7 @@ layer(StytchEmulator.layerStytch())("OTPs", (it) => {
         const options = { ip_match_required: true, user_agent_match_required: false }
         const before = yield* snapshot
         const e = yield* otps.authenticate({ method_id: phone_id, code, options, attributes: { ip_address: "10.0.0.1" } })
-          .pipe(Effect.flip)
+          .pipe(expectFailure)
         expect(e._tag).toBe("AttributeMismatch")
         expect(yield* snapshot).toBe(before)
         yield* otps.authenticate({ method_id: phone_id, code, options, attributes: { ip_address: "203.0.113.9" } })
@@ -251,10 +259,10 @@ layer(StytchEmulator.layerStytch())("OTPs", (it) => {
       Effect.gen(function*() {
         const otps = yield* OTPs.OTPs
         const before = yield* snapshot
-        expect((yield* otps.whatsapp.send({ phone_number: uniquePhone() }).pipe(Effect.flip))._tag)
+        expect((yield* otps.whatsapp.send({ phone_number: uniquePhone() }).pipe(expectFailure))._tag)
           .toBe("PhoneNumberNotFound")
-        expect((yield* otps.whatsapp.send({ phone_number: "555-0100" }).pipe(Effect.flip))._tag).toBe("InvalidPhoneNumber")
-        expect((yield* otps.whatsapp.loginOrCreate({ phone_number: uniquePhone(), expiration_minutes: 20 }).pipe(Effect.flip))._tag)
+        expect((yield* otps.whatsapp.send({ phone_number: "555-0100" }).pipe(expectFailure))._tag).toBe("InvalidPhoneNumber")
+        expect((yield* otps.whatsapp.loginOrCreate({ phone_number: uniquePhone(), expiration_minutes: 20 }).pipe(expectFailure))._tag)
           .toBe("InvalidExpirationOtp")
         expect(yield* snapshot).toBe(before)
       }))
@@ -279,7 +287,7 @@ layer(StytchEmulator.layerStytch())("OTPs", (it) => {
         yield* otps.email.send({ email })
         const late = (yield* latestCode(email)).code
         yield* TestClock.adjust(Duration.minutes(10))
-        expect((yield* otps.authenticate({ method_id: sent.email_id, code: late }).pipe(Effect.flip))._tag)
+        expect((yield* otps.authenticate({ method_id: sent.email_id, code: late }).pipe(expectFailure))._tag)
           .toBe("UnableToAuthOtpCode")
       }))
 
@@ -287,9 +295,9 @@ layer(StytchEmulator.layerStytch())("OTPs", (it) => {
       Effect.gen(function*() {
         const otps = yield* OTPs.OTPs
         const before = yield* snapshot
-        expect((yield* otps.email.send({ email: uniqueEmail("nobody") }).pipe(Effect.flip))._tag).toBe("EmailNotFound")
-        expect((yield* otps.email.send({ email: "nobody" }).pipe(Effect.flip))._tag).toBe("InvalidEmail")
-        expect((yield* otps.email.loginOrCreate({ email: uniqueEmail("x"), locale: "xx" }).pipe(Effect.flip))._tag)
+        expect((yield* otps.email.send({ email: uniqueEmail("nobody") }).pipe(expectFailure))._tag).toBe("EmailNotFound")
+        expect((yield* otps.email.send({ email: "nobody" }).pipe(expectFailure))._tag).toBe("InvalidEmail")
+        expect((yield* otps.email.loginOrCreate({ email: uniqueEmail("x"), locale: "xx" }).pipe(expectFailure))._tag)
           .toBe("InvalidLocale")
         expect(yield* snapshot).toBe(before)
       }))
@@ -303,7 +311,7 @@ layer(StytchEmulator.layerStytch())("OTPs", (it) => {
         const sent = yield* otps.email.send({ email })
         expect(sent.user_id).toBe(created.user_id)
         yield* otps.authenticate({ method_id: sent.email_id, code: (yield* latestCode(email)).code })
-        expect((yield* passwords.authenticate({ email, password: STRONG_PASSWORD }).pipe(Effect.flip))._tag)
+        expect((yield* passwords.authenticate({ email, password: STRONG_PASSWORD }).pipe(expectFailure))._tag)
           .toBe("ResetPassword")
       }))
   })
@@ -324,7 +332,7 @@ layer(StytchEmulator.layerStytch())("OTPs", (it) => {
         yield* TestClock.adjust(Duration.minutes(5))
         expect((yield* users.get({ user_id: owner.user_id })).phone_numbers).toEqual([])
         // The code went with the number.
-        expect((yield* otps.authenticate({ method_id: sent.phone_id, code }).pipe(Effect.flip))._tag)
+        expect((yield* otps.authenticate({ method_id: sent.phone_id, code }).pipe(expectFailure))._tag)
           .toBe("OtpCodeNotFound")
         const other = yield* otps.sms.loginOrCreate({ phone_number })
         expect(other.user_created).toBe(true)
@@ -379,13 +387,13 @@ layer(StytchEmulator.layerStytch())("OTPs", (it) => {
         const bEmail = uniqueEmail("dupother")
         yield* users.create({ phone_number: bPhone, email: bEmail })
         const before = yield* snapshot
-        expect((yield* otps.sms.send({ phone_number: bPhone, user_id: a.user_id }).pipe(Effect.flip))._tag)
+        expect((yield* otps.sms.send({ phone_number: bPhone, user_id: a.user_id }).pipe(expectFailure))._tag)
           .toBe("DuplicatePhoneNumber")
-        expect((yield* otps.whatsapp.send({ phone_number: bPhone, user_id: a.user_id }).pipe(Effect.flip))._tag)
+        expect((yield* otps.whatsapp.send({ phone_number: bPhone, user_id: a.user_id }).pipe(expectFailure))._tag)
           .toBe("DuplicatePhoneNumber")
-        expect((yield* otps.email.send({ email: bEmail, user_id: a.user_id }).pipe(Effect.flip))._tag)
+        expect((yield* otps.email.send({ email: bEmail, user_id: a.user_id }).pipe(expectFailure))._tag)
           .toBe("DuplicateEmail")
-        expect((yield* otps.sms.send({ phone_number: uniquePhone(), user_id: "user-test-nope" }).pipe(Effect.flip))._tag)
+        expect((yield* otps.sms.send({ phone_number: uniquePhone(), user_id: "user-test-nope" }).pipe(expectFailure))._tag)
           .toBe("UserNotFound")
         expect(yield* snapshot).toBe(before)
       }))
@@ -412,7 +420,7 @@ layer(StytchEmulator.layerStytch())("OTPs", (it) => {
           code: (yield* latestCode(phone_number)).code,
           session_token: auth.session_token,
           session_custom_claims: { admin: "yes" }
-        }, Claims).pipe(Effect.flip)
+        }, Claims).pipe(expectFailure)
         expect(e._tag).toBe("StytchClaimsError")
       }))
   })

@@ -230,7 +230,8 @@ layer(StytchEmulator.layerStytch())("Passwords", (it) => {
     it.effect("fails EmailNotFound, NoUserPassword and UnauthorizedCredentials (401)", () =>
       Effect.gen(function*() {
         const passwords = yield* Passwords.Passwords
-        const unknown = yield* passwords.authenticate({ email: freshEmail("nobody"), password: STRONG }).pipe(Effect.flip)
+        const unknown = yield* passwords.authenticate({ email: freshEmail("nobody"), password: STRONG })
+          .pipe(Effect.flip)
         expect(unknown._tag).toBe("EmailNotFound")
 
         const passwordless = freshEmail("passwordless")
@@ -398,6 +399,13 @@ layer(StytchEmulator.layerStytch())("Passwords", (it) => {
       Effect.gen(function*() {
         const passwords = yield* Passwords.Passwords
         const email = freshEmail("migrate-bad")
+        const scryptConfig = {
+          salt: randomBytes(16).toString("base64"),
+          n_parameter: 1024,
+          r_parameter: 8,
+          p_parameter: 1,
+          key_length: 32
+        }
         const cases = [
           [{ hash: "x", hash_type: "rot13" }, "InvalidHashType"],
           [{ hash: "not-a-bcrypt-hash", hash_type: "bcrypt" }, "InvalidBcryptHash"],
@@ -406,12 +414,12 @@ layer(StytchEmulator.layerStytch())("Passwords", (it) => {
           [{
             hash: randomBytes(32).toString("base64"),
             hash_type: "scrypt",
-            scrypt_config: { salt: randomBytes(16).toString("base64"), n_parameter: 1000, r_parameter: 8, p_parameter: 1, key_length: 32 }
+            scrypt_config: { ...scryptConfig, n_parameter: 1000 }
           }, "InvalidScryptNParameter"],
           [{
             hash: randomBytes(32).toString("base64"),
             hash_type: "scrypt",
-            scrypt_config: { salt: randomBytes(16).toString("base64"), n_parameter: 1024, r_parameter: 8, p_parameter: 1, key_length: 64 }
+            scrypt_config: { ...scryptConfig, key_length: 64 }
           }, "ScryptKeyLengthMismatch"],
           [{
             hash: randomBytes(16).toString("hex"),
@@ -445,7 +453,7 @@ layer(StytchEmulator.layerStytch())("Passwords", (it) => {
 
   // -------------------------------------------------------------------------------------------------------------
   describe("email reset", () => {
-    it.effect("sends a reset link through the outbox; the token resets the password, verifies the email and logs in", () =>
+    it.effect("a reset link through the outbox resets the password, verifies the email and logs in", () =>
       Effect.gen(function*() {
         const passwords = yield* Passwords.Passwords
         const emulator = yield* StytchEmulator.StytchEmulator
@@ -569,8 +577,8 @@ layer(StytchEmulator.layerStytch())("Passwords", (it) => {
         const email = freshEmail("pkce-none")
         yield* passwords.create({ email, password: STRONG })
         yield* passwords.email.resetStart({ email })
-        const e = yield* passwords.email.reset({ token: yield* resetTokenFor(email), password: STRONG_2, code_verifier: "v" })
-          .pipe(Effect.flip)
+        const token = yield* resetTokenFor(email)
+        const e = yield* passwords.email.reset({ token, password: STRONG_2, code_verifier: "v" }).pipe(Effect.flip)
         expect(e._tag).toBe("PkceDidNotExpectCodeVerifier")
       }))
 
@@ -661,8 +669,11 @@ layer(StytchEmulator.layerStytch())("Passwords", (it) => {
         const sessions = yield* Sessions.Sessions
         const email = freshEmail("existing-bad")
         const created = yield* passwords.create({ email, password: STRONG, session_duration_minutes: 60 })
-        const wrong = yield* passwords.existingPassword.reset({ email, existing_password: STRONG_3, new_password: STRONG_2 })
-          .pipe(Effect.flip)
+        const wrong = yield* passwords.existingPassword.reset({
+          email,
+          existing_password: STRONG_3,
+          new_password: STRONG_2
+        }).pipe(Effect.flip)
         expect(wrong._tag).toBe("UnauthorizedCredentials")
         const same = yield* passwords.existingPassword.reset({ email, existing_password: STRONG, new_password: STRONG })
           .pipe(Effect.flip)
@@ -733,7 +744,8 @@ layer(StytchEmulator.layerStytch())("Passwords", (it) => {
         expect(unknown._tag).toBe("SessionNotFound")
         const email = freshEmail("session-weak")
         const a = yield* passwords.create({ email, password: STRONG, session_duration_minutes: 60 })
-        const weak = yield* passwords.sessions.reset({ password: WEAK, session_token: a.session_token! }).pipe(Effect.flip)
+        const weak = yield* passwords.sessions.reset({ password: WEAK, session_token: a.session_token! })
+          .pipe(Effect.flip)
         expect(weak._tag).toBe("WeakPassword")
         yield* passwords.authenticate({ email, password: STRONG })
       }))
@@ -787,9 +799,10 @@ const PROJECT_ID = "project-test-11111111-1111-4111-8111-111111111111"
 const SECRET = "secret-test-white-box"
 const store = new Store(defaultSettings(PROJECT_ID, SECRET))
 const state: AppState = { store, keys: new SigningKeys(PROJECT_ID), faults: [], handlers, control: () => undefined }
-const whiteBoxClient = StytchEmulator.httpClient(
-  { handle: (request, baseUrl = StytchEmulator.inProcessBaseUrl) => handle(state, request, baseUrl) } as StytchEmulator.Service
-)
+// httpClient only calls `handle`, so the rest of the emulator service is not needed here.
+const whiteBoxClient = StytchEmulator.httpClient({
+  handle: (request, baseUrl = StytchEmulator.inProcessBaseUrl) => handle(state, request, baseUrl)
+} as StytchEmulator.Service)
 const WhiteBox = Stytch.layer({ projectId: PROJECT_ID, secret: SECRET, baseUrl: StytchEmulator.inProcessBaseUrl }).pipe(
   Layer.provide(Layer.succeed(HttpClient.HttpClient, whiteBoxClient))
 )
@@ -819,19 +832,24 @@ layer(WhiteBox)("Passwords (white box)", (it) => {
       storedUser(created.user_id).password!.requiresReset = true
       const user = yield* (yield* Users.Users).get({ user_id: created.user_id })
       expect(user.password?.requires_reset).toBe(true)
-      const e = yield* passwords.authenticate({ email, password: STRONG, session_duration_minutes: 60 }).pipe(Effect.flip)
+      const e = yield* passwords.authenticate({ email, password: STRONG, session_duration_minutes: 60 })
+        .pipe(Effect.flip)
       expect(e._tag).toBe("ResetPassword")
       if (e._tag === "ResetPassword") expect(e.status_code).toBe(400)
       expect((yield* passwords.authenticate({ email, password: STRONG_2 }).pipe(Effect.flip))._tag)
         .toBe("UnauthorizedCredentials")
       // The flagged password cannot authorise its own replacement either.
-      const viaExisting = yield* passwords.existingPassword.reset({ email, existing_password: STRONG, new_password: STRONG_2 })
-        .pipe(Effect.flip)
+      const viaExisting = yield* passwords.existingPassword.reset({
+        email,
+        existing_password: STRONG,
+        new_password: STRONG_2
+      }).pipe(Effect.flip)
       expect(viaExisting._tag).toBe("ResetPassword")
       expect([...store.sessions.values()].filter((s) => s.user_id === created.user_id)).toHaveLength(0)
       // Resetting by email clears the flag.
       yield* passwords.email.resetStart({ email })
-      const token = [...store.tokens.values()].find((t) => t.user_id === created.user_id && t.kind === "password_reset")!
+      const token = [...store.tokens.values()]
+        .find((t) => t.user_id === created.user_id && t.kind === "password_reset")!
       yield* passwords.email.reset({ token: token.token, password: STRONG_2 })
       expect(storedUser(created.user_id).password!.requiresReset).toBe(false)
       yield* passwords.authenticate({ email, password: STRONG_2 })

@@ -8,11 +8,15 @@ import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
 import * as jose from "jose"
+import { vi } from "vitest"
 import { randomUUID } from "node:crypto"
 import * as http from "node:http"
 import type { AddressInfo } from "node:net"
 import { StytchEmulator } from "../src/emulator/index.js"
 import { Sessions, Users } from "../src/index.js"
+
+// Each emulator generates a 2048-bit RSA signing key: slow on a busy machine, so allow more than the 5 s default.
+vi.setConfig({ testTimeout: 30_000 })
 
 const uniqueEmail = (name = "s") => `${name}-${randomUUID().slice(0, 8)}@sessions.example.test`
 

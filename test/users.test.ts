@@ -10,7 +10,7 @@ import * as Stream from "effect/Stream"
 import * as TestClock from "effect/TestClock"
 import { randomUUID } from "node:crypto"
 import { StytchEmulator } from "../src/emulator/index.js"
-import { Users } from "../src/index.js"
+import { Passwords, Users } from "../src/index.js"
 import type { SearchUsersQueryOperand } from "../src/schemas/Models.js"
 
 /** A domain no other test uses, so searches can be scoped to one test's users (the emulator is shared). */
@@ -362,6 +362,35 @@ layer(StytchEmulator.layerStytch())("Users", (it) => {
         )
         assert.deepStrictEqual(yield* search({ filter_name: "password_exists", filter_value: false }), idsOf([a, b, c]))
         assert.deepStrictEqual(yield* search({ filter_name: "password_exists", filter_value: true }), [])
+      }))
+
+    it.effect("password_exists finds a user with a password; deletePassword removes it (then PasswordNotFound)", () =>
+      Effect.gen(function*() {
+        const users = yield* Users.Users
+        const passwords = yield* Passwords.Passwords
+        const domain = uniqueDomain()
+        const plain = yield* users.create({ email: `plain@${domain}` })
+        // Passwords are added by the Passwords area; a long random one passes any strength policy.
+        const withPassword = yield* passwords.create({ email: `pw@${domain}`, password: `${randomUUID()}-Kestrel!` })
+        const got = yield* users.get({ user_id: withPassword.user_id })
+        const password_id = got.password?.password_id
+        assert.isString(password_id)
+
+        const search = (value: boolean) =>
+          Effect.map(
+            users.search(inDomain(domain, { filter_name: "password_exists", filter_value: value })),
+            (r) => idsOf(r.results)
+          )
+        assert.deepStrictEqual(yield* search(true), [withPassword.user_id])
+        assert.deepStrictEqual(yield* search(false), [plain.user_id])
+
+        const deleted = yield* users.deletePassword({ password_id: password_id! })
+        assert.strictEqual(deleted.user_id, withPassword.user_id)
+        assert.strictEqual(deleted.user.password, undefined)
+        assert.strictEqual((yield* users.get({ user_id: withPassword.user_id })).password, undefined)
+        assert.deepStrictEqual(yield* search(true), [])
+        const again = yield* users.deletePassword({ password_id: password_id! }).pipe(Effect.flip)
+        assert.strictEqual(again._tag, "PasswordNotFound")
       }))
 
     it.effect("AND needs every operand, OR any", () =>

@@ -102,8 +102,8 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, Stytc
           if (reason === "unknownKid") {
             if (now - kidRefetchAt < kidInterval) return Effect.void
             kidRefetchAt = now
-          } else if (keys.size > 0 && now - attemptedAt < kidInterval) {
-            // A refresh failed moments ago: keep verifying with the old set rather than retry on every call.
+          } else if (keys.size > 0 && attemptedAt > fetchedAt && now - attemptedAt < kidInterval) {
+            // The last refresh failed moments ago: keep verifying with the old set rather than retry on every call.
             return Effect.void
           }
           // With keys already known, a failing endpoint must not break verification: keep the old set.

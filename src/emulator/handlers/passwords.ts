@@ -99,7 +99,7 @@ const storePassword = (user: UserRecord, record: PasswordRecord): void => {
   passwordlessAtSet.set(record, new Set(user.passwordlessEmails))
 }
 
-/** A new native password for the user; keeps the password_id when the user already has one (same factor, new secret). */
+/** A new native password; keeps the user's password_id when there is one (same factor, new secret). */
 const nativePassword = (ctx: Ctx, user: UserRecord, hash: string): PasswordRecord => ({
   password_id: user.password?.password_id ?? newId("password", ctx.store.settings.projectId),
   kind: "native",
@@ -196,7 +196,11 @@ const create = (ctx: Ctx, req: any) =>
       if (store.userByEmail(req.email) !== undefined) return yield* fail("duplicate_email")
       // The user is built off-store and inserted only once every check (including the session options) passed.
       const user = newUser(ctx)
-      const email: EmailRecord = { email_id: newId("email", store.settings.projectId), email: req.email, verified: false }
+      const email: EmailRecord = {
+        email_id: newId("email", store.settings.projectId),
+        email: req.email,
+        verified: false
+      }
       user.emails.push(email)
       if (req.name !== undefined) user.name = { ...req.name }
       user.trusted_metadata = mergeMetadata({}, req.trusted_metadata)
@@ -323,7 +327,9 @@ const checkHashShape = (hashType: HashType, hash: string, config: MigrateConfig)
     case "sha_1":
       return digestOf(hash, 20) ? undefined : ["invalid_sha_1_hash", "The hash is not a hex or base64 SHA-1 digest."]
     case "sha_512":
-      return digestOf(hash, 64) ? undefined : ["invalid_sha_512_hash", "The hash is not a hex or base64 SHA-512 digest."]
+      return digestOf(hash, 64)
+        ? undefined
+        : ["invalid_sha_512_hash", "The hash is not a hex or base64 SHA-512 digest."]
     case "scrypt": {
       if (digestOf(hash, config.scrypt_config!.key_length)) return undefined
       return looksEncoded(hash)
@@ -353,12 +359,16 @@ const checkHashShape = (hashType: HashType, hash: string, config: MigrateConfig)
     }
     case "phpass": {
       if (hash.startsWith("$2")) {
-        return BCRYPT.test(hash) ? undefined : ["invalid_phpass_hash_format", "The bcrypt-style phpass hash is malformed."]
+        return BCRYPT.test(hash)
+          ? undefined
+          : ["invalid_phpass_hash_format", "The bcrypt-style phpass hash is malformed."]
       }
       if (!hash.startsWith("$P$") && !hash.startsWith("$H$")) {
         return ["invalid_phpass_hash_prefix", "A phpass hash starts with $P$, $H$ or $2."]
       }
-      return hash.length === 34 ? undefined : ["invalid_phpass_hash_format", "A portable phpass hash has 34 characters."]
+      return hash.length === 34
+        ? undefined
+        : ["invalid_phpass_hash_format", "A portable phpass hash has 34 characters."]
     }
   }
 }
@@ -390,7 +400,10 @@ const migrate = (ctx: Ctx, req: any) =>
       // Seed: "Adds an existing password to a User's email that doesn't have a password yet." Overwriting a live
       // password would let an import silently replace what the user chose, so it is refused.
       if (existing?.password !== undefined) {
-        return yield* fail("password_already_exists", "This user already has a password; delete it or use a reset flow.")
+        return yield* fail(
+          "password_already_exists",
+          "This user already has a password; delete it or use a reset flow."
+        )
       }
       if (req.phone_number !== undefined) {
         const owner = store.userByPhone(req.phone_number)
@@ -445,7 +458,12 @@ const migrate = (ctx: Ctx, req: any) =>
           if (req.set_phone_number_verified === true) phone.verified = true
         }
       }
-      return { user_id: user.user_id, email_id: email.email_id, user_created: existing === undefined, user: userWire(user) }
+      return {
+        user_id: user.user_id,
+        email_id: email.email_id,
+        user_created: existing === undefined,
+        user: userWire(user)
+      }
     }))
   })
 
@@ -554,7 +572,10 @@ const checkResetToken = (ctx: Ctx, record: TokenRecord | undefined, req: any) =>
     }
     const stored = record.attributes ?? {}
     const given = req.attributes ?? {}
-    if (req.options?.ip_match_required === true && (stored.ip_address === undefined || stored.ip_address !== given.ip_address)) {
+    if (
+      req.options?.ip_match_required === true &&
+      (stored.ip_address === undefined || stored.ip_address !== given.ip_address)
+    ) {
       return yield* fail("attribute_mismatch")
     }
     if (
@@ -659,7 +680,10 @@ const sessionsReset = (ctx: Ctx, req: any) =>
     // The same bounds as prepareSession's (this flow extends a session without adding a factor, so it cannot use it).
     const minutes = req.session_duration_minutes
     if (minutes !== undefined && (!Number.isInteger(minutes) || minutes < 5 || minutes > 527040)) {
-      return yield* fail("invalid_session_duration", "session_duration_minutes must be between 5 and 527040 (366 days).")
+      return yield* fail(
+        "invalid_session_duration",
+        "session_duration_minutes must be between 5 and 527040 (366 days)."
+      )
     }
     const early = yield* findSession(ctx, req)
     const owner = store.users.get(early.user_id)
@@ -670,7 +694,9 @@ const sessionsReset = (ctx: Ctx, req: any) =>
       const session = yield* findSession(ctx, req)
       const user = store.users.get(session.user_id)
       if (user === undefined) return yield* fail("user_not_found")
-      if (!hasFreshResetFactor(ctx, session.authentication_factors)) return yield* fail("session_too_old_to_reset_password")
+      if (!hasFreshResetFactor(ctx, session.authentication_factors)) {
+        return yield* fail("session_too_old_to_reset_password")
+      }
       storePassword(user, nativePassword(ctx, user, hash))
       // Seed: every other session of the user is revoked; the one used for the reset lives on.
       revokeUserSessions(store, user.user_id, session.session_id)

@@ -251,6 +251,9 @@ export const httpClient = (emulator: Service): HttpClient.HttpClient =>
         Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause }))
       )
     )
+  ).pipe(
+    // No network is involved: the SDK's own span per call ("Stytch.<endpoint>") says all there is to say.
+    HttpClient.withTracerDisabledWhen(() => true)
   )
 
 /**

@@ -29,8 +29,13 @@ export interface Service {
    * Fails only when no key set could ever be fetched.
    */
   readonly key: (kid: string) => Effect.Effect<jose.CryptoKey | undefined, StytchError>
-  /** The key known now for `kid`, without any I/O (the fast path of verification). */
-  readonly knownKey: (kid: string) => jose.CryptoKey | undefined
+  /**
+   * The key known for `kid` at time `now` (ms), without any I/O: the fast path of verification. `undefined` when
+   * the kid is unknown or the set is older than its TTL (then `key` refreshes it).
+   */
+  readonly knownKey: (kid: string, now: number) => jose.CryptoKey | undefined
+  /** Changes whenever the key set is replaced, so callers can drop anything derived from the old keys. */
+  readonly version: () => number
   /** Drops every cached key; the next lookup fetches. */
   readonly invalidate: Effect.Effect<void>
 }
@@ -75,6 +80,7 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, Stytc
     // Bumps when an attempt *ends*, so a fiber can tell that a fetch finished while it waited. (Bumping at the start
     // let a fiber that arrived during an in-flight fetch fetch again once it got the lock.)
     let generation = 0
+    let keysVersion = 0
 
     const fetch = Effect.gen(function*() {
       attemptedAt = yield* Effect.clockWith((c) => c.currentTimeMillis)
@@ -88,6 +94,7 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, Stytc
         if (imported._tag === "Some" && !(imported.value instanceof Uint8Array)) next.set(jwk.kid, imported.value)
       }
       keys = next
+      keysVersion++
       fetchedAt = attemptedAt
     }).pipe(Effect.ensuring(Effect.sync(() => generation++)))
 
@@ -125,9 +132,11 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, Stytc
 
     return JwksCache.of({
       key,
-      knownKey: (kid) => keys.get(kid),
+      knownKey: (kid, now) => (now - fetchedAt < ttl ? keys.get(kid) : undefined),
+      version: () => keysVersion,
       invalidate: Effect.sync(() => {
         keys = new Map()
+        keysVersion++
         fetchedAt = -Infinity
         attemptedAt = -Infinity
         kidRefetchAt = -Infinity

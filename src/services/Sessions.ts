@@ -110,19 +110,6 @@ const SESSION_CLAIM = "https://stytch.com/session"
 /** Registered claims: neither custom claims nor part of the session. */
 const REGISTERED = new Set(["aud", "exp", "iat", "iss", "jti", "nbf", "sub", SESSION_CLAIM])
 
-/** The session claim as Stytch signs it. */
-const SessionClaim = Schema.Struct({
-  id: Schema.String,
-  started_at: Schema.optional(Schema.String),
-  last_accessed_at: Schema.optional(Schema.String),
-  expires_at: Schema.optional(Schema.String),
-  attributes: Schema.optional(Schema.Unknown),
-  authentication_factors: Schema.optional(Schema.Array(Schema.Unknown)),
-  roles: Schema.optional(Schema.Array(Schema.String))
-})
-const decodeSessionClaim = Schema.decodeUnknownEither(SessionClaim)
-const decodeSession = Schema.decodeUnknownEither(Session)
-
 /** Thrown inside jose's key resolver: the token's kid is not in the cached set. */
 class UnknownKid {
   constructor(readonly kid: string) {}
@@ -169,18 +156,29 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
     typ: "JWT"
   }
 
-  /** jose's key resolver: keys already in the cache only (`authenticateJwtLocalRaw` has asked the cache first). */
-  const resolver = (header: jose.JWSHeaderParameters) => {
+  /**
+   * Tokens that passed signature and claim checks, with what was decoded from them. A repeated JWT (the same
+   * session's token on every request) then costs only the time checks. Keyed by the whole token (signature
+   * included), dropped when the key set changes, bounded in size (oldest first).
+   */
+  const verified = new Map<
+    string,
+    { readonly version: number; readonly kid: string; readonly payload: jose.JWTPayload; readonly session: Session }
+  >()
+  const VERIFIED_MAX = 1024
+
+  /** jose's key resolver: keys known and fresh only, so the common case does no I/O. */
+  const resolverAt = (now: number, given?: jose.CryptoKey) => (header: jose.JWSHeaderParameters) => {
     if (header.alg !== "RS256") throw new jose.errors.JOSEAlgNotAllowed("alg not allowed")
-    const key = header.kid === undefined ? undefined : jwks.knownKey(header.kid)
+    const key = header.kid === undefined ? undefined : given ?? jwks.knownKey(header.kid, now)
     if (key === undefined) throw new UnknownKid(header.kid ?? "(none)")
     return key
   }
 
-  const verify = (request: AuthenticateJwtLocalRequest, now: number) =>
+  const verify = (request: AuthenticateJwtLocalRequest, now: number, key?: jose.CryptoKey) =>
     Effect.tryPromise({
       try: () =>
-        jose.jwtVerify(request.session_jwt, resolver, {
+        jose.jwtVerify(request.session_jwt, resolverAt(now, key), {
           ...verifyOptions,
           currentDate: new Date(now),
           ...(request.clock_tolerance_seconds ? { clockTolerance: request.clock_tolerance_seconds } : {})
@@ -188,57 +186,96 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
       catch: (error) => error
     })
 
-  /** The `kid` of an RS256 token, if the header says so; anything else is left to jose to reject. */
-  const rs256Kid = (token: string): string | undefined => {
-    try {
-      const header = jose.decodeProtectedHeader(token)
-      return header.alg === "RS256" && typeof header.kid === "string" ? header.kid : undefined
-    } catch {
-      return undefined
+  /** The time checks jose makes (same comparisons), for tokens whose signature was verified before. */
+  const checkTimes = (payload: jose.JWTPayload, request: AuthenticateJwtLocalRequest, now: number) => {
+    const seconds = Math.floor(now / 1000)
+    const tolerance = request.clock_tolerance_seconds ?? 0
+    if (typeof payload.nbf === "number" && payload.nbf > seconds + tolerance) {
+      return new StytchJwtNotYetValid({ detail: "\"nbf\" claim timestamp check failed" })
+    }
+    if (typeof payload.exp === "number" && payload.exp <= seconds - tolerance) {
+      return new StytchJwtExpired({ detail: "\"exp\" claim timestamp check failed" })
+    }
+    return undefined
+  }
+
+  const checkAge = (payload: jose.JWTPayload, request: AuthenticateJwtLocalRequest, now: number) => {
+    const maxAge = request.max_token_age_seconds
+    if (maxAge === undefined) return undefined
+    if (typeof payload.iat !== "number") return new StytchJwtMalformed({ detail: "no iat claim" })
+    if (now / 1000 - payload.iat >= maxAge) {
+      return new StytchJwtTooOld({ detail: `issued at ${payload.iat}, ${maxAge} s or more ago` })
+    }
+    return undefined
+  }
+
+  /** The session carried by a verified payload; built by hand (no schema pass) since this is the hot path. */
+  const sessionOf = (payload: jose.JWTPayload): Session | StytchJwtMalformed => {
+    const claim = payload[SESSION_CLAIM] as Record<string, unknown> | undefined
+    if (typeof claim !== "object" || claim === null || typeof claim.id !== "string") {
+      return new StytchJwtMalformed({ detail: "no valid Stytch session claim" })
+    }
+    const str = (v: unknown) => (typeof v === "string" ? v : undefined)
+    const custom_claims: Record<string, unknown> = {}
+    for (const k in payload) if (!REGISTERED.has(k)) custom_claims[k] = payload[k]
+    const started_at = str(claim.started_at)
+    const last_accessed_at = str(claim.last_accessed_at)
+    const attributes = claim.attributes as Session["attributes"]
+    return {
+      session_id: claim.id,
+      user_id: payload.sub ?? "",
+      authentication_factors: Array.isArray(claim.authentication_factors)
+        ? claim.authentication_factors as Session["authentication_factors"]
+        : [],
+      roles: Array.isArray(claim.roles) ? claim.roles.filter((r): r is string => typeof r === "string") : [],
+      ...(started_at === undefined ? {} : { started_at }),
+      ...(last_accessed_at === undefined ? {} : { last_accessed_at }),
+      // Prefer the session's own expiry; the JWT's exp is only the token's.
+      expires_at: str(claim.expires_at) ?? new Date((payload.exp ?? 0) * 1000).toISOString(),
+      ...(typeof attributes === "object" && attributes !== null ? { attributes } : {}),
+      custom_claims
     }
   }
 
-  const authenticateJwtLocalRaw = (request: AuthenticateJwtLocalRequest) =>
-    Effect.gen(function*() {
-      const now = yield* Effect.clockWith((c) => c.currentTimeMillis)
-      // Ask the cache first: no I/O while its set is fresh and knows the kid; otherwise it refreshes a stale set
-      // (its TTL is only honoured if verification goes through it) or refetches for a new kid, rate-limited.
-      // Tokens of another algorithm never cause a fetch.
-      const kid = rs256Kid(request.session_jwt)
-      if (kid !== undefined) yield* jwks.key(kid)
-      const result = yield* Effect.either(verify(request, now))
-      if (result._tag === "Left") return yield* joseFailure(result.left)
-      const { payload } = result.right
-      const maxAge = request.max_token_age_seconds
-      if (maxAge !== undefined) {
-        if (typeof payload.iat !== "number") return yield* new StytchJwtMalformed({ detail: "no iat claim" })
-        if (now / 1000 - payload.iat >= maxAge) {
-          return yield* new StytchJwtTooOld({ detail: `issued at ${payload.iat}, ${maxAge} s or more ago` })
-        }
+  const remember = (token: string, kid: string, payload: jose.JWTPayload, session: Session) => {
+    if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!)
+    verified.set(token, { version: jwks.version(), kid, payload, session })
+  }
+
+  const authenticateJwtLocalRaw = (
+    request: AuthenticateJwtLocalRequest
+  ): Effect.Effect<Session, StytchJwtError | StytchError> =>
+    Effect.flatMap(Effect.clockWith((c) => c.currentTimeMillis), (now) => {
+      const hit = verified.get(request.session_jwt)
+      // A hit is only as good as the keys it was verified with, and only while the set is fresh.
+      if (hit !== undefined && hit.version === jwks.version() && jwks.knownKey(hit.kid, now)) {
+        const failure = checkTimes(hit.payload, request, now) ?? checkAge(hit.payload, request, now)
+        return failure === undefined ? Effect.succeed(hit.session) : Effect.fail(failure)
       }
-      const claim = decodeSessionClaim(payload[SESSION_CLAIM])
-      if (claim._tag === "Left") return yield* new StytchJwtMalformed({ detail: "no valid Stytch session claim" })
-      const custom_claims: Record<string, unknown> = {}
-      for (const [k, v] of Object.entries(payload)) if (!REGISTERED.has(k)) custom_claims[k] = v
-      const c = claim.right
-      const session = decodeSession({
-        session_id: c.id,
-        user_id: payload.sub ?? "",
-        authentication_factors: c.authentication_factors ?? [],
-        roles: c.roles ?? [],
-        started_at: c.started_at,
-        last_accessed_at: c.last_accessed_at,
-        // Prefer the session's own expiry; the JWT's exp is only the token's.
-        expires_at: c.expires_at ?? new Date((payload.exp ?? 0) * 1000).toISOString(),
-        attributes: c.attributes,
-        custom_claims
+      return Effect.gen(function*() {
+        let result = yield* Effect.either(verify(request, now))
+        if (result._tag === "Left" && result.left instanceof UnknownKid) {
+          // A rotated key, a kid seen for the first time, or a stale set: ask the cache (it refetches when
+          // allowed, rate-limited), then verify once more.
+          const key = yield* jwks.key(result.left.kid)
+          // The cache's answer is used as is: after a failed refresh it is a known key of an older set.
+          if (key !== undefined) result = yield* Effect.either(verify(request, now, key))
+        }
+        if (result._tag === "Left") return yield* joseFailure(result.left)
+        const { payload, protectedHeader } = result.right
+        const session = sessionOf(payload)
+        if (session instanceof StytchJwtMalformed) return yield* session
+        const tooOld = checkAge(payload, request, now)
+        remember(request.session_jwt, protectedHeader.kid!, payload, session)
+        if (tooOld !== undefined) return yield* tooOld
+        return session
       })
-      if (session._tag === "Left") return yield* new StytchJwtMalformed({ detail: "the session claim is not a session" })
-      return session.right
     })
 
   const authenticateJwtLocal = (request: AuthenticateJwtLocalRequest) =>
-    authenticateJwtLocalRaw(request).pipe(Effect.withSpan("Stytch.sessions.authenticateJwtLocal"))
+    authenticateJwtLocalRaw(request).pipe(
+      Effect.withSpan("Stytch.sessions.authenticateJwtLocal", { captureStackTrace: false })
+    )
 
   const authenticateJwt = (request: AuthenticateJwtRequest): Effect.Effect<AuthenticateJwtResponse, StytchError> =>
     authenticateJwtLocalRaw(request).pipe(
@@ -264,7 +301,7 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
             })
           )
       ),
-      Effect.withSpan("Stytch.sessions.authenticateJwt")
+      Effect.withSpan("Stytch.sessions.authenticateJwt", { captureStackTrace: false })
     ) as Effect.Effect<AuthenticateJwtResponse, StytchError>
 
   return Sessions.of({

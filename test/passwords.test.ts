@@ -139,14 +139,14 @@ layer(StytchEmulator.layerStytch())("Passwords", (it) => {
         expect((yield* searchByEmail(breachedEmail)).results).toHaveLength(0)
       }))
 
-    it.effect("fails InvalidEmail and InvalidSessionDuration and creates no user", () =>
+    it.effect("fails InvalidEmail and InvalidSessionDurationMinutes and creates no user", () =>
       Effect.gen(function*() {
         const passwords = yield* Passwords.Passwords
         const bad = yield* passwords.create({ email: "not-an-email", password: STRONG }).pipe(Effect.flip)
         expect(bad._tag).toBe("InvalidEmail")
         const email = freshEmail("bad-duration")
         const e = yield* passwords.create({ email, password: STRONG, session_duration_minutes: 1 }).pipe(Effect.flip)
-        expect(e._tag).toBe("InvalidSessionDuration")
+        expect(e._tag).toBe("InvalidSessionDurationMinutes")
         expect((yield* searchByEmail(email)).results).toHaveLength(0)
       }))
 

@@ -207,7 +207,7 @@ export const findSession = (
       const claim = verified.payload["https://stytch.com/session"] as { id?: unknown } | undefined
       session = typeof claim?.id === "string" ? ctx.store.sessions.get(claim.id) : undefined
     } else {
-      return fail("missing_session_token", "A session_token or session_jwt is required.", 400)
+      return fail("no_session_arguments", "A session_token or session_jwt is required.")
     }
     if (session === undefined || session.expires_at <= ctx.now) {
       if (session !== undefined) ctx.store.deleteSession(session)
@@ -219,7 +219,7 @@ export const findSession = (
 const checkDuration = (minutes: number | undefined): Effect.Effect<void, ApiFailure> =>
   minutes === undefined || (Number.isInteger(minutes) && minutes >= 5 && minutes <= 527040)
     ? Effect.void
-    : fail("invalid_session_duration", "session_duration_minutes must be between 5 and 527040 (366 days).")
+    : fail("invalid_session_duration_minutes", "session_duration_minutes must be between 5 and 527040 (366 days).")
 
 export const factor = (ctx: Ctx, type: string, delivery_method: string, extra: Record<string, unknown> = {}) =>
   ({
@@ -248,7 +248,7 @@ export const prepareSession = (
       ? yield* findSession(ctx, options)
       : undefined
     if (existing !== undefined && existing.user_id !== user.user_id) {
-      return yield* fail("session_user_mismatch", "The session belongs to another user.", 400)
+      return yield* fail("user_id_mismatch", "The session belongs to another user.")
     }
     if (existing === undefined && options.session_duration_minutes === undefined) {
       return () => ({ session_token: "", session_jwt: "" })

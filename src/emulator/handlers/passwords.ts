@@ -681,7 +681,7 @@ const sessionsReset = (ctx: Ctx, req: any) =>
     const minutes = req.session_duration_minutes
     if (minutes !== undefined && (!Number.isInteger(minutes) || minutes < 5 || minutes > 527040)) {
       return yield* fail(
-        "invalid_session_duration",
+        "invalid_session_duration_minutes",
         "session_duration_minutes must be between 5 and 527040 (366 days)."
       )
     }

@@ -21,7 +21,7 @@ const create = (ctx: Ctx, req: any) =>
   Effect.gen(function*() {
     const { store } = ctx
     if (req.email === undefined && req.phone_number === undefined) {
-      return yield* fail("missing_email_or_phone_number", "An email or a phone_number is required.", 400)
+      return yield* fail("bad_request", "An email or a phone_number is required.")
     }
     if (req.email !== undefined) yield* checkEmail(req.email)
     if (req.phone_number !== undefined) yield* checkPhone(req.phone_number)

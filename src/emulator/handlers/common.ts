@@ -109,6 +109,17 @@ export const addPhone = (store: Store, user: UserRecord, phone_number: string, v
   return record
 }
 
+/** Shallow merge where `null` deletes a key (Stytch's metadata update semantics). */
+export const mergeMetadata = (current: Record<string, unknown>, patch: Record<string, unknown> | undefined) => {
+  if (patch === undefined) return current
+  const out = { ...current }
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k]
+    else out[k] = v
+  }
+  return out
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Validation of emails and phone numbers
 

@@ -31,6 +31,7 @@ import {
   type UserRecord
 } from "../internal/store.js"
 import {
+  mergeMetadata,
   addPhone,
   checkEmail,
   checkPhone,
@@ -169,16 +170,6 @@ const withSession = (s: { session_token: string; session_jwt: string; session?: 
   ...(s.session === undefined ? {} : { session: s.session })
 })
 
-/** Shallow merge where `null` deletes a key (Stytch's metadata semantics). */
-const mergeMetadata = (current: Record<string, unknown>, patch: Record<string, unknown> | undefined) => {
-  if (patch === undefined) return current
-  const out = { ...current }
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === null) delete out[k]
-    else out[k] = v
-  }
-  return out
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // create

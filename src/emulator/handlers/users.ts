@@ -4,18 +4,18 @@
 import * as Effect from "effect/Effect"
 import { type Ctx, fail, type Handlers } from "../internal/app.js"
 import type { UserRecord } from "../internal/store.js"
-import { addEmail, addPhone, checkEmail, checkPhone, getUser, insertUser, newUser, userWire } from "./common.js"
+import {
+  addEmail,
+  addPhone,
+  checkEmail,
+  checkPhone,
+  getUser,
+  insertUser,
+  mergeMetadata,
+  newUser,
+  userWire
+} from "./common.js"
 
-/** Shallow merge where `null` deletes a key (Stytch's metadata update semantics). */
-const mergeMetadata = (current: Record<string, unknown>, patch: Record<string, unknown> | undefined) => {
-  if (patch === undefined) return current
-  const out = { ...current }
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === null) delete out[k]
-    else out[k] = v
-  }
-  return out
-}
 
 const create = (ctx: Ctx, req: any) =>
   Effect.gen(function*() {

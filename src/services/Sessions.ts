@@ -167,18 +167,10 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
   >()
   const VERIFIED_MAX = 1024
 
-  /** jose's key resolver: keys known and fresh only, so the common case does no I/O. */
-  const resolverAt = (now: number, given?: jose.CryptoKey) => (header: jose.JWSHeaderParameters) => {
-    if (header.alg !== "RS256") throw new jose.errors.JOSEAlgNotAllowed("alg not allowed")
-    const key = header.kid === undefined ? undefined : given ?? jwks.knownKey(header.kid, now)
-    if (key === undefined) throw new UnknownKid(header.kid ?? "(none)")
-    return key
-  }
-
-  const verify = (request: AuthenticateJwtLocalRequest, now: number, key?: jose.CryptoKey) =>
+  const verify = (request: AuthenticateJwtLocalRequest, now: number, key: jose.CryptoKey) =>
     Effect.tryPromise({
       try: () =>
-        jose.jwtVerify(request.session_jwt, resolverAt(now, key), {
+        jose.jwtVerify(request.session_jwt, key, {
           ...verifyOptions,
           currentDate: new Date(now),
           ...(request.clock_tolerance_seconds ? { clockTolerance: request.clock_tolerance_seconds } : {})
@@ -252,30 +244,45 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
         const failure = checkTimes(hit.payload, request, now) ?? checkAge(hit.payload, request, now)
         return failure === undefined ? Effect.succeed(hit.session) : Effect.fail(failure)
       }
-      return Effect.gen(function*() {
-        let result = yield* Effect.either(verify(request, now))
-        if (result._tag === "Left" && result.left instanceof UnknownKid) {
-          // A rotated key, a kid seen for the first time, or a stale set: ask the cache (it refetches when
-          // allowed, rate-limited), then verify once more.
-          const key = yield* jwks.key(result.left.kid)
-          // The cache's answer is used as is: after a failed refresh it is a known key of an older set.
-          if (key !== undefined) result = yield* Effect.either(verify(request, now, key))
-        }
-        if (result._tag === "Left") return yield* joseFailure(result.left)
-        const { payload, protectedHeader } = result.right
-        const session = sessionOf(payload)
-        if (session instanceof StytchJwtMalformed) return yield* session
-        const tooOld = checkAge(payload, request, now)
-        remember(request.session_jwt, protectedHeader.kid!, payload, session)
-        if (tooOld !== undefined) return yield* tooOld
-        return session
+      // The key is looked up from the header first and handed to jose directly (a resolver function costs a few
+      // percent of the verification). jose still checks alg, signature and claims itself.
+      const header = headerOf(request.session_jwt)
+      if (header === undefined) return Effect.fail(new StytchJwtMalformed({ detail: "not a JWS compact token" }))
+      if (header.alg !== "RS256") {
+        return Effect.fail(new StytchJwtUnsupportedAlgorithm({ detail: "only RS256 is accepted" }))
+      }
+      const kid = header.kid
+      const known = jwks.knownKey(kid, now)
+      // Unknown kid (a rotated key, a first sight) or a stale set: the cache refetches when allowed, rate-limited.
+      // Its answer is used as is: after a failed refresh it is a known key of an older set.
+      const key = known !== undefined ? Effect.succeed(known) : jwks.key(kid)
+      return Effect.flatMap(key, (key) => {
+        if (key === undefined) return Effect.fail(joseFailure(new UnknownKid(kid)))
+        return Effect.flatMap(Effect.either(verify(request, now, key)), (result) => {
+          if (result._tag === "Left") return Effect.fail(joseFailure(result.left))
+          const { payload } = result.right
+          const session = sessionOf(payload)
+          if (session instanceof StytchJwtMalformed) return Effect.fail(session)
+          remember(request.session_jwt, kid, payload, session)
+          const tooOld = checkAge(payload, request, now)
+          return tooOld === undefined ? Effect.succeed(session) : Effect.fail(tooOld)
+        })
       })
     })
 
-  const authenticateJwtLocal = (request: AuthenticateJwtLocalRequest) =>
-    authenticateJwtLocalRaw(request).pipe(
-      Effect.withSpan("Stytch.sessions.authenticateJwtLocal", { captureStackTrace: false })
-    )
+  /** alg and kid of a compact JWS, read without verifying anything; `undefined` when it is not one. */
+  const headerOf = (token: string): { readonly alg: unknown; readonly kid: string } | undefined => {
+    try {
+      const header = jose.decodeProtectedHeader(token)
+      return { alg: header.alg, kid: typeof header.kid === "string" ? header.kid : "(none)" }
+    } catch {
+      return undefined
+    }
+  }
+
+  // No span of its own: local verification is the hot path (a span would cost ~20% of it), and the JWKS fetch it
+  // may cause is traced by the HTTP pipeline.
+  const authenticateJwtLocal = authenticateJwtLocalRaw
 
   const authenticateJwt = (request: AuthenticateJwtRequest): Effect.Effect<AuthenticateJwtResponse, StytchError> =>
     authenticateJwtLocalRaw(request).pipe(

@@ -16,7 +16,7 @@ import * as Layer from "effect/Layer"
 import * as ParseResult from "effect/ParseResult"
 import * as Random from "effect/Random"
 import * as Schema from "effect/Schema"
-import type { Endpoint } from "../internal/endpoint.js"
+import type { Endpoint, RetryPolicy } from "../internal/endpoint.js"
 import { VERSION } from "../internal/version.js"
 import {
   describeParseError,
@@ -35,6 +35,40 @@ export interface Service {
   readonly config: Resolved
   /** Sends one request to an endpoint and returns its decoded response, or a typed error. */
   readonly call: <Req, Res>(endpoint: Endpoint<Req, any, Res, any>, request: Req) => Effect.Effect<Res, StytchError>
+  /**
+   * Sends a request built by the caller through the same client, per-attempt timeout and retry loop as `call`, and
+   * returns the raw answer of the last attempt (any status). For the few endpoints off the JSON API conventions
+   * (the OAuth2 form endpoints), whose caller encodes the body and decodes the answer itself. Only the
+   * `user-agent` header is added; `authenticate: false` leaves out the Basic Authorization header.
+   */
+  readonly execute: (
+    request: HttpClientRequest.HttpClientRequest,
+    options: ExecuteOptions
+  ) => Effect.Effect<RawAnswer, StytchTransportError>
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface ExecuteOptions {
+  /** The api-spec id, for logs. */
+  readonly id: string
+  readonly retry: RetryPolicy
+  /** Send the project's Basic Authorization header. */
+  readonly authenticate: boolean
+}
+
+/**
+ * An answer as received: status, headers and the body text.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RawAnswer {
+  readonly status: number
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: string
 }
 
 /**
@@ -115,12 +149,20 @@ const transportError = (method: string, url: string, error: HttpClientError.Http
 export const make: Effect.Effect<Service, never, StytchConfig | HttpClient.HttpClient> = Effect.gen(function*() {
   const config = yield* StytchConfig
   const base = yield* HttpClient.HttpClient
-  const client = (config.transformClient ?? ((c: HttpClient.HttpClient) => c))(
+  const transform = config.transformClient ?? ((c: HttpClient.HttpClient) => c)
+  const client = transform(
     base.pipe(HttpClient.mapRequest(HttpClientRequest.basicAuth(config.projectId, config.secret)))
   )
+  // For the public endpoints (OAuth2 token exchange), which authenticate with their own credentials in the body.
+  const publicClient = transform(base)
   const userAgent = `effect-stytch/${VERSION}`
 
-  const attempt = (request: HttpClientRequest.HttpClientRequest, method: string, url: string): Effect.Effect<Attempt> =>
+  const attempt = (
+    client: HttpClient.HttpClient,
+    request: HttpClientRequest.HttpClientRequest,
+    method: string,
+    url: string
+  ): Effect.Effect<Attempt> =>
     client.execute(request).pipe(
       Effect.flatMap((response) =>
         Effect.map(response.text, (body): Attempt => ({
@@ -149,12 +191,13 @@ export const make: Effect.Effect<Service, never, StytchConfig | HttpClient.HttpC
     )
 
   const send = (
+    client: HttpClient.HttpClient,
     request: HttpClientRequest.HttpClientRequest,
-    endpoint: Endpoint,
+    endpoint: { readonly id: string; readonly method: string; readonly retry: RetryPolicy },
     url: string
   ): Effect.Effect<Attempt> => {
     const loop = (retry: number): Effect.Effect<Attempt> =>
-      Effect.flatMap(attempt(request, endpoint.method, url), (result) => {
+      Effect.flatMap(attempt(client, request, endpoint.method, url), (result) => {
         if (retry >= config.maxRetries) return Effect.succeed(result)
         const retryable = result._tag === "NoAnswer"
           ? endpoint.retry === "transient" && result.error.reason !== "Encode"
@@ -228,7 +271,7 @@ export const make: Effect.Effect<Service, never, StytchConfig | HttpClient.HttpC
         }
       }
 
-      const result = yield* send(request, endpoint, url)
+      const result = yield* send(client, request, endpoint, url)
       if (result._tag === "NoAnswer") return yield* result.error
       const json = parseJson(result.body)
       const requestId = typeof json === "object" && json !== null && typeof (json as any).request_id === "string"
@@ -260,7 +303,24 @@ export const make: Effect.Effect<Service, never, StytchConfig | HttpClient.HttpC
       })
     )
 
-  return StytchHttp.of({ config, call })
+  const execute = (
+    request: HttpClientRequest.HttpClientRequest,
+    options: ExecuteOptions
+  ): Effect.Effect<RawAnswer, StytchTransportError> =>
+    Effect.flatMap(
+      send(
+        options.authenticate ? client : publicClient,
+        HttpClientRequest.setHeader(request, "user-agent", userAgent),
+        { id: options.id, method: request.method, retry: options.retry },
+        request.url
+      ),
+      (result) =>
+        result._tag === "NoAnswer"
+          ? Effect.fail(result.error)
+          : Effect.succeed({ status: result.status, headers: result.headers, body: result.body })
+    )
+
+  return StytchHttp.of({ config, call, execute })
 })
 
 const NOT_JSON = Symbol("NotJson")

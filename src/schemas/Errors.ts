@@ -148,6 +148,44 @@ export class StytchJwtMalformed extends StytchJwtFailure {
 }
 
 /**
+ * An error answer of an OAuth2 endpoint (`m2m.token`), which uses the OAuth2 error body
+ * (`error`, `error_description`, `error_uri`) instead of Stytch's `error_type` body. Never holds the request, so
+ * never the client secret.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class StytchOAuth2Error extends Data.TaggedError("StytchOAuth2Error")<{
+  readonly error: string
+  readonly error_description: string
+  readonly error_uri: string
+  readonly status_code: number
+  readonly request_id: string
+}> {
+  readonly [TypeId]: TypeId = TypeId
+  override get message(): string {
+    return `${this.error}: ${this.error_description} (request_id: ${this.request_id})`
+  }
+}
+
+/**
+ * An M2M access token that verified but lacks at least one of the `required_scopes`.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class StytchM2MScopeError extends Data.TaggedError("StytchM2MScopeError")<{
+  /** The required scopes the token's scopes do not grant. */
+  readonly missing_scopes: ReadonlyArray<string>
+  readonly client_id: string
+}> {
+  readonly [TypeId]: TypeId = TypeId
+  override get message(): string {
+    return `M2M token of client ${this.client_id} is missing required scopes: ${this.missing_scopes.join(", ")}`
+  }
+}
+
+/**
  * Any reason a session JWT failed local verification.
  *
  * @since 0.1.0
@@ -184,7 +222,9 @@ export type StytchJwtVerifyError = StytchError | StytchJwtError
  * @since 0.1.0
  * @category refinements
  */
-export const isStytchError = (u: unknown): u is StytchError | StytchJwtError | StytchClaimsError =>
+export const isStytchError = (
+  u: unknown
+): u is StytchError | StytchJwtError | StytchClaimsError | StytchOAuth2Error | StytchM2MScopeError =>
   typeof u === "object" && u !== null && TypeId in u
 
 /**

@@ -10,6 +10,7 @@ import * as Schema from "effect/Schema"
 import * as jose from "jose"
 import { type Client, decodeClaims, makeClient, withClaims, type WithClaims, type WithClaimsMethod } from "../internal/client.js"
 import { JwksCache } from "../layers/JwksCache.js"
+import { headerOf, joseFailure } from "../internal/jwt.js"
 import { StytchHttp } from "../layers/StytchHttp.js"
 import * as Endpoints from "../schemas/Endpoints.js"
 import {
@@ -17,9 +18,6 @@ import {
   type StytchError,
   type StytchJwtError,
   StytchJwtExpired,
-  StytchJwtInvalidAudience,
-  StytchJwtInvalidIssuer,
-  StytchJwtInvalidSignature,
   StytchJwtMalformed,
   StytchJwtNotYetValid,
   StytchJwtTooOld,
@@ -109,36 +107,6 @@ export class Sessions extends Context.Tag("effect-stytch/Sessions")<Sessions, Se
 const SESSION_CLAIM = "https://stytch.com/session"
 /** Registered claims: neither custom claims nor part of the session. */
 const REGISTERED = new Set(["aud", "exp", "iat", "iss", "jti", "nbf", "sub", SESSION_CLAIM])
-
-/** Thrown inside jose's key resolver: the token's kid is not in the cached set. */
-class UnknownKid {
-  constructor(readonly kid: string) {}
-}
-
-const joseFailure = (error: unknown): StytchJwtError => {
-  if (error instanceof UnknownKid) return new StytchJwtUnknownKey({ detail: `no key with kid ${error.kid}` })
-  if (error instanceof jose.errors.JWTExpired) return new StytchJwtExpired({ detail: error.message })
-  if (error instanceof jose.errors.JWTClaimValidationFailed) {
-    const detail = error.message
-    switch (error.claim) {
-      case "nbf":
-        return new StytchJwtNotYetValid({ detail })
-      case "iss":
-        return new StytchJwtInvalidIssuer({ detail })
-      case "aud":
-        return new StytchJwtInvalidAudience({ detail })
-      default:
-        return new StytchJwtMalformed({ detail })
-    }
-  }
-  if (error instanceof jose.errors.JOSEAlgNotAllowed) {
-    return new StytchJwtUnsupportedAlgorithm({ detail: "only RS256 is accepted" })
-  }
-  if (error instanceof jose.errors.JWSSignatureVerificationFailed) {
-    return new StytchJwtInvalidSignature({ detail: "the signature does not verify" })
-  }
-  return new StytchJwtMalformed({ detail: error instanceof Error ? error.message : "not a JWT" })
-}
 
 /**
  * @since 0.1.0
@@ -257,7 +225,7 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
       // Its answer is used as is: after a failed refresh it is a known key of an older set.
       const key = known !== undefined ? Effect.succeed(known) : jwks.key(kid)
       return Effect.flatMap(key, (key) => {
-        if (key === undefined) return Effect.fail(joseFailure(new UnknownKid(kid)))
+        if (key === undefined) return Effect.fail(new StytchJwtUnknownKey({ detail: `no key with kid ${kid}` }))
         return Effect.flatMap(Effect.either(verify(request, now, key)), (result) => {
           if (result._tag === "Left") return Effect.fail(joseFailure(result.left))
           const { payload } = result.right
@@ -270,15 +238,6 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
       })
     })
 
-  /** alg and kid of a compact JWS, read without verifying anything; `undefined` when it is not one. */
-  const headerOf = (token: string): { readonly alg: unknown; readonly kid: string } | undefined => {
-    try {
-      const header = jose.decodeProtectedHeader(token)
-      return { alg: header.alg, kid: typeof header.kid === "string" ? header.kid : "(none)" }
-    } catch {
-      return undefined
-    }
-  }
 
   // No span of its own: local verification is the hot path (a span would cost ~20% of it), and the JWKS fetch it
   // may cause is traced by the HTTP pipeline.

@@ -20,6 +20,7 @@ import type { Endpoint, RetryPolicy } from "../internal/endpoint.js"
 import { VERSION } from "../internal/version.js"
 import {
   describeParseError,
+  ErrorBody,
   fromBody,
   type StytchError,
   StytchDecodeError,
@@ -77,16 +78,8 @@ export interface RawAnswer {
  */
 export class StytchHttp extends Context.Tag("effect-stytch/StytchHttp")<StytchHttp, Service>() {}
 
-/** The wire shape of every Stytch JSON error body. */
-const ErrorBody = Schema.Struct({
-  status_code: Schema.Number,
-  request_id: Schema.String,
-  error_type: Schema.String,
-  error_message: Schema.String,
-  error_url: Schema.String,
-  error_details: Schema.optional(Schema.Unknown)
-})
-const decodeErrorBody = Schema.decodeUnknownEither(ErrorBody)
+/** Reads the wire shape of every Stytch JSON error body. */
+export const decodeErrorBody = Schema.decodeUnknownEither(ErrorBody)
 
 /**
  * Encoders and decoders, compiled once per schema. The synchronous `Either` forms: every schema here is

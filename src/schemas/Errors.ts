@@ -11,6 +11,7 @@
  */
 import * as Data from "effect/Data"
 import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
 import type { CatalogError } from "./ErrorTypes.js"
 import { byErrorType } from "./ErrorTypes.js"
 import { type ApiErrorFields, StytchApiError, TypeId } from "./StytchApiError.js"
@@ -226,6 +227,21 @@ export const isStytchError = (
   u: unknown
 ): u is StytchError | StytchJwtError | StytchClaimsError | StytchOAuth2Error | StytchM2MScopeError =>
   typeof u === "object" && u !== null && TypeId in u
+
+/**
+ * The wire shape of every Stytch JSON error body (there is no `_tag` on the wire: `fromBody` picks the class).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ErrorBody = Schema.Struct({
+  status_code: Schema.Number,
+  request_id: Schema.String,
+  error_type: Schema.String,
+  error_message: Schema.String,
+  error_url: Schema.String,
+  error_details: Schema.optional(Schema.Unknown)
+})
 
 /**
  * Builds the typed error for a Stytch error body: the catalogued class for its `error_type`, or `StytchUnknownError`.

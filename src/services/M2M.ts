@@ -14,7 +14,7 @@ import * as jose from "jose"
 import { type Client, makeClient } from "../internal/client.js"
 import { JwksCache } from "../layers/JwksCache.js"
 import { headerOf, joseFailure } from "../internal/jwt.js"
-import { StytchHttp } from "../layers/StytchHttp.js"
+import { decodeErrorBody, StytchHttp } from "../layers/StytchHttp.js"
 import * as Endpoints from "../schemas/Endpoints.js"
 import {
   describeParseError,
@@ -72,17 +72,7 @@ const OAuth2ErrorBody = Schema.Struct({
   error_description: Schema.String,
   error_uri: Schema.String
 })
-/** Stytch's usual error body, which a gateway may still answer with (e.g. a rate limit). */
-const StytchErrorBody = Schema.Struct({
-  status_code: Schema.Number,
-  request_id: Schema.String,
-  error_type: Schema.String,
-  error_message: Schema.String,
-  error_url: Schema.String,
-  error_details: Schema.optional(Schema.Unknown)
-})
 const decodeOAuth2Error = Schema.decodeUnknownEither(OAuth2ErrorBody)
-const decodeStytchError = Schema.decodeUnknownEither(StytchErrorBody)
 const decodeTokenRequest = Schema.decodeUnknownEither(TokenRequest)
 const decodeTokenResponse = Schema.decodeUnknownEither(TokenResponse)
 
@@ -173,7 +163,7 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
       if (answer.status >= 400) {
         const oauth = decodeOAuth2Error(json.value)
         if (oauth._tag === "Right") return yield* new StytchOAuth2Error(oauth.right)
-        const stytch = decodeStytchError(json.value)
+        const stytch = decodeErrorBody(json.value)
         if (stytch._tag === "Right") return yield* Effect.fail(fromBody(stytch.right))
         return yield* decodeError(`HTTP ${answer.status} without an OAuth2 error body`)
       }

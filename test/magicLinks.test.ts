@@ -6,24 +6,17 @@
 import { assert, describe, expect, layer } from "@effect/vitest"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
 import { createHash, randomUUID } from "node:crypto"
 import { MagicLinks, Passwords, Sessions, Users } from "../src/index.js"
 import { StytchEmulator } from "../src/emulator/index.js"
+import { expectFailure, snapshot, STRONG_PASSWORD, uniqueEmail } from "./support.js"
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers (local to this file)
 
-/** Runs a call that must fail and returns its typed error; an unexpected success fails the test readably. */
-const expectFailure = <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<E, never, R> =>
-  Effect.flatMap(Effect.either(self), (result) =>
-    Either.isLeft(result)
-      ? Effect.succeed(result.left)
-      : Effect.sync(() => assert.fail(`expected a failure, got a success: ${JSON.stringify(result.right)}`)))
 
-const uniqueEmail = (tag: string) => `${tag}-${randomUUID().slice(0, 8)}@example.com`
 
 /** The newest email the emulator "sent" to `to`, with its token. */
 const latestLink = (to: string) =>
@@ -34,21 +27,12 @@ const latestLink = (to: string) =>
     return { ...message, token: message.token, url: message.url }
   })
 
-/** Everything a failed call must leave untouched: every user (with factors) and the outbox. */
-const snapshot = Effect.gen(function*() {
-  const emulator = yield* StytchEmulator.StytchEmulator
-  const users = yield* Users.Users
-  const all = yield* users.search({ limit: 1000 })
-  const outbox = yield* emulator.outbox()
-  return JSON.stringify({ users: all.results, outbox })
-})
 
 const pkcePair = () => {
   const verifier = randomUUID() + randomUUID()
   return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") }
 }
 
-const STRONG_PASSWORD = "correct-horse-battery-staple-Quasar-42!"
 
 // ---------------------------------------------------------------------------------------------------------------
 

@@ -7,24 +7,16 @@
 import { assert, describe, expect, layer } from "@effect/vitest"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
-import { randomUUID } from "node:crypto"
 import { OTPs, Passwords, Users } from "../src/index.js"
 import { StytchEmulator } from "../src/emulator/index.js"
+import { expectFailure, snapshot, STRONG_PASSWORD, uniqueEmail } from "./support.js"
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers (local to this file)
 
-/** Runs a call that must fail and returns its typed error; an unexpected success fails the test readably. */
-const expectFailure = <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<E, never, R> =>
-  Effect.flatMap(Effect.either(self), (result) =>
-    Either.isLeft(result)
-      ? Effect.succeed(result.left)
-      : Effect.sync(() => assert.fail(`expected a failure, got a success: ${JSON.stringify(result.right)}`)))
 
-const uniqueEmail = (tag: string) => `${tag}-${randomUUID().slice(0, 8)}@example.com`
 
 let phoneCounter = 0
 /** A fresh E.164 US number per call. */
@@ -42,16 +34,7 @@ const latestCode = (to: string) =>
 /** A 6-digit code that is not `code`. */
 const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0")
 
-/** Everything a failed call must leave untouched: every user (with factors) and the outbox. */
-const snapshot = Effect.gen(function*() {
-  const emulator = yield* StytchEmulator.StytchEmulator
-  const users = yield* Users.Users
-  const all = yield* users.search({ limit: 1000 })
-  const outbox = yield* emulator.outbox()
-  return JSON.stringify({ users: all.results, outbox })
-})
 
-const STRONG_PASSWORD = "correct-horse-battery-staple-Quasar-42!"
 
 // ---------------------------------------------------------------------------------------------------------------
 

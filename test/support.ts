@@ -1,0 +1,31 @@
+/**
+ * Helpers shared by the emulator test suites.
+ */
+import { assert } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import { randomUUID } from "node:crypto"
+import { Users } from "../src/index.js"
+import { StytchEmulator } from "../src/emulator/index.js"
+
+/** Runs a call that must fail and returns its typed error; an unexpected success fails the test readably. */
+export const expectFailure = <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<E, never, R> =>
+  Effect.flatMap(Effect.either(self), (result) =>
+    Either.isLeft(result)
+      ? Effect.succeed(result.left)
+      : Effect.sync(() => assert.fail(`expected a failure, got a success: ${JSON.stringify(result.right)}`)))
+
+/** An email no other test uses. */
+export const uniqueEmail = (tag: string) => `${tag}-${randomUUID().slice(0, 8)}@example.com`
+
+/** Passes both zxcvbn (score 4) and the breached list. */
+export const STRONG_PASSWORD = "correct-horse-battery-staple-Quasar-42!"
+
+/** Everything a failed call must leave untouched: every user (with factors) and the outbox. */
+export const snapshot = Effect.gen(function*() {
+  const emulator = yield* StytchEmulator.StytchEmulator
+  const users = yield* Users.Users
+  const all = yield* users.search({ limit: 1000 })
+  const outbox = yield* emulator.outbox()
+  return JSON.stringify({ users: all.results, outbox })
+})

@@ -14,6 +14,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import { Stytch, StytchConfig, Users } from "../src/index.js"
+import { userBody } from "./support.js"
 
 const PROJECT_ID = "project-test-11111111-2222-4333-8444-555555555555"
 const LIVE_PROJECT_ID = "project-live-11111111-2222-4333-8444-555555555555"
@@ -30,21 +31,7 @@ const countingClient = () => {
       return HttpClientResponse.fromWeb(
         request,
         new Response(
-          JSON.stringify({
-            request_id: "request-id-config",
-            status_code: 200,
-            user_id: "user-test-config",
-            emails: [],
-            status: "active",
-            phone_numbers: [],
-            webauthn_registrations: [],
-            providers: [],
-            totps: [],
-            crypto_wallets: [],
-            biometric_registrations: [],
-            is_locked: false,
-            roles: []
-          }),
+          JSON.stringify(userBody("user-test-config")),
           { status: 200, headers: { "content-type": "application/json" } }
         )
       )

@@ -20,6 +20,7 @@ import * as Random from "effect/Random"
 import * as TestClock from "effect/TestClock"
 import * as Tracer from "effect/Tracer"
 import { Fraud, Passwords, Sessions, Stytch, StytchError, Users } from "../src/index.js"
+import { requestBody, userBody } from "./support.js"
 import type * as StytchConfig from "../src/layers/StytchConfig.js"
 
 const PROJECT_ID = "project-test-11111111-2222-4333-8444-555555555555"
@@ -43,18 +44,6 @@ interface Sent {
 
 type Reply = Response | Effect.Effect<Response, HttpClientError.HttpClientError>
 
-const bodyOf = (request: HttpClientRequest.HttpClientRequest): string | undefined => {
-  switch (request.body._tag) {
-    case "Empty":
-      return undefined
-    case "Uint8Array":
-      return new TextDecoder().decode(request.body.body)
-    case "Raw":
-      return String(request.body.body)
-    default:
-      return `<${request.body._tag} body>`
-  }
-}
 
 /**
  * A fake client answering attempt `n` (1-based) with `reply(n, request)`, recording every request it receives.
@@ -68,7 +57,7 @@ const fake = (reply: (attempt: number, request: HttpClientRequest.HttpClientRequ
         method: request.method,
         url: url.toString(),
         headers: { ...request.headers },
-        body: bodyOf(request),
+        body: requestBody(request),
         contentType: request.body._tag === "Empty" ? undefined : request.body.contentType,
         at
       })
@@ -95,22 +84,6 @@ const withClient = (client: HttpClient.HttpClient, options: Partial<StytchConfig
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } })
 
-const userBody = (user_id: string, extra: Record<string, unknown> = {}) => ({
-  request_id: "request-id-test-user",
-  status_code: 200,
-  user_id,
-  emails: [],
-  status: "active",
-  phone_numbers: [],
-  webauthn_registrations: [],
-  providers: [],
-  totps: [],
-  crypto_wallets: [],
-  biometric_registrations: [],
-  is_locked: false,
-  roles: [],
-  ...extra
-})
 
 const errorBody = (status: number, error_type: string, request_id = `request-id-test-${error_type}`) => ({
   status_code: status,

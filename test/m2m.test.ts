@@ -9,7 +9,6 @@
  * clock is moved by hand.
  */
 import * as HttpClient from "@effect/platform/HttpClient"
-import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
@@ -20,6 +19,7 @@ import * as TestClock from "effect/TestClock"
 import * as jose from "jose"
 import { inspect } from "node:util"
 import { M2M, Stytch, StytchError } from "../src/index.js"
+import { requestBody } from "./support.js"
 
 const PROJECT_ID = "project-test-11111111-2222-4333-8444-555555555555"
 const SECRET = "secret-test-Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA"
@@ -40,18 +40,6 @@ interface Sent {
   readonly contentType: string | undefined
 }
 
-const bodyOf = (request: HttpClientRequest.HttpClientRequest): string | undefined => {
-  switch (request.body._tag) {
-    case "Empty":
-      return undefined
-    case "Uint8Array":
-      return new TextDecoder().decode(request.body.body)
-    case "Raw":
-      return String(request.body.body)
-    default:
-      return `<${request.body._tag} body>`
-  }
-}
 
 /** A fake client answering attempt `n` (1-based) with `reply(n, sent)`, recording every request. */
 const fake = (reply: (attempt: number, sent: Sent) => Response) => {
@@ -62,7 +50,7 @@ const fake = (reply: (attempt: number, sent: Sent) => Response) => {
         method: request.method,
         url: url.toString(),
         headers: { ...request.headers },
-        body: bodyOf(request),
+        body: requestBody(request),
         contentType: request.body._tag === "Empty" ? undefined : request.body.contentType
       }
       sent.push(entry)

@@ -1,6 +1,7 @@
 /**
  * Helpers shared by the emulator test suites.
  */
+import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { assert } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -28,4 +29,36 @@ export const snapshot = Effect.gen(function*() {
   const all = yield* users.search({ limit: 1000 })
   const outbox = yield* emulator.outbox()
   return JSON.stringify({ users: all.results, outbox })
+})
+
+/** The body of a request a fake HttpClient received, as text (`undefined` when it has none). */
+export const requestBody = (request: HttpClientRequest.HttpClientRequest): string | undefined => {
+  switch (request.body._tag) {
+    case "Empty":
+      return undefined
+    case "Uint8Array":
+      return new TextDecoder().decode(request.body.body)
+    case "Raw":
+      return String(request.body.body)
+    default:
+      return `<${request.body._tag} body>`
+  }
+}
+
+/** A minimal valid users.get answer, for fake HttpClients. */
+export const userBody = (user_id: string, extra: Record<string, unknown> = {}) => ({
+  request_id: "request-id-test-user",
+  status_code: 200,
+  user_id,
+  emails: [],
+  status: "active",
+  phone_numbers: [],
+  webauthn_registrations: [],
+  providers: [],
+  totps: [],
+  crypto_wallets: [],
+  biometric_registrations: [],
+  is_locked: false,
+  roles: [],
+  ...extra
 })

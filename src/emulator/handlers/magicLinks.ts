@@ -127,39 +127,19 @@ const issueEmailLink = (
 // ---------------------------------------------------------------------------------------------------------------
 // Handlers
 
-/** Sends a login link (active user) or sign-up link (pending user); may add a new email to a named user. */
-const send = (ctx: Ctx, req: any) =>
+/**
+ * Sends a sign-up link (new or pending user) or a login link (active user). `send` needs an existing user (and may
+ * add a new email to a named one); `loginOrCreate` creates the user when the email is unknown.
+ */
+const sendLink = (mode: "send" | "loginOrCreate") => (ctx: Ctx, req: any) =>
   Effect.gen(function*() {
     const locale = yield* checkLocale(req.locale)
     const loginMinutes = yield* minutes(req.login_expiration_minutes, "login_expiration_minutes", 60)
     const signupMinutes = yield* minutes(req.signup_expiration_minutes, "signup_expiration_minutes", 60)
     yield* checkCodeChallenge(req.code_challenge)
-    const recipient = yield* emailForSend(ctx, req.email, req)
-    const kind: LinkKind = recipient.user.status === "pending" ? "signup" : "login"
-    const link = yield* linkFor(ctx, kind, kind === "login" ? req.login_magic_link_url : req.signup_magic_link_url)
-
-    const email = recipient.commit()
-    issueEmailLink(ctx, {
-      kind,
-      user: recipient.user,
-      email,
-      link,
-      minutes: kind === "login" ? loginMinutes : signupMinutes,
-      attributes: sendAttributes(req.attributes),
-      code_challenge: req.code_challenge,
-      locale
-    })
-    return { user_id: recipient.user.user_id, email_id: email.email_id }
-  })
-
-/** A sign-up link for a new or pending user, a login link for an active one. */
-const loginOrCreate = (ctx: Ctx, req: any) =>
-  Effect.gen(function*() {
-    const locale = yield* checkLocale(req.locale)
-    const loginMinutes = yield* minutes(req.login_expiration_minutes, "login_expiration_minutes", 60)
-    const signupMinutes = yield* minutes(req.signup_expiration_minutes, "signup_expiration_minutes", 60)
-    yield* checkCodeChallenge(req.code_challenge)
-    const recipient = yield* emailForLoginOrCreate(ctx, req.email, req.create_user_as_pending === true)
+    const recipient = mode === "send"
+      ? { ...yield* emailForSend(ctx, req.email, req), created: false }
+      : yield* emailForLoginOrCreate(ctx, req.email, req.create_user_as_pending === true)
     const kind: LinkKind = recipient.user.status === "pending" || recipient.created ? "signup" : "login"
     const link = yield* linkFor(ctx, kind, kind === "login" ? req.login_magic_link_url : req.signup_magic_link_url)
 
@@ -174,8 +154,12 @@ const loginOrCreate = (ctx: Ctx, req: any) =>
       code_challenge: req.code_challenge,
       locale
     })
-    return { user_id: recipient.user.user_id, email_id: email.email_id, user_created: recipient.created }
+    const answer = { user_id: recipient.user.user_id, email_id: email.email_id }
+    return mode === "send" ? answer : { ...answer, user_created: recipient.created }
   })
+
+const send = sendLink("send")
+const loginOrCreate = sendLink("loginOrCreate")
 
 /** Metadata of a new user: `null` values mean "no key" (as in users.create). */
 const metadata = (patch: Record<string, unknown> | undefined): Record<string, unknown> =>
@@ -294,15 +278,13 @@ const authenticate = (ctx: Ctx, req: any) =>
       verifyFactor(user, email)
       markPasswordlessEmailAuth(user, email.email)
     }
-    const { session, session_jwt, session_token } = startSession()
+    const started = startSession()
     return {
       user_id: user.user_id,
       method_id: email?.email_id ?? embedded_id,
-      session_token,
-      session_jwt,
       reset_sessions: false,
       user: userWire(user),
-      ...(session === undefined ? {} : { session })
+      ...started
     }
   })
 

@@ -165,15 +165,13 @@ const authenticate = (ctx: Ctx, req: any) =>
     record.used = true
     verifyFactor(user, (email ?? phone)!)
     if (email !== undefined) markPasswordlessEmailAuth(user, email.email)
-    const { session, session_jwt, session_token } = startSession()
+    const started = startSession()
     return {
       user_id: user.user_id,
       method_id: record.method_id,
-      session_token,
-      session_jwt,
       reset_sessions: false,
       user: userWire(user),
-      ...(session === undefined ? {} : { session })
+      ...started
     }
   })
 

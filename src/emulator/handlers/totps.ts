@@ -124,14 +124,12 @@ const authenticate = (ctx: Ctx, req: TOTPsAuthenticateRequest) =>
     totp.verified = true
     totp.expires_at = undefined
     totp.lastUsedStep = step
-    const { session, session_jwt, session_token } = commit()
+    const started = commit()
     return {
       user_id: user.user_id,
-      session_token,
       totp_id: totp.totp_id,
-      session_jwt,
       user: userWire(user),
-      ...(session === undefined ? {} : { session })
+      ...started
     }
   })
 
@@ -181,14 +179,12 @@ const recover = (ctx: Ctx, req: TOTPsRecoverRequest) =>
       req
     )
     entry.used = true
-    const { session, session_jwt, session_token } = commit()
+    const started = commit()
     return {
       totp_id: totp.totp_id,
       user_id: user.user_id,
-      session_token,
-      session_jwt,
       user: userWire(user),
-      ...(session === undefined ? {} : { session })
+      ...started
     }
   })
 

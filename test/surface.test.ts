@@ -83,4 +83,12 @@ describe("method surface", () => {
       ]
       assert.deepStrictEqual(helpers.filter((id) => typeof at(root, id) !== "function"), [])
     }).pipe(Effect.provide(StytchEmulator.layerStytch())))
+
+  it.effect("every hand-written helper id of the spec (local), the IDP introspection pair included, is a function", () =>
+    Effect.gen(function*() {
+      const root = yield* services
+      const local = spec.endpoints.filter((e) => e.local).map((e) => e.id)
+      assert.includeMembers(local, ["idp.introspectTokenNetwork", "idp.introspectTokenLocal"])
+      assert.deepStrictEqual(local.filter((id) => typeof at(root, id) !== "function"), [])
+    }).pipe(Effect.provide(StytchEmulator.layerStytch())))
 })

@@ -5,9 +5,6 @@
  * @since 0.1.0
  */
 import * as HttpClient from "@effect/platform/HttpClient"
-import * as HttpClientError from "@effect/platform/HttpClientError"
-import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -21,6 +18,7 @@ import * as Stytch from "../layers/Stytch.js"
 import type * as ConfigError from "effect/ConfigError"
 import { type AppState, type Ctx, type Fault, handle, type WireRequest, type WireResponse } from "./internal/app.js"
 import { makeControl } from "./internal/control.js"
+import { memoryClient } from "./internal/response.js"
 import { SigningKeys } from "./internal/jwt.js"
 import { defaultSettings, type OutboxMessage, type Settings, Store } from "./internal/store.js"
 import { handlers } from "./handlers/index.js"
@@ -184,77 +182,13 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
 // ---------------------------------------------------------------------------------------------------------------
 // In-process: an HttpClient whose requests the emulator answers (no sockets, the caller's Clock)
 
-const bodyText = (body: HttpClientRequest.HttpClientRequest["body"]): string => {
-  switch (body._tag) {
-    case "Uint8Array":
-      return new TextDecoder().decode(body.body)
-    case "Raw":
-      return typeof body.body === "string" ? body.body : ""
-    default:
-      return ""
-  }
-}
-
-/**
- * The parts of a web `Response` that platform's `HttpClientResponse` reads, over an answer already in memory.
- * Building a real `Response` (body streams, transferables) cost more than the emulator's whole request handling;
- * anything beyond text/json/bytes falls back to a real `Response`.
- */
-class LightResponse {
-  readonly status: number
-  readonly headers: Readonly<Record<string, string>>
-  constructor(private readonly answer: WireResponse) {
-    this.status = answer.status
-    this.headers = answer.headers
-  }
-  private web(): Response {
-    return new Response(this.status === 204 ? null : this.answer.body, { status: this.status, headers: this.headers })
-  }
-  get body() {
-    return this.web().body
-  }
-  text() {
-    return Promise.resolve(this.answer.body)
-  }
-  json() {
-    return Promise.resolve().then(() => JSON.parse(this.answer.body))
-  }
-  arrayBuffer() {
-    return Promise.resolve(new TextEncoder().encode(this.answer.body).buffer)
-  }
-  formData() {
-    return this.web().formData()
-  }
-}
-
 /**
  * An `HttpClient` answered by the emulator, in-process.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const httpClient = (emulator: Service): HttpClient.HttpClient =>
-  HttpClient.make((request, url) =>
-    emulator.handle(
-      {
-        method: request.method,
-        url: url.pathname + url.search,
-        headers: request.headers,
-        body: bodyText(request.body)
-      },
-      url.origin
-    ).pipe(
-      Effect.map((response) =>
-        HttpClientResponse.fromWeb(request, new LightResponse(response) as unknown as Response)
-      ),
-      Effect.catchAllDefect((cause) =>
-        Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause }))
-      )
-    )
-  ).pipe(
-    // No network is involved: the SDK's own span per call ("Stytch.<endpoint>") says all there is to say.
-    HttpClient.withTracerDisabledWhen(() => true)
-  )
+export const httpClient = (emulator: Service): HttpClient.HttpClient => memoryClient(emulator.handle)
 
 /**
  * The emulator, in-process: provides `StytchEmulator` and an `HttpClient` that it answers.

@@ -15,8 +15,11 @@ import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as ParseResult from "effect/ParseResult"
 import * as Random from "effect/Random"
+import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import type * as Tracer from "effect/Tracer"
 import type { Endpoint, RetryPolicy } from "../internal/endpoint.js"
+import { timeoutFail } from "../internal/timeout.js"
 import { VERSION } from "../internal/version.js"
 import {
   describeParseError,
@@ -143,12 +146,11 @@ export const make: Effect.Effect<Service, never, StytchConfig | HttpClient.HttpC
   const config = yield* StytchConfig
   const base = yield* HttpClient.HttpClient
   const transform = config.transformClient ?? ((c: HttpClient.HttpClient) => c)
-  const client = transform(
-    base.pipe(HttpClient.mapRequest(HttpClientRequest.basicAuth(config.projectId, config.secret)))
-  )
-  // For the public endpoints (OAuth2 token exchange), which authenticate with their own credentials in the body.
-  const publicClient = transform(base)
+  const client = transform(base)
   const userAgent = `effect-stytch/${VERSION}`
+  // Basic credentials, encoded once (not per request). Platform's header redaction hides `authorization` in logs
+  // and spans; the value is never put into an error.
+  const authorization = `Basic ${btoa(`${config.projectId}:${Redacted.value(config.secret)}`)}`
 
   const attempt = (
     client: HttpClient.HttpClient,
@@ -165,16 +167,14 @@ export const make: Effect.Effect<Service, never, StytchConfig | HttpClient.HttpC
           body
         }))
       ),
-      Effect.timeoutFail({
-        duration: config.timeout,
-        onTimeout: () =>
+      (effect) =>
+        timeoutFail(effect, config.timeout, () =>
           new StytchTransportError({
             reason: "Timeout",
             method,
             url,
             detail: `no answer within ${Duration.format(config.timeout)}`
-          })
-      }),
+          })),
       Effect.catchAll((error) =>
         Effect.succeed<Attempt>({
           _tag: "NoAnswer",
@@ -215,86 +215,108 @@ export const make: Effect.Effect<Service, never, StytchConfig | HttpClient.HttpC
     return loop(0)
   }
 
-  const call = <Req, Res>(endpoint: Endpoint<Req, any, Res, any>, input: Req): Effect.Effect<Res, StytchError> =>
-    Effect.gen(function*() {
-      const host = endpoint.host === "fraud" ? config.fraudBaseUrl : config.baseUrl
-      const encoded: Record<string, unknown> = yield* cached(encoders, endpoint.request, Schema.encodeUnknownEither)(
-        input ?? {}
-      ).pipe(
-        Effect.mapError((error) =>
-          new StytchTransportError({
-            reason: "Encode",
-            method: endpoint.method,
-            url: host + endpoint.path,
-            detail: `invalid request: ${describeParseError(error)}`
-          })
-        )
-      )
-      const fields = { ...encoded }
-      let path = endpoint.path
-      for (const name of endpoint.pathParams) {
-        const value = fields[name]
-        delete fields[name]
-        if (typeof value !== "string" || value === "") {
-          return yield* new StytchTransportError({
-            reason: "Encode",
-            method: endpoint.method,
-            url: host + endpoint.path,
-            detail: `invalid request: ${name} is required and must be a non-empty string`
-          })
-        }
-        path = path.replace(`{${name}}`, encodeURIComponent(value))
-      }
-      const url = host + path
-      let request = HttpClientRequest.make(endpoint.method)(url, {
-        headers: { "user-agent": userAgent, accept: "application/json" }
-      })
-      switch (endpoint.fields) {
-        case "body":
-          request = HttpClientRequest.bodyText(request, JSON.stringify(fields), "application/json")
-          break
-        case "emptyBody":
-          request = HttpClientRequest.bodyText(request, "{}", "application/json")
-          break
-        case "query": {
-          const params: Record<string, string> = {}
-          for (const [k, v] of Object.entries(fields)) if (v !== undefined) params[k] = String(v)
-          request = HttpClientRequest.setUrlParams(request, params)
-          break
-        }
-      }
-
-      const result = yield* send(client, request, endpoint, url)
-      if (result._tag === "NoAnswer") return yield* result.error
-      const json = parseJson(result.body)
-      const requestId = typeof json === "object" && json !== null && typeof (json as any).request_id === "string"
-        ? (json as any).request_id as string
-        : undefined
-      if (requestId !== undefined) yield* Effect.annotateCurrentSpan("stytch.request_id", requestId)
-      yield* Effect.annotateCurrentSpan("http.response.status_code", result.status)
-      const decodeError = (detail: string) =>
-        new StytchDecodeError({ status: result.status, request_id: requestId, method: endpoint.method, url, detail })
-      if (json === NOT_JSON) {
-        return yield* decodeError(`the body is not JSON (${result.body.length} bytes)`)
-      }
-      if (result.status >= 400) {
-        const body = decodeErrorBody(json)
-        if (body._tag === "Left") {
-          return yield* decodeError(`HTTP ${result.status} without a Stytch error body`)
-        }
-        return yield* Effect.fail(fromBody(body.right))
-      }
-      return yield* cached(decoders, endpoint.response, Schema.decodeUnknownEither)(json).pipe(
-        Effect.mapError((error) => decodeError(`unexpected response: ${describeParseError(error)}`))
-      )
-    }).pipe(
-      Effect.withSpan(`Stytch.${endpoint.id}`, {
-        kind: "client",
+  /** Per endpoint, what does not change between calls: the compiled schemas and the span's options. */
+  interface Prepared {
+    readonly encode: Parse
+    readonly decode: Parse
+    readonly host: string
+    readonly span: { readonly kind: "client"; readonly captureStackTrace: false; readonly attributes: Record<string, string> }
+  }
+  const prepared = new WeakMap<Endpoint, Prepared>()
+  const prepare = (endpoint: Endpoint): Prepared => {
+    let p = prepared.get(endpoint)
+    if (p === undefined) {
+      p = {
+        encode: cached(encoders, endpoint.request, Schema.encodeUnknownEither),
+        decode: cached(decoders, endpoint.response, Schema.decodeUnknownEither),
+        host: endpoint.host === "fraud" ? config.fraudBaseUrl : config.baseUrl,
         // A stack trace per call costs more than the rest of the span; the span name already says where.
-        captureStackTrace: false,
-        attributes: { "http.request.method": endpoint.method, "url.template": endpoint.path }
-      })
-    )
+        span: {
+          kind: "client",
+          captureStackTrace: false,
+          attributes: { "http.request.method": endpoint.method, "url.template": endpoint.path }
+        }
+      }
+      prepared.set(endpoint, p)
+    }
+    return p
+  }
+  const baseHeaders = { authorization, "user-agent": userAgent, accept: "application/json" }
+
+  /** The wire request of one call, or why it cannot be sent. Pure: everything the request needs is in `input`. */
+  const build = (
+    endpoint: Endpoint,
+    p: Prepared,
+    input: unknown
+  ): HttpClientRequest.HttpClientRequest | StytchTransportError => {
+    const encodeError = (detail: string) =>
+      new StytchTransportError({ reason: "Encode", method: endpoint.method, url: p.host + endpoint.path, detail })
+    const encoded = p.encode(input ?? {})
+    if (encoded._tag === "Left") return encodeError(`invalid request: ${describeParseError(encoded.left)}`)
+    const fields: Record<string, unknown> = { ...encoded.right }
+    let path = endpoint.path
+    for (const name of endpoint.pathParams) {
+      const value = fields[name]
+      delete fields[name]
+      if (typeof value !== "string" || value === "") {
+        return encodeError(`invalid request: ${name} is required and must be a non-empty string`)
+      }
+      path = path.replace(`{${name}}`, encodeURIComponent(value))
+    }
+    const request = HttpClientRequest.make(endpoint.method)(p.host + path, { headers: baseHeaders })
+    switch (endpoint.fields) {
+      case "body":
+        return HttpClientRequest.bodyText(request, JSON.stringify(fields), "application/json")
+      case "emptyBody":
+        return HttpClientRequest.bodyText(request, "{}", "application/json")
+      case "query": {
+        const params: Record<string, string> = {}
+        for (const k in fields) if (fields[k] !== undefined) params[k] = String(fields[k])
+        return HttpClientRequest.setUrlParams(request, params)
+      }
+      default:
+        return request
+    }
+  }
+
+  /** Reads one answer: the response schema for a 2xx, a typed error from a Stytch error body otherwise. */
+  const read = (
+    endpoint: Endpoint,
+    p: Prepared,
+    result: Attempt & { readonly _tag: "Answer" },
+    url: string,
+    span: Tracer.Span
+  ): Either.Either<unknown, StytchError> => {
+    const json = parseJson(result.body)
+    const requestId = typeof json === "object" && json !== null && typeof (json as any).request_id === "string"
+      ? (json as any).request_id as string
+      : undefined
+    if (requestId !== undefined) span.attribute("stytch.request_id", requestId)
+    span.attribute("http.response.status_code", result.status)
+    const decodeError = (detail: string) =>
+      Either.left(new StytchDecodeError({ status: result.status, request_id: requestId, method: endpoint.method, url, detail }))
+    if (json === NOT_JSON) return decodeError(`the body is not JSON (${result.body.length} bytes)`)
+    if (result.status >= 400) {
+      const body = decodeErrorBody(json)
+      if (body._tag === "Left") return decodeError(`HTTP ${result.status} without a Stytch error body`)
+      return Either.left(fromBody(body.right))
+    }
+    const decoded = p.decode(json)
+    if (decoded._tag === "Left") return decodeError(`unexpected response: ${describeParseError(decoded.left)}`)
+    return Either.right(decoded.right)
+  }
+
+  const call = <Req, Res>(endpoint: Endpoint<Req, any, Res, any>, input: Req): Effect.Effect<Res, StytchError> => {
+    const p = prepare(endpoint)
+    return Effect.useSpan(`Stytch.${endpoint.id}`, p.span, (span) => {
+      const request = build(endpoint, p, input)
+      if (request instanceof StytchTransportError) return Effect.fail(request)
+      return Effect.flatMap(send(client, request, endpoint, request.url), (result) =>
+        result._tag === "NoAnswer"
+          ? Effect.fail(result.error)
+          : (read(endpoint, p, result, request.url, span) as Either.Either<Res, StytchError>))
+    })
+  }
 
   const execute = (
     request: HttpClientRequest.HttpClientRequest,
@@ -302,8 +324,9 @@ export const make: Effect.Effect<Service, never, StytchConfig | HttpClient.HttpC
   ): Effect.Effect<RawAnswer, StytchTransportError> =>
     Effect.flatMap(
       send(
-        options.authenticate ? client : publicClient,
-        HttpClientRequest.setHeader(request, "user-agent", userAgent),
+        client,
+        // The public endpoints (OAuth2 token exchange) authenticate with their own credentials in the body.
+        HttpClientRequest.setHeaders(request, options.authenticate ? { authorization, "user-agent": userAgent } : { "user-agent": userAgent }),
         { id: options.id, method: request.method, retry: options.retry },
         request.url
       ),

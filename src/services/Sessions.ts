@@ -10,17 +10,15 @@ import * as Schema from "effect/Schema"
 import * as jose from "jose"
 import { type Client, decodeClaims, makeClient, withClaims, type WithClaims, type WithClaimsMethod } from "../internal/client.js"
 import { JwksCache } from "../layers/JwksCache.js"
-import { headerOf, joseFailure } from "../internal/jwt.js"
+import { headerOf } from "../internal/jwt.js"
+import { checkAge, checkTimes, type Expected, verifyJwt } from "../internal/verify.js"
 import { StytchHttp } from "../layers/StytchHttp.js"
 import * as Endpoints from "../schemas/Endpoints.js"
 import {
   type StytchClaimsError,
   type StytchError,
   type StytchJwtError,
-  StytchJwtExpired,
   StytchJwtMalformed,
-  StytchJwtNotYetValid,
-  StytchJwtTooOld,
   StytchJwtUnknownKey,
   StytchJwtUnsupportedAlgorithm
 } from "../schemas/Errors.js"
@@ -117,12 +115,7 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
   const jwks = yield* JwksCache
   const client = makeClient(http, Endpoints.sessions)
   const { baseUrl, projectId } = http.config
-  const verifyOptions = {
-    algorithms: ["RS256"],
-    issuer: [`stytch.com/${projectId}`, baseUrl],
-    audience: projectId,
-    typ: "JWT"
-  }
+  const expected: Expected = { issuers: [`stytch.com/${projectId}`, baseUrl], audience: projectId, typ: "JWT" }
 
   /**
    * Tokens that passed signature and claim checks, with what was decoded from them. A repeated JWT (the same
@@ -134,40 +127,6 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
     { readonly version: number; readonly kid: string; readonly payload: jose.JWTPayload; readonly session: Session }
   >()
   const VERIFIED_MAX = 1024
-
-  const verify = (request: AuthenticateJwtLocalRequest, now: number, key: jose.CryptoKey) =>
-    Effect.tryPromise({
-      try: () =>
-        jose.jwtVerify(request.session_jwt, key, {
-          ...verifyOptions,
-          currentDate: new Date(now),
-          ...(request.clock_tolerance_seconds ? { clockTolerance: request.clock_tolerance_seconds } : {})
-        }),
-      catch: (error) => error
-    })
-
-  /** The time checks jose makes (same comparisons), for tokens whose signature was verified before. */
-  const checkTimes = (payload: jose.JWTPayload, request: AuthenticateJwtLocalRequest, now: number) => {
-    const seconds = Math.floor(now / 1000)
-    const tolerance = request.clock_tolerance_seconds ?? 0
-    if (typeof payload.nbf === "number" && payload.nbf > seconds + tolerance) {
-      return new StytchJwtNotYetValid({ detail: "\"nbf\" claim timestamp check failed" })
-    }
-    if (typeof payload.exp === "number" && payload.exp <= seconds - tolerance) {
-      return new StytchJwtExpired({ detail: "\"exp\" claim timestamp check failed" })
-    }
-    return undefined
-  }
-
-  const checkAge = (payload: jose.JWTPayload, request: AuthenticateJwtLocalRequest, now: number) => {
-    const maxAge = request.max_token_age_seconds
-    if (maxAge === undefined) return undefined
-    if (typeof payload.iat !== "number") return new StytchJwtMalformed({ detail: "no iat claim" })
-    if (now / 1000 - payload.iat >= maxAge) {
-      return new StytchJwtTooOld({ detail: `issued at ${payload.iat}, ${maxAge} s or more ago` })
-    }
-    return undefined
-  }
 
   /** The session carried by a verified payload; built by hand (no schema pass) since this is the hot path. */
   const sessionOf = (payload: jose.JWTPayload): Session | StytchJwtMalformed => {
@@ -209,11 +168,12 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
       const hit = verified.get(request.session_jwt)
       // A hit is only as good as the keys it was verified with, and only while the set is fresh.
       if (hit !== undefined && hit.version === jwks.version() && jwks.knownKey(hit.kid, now)) {
-        const failure = checkTimes(hit.payload, request, now) ?? checkAge(hit.payload, request, now)
+        const failure = checkTimes(hit.payload, now, request.clock_tolerance_seconds) ??
+          checkAge(hit.payload, now, request.max_token_age_seconds)
         return failure === undefined ? Effect.succeed(hit.session) : Effect.fail(failure)
       }
       // The key is looked up from the header first and handed to jose directly (a resolver function costs a few
-      // percent of the verification). jose still checks alg, signature and claims itself.
+      // percent of the verification). jose still checks alg and signature itself.
       const header = headerOf(request.session_jwt)
       if (header === undefined) return Effect.fail(new StytchJwtMalformed({ detail: "not a JWS compact token" }))
       if (header.alg !== "RS256") {
@@ -221,23 +181,23 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
       }
       const kid = header.kid
       const known = jwks.knownKey(kid, now)
+      const verifyWith = (key: jose.CryptoKey | undefined) => {
+        if (key === undefined) return Effect.fail(new StytchJwtUnknownKey({ detail: `no key with kid ${kid}` }))
+        return Effect.flatMap(
+          verifyJwt(request.session_jwt, key, expected, now, request.clock_tolerance_seconds),
+          (payload) => {
+            const session = sessionOf(payload)
+            if (session instanceof StytchJwtMalformed) return Effect.fail(session)
+            remember(request.session_jwt, kid, payload, session)
+            const tooOld = checkAge(payload, now, request.max_token_age_seconds)
+            return tooOld === undefined ? Effect.succeed(session) : Effect.fail(tooOld)
+          }
+        )
+      }
       // Unknown kid (a rotated key, a first sight) or a stale set: the cache refetches when allowed, rate-limited.
       // Its answer is used as is: after a failed refresh it is a known key of an older set.
-      const key = known !== undefined ? Effect.succeed(known) : jwks.key(kid)
-      return Effect.flatMap(key, (key) => {
-        if (key === undefined) return Effect.fail(new StytchJwtUnknownKey({ detail: `no key with kid ${kid}` }))
-        return Effect.flatMap(Effect.either(verify(request, now, key)), (result) => {
-          if (result._tag === "Left") return Effect.fail(joseFailure(result.left))
-          const { payload } = result.right
-          const session = sessionOf(payload)
-          if (session instanceof StytchJwtMalformed) return Effect.fail(session)
-          remember(request.session_jwt, kid, payload, session)
-          const tooOld = checkAge(payload, request, now)
-          return tooOld === undefined ? Effect.succeed(session) : Effect.fail(tooOld)
-        })
-      })
+      return known !== undefined ? verifyWith(known) : Effect.flatMap(jwks.key(kid), verifyWith)
     })
-
 
   // No span of its own: local verification is the hot path (a span would cost ~20% of it), and the JWKS fetch it
   // may cause is traced by the HTTP pipeline.

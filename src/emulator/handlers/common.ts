@@ -11,25 +11,29 @@ import {
   newToken,
   type SessionRecord,
   type Store,
-  type UserRecord
+  type UserRecord,
+  type WebAuthnRegistrationRecord
 } from "../internal/store.js"
 
 // ---------------------------------------------------------------------------------------------------------------
 // Users
+
+/** One WebAuthn registration as users and `webauthn.update` answer it (records made before any ceremony: localhost). */
+export const webauthnRegistrationWire = (w: WebAuthnRegistrationRecord) => ({
+  webauthn_registration_id: w.webauthn_registration_id,
+  domain: w.domain ?? "localhost",
+  user_agent: w.user_agent ?? "",
+  verified: w.verified,
+  authenticator_type: w.authenticator_type ?? "",
+  name: w.name ?? ""
+})
 
 export const userWire = (u: UserRecord) => ({
   user_id: u.user_id,
   emails: u.emails.map(({ email, email_id, verified }) => ({ email_id, email, verified })),
   status: u.status,
   phone_numbers: u.phone_numbers.map(({ phone_id, phone_number, verified }) => ({ phone_id, phone_number, verified })),
-  webauthn_registrations: u.webauthn_registrations.map((w) => ({
-    webauthn_registration_id: w.webauthn_registration_id,
-    domain: "localhost",
-    user_agent: "",
-    verified: w.verified,
-    authenticator_type: "",
-    name: w.name ?? ""
-  })),
+  webauthn_registrations: u.webauthn_registrations.map(webauthnRegistrationWire),
   providers: u.providers.map((p) => ({
     provider_type: p.provider_type,
     provider_subject: p.provider_subject,
@@ -38,7 +42,12 @@ export const userWire = (u: UserRecord) => ({
     oauth_user_registration_id: p.oauth_user_registration_id
   })),
   totps: u.totps.map(({ totp_id, verified }) => ({ totp_id, verified })),
-  crypto_wallets: u.crypto_wallets.map((w) => ({ ...w, crypto_wallet_type: "ethereum" })),
+  crypto_wallets: u.crypto_wallets.map((w) => ({
+    crypto_wallet_id: w.crypto_wallet_id,
+    crypto_wallet_address: w.crypto_wallet_address,
+    crypto_wallet_type: w.crypto_wallet_type ?? "ethereum",
+    verified: w.verified
+  })),
   biometric_registrations: u.biometric_registrations.map((b) => ({ ...b })),
   is_locked: false,
   roles: [...u.roles],

@@ -2,20 +2,26 @@
  * Every area's handlers, by endpoint id.
  */
 import type { Handlers } from "../internal/app.js"
+import { cryptoWalletsHandlers } from "./cryptoWallets.js"
 import { magicLinksHandlers } from "./magicLinks.js"
+import { m2mHandlers } from "./m2m.js"
 import { oauthHandlers } from "./oauth.js"
 import { otpsHandlers } from "./otps.js"
 import { passwordsHandlers } from "./passwords.js"
 import { sessionsHandlers } from "./sessions.js"
 import { totpsHandlers } from "./totps.js"
 import { usersHandlers } from "./users.js"
+import { webauthnHandlers } from "./webauthn.js"
 
 export const handlers: Handlers = {
   ...usersHandlers,
+  ...cryptoWalletsHandlers,
   ...sessionsHandlers,
   ...passwordsHandlers,
   ...magicLinksHandlers,
   ...otpsHandlers,
   ...oauthHandlers,
-  ...totpsHandlers
+  ...totpsHandlers,
+  ...webauthnHandlers,
+  ...m2mHandlers
 }

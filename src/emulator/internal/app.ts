@@ -202,6 +202,94 @@ const checkAuth = (header: string | undefined, projectId: string, secret: string
   return ok
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Public OAuth2 form routes
+
+/**
+ * The OAuth2 endpoints under `/v1/public/{project_id}/oauth2/`, which the endpoint table does not hold. They take a
+ * form body (a JSON object is accepted too), authenticate with the client credentials in that body instead of the
+ * project's Basic auth, and answer errors in the OAuth2 shape. Their handlers sit in the same handler map, under
+ * their api-spec ids: a handler receives the fields as strings plus `project_id` from the path, and a failure's
+ * `error_type` is the OAuth2 `error` code (`invalid_client`, `invalid_scope`, ...).
+ */
+const publicFormRoutes: ReadonlyArray<{ readonly id: string; readonly pattern: RegExp }> = [
+  { id: "m2m.token", pattern: /^\/v1\/public\/([^/]+)\/oauth2\/token$/ },
+  { id: "idp.introspectTokenNetwork", pattern: /^\/v1\/public\/([^/]+)\/oauth2\/introspect$/ }
+]
+
+/** An OAuth2 error body (RFC 6749 section 5.2, plus Stytch's `status_code` and `request_id`). */
+const oauth2ErrorResponse = (failure: ApiFailure, request_id: string): WireResponse =>
+  json(failure.status, {
+    status_code: failure.status,
+    request_id,
+    error: failure.error_type,
+    error_description: failure.error_message,
+    error_uri: `https://stytch.com/docs/api/errors/${failure.status}#${failure.error_type}`
+  })
+
+/** The fields of a form (or JSON object) body as strings; a string describing the problem when it is neither. */
+const formFields = (request: WireRequest): Record<string, string> | string => {
+  if ((request.headers["content-type"] ?? "").startsWith("application/json")) {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(request.body)
+    } catch {
+      return "The request body is not valid JSON."
+    }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+      return "The request body is not an object."
+    }
+    const fields: Record<string, string> = {}
+    for (const [k, v] of Object.entries(parsed)) {
+      if (typeof v !== "string") return `The parameter ${k} must be a string.`
+      fields[k] = v
+    }
+    return fields
+  }
+  const fields: Record<string, string> = {}
+  for (const [k, v] of new URLSearchParams(request.body)) {
+    // RFC 6749 section 3.2: request parameters must not be included more than once.
+    if (Object.hasOwn(fields, k)) return `The parameter ${k} is repeated.`
+    fields[k] = v
+  }
+  return fields
+}
+
+/** Answers a public form route; `undefined` when `path` is not one. */
+const handlePublicForm = (
+  state: AppState,
+  request: WireRequest,
+  path: string,
+  ctx: Ctx
+): Effect.Effect<WireResponse> | undefined => {
+  const route = publicFormRoutes.find((r) => r.pattern.test(path))
+  if (route === undefined) return undefined
+  const project_id = decodeURIComponent(route.pattern.exec(path)![1]!)
+  return Effect.gen(function*() {
+    if (request.method !== "POST") {
+      return oauth2ErrorResponse(apiFailure("invalid_request", "Only POST is allowed.", 405), ctx.request_id)
+    }
+    const fields = formFields(request)
+    if (typeof fields === "string") {
+      return oauth2ErrorResponse(apiFailure("invalid_request", fields, 400), ctx.request_id)
+    }
+    const handler = state.handlers[route.id]
+    if (handler === undefined) {
+      return oauth2ErrorResponse(
+        new ApiFailure("server_error", 501, `The emulator does not implement ${route.id} yet.`),
+        ctx.request_id
+      )
+    }
+    const result = yield* Effect.either(handler(ctx, { ...fields, project_id }).pipe(
+      Effect.catchAllDefect((defect) =>
+        Effect.fail(new ApiFailure("server_error", 500, `Emulator defect in ${route.id}: ${String(defect)}`))
+      )
+    ))
+    if (result._tag === "Left") return oauth2ErrorResponse(result.left, ctx.request_id)
+    return json(200, { ...result.right, request_id: ctx.request_id, status_code: 200 })
+  })
+}
+
 export interface AppState {
   readonly store: Store
   readonly keys: SigningKeys
@@ -239,6 +327,11 @@ export const handle = (state: AppState, request: WireRequest, baseUrl: string): 
         return errorResponse(apiFailure(error_type, undefined, fault.status), request_id, headers)
       }
     }
+
+    // The OAuth2 form endpoints: no Basic auth, their own body and error formats.
+    const formCtx: Ctx = { store: state.store, keys: state.keys, now, request_id, headers: request.headers, baseUrl }
+    const publicForm = handlePublicForm(state, request, path, formCtx)
+    if (publicForm !== undefined) return yield* publicForm
 
     const found = match(request.method, path)
     if (found === undefined) return errorResponse(apiFailure("route_not_found"), request_id)

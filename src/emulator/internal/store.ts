@@ -59,6 +59,45 @@ export interface OAuthProviderRecord {
   locale?: string | undefined
 }
 
+/** The public key a WebAuthn registration verifies assertions with (set by `webauthn.register`). */
+export interface WebAuthnCredentialRecord {
+  /** The credential id as the browser reports it (base64url). */
+  readonly id: string
+  /** The COSE-encoded public key from the attestation. */
+  readonly publicKey: Uint8Array
+  /** The highest signature counter seen: an assertion must report more (unless the authenticator keeps none). */
+  counter: number
+  readonly transports?: ReadonlyArray<string> | undefined
+  /** The user handle (user.id of the creation options, base64url) the authenticator stored with the credential. */
+  readonly userHandle: string
+}
+
+export interface WebAuthnRegistrationRecord {
+  readonly webauthn_registration_id: string
+  name?: string
+  verified: boolean
+  readonly domain?: string | undefined
+  readonly user_agent?: string | undefined
+  readonly authenticator_type?: string | undefined
+  readonly credential?: WebAuthnCredentialRecord | undefined
+}
+
+/** A WebAuthn ceremony begun by `registerStart` / `authenticateStart`: single use, unusable after `expires_at`. */
+export interface WebAuthnChallengeRecord {
+  /** The challenge as sent in the options (base64url); the client data must echo it. */
+  readonly challenge: string
+  readonly kind: "register" | "authenticate"
+  /** Registration: the user. Authentication: the user named at the start, none for a passkey (discoverable) flow. */
+  readonly user_id?: string | undefined
+  readonly domain: string
+  readonly user_agent?: string | undefined
+  readonly authenticator_type?: string | undefined
+  /** Registration: the user handle (user.id) the options carried, base64url. */
+  readonly user_handle?: string | undefined
+  readonly userVerification: "required" | "preferred" | "discouraged"
+  readonly expires_at: number
+}
+
 export interface UserRecord {
   readonly user_id: string
   readonly created_at: number
@@ -69,8 +108,14 @@ export interface UserRecord {
   password?: PasswordRecord | undefined
   totps: Array<TotpRecord>
   providers: Array<OAuthProviderRecord>
-  webauthn_registrations: Array<{ readonly webauthn_registration_id: string; name?: string; verified: boolean }>
-  crypto_wallets: Array<{ readonly crypto_wallet_id: string; crypto_wallet_address: string; verified: boolean }>
+  webauthn_registrations: Array<WebAuthnRegistrationRecord>
+  crypto_wallets: Array<{
+    readonly crypto_wallet_id: string
+    crypto_wallet_address: string
+    verified: boolean
+    /** `ethereum` or `solana`; absent on wallets stored before the type was recorded (rendered as `ethereum`). */
+    readonly crypto_wallet_type?: string | undefined
+  }>
   biometric_registrations: Array<{ readonly biometric_registration_id: string; verified: boolean }>
   trusted_metadata: Record<string, unknown>
   untrusted_metadata: Record<string, unknown>
@@ -153,6 +198,47 @@ export interface OutboxMessage {
   readonly sent_at: string
 }
 
+/**
+ * An M2M client. Secrets are kept only as SHA-256 hashes (Stytch shows a secret once, at creation or rotation start),
+ * plus their last four characters for display.
+ */
+export interface M2MClientRecord {
+  readonly client_id: string
+  readonly created_at: number
+  client_name: string
+  client_description: string
+  status: "active" | "inactive"
+  scopes: Array<string>
+  trusted_metadata: Record<string, unknown>
+  secret: { readonly hash: string; readonly last_four: string }
+  /** The pending secret of a rotation started by `rotateStart`; both secrets work until `rotate` or `rotateCancel`. */
+  next_secret?: { readonly hash: string; readonly last_four: string } | undefined
+}
+
+/**
+ * A pending crypto wallet challenge, keyed in `store.cryptoChallenges` by wallet (`<type>:<address>`, the address
+ * lower-cased for Ethereum; see handlers/cryptoWallets.ts). One per wallet: a new `authenticateStart` replaces it; a
+ * successful `authenticate` deletes it.
+ */
+export interface CryptoChallengeRecord {
+  readonly user_id: string
+  readonly crypto_wallet_id: string
+  readonly crypto_wallet_type: string
+  /** The exact message the wallet must sign. */
+  readonly challenge: string
+  readonly expires_at: number
+  /** The Sign-In With Ethereum fields the message was built from (SIWE challenges only). */
+  readonly siwe?: {
+    readonly domain: string
+    readonly uri: string
+    readonly chain_id: string
+    readonly resources: ReadonlyArray<string>
+    readonly issued_at: string
+    readonly not_before?: string | undefined
+    readonly message_request_id?: string | undefined
+  } | undefined
+}
+
 export interface Settings {
   projectId: string
   secret: string
@@ -195,6 +281,17 @@ export class Store {
   readonly tokens = new Map<string, TokenRecord>()
   readonly otps = new Map<string, OtpRecord>()
   readonly outbox: Array<OutboxMessage> = []
+  /** challenge -> pending WebAuthn ceremony */
+  readonly webauthnChallenges = new Map<string, WebAuthnChallengeRecord>()
+  /** `<type>:<address>` -> pending crypto wallet challenge */
+  readonly cryptoChallenges = new Map<string, CryptoChallengeRecord>()
+  /**
+   * `<type>:<address>` -> user_id of the user holding that crypto wallet. Entries can go stale (users.deleteCryptoWallet and
+   * deleteUser do not know it), so readers confirm the user still holds the wallet.
+   */
+  readonly cryptoWalletIndex = new Map<string, string>()
+  /** client_id -> M2M client */
+  readonly m2mClients = new Map<string, M2MClientRecord>()
 
   constructor(public settings: Settings) {}
 
@@ -209,7 +306,11 @@ export class Store {
     this.tokens.clear()
     this.otps.clear()
     this.outbox.length = 0
+    this.webauthnChallenges.clear()
+    this.cryptoChallenges.clear()
+    this.cryptoWalletIndex.clear()
     this.usersWithUnverifiedFactors.clear()
+    this.m2mClients.clear()
   }
 
   userByEmail(email: string): UserRecord | undefined {

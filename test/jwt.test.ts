@@ -264,12 +264,30 @@ describe("authenticateJwtLocal", () => {
           [{ aud: ["project-test-00000000-0000-4000-8000-00000000beef"] }, "StytchJwtInvalidAudience"],
           [{ nbf: now + 120 }, "StytchJwtNotYetValid"],
           [{ exp: now - 1 }, "StytchJwtExpired"],
-          [{ "https://stytch.com/session": "not a session" }, "StytchJwtMalformed"]
+          [{ "https://stytch.com/session": "not a session" }, "StytchJwtMalformed"],
+          // The claim checks run on our side of jose's signature check: the same rules as jose.jwtVerify.
+          [{ iss: undefined }, "StytchJwtInvalidIssuer"],
+          [{ aud: undefined }, "StytchJwtInvalidAudience"],
+          [{ exp: String(now + 300) }, "StytchJwtMalformed"],
+          [{ nbf: "yesterday" }, "StytchJwtMalformed"],
+          [{ iat: null }, "StytchJwtMalformed"]
         ] as const
         for (const [override, tag] of cases) {
           const token = yield* sign(yield* stytchClaims(s.user_id, override), privateKey, header)
           const error = yield* sessions.authenticateJwtLocal({ session_jwt: token }).pipe(Effect.flip)
           assert.strictEqual(error._tag, tag, JSON.stringify(override))
+        }
+        // aud as a plain string is valid (RFC 7519); typ may be spelled as a media type, and must be a JWT's.
+        const emulator = yield* StytchEmulator.StytchEmulator
+        const plainAud = yield* sign(yield* stytchClaims(s.user_id, { aud: emulator.projectId }), privateKey, header)
+        assert.strictEqual((yield* sessions.authenticateJwtLocal({ session_jwt: plainAud })).user_id, s.user_id)
+        const mediaTyp = yield* sign(yield* stytchClaims(s.user_id), privateKey, { ...header, typ: "application/JWT" })
+        assert.strictEqual((yield* sessions.authenticateJwtLocal({ session_jwt: mediaTyp })).user_id, s.user_id)
+        for (const typ of [undefined, "at+jwt"]) {
+          const { typ: _, ...bare } = header
+          const token = yield* sign(yield* stytchClaims(s.user_id), privateKey, typ === undefined ? bare : { ...bare, typ })
+          const error = yield* sessions.authenticateJwtLocal({ session_jwt: token }).pipe(Effect.flip)
+          assert.strictEqual(error._tag, "StytchJwtMalformed", `typ ${typ}`)
         }
       })))
 

@@ -1,21 +1,19 @@
 /**
- * What the token helpers share:
- * - local verification of JWTs (session JWTs, M2M and IdP access tokens): reading the header, finding the key in
- *   the JWKS cache, and mapping jose's failures to the SDK's typed errors (the token itself never goes into an error);
- * - the OAuth2 form posts (`m2m.token`, `idp.introspectTokenNetwork`): off the JSON API conventions, without the
- *   project's Basic auth, answering OAuth2 error bodies.
+ * Local verification of the JWTs the project signs (session JWTs, M2M and IdP access tokens).
+ *
+ * jose verifies the JWS (the RS256 allow-list, `crit`, the signature); the claims are checked here, on Effect's
+ * Clock, with the comparisons `jose.jwtVerify` makes. `jwtVerify` is `compactVerify` plus a claims pass that
+ * costs more than the Effect boundary around the WebCrypto call, and the same time checks also run for tokens
+ * served from the sessions' verified-token cache: one implementation of them, used both ways. The token itself
+ * never goes into an error.
  */
-import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as Clock from "effect/Clock"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
+import type * as Fiber from "effect/Fiber"
 import * as jose from "jose"
-import type { RetryPolicy } from "./endpoint.js"
 import type { JwksCache } from "../layers/JwksCache.js"
-import { decodeErrorBody, type StytchHttp } from "../layers/StytchHttp.js"
 import {
-  describeParseError,
-  fromBody,
-  StytchDecodeError,
   type StytchError,
   type StytchJwtError,
   StytchJwtExpired,
@@ -26,13 +24,27 @@ import {
   StytchJwtNotYetValid,
   StytchJwtTooOld,
   StytchJwtUnknownKey,
-  StytchJwtUnsupportedAlgorithm,
-  StytchOAuth2Error,
-  StytchTransportError
+  StytchJwtUnsupportedAlgorithm
 } from "../schemas/Errors.js"
 
-// ---------------------------------------------------------------------------------------------------------------
-// Local verification
+/** What a token must say about who issued it and for whom. */
+export interface Expected {
+  readonly issuers: ReadonlyArray<string>
+  readonly audience: string
+  /** When set, the `typ` header must be this media type (case-insensitive, `application/` optional, as jose). */
+  readonly typ?: string | undefined
+  /** Claims that must be present. */
+  readonly required?: ReadonlyArray<string> | undefined
+}
+
+/**
+ * Issuer and audience of every token the project signs: `stytch.com/<project_id>` or the configured base URL (a
+ * custom domain), audience the project id.
+ */
+export const projectExpected = (
+  config: { readonly baseUrl: string; readonly projectId: string },
+  extra?: Pick<Expected, "typ" | "required">
+): Expected => ({ issuers: [`stytch.com/${config.projectId}`, config.baseUrl], audience: config.projectId, ...extra })
 
 /** alg and kid of a compact JWS, read without verifying anything; `undefined` when it is not one. */
 export const headerOf = (token: string): { readonly alg: unknown; readonly kid: string } | undefined => {
@@ -44,7 +56,7 @@ export const headerOf = (token: string): { readonly alg: unknown; readonly kid: 
   }
 }
 
-/** Maps a jose verification failure to its typed error. */
+/** Maps a jose failure (of `compactVerify`, or of `jwtVerify` in users' code) to its typed error. */
 export const joseFailure = (error: unknown): StytchJwtError => {
   if (error instanceof jose.errors.JWTExpired) return new StytchJwtExpired({ detail: error.message })
   if (error instanceof jose.errors.JWTClaimValidationFailed) {
@@ -69,15 +81,84 @@ export const joseFailure = (error: unknown): StytchJwtError => {
   return new StytchJwtMalformed({ detail: error instanceof Error ? error.message : "not a JWT" })
 }
 
-/**
- * Issuer, audience and algorithm of every token the project signs: `stytch.com/<project_id>` or the configured base
- * URL (a custom domain), audience the project id, RS256 only.
- */
-export const projectVerifyOptions = (config: { readonly baseUrl: string; readonly projectId: string }) => ({
-  algorithms: ["RS256"],
-  issuer: [`stytch.com/${config.projectId}`, config.baseUrl],
-  audience: config.projectId
-})
+// ---------------------------------------------------------------------------------------------------------------
+// Claim checks
+
+const normalizeTyp = (typ: string) => typ.toLowerCase().replace(/^application\//, "")
+
+/** `exp` and `nbf` against `now` (ms) with a tolerance in seconds: jose's comparisons. */
+export const checkTimes = (payload: jose.JWTPayload, now: number, toleranceSeconds = 0): StytchJwtError | undefined => {
+  const seconds = Math.floor(now / 1000)
+  if (payload.nbf !== undefined && payload.nbf > seconds + toleranceSeconds) {
+    return new StytchJwtNotYetValid({ detail: "\"nbf\" claim timestamp check failed" })
+  }
+  if (payload.exp !== undefined && payload.exp <= seconds - toleranceSeconds) {
+    return new StytchJwtExpired({ detail: "\"exp\" claim timestamp check failed" })
+  }
+  return undefined
+}
+
+/** `max_token_age_seconds` against `iat`; `>=`, so that 0 makes every token stale. */
+export const checkAge = (
+  payload: jose.JWTPayload,
+  now: number,
+  maxAgeSeconds: number | undefined
+): StytchJwtError | undefined => {
+  if (maxAgeSeconds === undefined) return undefined
+  if (payload.iat === undefined) return new StytchJwtMalformed({ detail: "no iat claim" })
+  if (now / 1000 - payload.iat >= maxAgeSeconds) {
+    return new StytchJwtTooOld({ detail: `issued at ${payload.iat}, ${maxAgeSeconds} s or more ago` })
+  }
+  return undefined
+}
+
+/** The checks of a token whose signature just verified: shape, typ, required claims, iss, aud, then the times. */
+const checkClaims = (
+  header: jose.CompactJWSHeaderParameters,
+  payload: unknown,
+  expected: Expected,
+  now: number,
+  toleranceSeconds: number
+): StytchJwtError | undefined => {
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
+    return new StytchJwtMalformed({ detail: "the claims set is not a JSON object" })
+  }
+  const claims = payload as Record<string, unknown>
+  for (const name of ["exp", "nbf", "iat"]) {
+    if (claims[name] !== undefined && typeof claims[name] !== "number") {
+      return new StytchJwtMalformed({ detail: `"${name}" claim must be a number` })
+    }
+  }
+  if (
+    expected.typ !== undefined &&
+    (typeof header.typ !== "string" || normalizeTyp(header.typ) !== normalizeTyp(expected.typ))
+  ) {
+    return new StytchJwtMalformed({ detail: "unexpected \"typ\" JWT header value" })
+  }
+  for (const name of expected.required ?? []) {
+    if (claims[name] === undefined) return new StytchJwtMalformed({ detail: `missing required "${name}" claim` })
+  }
+  if (typeof claims.iss !== "string" || !expected.issuers.includes(claims.iss)) {
+    return new StytchJwtInvalidIssuer({ detail: "unexpected \"iss\" claim value" })
+  }
+  const aud = claims.aud
+  if (!(aud === expected.audience || (Array.isArray(aud) && aud.includes(expected.audience)))) {
+    return new StytchJwtInvalidAudience({ detail: "unexpected \"aud\" claim value" })
+  }
+  return checkTimes(claims as jose.JWTPayload, now, toleranceSeconds)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Verification
+
+const RS256_ONLY = { algorithms: ["RS256"] }
+const utf8 = new TextDecoder()
+
+
+/** Thrown by the key resolver when the key set has no key for the token's `kid` (yet). */
+class NoKnownKey {
+  constructor(readonly kid: string) {}
+}
 
 /** What a caller of `verifyWithJwks` asks of one token. */
 export interface VerifyRequest {
@@ -88,140 +169,60 @@ export interface VerifyRequest {
   readonly max_token_age_seconds?: number | undefined
 }
 
+const kidOf = (header: jose.JWSHeaderParameters) => (typeof header.kid === "string" ? header.kid : "(none)")
+
+/** The time of Effect's `Clock` (a `TestClock` in tests), read in one step on the hot path. */
+export const nowMillis = (fiber: Fiber.RuntimeFiber<unknown, unknown>): number =>
+  Context.get(fiber.currentDefaultServices, Clock.Clock).unsafeCurrentTimeMillis()
+
 /**
- * Verifies a JWT against the project's JWKS at the `Clock`'s time and returns its payload. The header is checked
- * first (RS256 only); the key comes from the cache's I/O-free lookup, or else from a refetch (an unknown kid or a
- * stale set; rate-limited by the cache). jose then checks the signature and the claims of `options`; the maximum
- * age is checked last.
+ * Verifies a JWT against the project's JWKS at `now` (ms), checks its claims, and hands the payload and key id to
+ * `finish`, whose effect is the result.
+ *
+ * jose checks the header (RS256 only) and asks for the key: the cache's I/O-free lookup answers. When it has none
+ * (an unknown kid, a stale set) the cache refetches (rate-limited; after a failed refresh it answers with a known
+ * key of the older set) and the token is verified with what it returns.
+ *
+ * The whole check is one `Effect.async` around jose's promise, with `finish` called inside it: the calling fiber
+ * suspends once and resumes with the result. Local verification is a hot path, and each further step of the
+ * fiber costs a measurable share of a WebCrypto RSA verification.
  */
-export const verifyWithJwks = (
+export const verifyWithJwks = <A, E>(
   jwks: JwksCache["Type"],
-  options: jose.JWTVerifyOptions,
-  request: VerifyRequest
-): Effect.Effect<jose.JWTPayload, StytchJwtError | StytchError> =>
-  Effect.gen(function*() {
-    const now = yield* Effect.clockWith((c) => c.currentTimeMillis)
-    const header = headerOf(request.token)
-    if (header === undefined) return yield* new StytchJwtMalformed({ detail: "not a JWS compact token" })
-    if (header.alg !== "RS256") return yield* new StytchJwtUnsupportedAlgorithm({ detail: "only RS256 is accepted" })
-    const key = jwks.knownKey(header.kid, now) ?? (yield* jwks.key(header.kid))
-    if (key === undefined) return yield* new StytchJwtUnknownKey({ detail: `no key with kid ${header.kid}` })
-    const tolerance = request.clock_tolerance_seconds
-    const { payload } = yield* Effect.tryPromise({
-      try: () =>
-        jose.jwtVerify(request.token, key, {
-          ...options,
-          currentDate: new Date(now),
-          ...(tolerance ? { clockTolerance: tolerance } : {})
-        }),
-      catch: joseFailure
-    })
-    const maxAge = request.max_token_age_seconds
-    if (maxAge !== undefined) {
-      if (typeof payload.iat !== "number") return yield* new StytchJwtMalformed({ detail: "no iat claim" })
-      if (now / 1000 - payload.iat >= maxAge) {
-        return yield* new StytchJwtTooOld({ detail: `issued at ${payload.iat}, ${maxAge} s or more ago` })
-      }
-    }
-    return payload
-  })
-
-// ---------------------------------------------------------------------------------------------------------------
-// OAuth2 form posts
-
-/** The error body of the OAuth2 endpoints (OAuth2ErrorJSON). */
-const OAuth2ErrorBody = Schema.Struct({
-  status_code: Schema.Number,
-  request_id: Schema.String,
-  error: Schema.String,
-  error_description: Schema.String,
-  error_uri: Schema.String
-})
-const decodeOAuth2Error = Schema.decodeUnknownEither(OAuth2ErrorBody)
-
-const parseJson = (text: string): { readonly ok: true; readonly value: unknown } | { readonly ok: false } => {
-  try {
-    return { ok: true, value: JSON.parse(text) }
-  } catch {
-    return { ok: false }
+  expected: Expected,
+  request: VerifyRequest,
+  now: number,
+  finish: (payload: jose.JWTPayload, kid: string) => Effect.Effect<A, E>
+): Effect.Effect<A, E | StytchJwtError | StytchError> => {
+  const { clock_tolerance_seconds: tolerance = 0, max_token_age_seconds: maxAge, token } = request
+  let kid = "(none)"
+  const known = (header: jose.JWSHeaderParameters) => {
+    kid = kidOf(header)
+    const key = jwks.knownKey(kid, now)
+    if (key === undefined) throw new NoKnownKey(kid)
+    return key
   }
-}
-
-/** One OAuth2 form endpoint, `POST {baseUrl}/v1/public/{project_id}/oauth2/<endpoint>`. */
-export interface OAuth2Form<R, A> {
-  /** The api-spec id, for the span and logs. */
-  readonly id: string
-  readonly endpoint: "token" | "introspect"
-  readonly retry: RetryPolicy
-  /** Checks the caller's request before anything is sent. */
-  readonly request: Schema.Schema<R, any>
-  /** The form fields of a valid request. */
-  readonly form: (request: R) => Record<string, string>
-  readonly response: Schema.Schema<A, any>
-}
-
-/** A decoded answer, with the JSON it came from (for fields the schema drops, such as custom claims). */
-export interface OAuth2Answer<A> {
-  readonly body: A
-  readonly json: unknown
-}
-
-/**
- * Builds the caller of an OAuth2 form endpoint (schemas compiled once). It sends the form through the pipeline's
- * `execute` (per-attempt timeout, retries by `retry`), without Basic auth. An error answer becomes
- * `StytchOAuth2Error`, or the catalogued class when the body is a Stytch one (a gateway 429, ...). Failures name
- * paths only, never values: the form carries a client secret.
- */
-export const oauth2Form = <R, A>(
-  http: StytchHttp["Type"],
-  spec: OAuth2Form<R, A>
-): (request: unknown) => Effect.Effect<OAuth2Answer<A>, StytchOAuth2Error | StytchError> => {
-  const { baseUrl, projectId } = http.config
-  const url = `${baseUrl}/v1/public/${encodeURIComponent(projectId)}/oauth2/${spec.endpoint}`
-  const decodeRequest = Schema.decodeUnknownEither(spec.request)
-  const decodeResponse = Schema.decodeUnknownEither(spec.response)
-  return (request) =>
-    Effect.gen(function*() {
-      const input = decodeRequest(request)
-      if (input._tag === "Left") {
-        return yield* new StytchTransportError({
-          reason: "Encode",
-          method: "POST",
-          url,
-          detail: `invalid request: ${describeParseError(input.left)}`
-        })
-      }
-      const answer = yield* http.execute(
-        HttpClientRequest.post(url).pipe(HttpClientRequest.bodyUrlParams(spec.form(input.right))),
-        { id: spec.id, retry: spec.retry, authenticate: false }
+  const refetched = (missing: string) =>
+    Effect.flatMap(jwks.key(missing), (key) =>
+      key === undefined
+        ? Effect.fail(new StytchJwtUnknownKey({ detail: `no key with kid ${missing}` }))
+        : verify(key))
+  const verify = (key: jose.CryptoKey | typeof known): Effect.Effect<A, E | StytchJwtError | StytchError> =>
+    Effect.async((resume) => {
+      jose.compactVerify(token, key, RS256_ONLY).then(
+        ({ payload: bytes, protectedHeader }) => {
+          let payload: unknown
+          try {
+            payload = JSON.parse(utf8.decode(bytes))
+          } catch {
+            return resume(Effect.fail(new StytchJwtMalformed({ detail: "the claims set is not JSON" })))
+          }
+          const failure = checkClaims(protectedHeader, payload, expected, now, tolerance) ??
+            checkAge(payload as jose.JWTPayload, now, maxAge)
+          resume(failure === undefined ? finish(payload as jose.JWTPayload, kid) : Effect.fail(failure))
+        },
+        (error) => resume(error instanceof NoKnownKey ? refetched(error.kid) : Effect.fail(joseFailure(error)))
       )
-      yield* Effect.annotateCurrentSpan("http.response.status_code", answer.status)
-      const json = parseJson(answer.body)
-      const requestId = json.ok && typeof json.value === "object" && json.value !== null &&
-          typeof (json.value as any).request_id === "string"
-        ? (json.value as any).request_id as string
-        : undefined
-      if (requestId !== undefined) yield* Effect.annotateCurrentSpan("stytch.request_id", requestId)
-      const decodeError = (detail: string) =>
-        new StytchDecodeError({ status: answer.status, request_id: requestId, method: "POST", url, detail })
-      if (!json.ok) return yield* decodeError(`the body is not JSON (${answer.body.length} bytes)`)
-      if (answer.status >= 400) {
-        const oauth = decodeOAuth2Error(json.value)
-        if (oauth._tag === "Right") return yield* new StytchOAuth2Error(oauth.right)
-        const stytch = decodeErrorBody(json.value)
-        if (stytch._tag === "Right") return yield* Effect.fail(fromBody(stytch.right))
-        return yield* decodeError(`HTTP ${answer.status} without an OAuth2 error body`)
-      }
-      const response = decodeResponse(json.value)
-      if (response._tag === "Left") {
-        return yield* decodeError(`unexpected response: ${describeParseError(response.left)}`)
-      }
-      return { body: response.right, json: json.value }
-    }).pipe(
-      Effect.withSpan(`Stytch.${spec.id}`, {
-        kind: "client",
-        captureStackTrace: false,
-        attributes: { "http.request.method": "POST", "url.template": `/v1/public/{project_id}/oauth2/${spec.endpoint}` }
-      })
-    )
+    })
+  return verify(known)
 }

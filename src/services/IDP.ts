@@ -10,7 +10,8 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import { type Client, makeClient } from "../internal/client.js"
-import { oauth2Form, projectVerifyOptions, verifyWithJwks } from "../internal/jwt.js"
+import { projectExpected, verifyWithJwks } from "../internal/jwt.js"
+import { oauth2Form } from "../internal/oauth2.js"
 import { JwksCache } from "../layers/JwksCache.js"
 import { StytchHttp } from "../layers/StytchHttp.js"
 import * as Endpoints from "../schemas/Endpoints.js"
@@ -149,7 +150,7 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
   const http = yield* StytchHttp
   const jwks = yield* JwksCache
   // The Node SDK also requires the JOSE header `typ: JWT` on these tokens.
-  const verifyOptions = { ...projectVerifyOptions(http.config), typ: "JWT", requiredClaims: ["sub", "exp", "iat"] }
+  const expected = projectExpected(http.config, { typ: "JWT", required: ["sub", "exp", "iat"] })
 
   const postIntrospect = oauth2Form(http, {
     id: "idp.introspectTokenNetwork",
@@ -182,8 +183,9 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
     request: IntrospectTokenLocalRequest
   ): Effect.Effect<IntrospectTokenClaims, StytchJwtError | StytchError> =>
     Effect.gen(function*() {
-      const payload = yield* verifyWithJwks(jwks, verifyOptions, request)
-      // jose checked that sub, exp and iat are present, and iss and aud against the project; only their types remain.
+      const now = yield* Effect.clockWith((c) => c.currentTimeMillis)
+      const payload = yield* verifyWithJwks(jwks, expected, request, now, Effect.succeed)
+      // The verification checked that sub, exp and iat are present, and iss and aud against the project; only their types remain.
       const { aud, exp, iat, iss, nbf, scope, sub } = payload
       if (
         typeof sub !== "string" || typeof exp !== "number" || typeof iat !== "number" || typeof iss !== "string" ||

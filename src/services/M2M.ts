@@ -10,7 +10,8 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { type Client, makeClient } from "../internal/client.js"
 import { JwksCache } from "../layers/JwksCache.js"
-import { oauth2Form, projectVerifyOptions, verifyWithJwks } from "../internal/jwt.js"
+import { projectExpected, verifyWithJwks } from "../internal/jwt.js"
+import { oauth2Form } from "../internal/oauth2.js"
 import { StytchHttp } from "../layers/StytchHttp.js"
 import * as Endpoints from "../schemas/Endpoints.js"
 import {
@@ -91,7 +92,7 @@ const missingScopes = (granted: ReadonlyArray<string>, required: ReadonlyArray<s
 export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effect.gen(function*() {
   const http = yield* StytchHttp
   const jwks = yield* JwksCache
-  const verifyOptions = projectVerifyOptions(http.config)
+  const expected = projectExpected(http.config)
 
   // The exchange consumes nothing, but it presents a credential: repeat it only on 429 (not processed), so that an
   // outage or a failing secret is not answered with more credential submissions.
@@ -116,11 +117,12 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
     request: AuthenticateTokenRequest
   ): Effect.Effect<AuthenticateTokenResponse, StytchJwtError | StytchM2MScopeError | StytchError> =>
     Effect.gen(function*() {
-      const payload = yield* verifyWithJwks(jwks, verifyOptions, {
+      const now = yield* Effect.clockWith((c) => c.currentTimeMillis)
+      const payload = yield* verifyWithJwks(jwks, expected, {
         token: request.access_token,
         clock_tolerance_seconds: request.clock_tolerance_seconds,
         max_token_age_seconds: request.max_token_age_seconds
-      })
+      }, now, Effect.succeed)
       if (typeof payload.sub !== "string" || payload.sub === "") {
         return yield* new StytchJwtMalformed({ detail: "no sub (client id) claim" })
       }

@@ -10,17 +10,14 @@ import * as Schema from "effect/Schema"
 import * as jose from "jose"
 import { type Client, decodeClaims, makeClient, withClaims, type WithClaims, type WithClaimsMethod } from "../internal/client.js"
 import { JwksCache } from "../layers/JwksCache.js"
-import { headerOf } from "../internal/jwt.js"
-import { checkAge, checkTimes, type Expected, verifyJwt } from "../internal/verify.js"
+import { checkAge, checkTimes, nowMillis, projectExpected, verifyWithJwks } from "../internal/jwt.js"
 import { StytchHttp } from "../layers/StytchHttp.js"
 import * as Endpoints from "../schemas/Endpoints.js"
 import {
   type StytchClaimsError,
   type StytchError,
   type StytchJwtError,
-  StytchJwtMalformed,
-  StytchJwtUnknownKey,
-  StytchJwtUnsupportedAlgorithm
+  StytchJwtMalformed
 } from "../schemas/Errors.js"
 import { Session, type SessionsAuthenticateRequest, type SessionsAuthenticateResponse } from "../schemas/Models.js"
 
@@ -114,8 +111,7 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
   const http = yield* StytchHttp
   const jwks = yield* JwksCache
   const client = makeClient(http, Endpoints.sessions)
-  const { baseUrl, projectId } = http.config
-  const expected: Expected = { issuers: [`stytch.com/${projectId}`, baseUrl], audience: projectId, typ: "JWT" }
+  const expected = projectExpected(http.config, { typ: "JWT" })
 
   /**
    * Tokens that passed signature and claim checks, with what was decoded from them. A repeated JWT (the same
@@ -161,10 +157,19 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
     verified.set(token, { version: jwks.version(), kid, payload, session })
   }
 
+  /** A freshly verified token's session (the claims are checked): remembered, then the answer. */
+  const finish = (token: string) => (payload: jose.JWTPayload, kid: string) => {
+    const session = sessionOf(payload)
+    if (session instanceof StytchJwtMalformed) return Effect.fail(session)
+    remember(token, kid, payload, session)
+    return Effect.succeed(session)
+  }
+
   const authenticateJwtLocalRaw = (
     request: AuthenticateJwtLocalRequest
   ): Effect.Effect<Session, StytchJwtError | StytchError> =>
-    Effect.flatMap(Effect.clockWith((c) => c.currentTimeMillis), (now) => {
+    Effect.withFiberRuntime((fiber) => {
+      const now = nowMillis(fiber)
       const hit = verified.get(request.session_jwt)
       // A hit is only as good as the keys it was verified with, and only while the set is fresh.
       if (hit !== undefined && hit.version === jwks.version() && jwks.knownKey(hit.kid, now)) {
@@ -172,31 +177,12 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
           checkAge(hit.payload, now, request.max_token_age_seconds)
         return failure === undefined ? Effect.succeed(hit.session) : Effect.fail(failure)
       }
-      // The key is looked up from the header first and handed to jose directly (a resolver function costs a few
-      // percent of the verification). jose still checks alg and signature itself.
-      const header = headerOf(request.session_jwt)
-      if (header === undefined) return Effect.fail(new StytchJwtMalformed({ detail: "not a JWS compact token" }))
-      if (header.alg !== "RS256") {
-        return Effect.fail(new StytchJwtUnsupportedAlgorithm({ detail: "only RS256 is accepted" }))
+      const verifyRequest = {
+        token: request.session_jwt,
+        clock_tolerance_seconds: request.clock_tolerance_seconds,
+        max_token_age_seconds: request.max_token_age_seconds
       }
-      const kid = header.kid
-      const known = jwks.knownKey(kid, now)
-      const verifyWith = (key: jose.CryptoKey | undefined) => {
-        if (key === undefined) return Effect.fail(new StytchJwtUnknownKey({ detail: `no key with kid ${kid}` }))
-        return Effect.flatMap(
-          verifyJwt(request.session_jwt, key, expected, now, request.clock_tolerance_seconds),
-          (payload) => {
-            const session = sessionOf(payload)
-            if (session instanceof StytchJwtMalformed) return Effect.fail(session)
-            remember(request.session_jwt, kid, payload, session)
-            const tooOld = checkAge(payload, now, request.max_token_age_seconds)
-            return tooOld === undefined ? Effect.succeed(session) : Effect.fail(tooOld)
-          }
-        )
-      }
-      // Unknown kid (a rotated key, a first sight) or a stale set: the cache refetches when allowed, rate-limited.
-      // Its answer is used as is: after a failed refresh it is a known key of an older set.
-      return known !== undefined ? verifyWith(known) : Effect.flatMap(jwks.key(kid), verifyWith)
+      return verifyWithJwks(jwks, expected, verifyRequest, now, finish(request.session_jwt))
     })
 
   // No span of its own: local verification is the hot path (a span would cost ~20% of it), and the JWKS fetch it

@@ -1,0 +1,115 @@
+/**
+ * The OAuth2 form posts (`m2m.token`, `idp.introspectTokenNetwork`): off the JSON API conventions, without the
+ * project's Basic auth, answering OAuth2 error bodies.
+ */
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import type { RetryPolicy } from "./endpoint.js"
+import { decodeErrorBody, type StytchHttp } from "../layers/StytchHttp.js"
+import {
+  describeParseError,
+  fromBody,
+  StytchDecodeError,
+  type StytchError,
+  StytchOAuth2Error,
+  StytchTransportError
+} from "../schemas/Errors.js"
+
+
+/** The error body of the OAuth2 endpoints (OAuth2ErrorJSON). */
+const OAuth2ErrorBody = Schema.Struct({
+  status_code: Schema.Number,
+  request_id: Schema.String,
+  error: Schema.String,
+  error_description: Schema.String,
+  error_uri: Schema.String
+})
+const decodeOAuth2Error = Schema.decodeUnknownEither(OAuth2ErrorBody)
+
+const parseJson = (text: string): { readonly ok: true; readonly value: unknown } | { readonly ok: false } => {
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch {
+    return { ok: false }
+  }
+}
+
+/** One OAuth2 form endpoint, `POST {baseUrl}/v1/public/{project_id}/oauth2/<endpoint>`. */
+export interface OAuth2Form<R, A> {
+  /** The api-spec id, for the span and logs. */
+  readonly id: string
+  readonly endpoint: "token" | "introspect"
+  readonly retry: RetryPolicy
+  /** Checks the caller's request before anything is sent. */
+  readonly request: Schema.Schema<R, any>
+  /** The form fields of a valid request. */
+  readonly form: (request: R) => Record<string, string>
+  readonly response: Schema.Schema<A, any>
+}
+
+/** A decoded answer, with the JSON it came from (for fields the schema drops, such as custom claims). */
+export interface OAuth2Answer<A> {
+  readonly body: A
+  readonly json: unknown
+}
+
+/**
+ * Builds the caller of an OAuth2 form endpoint (schemas compiled once). It sends the form through the pipeline's
+ * `execute` (per-attempt timeout, retries by `retry`), without Basic auth. An error answer becomes
+ * `StytchOAuth2Error`, or the catalogued class when the body is a Stytch one (a gateway 429, ...). Failures name
+ * paths only, never values: the form carries a client secret.
+ */
+export const oauth2Form = <R, A>(
+  http: StytchHttp["Type"],
+  spec: OAuth2Form<R, A>
+): (request: unknown) => Effect.Effect<OAuth2Answer<A>, StytchOAuth2Error | StytchError> => {
+  const { baseUrl, projectId } = http.config
+  const url = `${baseUrl}/v1/public/${encodeURIComponent(projectId)}/oauth2/${spec.endpoint}`
+  const decodeRequest = Schema.decodeUnknownEither(spec.request)
+  const decodeResponse = Schema.decodeUnknownEither(spec.response)
+  return (request) =>
+    Effect.gen(function*() {
+      const input = decodeRequest(request)
+      if (input._tag === "Left") {
+        return yield* new StytchTransportError({
+          reason: "Encode",
+          method: "POST",
+          url,
+          detail: `invalid request: ${describeParseError(input.left)}`
+        })
+      }
+      const answer = yield* http.execute(
+        HttpClientRequest.post(url).pipe(HttpClientRequest.bodyUrlParams(spec.form(input.right))),
+        { id: spec.id, retry: spec.retry, authenticate: false }
+      )
+      yield* Effect.annotateCurrentSpan("http.response.status_code", answer.status)
+      const json = parseJson(answer.body)
+      const requestId = json.ok && typeof json.value === "object" && json.value !== null &&
+          typeof (json.value as any).request_id === "string"
+        ? (json.value as any).request_id as string
+        : undefined
+      if (requestId !== undefined) yield* Effect.annotateCurrentSpan("stytch.request_id", requestId)
+      const decodeError = (detail: string) =>
+        new StytchDecodeError({ status: answer.status, request_id: requestId, method: "POST", url, detail })
+      if (!json.ok) return yield* decodeError(`the body is not JSON (${answer.body.length} bytes)`)
+      if (answer.status >= 400) {
+        const oauth = decodeOAuth2Error(json.value)
+        if (oauth._tag === "Right") return yield* new StytchOAuth2Error(oauth.right)
+        const stytch = decodeErrorBody(json.value)
+        if (stytch._tag === "Right") return yield* Effect.fail(fromBody(stytch.right))
+        return yield* decodeError(`HTTP ${answer.status} without an OAuth2 error body`)
+      }
+      const response = decodeResponse(json.value)
+      if (response._tag === "Left") {
+        return yield* decodeError(`unexpected response: ${describeParseError(response.left)}`)
+      }
+      return { body: response.right, json: json.value }
+    }).pipe(
+      Effect.withSpan(`Stytch.${spec.id}`, {
+        kind: "client",
+        captureStackTrace: false,
+        attributes: { "http.request.method": "POST", "url.template": `/v1/public/{project_id}/oauth2/${spec.endpoint}` }
+      })
+    )
+}

@@ -462,14 +462,20 @@ const register = (ctx: Ctx, req: WebAuthnRegisterRequest) =>
 
     store.webauthnChallenges.delete(ceremony.challenge)
     user.webauthn_registrations.push(registration)
-    const started = commit()
-    return {
-      user_id: user.user_id,
-      webauthn_registration_id: registration.webauthn_registration_id,
-      user: userWire(user),
-      ...started
-    }
+    return ceremonyAnswer(user, registration, commit())
   })
+
+/** The answer of a finished ceremony (register or authenticate), with the session it started or extended. */
+const ceremonyAnswer = (
+  user: Parameters<typeof userWire>[0],
+  registration: WebAuthnRegistrationRecord,
+  started: Record<string, unknown>
+) => ({
+  user_id: user.user_id,
+  webauthn_registration_id: registration.webauthn_registration_id,
+  user: userWire(user),
+  ...started
+})
 
 const webauthnFactor = (ctx: Ctx, registration: WebAuthnRegistrationRecord) =>
   factor(ctx, "webauthn", "webauthn_registration", {
@@ -637,13 +643,7 @@ const authenticate = (ctx: Ctx, req: WebAuthnAuthenticateRequest) =>
 
     ctx.store.webauthnChallenges.delete(ceremony.challenge)
     registration.credential!.counter = counter
-    const started = commit()
-    return {
-      user_id: user.user_id,
-      webauthn_registration_id: registration.webauthn_registration_id,
-      user: userWire(user),
-      ...started
-    }
+    return ceremonyAnswer(user, registration, commit())
   })
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// Runs the emulator's command line from the TypeScript sources (tsx compiles them on the fly).
-import { register } from "tsx/esm/api"
+// Runs the emulator's command line: the built bundle in a published package; in a checkout that was not built,
+// the TypeScript sources through tsx (a development dependency).
+import { existsSync } from "node:fs"
 
-register()
-await import("../src/emulator/cli.ts")
+const built = new URL("../dist/cli.js", import.meta.url)
+if (existsSync(built)) {
+  await import(built.href)
+} else {
+  const { register } = await import("tsx/esm/api")
+  register()
+  await import("../src/emulator/cli.ts")
+}

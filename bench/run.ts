@@ -131,10 +131,14 @@ const inProcess = Effect.gen(function*() {
   )
   const inFlight = 16
   const requestsPerStep = inFlight * 2
-  const throughput = yield* Effect.promise(() =>
-    opsPerSecond(() => run(Effect.all(Array.from({ length: inFlight }, () => pair), { concurrency: inFlight })), quick ? 1000 : 3000, requestsPerStep)
-  )
-  rows.push(["In-process emulator, users.create + users.get through the SDK", `${fmt(throughput)} requests/s`, "16 in flight; goal >= 5,000"])
+  // Best of `rounds` (as the other figures): a slow patch of a shared machine should not be the figure.
+  let throughput = 0
+  for (let i = 0; i < rounds; i++) {
+    throughput = Math.max(throughput, yield* Effect.promise(() =>
+      opsPerSecond(() => run(Effect.all(Array.from({ length: inFlight }, () => pair), { concurrency: inFlight })), millis, requestsPerStep)
+    ))
+  }
+  rows.push(["In-process emulator, users.create + users.get through the SDK", `${fmt(throughput)} requests/s`, "16 in flight, best of rounds; goal >= 5,000"])
 }).pipe(Effect.provide(StytchEmulator.layerStytch()))
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -24,10 +24,12 @@ import { defaultSettings, type OutboxMessage, type Settings, Store } from "./int
 import { handlers } from "./handlers/index.js"
 import { factor, prepareSession } from "./handlers/common.js"
 import { mintOAuthToken, type MintOAuthTokenRequest } from "./handlers/oauth.js"
+import { type SeededTelemetry, seedTelemetry, type SeedTelemetryOptions } from "./handlers/fraud.js"
 
 export type { Fault } from "./internal/app.js"
 export type { OutboxMessage, Settings } from "./internal/store.js"
 export type { MintOAuthTokenRequest } from "./handlers/oauth.js"
+export type { SeededTelemetry, SeedTelemetryOptions } from "./handlers/fraud.js"
 
 /**
  * @since 0.1.0
@@ -85,6 +87,12 @@ export interface Service {
    * duration is out of range (a broken test setup, not an API answer).
    */
   readonly seedSession: (options: SeedSessionOptions) => Effect.Effect<SeededSession>
+  /**
+   * Registers Device Fingerprinting telemetry as if the browser library had sent it, for `fraud.fingerprint.lookup`.
+   * Fingerprints are derived from the device description (same `hardware_id` and `user_agent`: same device). Dies on
+   * a broken setup (a live duplicate telemetry_id, a malformed IP, country, ASN or fingerprint).
+   */
+  readonly seedTelemetry: (options?: SeedTelemetryOptions) => Effect.Effect<SeededTelemetry>
 }
 
 /**
@@ -173,7 +181,10 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
           }).pipe(Effect.orDieWith((failure) => new Error(`seedSession: ${failure.error_message}`)))
           const { session, session_jwt, session_token } = commit()
           return { session_token, session_jwt, session_id: session!.session_id }
-        })
+        }),
+      seedTelemetry: (options) =>
+        Effect.flatMap(Effect.clockWith((c) => c.currentTimeMillis), (now) =>
+          Effect.try({ try: () => seedTelemetry(store, now, options), catch: (e) => e }).pipe(Effect.orDie))
     }
     const state: AppState = { store, keys, faults, handlers, control: makeControl(service) }
     return service

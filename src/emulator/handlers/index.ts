@@ -3,6 +3,7 @@
  */
 import type { Handlers } from "../internal/app.js"
 import { cryptoWalletsHandlers } from "./cryptoWallets.js"
+import { fraudHandlers } from "./fraud.js"
 import { magicLinksHandlers } from "./magicLinks.js"
 import { m2mHandlers } from "./m2m.js"
 import { oauthHandlers } from "./oauth.js"
@@ -23,5 +24,6 @@ export const handlers: Handlers = {
   ...oauthHandlers,
   ...totpsHandlers,
   ...webauthnHandlers,
-  ...m2mHandlers
+  ...m2mHandlers,
+  ...fraudHandlers
 }

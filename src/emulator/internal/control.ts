@@ -10,6 +10,8 @@
  *   POST /emulator/v1/oauth/tokens                 mint an OAuth token (JSON body: MintOAuthTokenRequest)
  *   POST /emulator/v1/sessions                     seed a session (JSON body: { user_id, session_duration_minutes?,
  *                                                  custom_claims? }); answers { session_id, session_token, session_jwt }
+ *   POST /emulator/v1/telemetry                    seed DFP telemetry (JSON body: SeedTelemetryOptions); answers
+ *                                                  { telemetry_id, <ids and fingerprints>, expires_at }
  */
 import * as Effect from "effect/Effect"
 import type { Service } from "../Emulator.js"
@@ -70,6 +72,14 @@ export const makeControl = (emulator: Service) =>
         )
       )
     }
+    case "POST /telemetry":
+      // Like seedSession: a broken seed dies, which over REST is a 400 with the reason.
+      return emulator.seedTelemetry(body as any).pipe(
+        Effect.map((seeded) => reply(200, seeded)),
+        Effect.catchAllDefect((defect) =>
+          Effect.succeed(reply(400, { error: defect instanceof Error ? defect.message : String(defect) }))
+        )
+      )
     default:
       return Effect.succeed(reply(404, { error: `no emulator control ${route}` }))
   }

@@ -239,6 +239,61 @@ export interface CryptoChallengeRecord {
   } | undefined
 }
 
+/** The actions a Device Fingerprinting verdict, rule or verdict-reason override can carry. */
+export type FraudAction = "ALLOW" | "CHALLENGE" | "BLOCK"
+
+/**
+ * What the DFP browser library would have reported for one page load, registered by the `seedTelemetry` control
+ * (the emulator has no browser library). Looked up by `fraud.fingerprint.lookup` until `expires_at`.
+ */
+export interface TelemetryRecord {
+  readonly telemetry_id: string
+  readonly created_at: number
+  readonly expires_at: number
+  readonly fingerprints: {
+    readonly visitor_id: string
+    readonly browser_id: string
+    readonly visitor_fingerprint: string
+    readonly browser_fingerprint: string
+    readonly hardware_fingerprint: string
+    readonly network_fingerprint: string
+  }
+  readonly ip_address: string
+  readonly user_agent: string
+  readonly asn: { readonly asn: string; readonly name: string; readonly network: string }
+  readonly ip_geolocation: { readonly city: string; readonly region: string; readonly country: string }
+  readonly is_proxy: boolean
+  readonly is_vpn: boolean
+  readonly detected_device_type: string
+  readonly is_authentic_device: boolean
+  /** The warning flags Stytch would have detected; the verdict action is derived from them at lookup. */
+  readonly verdict_reasons: ReadonlyArray<string>
+  /** Set by lookups that pass `external_metadata` (later values replace earlier ones field by field). */
+  external_metadata: { external_id?: string; organization_id?: string; user_action?: string }
+}
+
+/** A DFP rule (`fraud.rules.set`), keyed in `store.fraudRules` by `<rule_type>:<identifier>`. */
+export interface FraudRuleRecord {
+  /** `VISITOR_ID`, `BROWSER_ID`, ..., `CIDR_BLOCK`, `ASN`, `COUNTRY_CODE`. */
+  readonly rule_type: string
+  /** The identifier as matched: CIDR blocks as their network address and prefix, country codes upper-cased. */
+  readonly identifier: string
+  /** Creation order (rules set at the same instant still list in a stable order; also the list cursor). */
+  readonly seq: number
+  readonly created_at: number
+  action: FraudAction
+  last_updated_at: number
+  expires_at?: number | undefined
+  description?: string | undefined
+}
+
+/** A project's override of the default action of one verdict reason (`fraud.verdictReasons.override`). */
+export interface VerdictReasonOverrideRecord {
+  readonly override_action: FraudAction
+  readonly created_at: number
+  readonly description?: string | undefined
+}
+
 export interface Settings {
   projectId: string
   secret: string
@@ -292,6 +347,12 @@ export class Store {
   readonly cryptoWalletIndex = new Map<string, string>()
   /** client_id -> M2M client */
   readonly m2mClients = new Map<string, M2MClientRecord>()
+  /** telemetry_id -> seeded DFP telemetry */
+  readonly telemetry = new Map<string, TelemetryRecord>()
+  /** `<rule_type>:<identifier>` -> DFP rule */
+  readonly fraudRules = new Map<string, FraudRuleRecord>()
+  /** verdict reason -> the project's override of its default action */
+  readonly verdictReasonOverrides = new Map<string, VerdictReasonOverrideRecord>()
 
   constructor(public settings: Settings) {}
 
@@ -311,6 +372,9 @@ export class Store {
     this.cryptoWalletIndex.clear()
     this.usersWithUnverifiedFactors.clear()
     this.m2mClients.clear()
+    this.telemetry.clear()
+    this.fraudRules.clear()
+    this.verdictReasonOverrides.clear()
   }
 
   userByEmail(email: string): UserRecord | undefined {

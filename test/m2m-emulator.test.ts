@@ -342,6 +342,26 @@ layer(StytchEmulator.layerStytch())("M2M against the emulator", (it) => {
       assert.strictEqual(expired._tag, "StytchJwtExpired")
     }))
 
+  it.effect("a repeated token is served from the verified-token cache; scopes and max age are still checked per call", () =>
+    Effect.gen(function*() {
+      const m2m = yield* M2M.M2M
+      const created = yield* createClient(["read:users"])
+      const { access_token } = yield* tokenFor(created.client_id, created.client_secret)
+      const first = yield* m2m.authenticateToken({ access_token, required_scopes: ["read:users"] })
+      const again = yield* m2m.authenticateToken({ access_token })
+      assert.strictEqual(again, first, "the second answer is the remembered one")
+      const scopeError = yield* m2m.authenticateToken({ access_token, required_scopes: ["write:users"] }).pipe(Effect.flip)
+      assert.strictEqual(scopeError._tag, "StytchM2MScopeError")
+      yield* TestClock.adjust("30 seconds")
+      const stale = yield* m2m.authenticateToken({ access_token, max_token_age_seconds: 10 }).pipe(Effect.flip)
+      assert.strictEqual(stale._tag, "StytchJwtTooOld")
+      // A tampered copy is a different token: verified in full, and rejected.
+      const [h, p, sig] = access_token.split(".")
+      const tampered = `${h}.${p}.${sig!.slice(0, -4)}${sig!.slice(-4) === "AAAA" ? "BBBB" : "AAAA"}`
+      const forged = yield* m2m.authenticateToken({ access_token: tampered }).pipe(Effect.flip)
+      assert.strictEqual(forged._tag, "StytchJwtInvalidSignature")
+    }))
+
   it.effect("tokens are signed with the emulator's current key, and still verify after a key rotation", () =>
     Effect.gen(function*() {
       const m2m = yield* M2M.M2M

@@ -17,6 +17,7 @@ import {
   type StytchError,
   type StytchJwtError,
   StytchJwtExpired,
+  StytchJwtFailure,
   StytchJwtInvalidAudience,
   StytchJwtInvalidIssuer,
   StytchJwtInvalidSignature,
@@ -225,4 +226,49 @@ export const verifyWithJwks = <A, E>(
       )
     })
   return verify(known)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Verified-token cache
+
+/**
+ * Local verification with a memory of tokens that passed: what `decode` made of a verified payload is kept by the
+ * whole token (signature included), so a repeated token (the same session's JWT on every request of a user, the
+ * same M2M access token for an hour) costs only the time checks (`exp`, `nbf`, max age, same comparisons). An entry
+ * is only as good as the keys it was verified with: it is ignored once the key set changed or went stale. At most
+ * `max` entries, oldest dropped first.
+ *
+ * `decode` turns a verified payload into the answer, or the reason it is malformed; it runs once per token.
+ */
+export const cachedVerifier = <A>(
+  jwks: JwksCache["Type"],
+  expected: Expected,
+  decode: (payload: jose.JWTPayload) => A | StytchJwtError,
+  max = 1024
+) => {
+  const verified = new Map<
+    string,
+    { readonly version: number; readonly kid: string; readonly payload: jose.JWTPayload; readonly value: A }
+  >()
+  const isFailure = (u: unknown): u is StytchJwtError => u instanceof StytchJwtFailure
+
+  const remember = (token: string) => (payload: jose.JWTPayload, kid: string): Effect.Effect<A, StytchJwtError> => {
+    const value = decode(payload)
+    if (isFailure(value)) return Effect.fail(value)
+    if (verified.size >= max) verified.delete(verified.keys().next().value!)
+    verified.set(token, { version: jwks.version(), kid, payload, value })
+    return Effect.succeed(value)
+  }
+
+  return (request: VerifyRequest): Effect.Effect<A, StytchJwtError | StytchError> =>
+    Effect.withFiberRuntime((fiber) => {
+      const now = nowMillis(fiber)
+      const hit = verified.get(request.token)
+      if (hit !== undefined && hit.version === jwks.version() && jwks.knownKey(hit.kid, now)) {
+        const failure = checkTimes(hit.payload, now, request.clock_tolerance_seconds) ??
+          checkAge(hit.payload, now, request.max_token_age_seconds)
+        return failure === undefined ? Effect.succeed(hit.value) : Effect.fail(failure)
+      }
+      return verifyWithJwks(jwks, expected, request, now, remember(request.token))
+    })
 }

@@ -10,7 +10,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { type Client, makeClient } from "../internal/client.js"
 import { JwksCache } from "../layers/JwksCache.js"
-import { projectExpected, verifyWithJwks } from "../internal/jwt.js"
+import { cachedVerifier, projectExpected } from "../internal/jwt.js"
 import { oauth2Form } from "../internal/oauth2.js"
 import { StytchHttp } from "../layers/StytchHttp.js"
 import * as Endpoints from "../schemas/Endpoints.js"
@@ -113,29 +113,37 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
   const token = (request: TokenRequest): Effect.Effect<TokenResponse, StytchOAuth2Error | StytchError> =>
     Effect.map(postToken(request), (answer) => answer.body)
 
+  /** What a verified access token says, decoded once per token (the verified-token cache keeps it). */
+  const verify = cachedVerifier(jwks, expected, (payload) => {
+    if (typeof payload.sub !== "string" || payload.sub === "") {
+      return new StytchJwtMalformed({ detail: "no sub (client id) claim" })
+    }
+    if (payload.scope !== undefined && typeof payload.scope !== "string") {
+      return new StytchJwtMalformed({ detail: "the scope claim is not a string" })
+    }
+    const custom_claims: Record<string, unknown> = {}
+    for (const k in payload) if (!REGISTERED.has(k)) custom_claims[k] = payload[k]
+    const scopes = (payload.scope ?? "").split(" ").filter((s) => s !== "")
+    return { client_id: payload.sub, scopes, custom_claims }
+  })
+
   const authenticateToken = (
     request: AuthenticateTokenRequest
   ): Effect.Effect<AuthenticateTokenResponse, StytchJwtError | StytchM2MScopeError | StytchError> =>
-    Effect.gen(function*() {
-      const now = yield* Effect.clockWith((c) => c.currentTimeMillis)
-      const payload = yield* verifyWithJwks(jwks, expected, {
+    Effect.flatMap(
+      verify({
         token: request.access_token,
         clock_tolerance_seconds: request.clock_tolerance_seconds,
         max_token_age_seconds: request.max_token_age_seconds
-      }, now, Effect.succeed)
-      if (typeof payload.sub !== "string" || payload.sub === "") {
-        return yield* new StytchJwtMalformed({ detail: "no sub (client id) claim" })
+      }),
+      (token) => {
+        // Per call: the same token may be asked for different scopes.
+        const missing = missingScopes(token.scopes, request.required_scopes ?? [])
+        return missing.length > 0
+          ? Effect.fail(new StytchM2MScopeError({ missing_scopes: missing, client_id: token.client_id }))
+          : Effect.succeed(token)
       }
-      if (payload.scope !== undefined && typeof payload.scope !== "string") {
-        return yield* new StytchJwtMalformed({ detail: "the scope claim is not a string" })
-      }
-      const scopes = (payload.scope ?? "").split(" ").filter((s) => s !== "")
-      const missing = missingScopes(scopes, request.required_scopes ?? [])
-      if (missing.length > 0) return yield* new StytchM2MScopeError({ missing_scopes: missing, client_id: payload.sub })
-      const custom_claims: Record<string, unknown> = {}
-      for (const k in payload) if (!REGISTERED.has(k)) custom_claims[k] = payload[k]
-      return { client_id: payload.sub, scopes, custom_claims }
-    })
+    )
 
   return M2M.of({ ...makeClient(http, Endpoints.m2m), token, authenticateToken })
 })

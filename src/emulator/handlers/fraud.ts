@@ -390,7 +390,7 @@ const matchingRule = (store: Store, now: number, t: TelemetryRecord): FraudRuleR
       for (const rule of store.fraudRules.values()) {
         if (rule.rule_type !== type || !live(rule)) continue
         const block = parseCidr(rule.identifier) as Cidr
-        if (contains(block, ip) && (best === undefined || block.prefix < best.prefix)) best = { rule, prefix: block.prefix }
+        if (contains(block, ip) && (best === undefined || block.prefix > best.prefix)) best = { rule, prefix: block.prefix }
       }
       if (best !== undefined) return best.rule
       continue
@@ -412,7 +412,7 @@ const lookup = (ctx: Ctx, req: FraudFingerprintLookupRequest) =>
     }
     const t = ctx.store.telemetry.get(req.telemetry_id)
     // An expired telemetry id is "not found", as the API documents.
-    if (t === undefined) return yield* fail("telemetry_id_not_found")
+    if (t === undefined || t.expires_at <= ctx.now) return yield* fail("telemetry_id_not_found")
 
     t.external_metadata = { ...t.external_metadata, ...metadata }
     const overrides = t.verdict_reasons.flatMap((reason) => {

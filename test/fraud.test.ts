@@ -6,15 +6,13 @@
  * project-wide settings (verdict reason overrides) are put back at the end of the test that changes them.
  */
 import { assert, describe, it, layer } from "@effect/vitest"
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
 import * as TestClock from "effect/TestClock"
 import { randomInt, randomUUID } from "node:crypto"
 import { vi } from "vitest"
 import { StytchEmulator } from "../src/emulator/index.js"
-import { Fraud, Stytch } from "../src/index.js"
+import { Fraud } from "../src/index.js"
 
 // The loopback test generates a 2048-bit RSA key for its emulator: slow on a busy machine.
 vi.setConfig({ testTimeout: 30_000 })
@@ -588,18 +586,5 @@ describe("Fraud over loopback HTTP", () => {
       const broken = yield* post({ ip_address: "not-an-ip" })
       assert.strictEqual(broken.status, 400)
       assert.match(broken.body.error, /ip_address/)
-    }).pipe(
-      Effect.provide(
-        Layer.unwrapEffect(Effect.gen(function*() {
-          const emulator = yield* StytchEmulator.StytchEmulator
-          const server = yield* StytchEmulator.EmulatorServer
-          return Stytch.layer({
-            projectId: emulator.projectId,
-            secret: emulator.secret,
-            baseUrl: server.url,
-            fraudBaseUrl: server.url
-          })
-        })).pipe(Layer.provide(FetchHttpClient.layer), Layer.provideMerge(StytchEmulator.layerServer({ port: 0 })))
-      )
-    ))
+    }).pipe(Effect.provide(StytchEmulator.layerStytchServer())))
 })

@@ -33,8 +33,7 @@ const sdk = (overrides: Partial<StytchConfig.Options> = {}) =>
   })).pipe(Layer.provide(FetchHttpClient.layer))
 
 /** A loopback emulator on a free port and the SDK talking to it; both live as long as the test. */
-const loopback = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-  Effect.provide(effect, sdk().pipe(Layer.provideMerge(StytchEmulator.layerServer({ port: 0 }))))
+const loopback = <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.provide(effect, StytchEmulator.layerStytchServer())
 
 const uniqueEmail = (name = "l") => `${name}-${randomUUID().slice(0, 8)}@loopback.example.test`
 

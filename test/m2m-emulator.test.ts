@@ -5,11 +5,9 @@
  *
  * One in-process emulator for the file: every test makes its own clients (unique names and scope tags).
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { assert, describe, expect, it, layer } from "@effect/vitest"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import * as jose from "jose"
@@ -17,7 +15,7 @@ import { randomUUID } from "node:crypto"
 import { inspect } from "node:util"
 import { vi } from "vitest"
 import { StytchEmulator } from "../src/emulator/index.js"
-import { M2M, Stytch } from "../src/index.js"
+import { M2M } from "../src/index.js"
 
 // The emulator generates a 2048-bit RSA key on the first token: slow on a busy machine.
 vi.setConfig({ testTimeout: 30_000 })
@@ -508,14 +506,7 @@ layer(StytchEmulator.layerStytch())("M2M against the emulator", (it) => {
 
 describe("M2M over loopback HTTP", () => {
   const loopback = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-    Effect.provide(
-      effect,
-      Layer.unwrapEffect(Effect.gen(function*() {
-        const emulator = yield* StytchEmulator.StytchEmulator
-        const server = yield* StytchEmulator.EmulatorServer
-        return Stytch.layer({ projectId: emulator.projectId, secret: emulator.secret, baseUrl: server.url })
-      })).pipe(Layer.provide(FetchHttpClient.layer), Layer.provideMerge(StytchEmulator.layerServer({ port: 0 })))
-    )
+    Effect.provide(effect, StytchEmulator.layerStytchServer())
 
   it.live("create, token, authenticateToken, rotation and an OAuth2 error over real HTTP", () =>
     loopback(Effect.gen(function*() {

@@ -4,6 +4,7 @@
  *
  * @since 0.1.0
  */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -320,4 +321,35 @@ export const layerServer = (
 ): Layer.Layer<StytchEmulator | EmulatorServer, Error> => {
   const emulator = Layer.effect(StytchEmulator, make(options))
   return Layer.scoped(EmulatorServer, serve({ port: options.port })).pipe(Layer.provideMerge(emulator))
+}
+
+/**
+ * The loopback counterpart of `layerStytch`: the emulator served on 127.0.0.1 (`port: 0` by default, a free one) and
+ * every SDK service pointed at it over real HTTP (`FetchHttpClient`), plus the emulator's controls and the server.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerStytchServer = (
+  options: Options & { readonly port?: number | undefined } & Omit<
+    StytchConfig.Options,
+    "projectId" | "secret" | "baseUrl" | "fraudBaseUrl"
+  > = {}
+): Layer.Layer<Stytch.Provided | StytchEmulator | EmulatorServer, Error | ConfigError.ConfigError> => {
+  const { port, projectId: _p, secret: _s, settings: _settings, ...sdkOptions } = options
+  const sdk = Layer.unwrapEffect(Effect.gen(function*() {
+    const emulator = yield* StytchEmulator
+    const server = yield* EmulatorServer
+    return Stytch.layer({
+      ...sdkOptions,
+      projectId: emulator.projectId,
+      secret: emulator.secret,
+      baseUrl: server.url,
+      fraudBaseUrl: server.url
+    })
+  }))
+  return sdk.pipe(
+    Layer.provide(FetchHttpClient.layer),
+    Layer.provideMerge(layerServer({ ...options, port: port ?? 0 }))
+  )
 }

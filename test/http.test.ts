@@ -20,7 +20,7 @@ import * as Random from "effect/Random"
 import * as TestClock from "effect/TestClock"
 import * as Tracer from "effect/Tracer"
 import { Fraud, Passwords, Sessions, Stytch, StytchError, Users } from "../src/index.js"
-import { requestBody, userBody } from "./support.js"
+import { drive, requestBody, userBody } from "./support.js"
 import type * as StytchConfig from "../src/layers/StytchConfig.js"
 
 const PROJECT_ID = "project-test-11111111-2222-4333-8444-555555555555"
@@ -108,17 +108,6 @@ const advance = (ms: number, step = 50) =>
       yield* TestClock.adjust(Duration.millis(by))
       left -= by
     }
-  })
-
-/** Runs `effect` in a fiber and moves the clock until it ends (at most `maxMs`), then returns its exit. */
-const drive = <A, E, R>(effect: Effect.Effect<A, E, R>, maxMs = 120_000) =>
-  Effect.gen(function*() {
-    const fiber = yield* Effect.fork(effect)
-    for (let elapsed = 0; elapsed < maxMs; elapsed += 100) {
-      if (Option.isSome(yield* Fiber.poll(fiber))) break
-      yield* TestClock.adjust("100 millis")
-    }
-    return yield* Fiber.await(fiber)
   })
 
 /** `drive`, then the failure (the test fails if the effect succeeded). */

@@ -12,14 +12,12 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
-import * as Option from "effect/Option"
 import * as TestClock from "effect/TestClock"
 import * as jose from "jose"
 import { inspect } from "node:util"
 import { M2M, Stytch, StytchError } from "../src/index.js"
-import { requestBody } from "./support.js"
+import { drive, requestBody } from "./support.js"
 
 const PROJECT_ID = "project-test-11111111-2222-4333-8444-555555555555"
 const SECRET = "secret-test-Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA"
@@ -82,17 +80,6 @@ const oauthError = (status: number, error: string) => ({
 const tokenBody = { access_token: "eyJ.access.token", token_type: "bearer", expires_in: 3600 }
 
 const token = (request: M2M.TokenRequest) => Effect.flatMap(M2M.M2M, (m2m) => m2m.token(request))
-
-/** Runs `effect` in a fiber and moves the clock until it ends, then returns its exit. */
-const drive = <A, E, R>(effect: Effect.Effect<A, E, R>, maxMs = 120_000) =>
-  Effect.gen(function*() {
-    const fiber = yield* Effect.fork(effect)
-    for (let elapsed = 0; elapsed < maxMs; elapsed += 100) {
-      if (Option.isSome(yield* Fiber.poll(fiber))) break
-      yield* TestClock.adjust("100 millis")
-    }
-    return yield* Fiber.await(fiber)
-  })
 
 // ---------------------------------------------------------------------------------------------------------------
 // m2m.token

@@ -5,6 +5,9 @@ import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { assert } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Fiber from "effect/Fiber"
+import * as Option from "effect/Option"
+import * as TestClock from "effect/TestClock"
 import { randomUUID } from "node:crypto"
 import { Users } from "../src/index.js"
 import { StytchEmulator } from "../src/emulator/index.js"
@@ -62,3 +65,14 @@ export const userBody = (user_id: string, extra: Record<string, unknown> = {}) =
   roles: [],
   ...extra
 })
+
+/** Runs `effect` in a fiber and moves the TestClock until it ends (at most `maxMs`), then returns its exit. */
+export const drive = <A, E, R>(effect: Effect.Effect<A, E, R>, maxMs = 120_000) =>
+  Effect.gen(function*() {
+    const fiber = yield* Effect.fork(effect)
+    for (let elapsed = 0; elapsed < maxMs; elapsed += 100) {
+      if (Option.isSome(yield* Fiber.poll(fiber))) break
+      yield* TestClock.adjust("100 millis")
+    }
+    return yield* Fiber.await(fiber)
+  })

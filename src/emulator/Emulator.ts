@@ -219,21 +219,23 @@ export const layer = (options?: Options): Layer.Layer<StytchEmulator | HttpClien
  * @category layers
  */
 export const layerStytch = (
-  options?: Options & Omit<StytchConfig.Options, "projectId" | "secret" | "baseUrl" | "fraudBaseUrl">
+  options?: Options & SdkOptions
 ): Layer.Layer<Stytch.Provided | StytchEmulator | HttpClient.HttpClient, ConfigError.ConfigError> =>
   Layer.unwrapEffect(Effect.map(make(options), (emulator) => {
     const emulatorLayer = Layer.succeedContext(
       Context.make(StytchEmulator, emulator).pipe(Context.add(HttpClient.HttpClient, httpClient(emulator)))
     )
-    const { projectId: _p, secret: _s, settings: _settings, ...sdkOptions } = options ?? {}
-    return Stytch.layer({
-      ...sdkOptions,
-      projectId: emulator.projectId,
-      secret: emulator.secret,
-      baseUrl: inProcessBaseUrl,
-      fraudBaseUrl: inProcessBaseUrl
-    }).pipe(Layer.provideMerge(emulatorLayer))
+    return sdkFor(emulator, inProcessBaseUrl, options).pipe(Layer.provideMerge(emulatorLayer))
   }))
+
+/** The SDK options a test may set beside the emulator's (which fix the project, the secret and the URLs). */
+type SdkOptions = Omit<StytchConfig.Options, "projectId" | "secret" | "baseUrl" | "fraudBaseUrl">
+
+/** `Stytch.layer` for this emulator at `url` (both hosts), with the caller's SDK options. */
+const sdkFor = (emulator: Service, url: string, options: Options & SdkOptions = {}) => {
+  const { projectId: _p, secret: _s, settings: _settings, ...sdkOptions } = options
+  return Stytch.layer({ ...sdkOptions, projectId: emulator.projectId, secret: emulator.secret, baseUrl: url, fraudBaseUrl: url })
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Over loopback: a real HTTP server
@@ -331,22 +333,13 @@ export const layerServer = (
  * @category layers
  */
 export const layerStytchServer = (
-  options: Options & { readonly port?: number | undefined } & Omit<
-    StytchConfig.Options,
-    "projectId" | "secret" | "baseUrl" | "fraudBaseUrl"
-  > = {}
+  options: Options & { readonly port?: number | undefined } & SdkOptions = {}
 ): Layer.Layer<Stytch.Provided | StytchEmulator | EmulatorServer, Error | ConfigError.ConfigError> => {
-  const { port, projectId: _p, secret: _s, settings: _settings, ...sdkOptions } = options
+  const { port, ...rest } = options
   const sdk = Layer.unwrapEffect(Effect.gen(function*() {
     const emulator = yield* StytchEmulator
     const server = yield* EmulatorServer
-    return Stytch.layer({
-      ...sdkOptions,
-      projectId: emulator.projectId,
-      secret: emulator.secret,
-      baseUrl: server.url,
-      fraudBaseUrl: server.url
-    })
+    return sdkFor(emulator, server.url, rest)
   }))
   return sdk.pipe(
     Layer.provide(FetchHttpClient.layer),

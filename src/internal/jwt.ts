@@ -47,16 +47,6 @@ export const projectExpected = (
   extra?: Pick<Expected, "typ" | "required">
 ): Expected => ({ issuers: [`stytch.com/${config.projectId}`, config.baseUrl], audience: config.projectId, ...extra })
 
-/** alg and kid of a compact JWS, read without verifying anything; `undefined` when it is not one. */
-export const headerOf = (token: string): { readonly alg: unknown; readonly kid: string } | undefined => {
-  try {
-    const header = jose.decodeProtectedHeader(token)
-    return { alg: header.alg, kid: typeof header.kid === "string" ? header.kid : "(none)" }
-  } catch {
-    return undefined
-  }
-}
-
 /** Maps a jose failure (of `compactVerify`, or of `jwtVerify` in users' code) to its typed error. */
 export const joseFailure = (error: unknown): StytchJwtError => {
   if (error instanceof jose.errors.JWTExpired) return new StytchJwtExpired({ detail: error.message })
@@ -82,13 +72,23 @@ export const joseFailure = (error: unknown): StytchJwtError => {
   return new StytchJwtMalformed({ detail: error instanceof Error ? error.message : "not a JWT" })
 }
 
+/** The claims of `all` not named in `excluded`: a token's custom claims. */
+export const customClaims = (
+  all: Readonly<Record<string, unknown>>,
+  excluded: ReadonlySet<string>
+): Record<string, unknown> => {
+  const custom: Record<string, unknown> = {}
+  for (const k in all) if (!excluded.has(k)) custom[k] = all[k]
+  return custom
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Claim checks
 
 const normalizeTyp = (typ: string) => typ.toLowerCase().replace(/^application\//, "")
 
 /** `exp` and `nbf` against `now` (ms) with a tolerance in seconds: jose's comparisons. */
-export const checkTimes = (payload: jose.JWTPayload, now: number, toleranceSeconds = 0): StytchJwtError | undefined => {
+const checkTimes = (payload: jose.JWTPayload, now: number, toleranceSeconds = 0): StytchJwtError | undefined => {
   const seconds = Math.floor(now / 1000)
   if (payload.nbf !== undefined && payload.nbf > seconds + toleranceSeconds) {
     return new StytchJwtNotYetValid({ detail: "\"nbf\" claim timestamp check failed" })
@@ -100,7 +100,7 @@ export const checkTimes = (payload: jose.JWTPayload, now: number, toleranceSecon
 }
 
 /** `max_token_age_seconds` against `iat`; `>=`, so that 0 makes every token stale. */
-export const checkAge = (
+const checkAge = (
   payload: jose.JWTPayload,
   now: number,
   maxAgeSeconds: number | undefined
@@ -173,7 +173,7 @@ export interface VerifyRequest {
 const kidOf = (header: jose.JWSHeaderParameters) => (typeof header.kid === "string" ? header.kid : "(none)")
 
 /** The time of Effect's `Clock` (a `TestClock` in tests), read in one step on the hot path. */
-export const nowMillis = (fiber: Fiber.RuntimeFiber<unknown, unknown>): number =>
+const nowMillis = (fiber: Fiber.RuntimeFiber<unknown, unknown>): number =>
   Context.get(fiber.currentDefaultServices, Clock.Clock).unsafeCurrentTimeMillis()
 
 /**

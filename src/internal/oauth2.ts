@@ -6,11 +6,10 @@ import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import type { RetryPolicy } from "./endpoint.js"
-import { decodeErrorBody, type StytchHttp } from "../layers/StytchHttp.js"
+import { decodeErrorBody, NOT_JSON, parseAnswer, type StytchHttp } from "../layers/StytchHttp.js"
 import {
   describeParseError,
   fromBody,
-  StytchDecodeError,
   type StytchError,
   StytchOAuth2Error,
   StytchTransportError
@@ -26,14 +25,6 @@ const OAuth2ErrorBody = Schema.Struct({
   error_uri: Schema.String
 })
 const decodeOAuth2Error = Schema.decodeUnknownEither(OAuth2ErrorBody)
-
-const parseJson = (text: string): { readonly ok: true; readonly value: unknown } | { readonly ok: false } => {
-  try {
-    return { ok: true, value: JSON.parse(text) }
-  } catch {
-    return { ok: false }
-  }
-}
 
 /** One OAuth2 form endpoint, `POST {baseUrl}/v1/public/{project_id}/oauth2/<endpoint>`. */
 export interface OAuth2Form<R, A> {
@@ -84,27 +75,21 @@ export const oauth2Form = <R, A>(
         { id: spec.id, retry: spec.retry, authenticate: false }
       )
       yield* Effect.annotateCurrentSpan("http.response.status_code", answer.status)
-      const json = parseJson(answer.body)
-      const requestId = json.ok && typeof json.value === "object" && json.value !== null &&
-          typeof (json.value as any).request_id === "string"
-        ? (json.value as any).request_id as string
-        : undefined
+      const { decodeError, json, requestId } = parseAnswer(answer, "POST", url)
       if (requestId !== undefined) yield* Effect.annotateCurrentSpan("stytch.request_id", requestId)
-      const decodeError = (detail: string) =>
-        new StytchDecodeError({ status: answer.status, request_id: requestId, method: "POST", url, detail })
-      if (!json.ok) return yield* decodeError(`the body is not JSON (${answer.body.length} bytes)`)
+      if (json === NOT_JSON) return yield* decodeError(`the body is not JSON (${answer.body.length} bytes)`)
       if (answer.status >= 400) {
-        const oauth = decodeOAuth2Error(json.value)
+        const oauth = decodeOAuth2Error(json)
         if (oauth._tag === "Right") return yield* new StytchOAuth2Error(oauth.right)
-        const stytch = decodeErrorBody(json.value)
+        const stytch = decodeErrorBody(json)
         if (stytch._tag === "Right") return yield* Effect.fail(fromBody(stytch.right))
         return yield* decodeError(`HTTP ${answer.status} without an OAuth2 error body`)
       }
-      const response = decodeResponse(json.value)
+      const response = decodeResponse(json)
       if (response._tag === "Left") {
         return yield* decodeError(`unexpected response: ${describeParseError(response.left)}`)
       }
-      return { body: response.right, json: json.value }
+      return { body: response.right, json }
     }).pipe(
       Effect.withSpan(`Stytch.${spec.id}`, {
         kind: "client",

@@ -287,22 +287,17 @@ export const make: Effect.Effect<Service, never, StytchConfig | HttpClient.HttpC
     url: string,
     span: Tracer.Span
   ): Either.Either<unknown, StytchError> => {
-    const json = parseJson(result.body)
-    const requestId = typeof json === "object" && json !== null && typeof (json as any).request_id === "string"
-      ? (json as any).request_id as string
-      : undefined
+    const { json, requestId, decodeError } = parseAnswer(result, endpoint.method, url)
     if (requestId !== undefined) span.attribute("stytch.request_id", requestId)
     span.attribute("http.response.status_code", result.status)
-    const decodeError = (detail: string) =>
-      Either.left(new StytchDecodeError({ status: result.status, request_id: requestId, method: endpoint.method, url, detail }))
-    if (json === NOT_JSON) return decodeError(`the body is not JSON (${result.body.length} bytes)`)
+    if (json === NOT_JSON) return Either.left(decodeError(`the body is not JSON (${result.body.length} bytes)`))
     if (result.status >= 400) {
       const body = decodeErrorBody(json)
-      if (body._tag === "Left") return decodeError(`HTTP ${result.status} without a Stytch error body`)
+      if (body._tag === "Left") return Either.left(decodeError(`HTTP ${result.status} without a Stytch error body`))
       return Either.left(fromBody(body.right))
     }
     const decoded = p.decode(json)
-    if (decoded._tag === "Left") return decodeError(`unexpected response: ${describeParseError(decoded.left)}`)
+    if (decoded._tag === "Left") return Either.left(decodeError(`unexpected response: ${describeParseError(decoded.left)}`))
     return Either.right(decoded.right)
   }
 
@@ -339,13 +334,26 @@ export const make: Effect.Effect<Service, never, StytchConfig | HttpClient.HttpC
   return StytchHttp.of({ config, call, execute })
 })
 
-const NOT_JSON = Symbol("NotJson")
-const parseJson = (text: string): unknown => {
+/** What `parseAnswer` reads from a body that is not JSON. */
+export const NOT_JSON = Symbol("NotJson")
+
+/**
+ * An answer's body parsed once (`NOT_JSON` when it is not JSON), its `request_id` when it has one, and a maker of
+ * the `StytchDecodeError` that names them. Shared by the JSON pipeline and the OAuth2 form endpoints.
+ */
+export const parseAnswer = (answer: { readonly status: number; readonly body: string }, method: string, url: string) => {
+  let json: unknown
   try {
-    return JSON.parse(text)
+    json = JSON.parse(answer.body)
   } catch {
-    return NOT_JSON
+    json = NOT_JSON
   }
+  const requestId = typeof json === "object" && json !== null && typeof (json as any).request_id === "string"
+    ? (json as any).request_id as string
+    : undefined
+  const decodeError = (detail: string) =>
+    new StytchDecodeError({ status: answer.status, request_id: requestId, method, url, detail })
+  return { json, requestId, decodeError }
 }
 
 /**

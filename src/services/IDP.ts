@@ -10,7 +10,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import { type Client, makeClient } from "../internal/client.js"
-import { projectExpected, verifyWithJwks } from "../internal/jwt.js"
+import { customClaims, projectExpected, verifyWithJwks } from "../internal/jwt.js"
 import { oauth2Form } from "../internal/oauth2.js"
 import { JwksCache } from "../layers/JwksCache.js"
 import { StytchHttp } from "../layers/StytchHttp.js"
@@ -126,12 +126,10 @@ const toClaims = (
   excluded: ReadonlySet<string>,
   token_type: string
 ): IntrospectTokenClaims => {
-  const custom_claims: Record<string, unknown> = {}
-  for (const k in all) if (!excluded.has(k)) custom_claims[k] = all[k]
   return {
     subject: standard.sub,
     scope: standard.scope ?? "",
-    custom_claims,
+    custom_claims: customClaims(all, excluded),
     audience: standard.aud,
     expires_at: standard.exp,
     issued_at: standard.iat,

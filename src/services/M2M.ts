@@ -10,7 +10,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { type Client, makeClient } from "../internal/client.js"
 import { JwksCache } from "../layers/JwksCache.js"
-import { cachedVerifier, projectExpected } from "../internal/jwt.js"
+import { cachedVerifier, customClaims, projectExpected } from "../internal/jwt.js"
 import { oauth2Form } from "../internal/oauth2.js"
 import { StytchHttp } from "../layers/StytchHttp.js"
 import * as Endpoints from "../schemas/Endpoints.js"
@@ -121,8 +121,7 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
     if (payload.scope !== undefined && typeof payload.scope !== "string") {
       return new StytchJwtMalformed({ detail: "the scope claim is not a string" })
     }
-    const custom_claims: Record<string, unknown> = {}
-    for (const k in payload) if (!REGISTERED.has(k)) custom_claims[k] = payload[k]
+    const custom_claims = customClaims(payload, REGISTERED)
     const scopes = (payload.scope ?? "").split(" ").filter((s) => s !== "")
     return { client_id: payload.sub, scopes, custom_claims }
   })

@@ -10,7 +10,7 @@ import * as Schema from "effect/Schema"
 import * as jose from "jose"
 import { type Client, decodeClaims, makeClient, withClaims, type WithClaims, type WithClaimsMethod } from "../internal/client.js"
 import { JwksCache } from "../layers/JwksCache.js"
-import { cachedVerifier, projectExpected } from "../internal/jwt.js"
+import { cachedVerifier, customClaims, projectExpected } from "../internal/jwt.js"
 import { StytchHttp } from "../layers/StytchHttp.js"
 import * as Endpoints from "../schemas/Endpoints.js"
 import {
@@ -120,8 +120,7 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
       return new StytchJwtMalformed({ detail: "no valid Stytch session claim" })
     }
     const str = (v: unknown) => (typeof v === "string" ? v : undefined)
-    const custom_claims: Record<string, unknown> = {}
-    for (const k in payload) if (!REGISTERED.has(k)) custom_claims[k] = payload[k]
+    const custom_claims = customClaims(payload, REGISTERED)
     const started_at = str(claim.started_at)
     const last_accessed_at = str(claim.last_accessed_at)
     const attributes = claim.attributes as Session["attributes"]

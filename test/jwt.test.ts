@@ -17,10 +17,11 @@ import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
 import * as jose from "jose"
-import { vi } from "vitest"
-import { randomUUID } from "node:crypto"
+import { afterAll, beforeAll, vi } from "vitest"
+import { generateKeyPairSync, KeyObject, randomUUID, sign as sign_ } from "node:crypto"
 import { StytchEmulator } from "../src/emulator/index.js"
 import { Sessions, Stytch, Users } from "../src/index.js"
+import { backend } from "../src/internal/jwt.js"
 
 // Each emulator generates a 2048-bit RSA signing key: slow on a busy machine, so allow more than the 5 s default.
 vi.setConfig({ testTimeout: 30_000 })
@@ -148,7 +149,17 @@ const advance = (millis: number, step = 250) =>
 
 // ---------------------------------------------------------------------------------------------------------------
 
-describe("authenticateJwtLocal", () => {
+// Node's synchronous crypto verifies where the runtime has it, jose's compactVerify on WebCrypto elsewhere: every
+// case below runs against both.
+describe.each(["node", "webcrypto"] as const)("authenticateJwtLocal (%s signature backend)", (which) => {
+  const before = backend.current
+  beforeAll(() => {
+    backend.current = which
+  })
+  afterAll(() => {
+    backend.current = before
+  })
+
   it.effect("a valid JWT verifies locally and returns its session, factors and custom claims", () =>
     fresh(Effect.gen(function*() {
       const sessions = yield* Sessions.Sessions
@@ -315,6 +326,49 @@ describe("authenticateJwtLocal", () => {
           const error = yield* sessions.authenticateJwtLocal({ session_jwt: garbage }).pipe(Effect.flip)
           assert.strictEqual(error._tag, "StytchJwtMalformed", garbage)
         }
+      })))
+
+    it.effect("a valid token bent out of shape: extra segments, non-base64url bytes, a header that is not an object", () =>
+      fresh(Effect.gen(function*() {
+        const sessions = yield* Sessions.Sessions
+        const s = yield* seeded()
+        const [header, payload, signature] = s.session_jwt.split(".") as [string, string, string]
+        const bent = [
+          `${s.session_jwt}.`,
+          `${s.session_jwt}.${signature}`,
+          `${header}.${payload}.${signature}!`,
+          `${header}.${payload}.${signature.slice(0, 40)}+${signature.slice(41)}`,
+          `${header}.${payload}%.${signature}`,
+          `${b64(["RS256"])}.${payload}.${signature}`,
+          `${b64("RS256")}.${payload}.${signature}`,
+          `${header}..${signature}`
+        ]
+        for (const token of bent) {
+          const error = yield* sessions.authenticateJwtLocal({ session_jwt: token }).pipe(Effect.flip)
+          assert.include(["StytchJwtMalformed", "StytchJwtInvalidSignature"], error._tag, token.slice(-12))
+        }
+        yield* sessions.authenticateJwtLocal({ session_jwt: s.session_jwt })
+      })))
+
+    it.effect("a crit header is refused even when correctly signed; a key under 2048 bits is never trusted", () =>
+      fresh(Effect.gen(function*() {
+        const sessions = yield* Sessions.Sessions
+        const s = yield* seeded()
+        const { kid, privateKey } = yield* trustedForgeKey
+        const claims = yield* stytchClaims(s.user_id)
+        // jose will not sign an extension it does not know: sign by hand.
+        const input = `${b64({ alg: "RS256", kid, typ: "JWT", crit: ["exp"], exp: 1 })}.${b64(claims)}`
+        const crit = `${input}.${sign_("sha256", Buffer.from(input), KeyObject.from(privateKey)).toString("base64url")}`
+        assert.strictEqual((yield* sessions.authenticateJwtLocal({ session_jwt: crit }).pipe(Effect.flip))._tag, "StytchJwtMalformed")
+
+        // A 1024-bit key served in the JWKS: jose refuses such keys, so the cache never holds one.
+        const harness = yield* TestHarness
+        const weak = generateKeyPairSync("rsa", { modulusLength: 1024 })
+        const weakKid = `jwk-test-weak-${randomUUID()}`
+        harness.extraKeys.push({ ...weak.publicKey.export({ format: "jwk" }), kid: weakKid, alg: "RS256" })
+        const weakInput = `${b64({ alg: "RS256", kid: weakKid, typ: "JWT" })}.${b64(claims)}`
+        const signed = `${weakInput}.${sign_("sha256", Buffer.from(weakInput), weak.privateKey).toString("base64url")}`
+        assert.strictEqual((yield* sessions.authenticateJwtLocal({ session_jwt: signed }).pipe(Effect.flip))._tag, "StytchJwtUnknownKey")
       })))
   })
 })

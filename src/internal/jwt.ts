@@ -1,11 +1,11 @@
 /**
  * Local verification of the JWTs the project signs (session JWTs, M2M and IdP access tokens).
  *
- * jose verifies the JWS (the RS256 allow-list, `crit`, the signature); the claims are checked here, on Effect's
- * Clock, with the comparisons `jose.jwtVerify` makes. `jwtVerify` is `compactVerify` plus a claims pass that
- * costs more than the Effect boundary around the WebCrypto call, and the same time checks also run for tokens
- * served from the sessions' verified-token cache: one implementation of them, used both ways. The token itself
- * never goes into an error.
+ * The JWS (the RS256 allow-list, `crit`, the signature) is checked synchronously with Node's crypto where the
+ * runtime has it, and by jose's `compactVerify` on WebCrypto elsewhere (see "Signature backends"); jose imports
+ * the keys either way. The claims are checked here, on Effect's Clock, with the comparisons `jose.jwtVerify`
+ * makes, and the same time checks also run for tokens served from the verified-token cache: one implementation
+ * of them, used both ways. The token itself never goes into an error.
  */
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
@@ -155,7 +155,6 @@ const checkClaims = (
 const RS256_ONLY = { algorithms: ["RS256"] }
 const utf8 = new TextDecoder()
 
-
 /** Thrown by the key resolver when the key set has no key for the token's `kid` (yet). */
 class NoKnownKey {
   constructor(readonly kid: string) {}
@@ -176,17 +175,120 @@ const kidOf = (header: jose.JWSHeaderParameters) => (typeof header.kid === "stri
 const nowMillis = (fiber: Fiber.RuntimeFiber<unknown, unknown>): number =>
   Context.get(fiber.currentDefaultServices, Clock.Clock).unsafeCurrentTimeMillis()
 
+// ---------------------------------------------------------------------------------------------------------------
+// Signature backends
+
+/**
+ * The synchronous RS256 check of Node's crypto (also in Deno and Bun), when the runtime has it: OpenSSL verifies
+ * an RS256 signature in ~40 µs on the calling thread, while WebCrypto's `subtle.verify` (what jose uses) hands the
+ * same work to a thread pool and resumes through a promise, about three times the cost per token. Elsewhere
+ * (browsers, workers without `node:crypto`) verification is jose's `compactVerify` on WebCrypto.
+ *
+ * Loaded with `process.getBuiltinModule` (no import statement), so bundles for other runtimes are unaffected.
+ */
+interface NodeCrypto {
+  readonly verify: (algorithm: string, data: Uint8Array, key: object, signature: Uint8Array) => boolean
+  readonly KeyObject: { readonly from: (key: jose.CryptoKey) => object }
+}
+interface NodeBuffer {
+  readonly from: (input: string, encoding: "base64url" | "latin1") => Uint8Array & { toString(encoding: "utf8"): string }
+}
+const loadNode = (): { readonly crypto: NodeCrypto; readonly Buffer: NodeBuffer } | undefined => {
+  try {
+    const load = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
+      ?.getBuiltinModule
+    if (typeof load !== "function") return undefined
+    const crypto = load("node:crypto") as NodeCrypto | undefined
+    const buffer = load("node:buffer") as { Buffer: NodeBuffer } | undefined
+    return crypto && buffer ? { crypto, Buffer: buffer.Buffer } : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The backend in use: `"node"` when the runtime has `node:crypto`, else `"webcrypto"`. Exposed (internally) so the
+ * test suite runs every attack case against both.
+ */
+const node = loadNode()
+export const backend: { current: "node" | "webcrypto" } = { current: node === undefined ? "webcrypto" : "node" }
+
+/** Node KeyObjects of the JWKS's CryptoKeys, made once per key. */
+const keyObjects = new WeakMap<jose.CryptoKey, object>()
+const keyObjectOf = (crypto: NodeCrypto, key: jose.CryptoKey): object => {
+  let keyObject = keyObjects.get(key)
+  if (keyObject === undefined) {
+    keyObject = crypto.KeyObject.from(key)
+    keyObjects.set(key, keyObject)
+  }
+  return keyObject
+}
+
+const BASE64URL = /^[A-Za-z0-9_-]+$/
+
+const parseJson = (buffer: NodeBuffer, segment: string): unknown => {
+  try {
+    return JSON.parse(buffer.from(segment, "base64url").toString("utf8"))
+  } catch {
+    return undefined
+  }
+}
+const isObject = (u: unknown): u is Record<string, unknown> =>
+  typeof u === "object" && u !== null && !Array.isArray(u)
+
+/**
+ * The JWS checks of `jose.compactVerify`, for RS256 compact tokens only: three base64url segments, a JSON object
+ * header with `alg` exactly `RS256` and no `crit` (Stytch sets none; jose would reject any extension it does not
+ * know too), then the signature over `header.payload` with the key of the header's `kid`. The payload is parsed
+ * only once the signature verified.
+ */
+const nodeVerify = (
+  node: { readonly crypto: NodeCrypto; readonly Buffer: NodeBuffer },
+  token: string,
+  keyFor: (header: jose.JWSHeaderParameters) => jose.CryptoKey
+): { readonly header: jose.CompactJWSHeaderParameters; readonly payload: unknown } | StytchJwtError => {
+  const first = token.indexOf(".")
+  const second = token.indexOf(".", first + 1)
+  if (first < 0 || second < 0 || token.indexOf(".", second + 1) >= 0) {
+    return new StytchJwtMalformed({ detail: "Invalid Compact JWS" })
+  }
+  const headerPart = token.slice(0, first)
+  const payloadPart = token.slice(first + 1, second)
+  const signaturePart = token.slice(second + 1)
+  const header = BASE64URL.test(headerPart) ? parseJson(node.Buffer, headerPart) : undefined
+  if (!isObject(header)) return new StytchJwtMalformed({ detail: "the JWS protected header is not a JSON object" })
+  if (typeof header.alg !== "string") return new StytchJwtMalformed({ detail: "no \"alg\" header parameter" })
+  if (header.alg !== "RS256") return new StytchJwtUnsupportedAlgorithm({ detail: "only RS256 is accepted" })
+  if (header.crit !== undefined) return new StytchJwtMalformed({ detail: "\"crit\" header parameters are not supported" })
+  if (!BASE64URL.test(payloadPart) || !BASE64URL.test(signaturePart)) {
+    return new StytchJwtMalformed({ detail: "a segment is not base64url" })
+  }
+  const key = keyFor(header as jose.JWSHeaderParameters) // throws NoKnownKey
+  const valid = node.crypto.verify(
+    "sha256",
+    node.Buffer.from(token.slice(0, second), "latin1"),
+    keyObjectOf(node.crypto, key),
+    node.Buffer.from(signaturePart, "base64url")
+  )
+  if (!valid) return new StytchJwtInvalidSignature({ detail: "the signature does not verify" })
+  const payload = parseJson(node.Buffer, payloadPart)
+  if (payload === undefined) return new StytchJwtMalformed({ detail: "the claims set is not JSON" })
+  return { header: header as jose.CompactJWSHeaderParameters, payload }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Verification
+
 /**
  * Verifies a JWT against the project's JWKS at `now` (ms), checks its claims, and hands the payload and key id to
  * `finish`, whose effect is the result.
  *
- * jose checks the header (RS256 only) and asks for the key: the cache's I/O-free lookup answers. When it has none
- * (an unknown kid, a stale set) the cache refetches (rate-limited; after a failed refresh it answers with a known
- * key of the older set) and the token is verified with what it returns.
+ * The key comes from the cache's I/O-free lookup. When it has none (an unknown kid, a stale set) the cache
+ * refetches (rate-limited; after a failed refresh it answers with a known key of the older set) and the token is
+ * verified with what it returns.
  *
- * The whole check is one `Effect.async` around jose's promise, with `finish` called inside it: the calling fiber
- * suspends once and resumes with the result. Local verification is a hot path, and each further step of the
- * fiber costs a measurable share of a WebCrypto RSA verification.
+ * On Node the whole check is synchronous (see the backends above): no fiber suspends. With WebCrypto it is one
+ * `Effect.async` around jose's promise, with `finish` called inside it, so the fiber suspends once.
  */
 export const verifyWithJwks = <A, E>(
   jwks: JwksCache["Type"],
@@ -207,10 +309,29 @@ export const verifyWithJwks = <A, E>(
     Effect.flatMap(jwks.key(missing), (key) =>
       key === undefined
         ? Effect.fail(new StytchJwtUnknownKey({ detail: `no key with kid ${missing}` }))
-        : verify(key))
-  const verify = (key: jose.CryptoKey | typeof known): Effect.Effect<A, E | StytchJwtError | StytchError> =>
-    Effect.async((resume) => {
-      jose.compactVerify(token, key, RS256_ONLY).then(
+        : verify(() => key))
+  const checked = (
+    header: jose.CompactJWSHeaderParameters,
+    payload: unknown
+  ): Effect.Effect<A, E | StytchJwtError> => {
+    const failure = checkClaims(header, payload, expected, now, tolerance) ??
+      checkAge(payload as jose.JWTPayload, now, maxAge)
+    return failure === undefined ? finish(payload as jose.JWTPayload, kid) : Effect.fail(failure)
+  }
+  const verify = (
+    keyFor: (header: jose.JWSHeaderParameters) => jose.CryptoKey
+  ): Effect.Effect<A, E | StytchJwtError | StytchError> => {
+    if (node !== undefined && backend.current === "node") {
+      let result: ReturnType<typeof nodeVerify>
+      try {
+        result = nodeVerify(node, token, keyFor)
+      } catch (error) {
+        return error instanceof NoKnownKey ? refetched(error.kid) : Effect.fail(joseFailure(error))
+      }
+      return result instanceof StytchJwtFailure ? Effect.fail(result) : checked(result.header, result.payload)
+    }
+    return Effect.async((resume) => {
+      jose.compactVerify(token, keyFor, RS256_ONLY).then(
         ({ payload: bytes, protectedHeader }) => {
           let payload: unknown
           try {
@@ -218,13 +339,12 @@ export const verifyWithJwks = <A, E>(
           } catch {
             return resume(Effect.fail(new StytchJwtMalformed({ detail: "the claims set is not JSON" })))
           }
-          const failure = checkClaims(protectedHeader, payload, expected, now, tolerance) ??
-            checkAge(payload as jose.JWTPayload, now, maxAge)
-          resume(failure === undefined ? finish(payload as jose.JWTPayload, kid) : Effect.fail(failure))
+          resume(checked(protectedHeader, payload))
         },
         (error) => resume(error instanceof NoKnownKey ? refetched(error.kid) : Effect.fail(joseFailure(error)))
       )
     })
+  }
   return verify(known)
 }
 

@@ -91,7 +91,11 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, Stytc
         const imported = yield* Effect.tryPromise(() => jose.importJWK({ kty: jwk.kty, n: jwk.n, e: jwk.e }, "RS256")).pipe(
           Effect.option
         )
-        if (imported._tag === "Some" && !(imported.value instanceof Uint8Array)) next.set(jwk.kid, imported.value)
+        // jose refuses RSA keys under 2048 bits at verification; refusing them here does it for both backends.
+        if (
+          imported._tag === "Some" && !(imported.value instanceof Uint8Array) &&
+          (imported.value.algorithm as { modulusLength?: number }).modulusLength! >= 2048
+        ) next.set(jwk.kid, imported.value)
       }
       keys = next
       keysVersion++

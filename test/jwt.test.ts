@@ -21,7 +21,7 @@ import { afterAll, beforeAll, vi } from "vitest"
 import { generateKeyPairSync, KeyObject, randomUUID, sign as sign_ } from "node:crypto"
 import { StytchEmulator } from "../src/emulator/index.js"
 import { Sessions, Stytch, Users } from "../src/index.js"
-import { backend } from "../src/internal/jwt.js"
+import { activeBackend, backend } from "../src/internal/jwt.js"
 
 // Each emulator generates a 2048-bit RSA signing key: slow on a busy machine, so allow more than the 5 s default.
 vi.setConfig({ testTimeout: 30_000 })
@@ -158,6 +158,10 @@ describe.each(["node", "webcrypto"] as const)("authenticateJwtLocal (%s signatur
   })
   afterAll(() => {
     backend.current = before
+  })
+
+  it("runs on the backend it names (Node has node:crypto, so both are reachable here)", () => {
+    assert.strictEqual(activeBackend(), which)
   })
 
   it.effect("a valid JWT verifies locally and returns its session, factors and custom claims", () =>

@@ -207,11 +207,21 @@ const loadNode = (): { readonly crypto: NodeCrypto; readonly Buffer: NodeBuffer 
 }
 
 /**
- * The backend in use: `"node"` when the runtime has `node:crypto`, else `"webcrypto"`. Exposed (internally) so the
- * test suite runs every attack case against both.
+ * The backend in use: `"node"` (the default: used when the runtime has `node:crypto`) or `"webcrypto"`. Exposed
+ * (internally) so the test suite runs every attack case against both.
  */
-const node = loadNode()
-export const backend: { current: "node" | "webcrypto" } = { current: node === undefined ? "webcrypto" : "node" }
+export const backend: { current: "node" | "webcrypto" } = { current: "node" }
+
+// Loaded at the first verification, not at import: `node:crypto` is not loaded by Node at startup, and importing
+// the SDK should not pay for it.
+let node: ReturnType<typeof loadNode> | null = null
+const nodeBackend = () => {
+  if (backend.current !== "node") return undefined
+  if (node === null) node = loadNode()
+  return node
+}
+/** The backend verifications really use now (`"webcrypto"` when `"node"` is asked for but unavailable). */
+export const activeBackend = (): "node" | "webcrypto" => (nodeBackend() === undefined ? "webcrypto" : "node")
 
 /** Node KeyObjects of the JWKS's CryptoKeys, made once per key. */
 const keyObjects = new WeakMap<jose.CryptoKey, object>()
@@ -321,7 +331,8 @@ export const verifyWithJwks = <A, E>(
   const verify = (
     keyFor: (header: jose.JWSHeaderParameters) => jose.CryptoKey
   ): Effect.Effect<A, E | StytchJwtError | StytchError> => {
-    if (node !== undefined && backend.current === "node") {
+    const node = nodeBackend()
+    if (node !== undefined) {
       let result: ReturnType<typeof nodeVerify>
       try {
         result = nodeVerify(node, token, keyFor)

@@ -63,33 +63,44 @@ export type Services =
 export type Provided = Services | StytchHttp.StytchHttp | JwksCache.JwksCache | StytchConfig.StytchConfig
 
 /**
- * Every area service, built one after another in a single effect. `Layer.mergeAll` of the 17 area layers would
- * build them concurrently (a fiber and a memo entry per layer), which measured as most of the layer's build time;
- * the services' constructors do no I/O, so there is nothing to overlap.
+ * Every area service, with the pipeline and the JWKS cache they share, built one after another in a single effect.
+ * A graph of layers (`Layer.mergeAll` of the 17 areas, `provideMerge` for the shared services) builds each node in a
+ * fiber of its own with a memo entry and a scope, which measured as most of the layer's build time; none of these
+ * constructors does I/O, so there is nothing to overlap.
  */
-const areas: Layer.Layer<Services, never, StytchHttp.StytchHttp | JwksCache.JwksCache> = Layer.effectContext(
-  Effect.gen(function*() {
-    return Context.empty().pipe(
-      Context.add(Users.Users, yield* Users.make),
-      Context.add(Sessions.Sessions, yield* Sessions.make),
-      Context.add(Passwords.Passwords, yield* Passwords.make),
-      Context.add(MagicLinks.MagicLinks, yield* MagicLinks.make),
-      Context.add(OTPs.OTPs, yield* OTPs.make),
-      Context.add(OAuth.OAuth, yield* OAuth.make),
-      Context.add(TOTPs.TOTPs, yield* TOTPs.make),
-      Context.add(WebAuthn.WebAuthn, yield* WebAuthn.make),
-      Context.add(CryptoWallets.CryptoWallets, yield* CryptoWallets.make),
-      Context.add(M2M.M2M, yield* M2M.make),
-      Context.add(Fraud.Fraud, yield* Fraud.make),
-      Context.add(Project.Project, yield* Project.make),
-      Context.add(ConnectedApp.ConnectedApp, yield* ConnectedApp.make),
-      Context.add(IDP.IDP, yield* IDP.make),
-      Context.add(Impersonation.Impersonation, yield* Impersonation.make),
-      Context.add(RBAC.RBAC, yield* RBAC.make),
-      Context.add(Debug.Debug, yield* Debug.make)
-    )
-  })
-)
+const everything: Effect.Effect<
+  Context.Context<Exclude<Provided, StytchConfig.StytchConfig>>,
+  never,
+  StytchConfig.StytchConfig | HttpClient.HttpClient
+> = Effect.gen(function*() {
+  const http = yield* StytchHttp.make
+  const jwks = yield* Effect.provideService(JwksCache.make(), StytchHttp.StytchHttp, http)
+  const shared = Context.make(StytchHttp.StytchHttp, http).pipe(Context.add(JwksCache.JwksCache, jwks))
+  return yield* Effect.provide(
+    Effect.gen(function*() {
+      return shared.pipe(
+        Context.add(Users.Users, yield* Users.make),
+        Context.add(Sessions.Sessions, yield* Sessions.make),
+        Context.add(Passwords.Passwords, yield* Passwords.make),
+        Context.add(MagicLinks.MagicLinks, yield* MagicLinks.make),
+        Context.add(OTPs.OTPs, yield* OTPs.make),
+        Context.add(OAuth.OAuth, yield* OAuth.make),
+        Context.add(TOTPs.TOTPs, yield* TOTPs.make),
+        Context.add(WebAuthn.WebAuthn, yield* WebAuthn.make),
+        Context.add(CryptoWallets.CryptoWallets, yield* CryptoWallets.make),
+        Context.add(M2M.M2M, yield* M2M.make),
+        Context.add(Fraud.Fraud, yield* Fraud.make),
+        Context.add(Project.Project, yield* Project.make),
+        Context.add(ConnectedApp.ConnectedApp, yield* ConnectedApp.make),
+        Context.add(IDP.IDP, yield* IDP.make),
+        Context.add(Impersonation.Impersonation, yield* Impersonation.make),
+        Context.add(RBAC.RBAC, yield* RBAC.make),
+        Context.add(Debug.Debug, yield* Debug.make)
+      )
+    }),
+    shared
+  )
+})
 
 /**
  * Every area service from an already provided `StytchConfig`.
@@ -101,10 +112,17 @@ export const layerWithoutConfig: Layer.Layer<
   Exclude<Provided, StytchConfig.StytchConfig>,
   never,
   StytchConfig.StytchConfig | HttpClient.HttpClient
-> = areas.pipe(
-  Layer.provideMerge(JwksCache.layer()),
-  Layer.provideMerge(StytchHttp.layer)
-)
+> = Layer.effectContext(everything)
+
+/** `everything` from a config effect, with the resolved config in the context too. */
+const fromConfig = <R>(
+  config: Effect.Effect<StytchConfig.Resolved, ConfigError.ConfigError, R>
+): Layer.Layer<Provided, ConfigError.ConfigError, HttpClient.HttpClient | R> =>
+  Layer.effectContext(Effect.flatMap(config, (resolved) =>
+    Effect.map(
+      Effect.provideService(everything, StytchConfig.StytchConfig, resolved),
+      Context.add(StytchConfig.StytchConfig, resolved)
+    )))
 
 /**
  * Every area service, configured by options. Requires only an `HttpClient` (e.g. `FetchHttpClient.layer`).
@@ -115,8 +133,7 @@ export const layerWithoutConfig: Layer.Layer<
  */
 export const layer = (
   options: StytchConfig.Options
-): Layer.Layer<Provided, ConfigError.ConfigError, HttpClient.HttpClient> =>
-  layerWithoutConfig.pipe(Layer.provideMerge(StytchConfig.layer(options)))
+): Layer.Layer<Provided, ConfigError.ConfigError, HttpClient.HttpClient> => fromConfig(StytchConfig.make(options))
 
 /**
  * Every area service, configured from `STYTCH_PROJECT_ID`, `STYTCH_SECRET` and the optional `STYTCH_BASE_URL`,
@@ -125,5 +142,6 @@ export const layer = (
  * @since 0.1.0
  * @category layers
  */
-export const layerConfig: Layer.Layer<Provided, ConfigError.ConfigError, HttpClient.HttpClient> = layerWithoutConfig
-  .pipe(Layer.provideMerge(StytchConfig.layerFromEnv))
+export const layerConfig: Layer.Layer<Provided, ConfigError.ConfigError, HttpClient.HttpClient> = fromConfig(
+  Effect.flatMap(StytchConfig.fromEnv, StytchConfig.make)
+)

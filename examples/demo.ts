@@ -3,17 +3,16 @@
  *
  *   npm run demo
  *
- * It starts the emulator on 127.0.0.1 (a free port), points the SDK at it with `FetchHttpClient`, and walks real
+ * It starts the emulator on 127.0.0.1 (a free port), points the SDK at it with `FetchClient`, and walks real
  * flows: passwords and sessions, local and remote JWT checks, a typed failure, a reset through the outbox, search,
  * then passwordless (magic link, SMS OTP) and a TOTP second factor.
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
 import { createHmac } from "node:crypto"
-import { MagicLinks, OTPs, Passwords, Sessions, Stytch, TOTPs, Users } from "../src/index.js"
+import { FetchClient, MagicLinks, OTPs, Passwords, Sessions, Stytch, TOTPs, Users } from "../src/index.js"
 import { StytchEmulator } from "../src/emulator/index.js"
 
 const step = (title: string) => Console.log(`\n== ${title}`)
@@ -126,7 +125,7 @@ const program = Effect.gen(function*() {
     secret: emulator.secret,
     baseUrl: server.url,
     fraudBaseUrl: server.url
-  }).pipe(Layer.provide(FetchHttpClient.layer))
+  }).pipe(Layer.provide(FetchClient.layer))
   yield* demo(server.url).pipe(Effect.provide(sdk))
 }).pipe(Effect.provide(StytchEmulator.layerServer({ port: 0 })))
 

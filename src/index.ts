@@ -12,6 +12,7 @@ export * as CryptoWallets from "./services/CryptoWallets.js"
 export * as Debug from "./services/Debug.js"
 /** @since 0.1.0 */
 export * as Endpoints from "./schemas/Endpoints.js"
+export * as FetchClient from "./layers/FetchClient.js"
 /** @since 0.1.0 */
 export * as Fraud from "./services/Fraud.js"
 /** @since 0.1.0 */

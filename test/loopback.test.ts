@@ -1,5 +1,6 @@
 /**
- * The same SDK over real HTTP: the emulator served on 127.0.0.1 (a free port) and the SDK on `FetchHttpClient`.
+ * The same SDK over real HTTP: the emulator served on 127.0.0.1 (a free port), and the SDK on each transport: its
+ * own lean `FetchClient` and @effect/platform's `FetchHttpClient`.
  * Real clock (`it.live`): retries and timeouts take real time here (well under a second each).
  */
 import { assert, describe, it } from "@effect/vitest"
@@ -13,11 +14,15 @@ import { randomUUID } from "node:crypto"
 import * as http from "node:http"
 import type { AddressInfo } from "node:net"
 import { StytchEmulator } from "../src/emulator/index.js"
-import { Sessions, Stytch, type StytchConfig, Users } from "../src/index.js"
+import { FetchClient, Sessions, Stytch, type StytchConfig, Users } from "../src/index.js"
 
 // Each emulator generates a 2048-bit RSA signing key: slow on a busy machine, so allow more than the 5 s default.
 vi.setConfig({ testTimeout: 30_000 })
 
+describe.each([
+  ["FetchClient", FetchClient.layer],
+  ["FetchHttpClient", FetchHttpClient.layer]
+] as const)("loopback HTTP over %s", (_, client) => {
 /** The SDK pointed at the running loopback server, with optional config overrides (secret, timeout, ...). */
 const sdk = (overrides: Partial<StytchConfig.Options> = {}) =>
   Layer.unwrapEffect(Effect.gen(function*() {
@@ -30,10 +35,11 @@ const sdk = (overrides: Partial<StytchConfig.Options> = {}) =>
       fraudBaseUrl: server.url,
       ...overrides
     })
-  })).pipe(Layer.provide(FetchHttpClient.layer))
+  })).pipe(Layer.provide(client))
 
 /** A loopback emulator on a free port and the SDK talking to it; both live as long as the test. */
-const loopback = <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.provide(effect, StytchEmulator.layerStytchServer())
+const loopback = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  Effect.provide(effect, StytchEmulator.layerStytchServer({ client }))
 
 const uniqueEmail = (name = "l") => `${name}-${randomUUID().slice(0, 8)}@loopback.example.test`
 
@@ -47,7 +53,6 @@ const fetchJson = (url: string, init?: RequestInit) =>
 const post = (url: string, body: unknown) =>
   fetchJson(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })
 
-describe("loopback HTTP", () => {
   it.live("EmulatorServer listens on 127.0.0.1 with a real port", () =>
     loopback(Effect.gen(function*() {
       const server = yield* StytchEmulator.EmulatorServer
@@ -199,7 +204,7 @@ describe("loopback HTTP", () => {
             secret: "secret-test-emulator",
             baseUrl,
             maxRetries: 0
-          }).pipe(Layer.provide(FetchHttpClient.layer))
+          }).pipe(Layer.provide(client))
         ),
         Effect.flip
       )

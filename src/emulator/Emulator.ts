@@ -4,7 +4,6 @@
  *
  * @since 0.1.0
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -14,6 +13,7 @@ import * as Runtime from "effect/Runtime"
 import type * as Scope from "effect/Scope"
 import * as http from "node:http"
 import type { AddressInfo } from "node:net"
+import * as FetchClient from "../layers/FetchClient.js"
 import * as StytchConfig from "../layers/StytchConfig.js"
 import * as Stytch from "../layers/Stytch.js"
 import type * as ConfigError from "effect/ConfigError"
@@ -327,22 +327,24 @@ export const layerServer = (
 
 /**
  * The loopback counterpart of `layerStytch`: the emulator served on 127.0.0.1 (`port: 0` by default, a free one) and
- * every SDK service pointed at it over real HTTP (`FetchHttpClient`), plus the emulator's controls and the server.
+ * every SDK service pointed at it over real HTTP, plus the emulator's controls and the server. The SDK talks through
+ * `client`: the SDK's lean `FetchClient.layer` by default, or any `HttpClient` layer (`FetchHttpClient.layer`, ...).
  *
  * @since 0.1.0
  * @category layers
  */
 export const layerStytchServer = (
-  options: Options & { readonly port?: number | undefined } & SdkOptions = {}
+  options: Options & { readonly port?: number | undefined; readonly client?: Layer.Layer<HttpClient.HttpClient> | undefined } &
+    SdkOptions = {}
 ): Layer.Layer<Stytch.Provided | StytchEmulator | EmulatorServer, Error | ConfigError.ConfigError> => {
-  const { port, ...rest } = options
+  const { client, port, ...rest } = options
   const sdk = Layer.unwrapEffect(Effect.gen(function*() {
     const emulator = yield* StytchEmulator
     const server = yield* EmulatorServer
     return sdkFor(emulator, server.url, rest)
   }))
   return sdk.pipe(
-    Layer.provide(FetchHttpClient.layer),
-    Layer.provideMerge(layerServer({ ...options, port: port ?? 0 }))
+    Layer.provide(client ?? FetchClient.layer),
+    Layer.provideMerge(layerServer({ ...rest, port: port ?? 0 }))
   )
 }

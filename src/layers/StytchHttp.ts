@@ -163,7 +163,10 @@ export const make: Effect.Effect<Service, never, StytchConfig | HttpClient.HttpC
         Effect.map(response.text, (body): Attempt => ({
           _tag: "Answer",
           status: response.status,
-          headers: response.headers,
+          // Read only for a retry or by the OAuth2 forms: a transport may build its headers lazily.
+          get headers() {
+            return response.headers
+          },
           body
         }))
       ),

@@ -1,0 +1,118 @@
+/**
+ * `FetchClient`, the SDK's lean `HttpClient` over `fetch`, against a small local server that records what it gets:
+ * methods, query strings, bodies and headers arrive as sent; response headers are read on demand; interrupting the
+ * fiber aborts the request (the server sees the connection close); a body cut off mid-read is a decode failure, a
+ * refused connection a transport failure.
+ */
+import { assert, describe, it } from "@effect/vitest"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
+import * as http from "node:http"
+import type { AddressInfo } from "node:net"
+import { FetchClient } from "../src/index.js"
+
+interface Seen {
+  readonly method: string
+  readonly url: string
+  readonly headers: http.IncomingHttpHeaders
+  readonly body: string
+}
+
+/** A server on a free loopback port for the duration of `use`; `/hang` never answers, `/cut` breaks its body. */
+const withServer = <A, E>(use: (base: string, seen: Array<Seen>, closed: Array<string>) => Effect.Effect<A, E>) =>
+  Effect.acquireUseRelease(
+    Effect.async<{ server: http.Server; seen: Array<Seen>; closed: Array<string> }>((resume) => {
+      const seen: Array<Seen> = []
+      const closed: Array<string> = []
+      const server = http.createServer((req, res) => {
+        let body = ""
+        req.on("data", (chunk) => (body += chunk))
+        req.on("end", () => {
+          seen.push({ method: req.method!, url: req.url!, headers: req.headers, body })
+          if (req.url === "/hang") {
+            res.on("close", () => closed.push(req.url!))
+            return
+          }
+          if (req.url === "/cut") {
+            res.writeHead(200, { "content-type": "application/json", "content-length": "100" })
+            res.write("{\"partial\":")
+            setTimeout(() => res.destroy(), 20)
+            return
+          }
+          res.writeHead(201, { "content-type": "application/json", "x-request-id": "req-1", "retry-after": "3" })
+          res.end(JSON.stringify({ ok: true }))
+        })
+      })
+      server.listen(0, "127.0.0.1", () => resume(Effect.succeed({ server, seen, closed })))
+    }),
+    ({ closed, seen, server }) => use(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, closed),
+    ({ server }) =>
+      Effect.async<void>((resume) => {
+        server.closeAllConnections()
+        server.close(() => resume(Effect.void))
+      })
+  )
+
+const client = FetchClient.make()
+
+describe("FetchClient", () => {
+  it.live("sends method, URL with query parameters, headers and body; reads status, body and headers", () =>
+    withServer((base, seen) =>
+      Effect.gen(function*() {
+        const request = HttpClientRequest.post(`${base}/v1/things?fixed=1`).pipe(
+          HttpClientRequest.setUrlParams({ user_id: "user-test-1", q: "a b&c" }),
+          HttpClientRequest.setHeader("authorization", "Basic abc"),
+          HttpClientRequest.bodyText("{\"name\":\"x\"}", "application/json")
+        )
+        const response = yield* client.execute(request)
+        assert.strictEqual(response.status, 201)
+        assert.deepStrictEqual(yield* response.json, { ok: true })
+        assert.strictEqual(yield* response.text, "{\"ok\":true}")
+        assert.strictEqual(response.headers["x-request-id"], "req-1")
+        assert.strictEqual(response.headers["retry-after"], "3")
+        assert.strictEqual(seen.length, 1)
+        assert.strictEqual(seen[0]!.method, "POST")
+        assert.strictEqual(seen[0]!.url, "/v1/things?fixed=1&user_id=user-test-1&q=a+b%26c")
+        assert.strictEqual(seen[0]!.headers.authorization, "Basic abc")
+        assert.strictEqual(seen[0]!.headers["content-type"], "application/json")
+        assert.strictEqual(seen[0]!.body, "{\"name\":\"x\"}")
+
+        const get = yield* client.execute(HttpClientRequest.get(`${base}/plain`))
+        assert.strictEqual(get.status, 201)
+        assert.strictEqual(seen[1]!.method, "GET")
+        assert.strictEqual(seen[1]!.body, "")
+      })))
+
+  it.live("interrupting the fiber aborts the request: the server sees the connection close", () =>
+    withServer((base, seen, closed) =>
+      Effect.gen(function*() {
+        const fiber = yield* Effect.fork(client.execute(HttpClientRequest.get(`${base}/hang`)))
+        while (seen.length === 0) yield* Effect.sleep("5 millis")
+        yield* Fiber.interrupt(fiber)
+        for (let i = 0; i < 200 && closed.length === 0; i++) yield* Effect.sleep("5 millis")
+        assert.deepStrictEqual(closed, ["/hang"])
+      })))
+
+  it.live("a body cut off mid-read fails with a ResponseError (Decode); a refused connection with a RequestError", () =>
+    withServer((base) =>
+      Effect.gen(function*() {
+        const cut = yield* client.execute(HttpClientRequest.get(`${base}/cut`)).pipe(Effect.flip)
+        assert.strictEqual(cut._tag, "ResponseError")
+        if (cut._tag === "ResponseError") assert.strictEqual(cut.reason, "Decode")
+        // Port 1 on loopback: nothing listens there, so the connection is refused.
+        const refused = yield* client.execute(HttpClientRequest.get("http://127.0.0.1:1/")).pipe(Effect.flip)
+        assert.strictEqual(refused._tag, "RequestError")
+        if (refused._tag === "RequestError") assert.strictEqual(refused.reason, "Transport")
+      })))
+
+  it.live("FetchClient.layer provides it as the HttpClient", () =>
+    withServer((base, seen) =>
+      Effect.gen(function*() {
+        const provided = yield* HttpClient.HttpClient
+        const response = yield* provided.execute(HttpClientRequest.get(`${base}/via-layer`))
+        assert.strictEqual(response.status, 201)
+        assert.strictEqual(seen[0]!.url, "/via-layer")
+      }).pipe(Effect.provide(FetchClient.layer))))
+})

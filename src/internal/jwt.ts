@@ -181,7 +181,7 @@ const nowMillis = (fiber: Fiber.RuntimeFiber<unknown, unknown>): number =>
 /**
  * The synchronous RS256 check of Node's crypto (also in Deno and Bun), when the runtime has it: OpenSSL verifies
  * an RS256 signature in ~40 µs on the calling thread, while WebCrypto's `subtle.verify` (what jose uses) hands the
- * same work to a thread pool and resumes through a promise, about three times the cost per token. Elsewhere
+ * same work to a thread pool and resumes through a promise, about twice the cost per token in our benchmarks. Elsewhere
  * (browsers, workers without `node:crypto`) verification is jose's `compactVerify` on WebCrypto.
  *
  * Loaded with `process.getBuiltinModule` (no import statement), so bundles for other runtimes are unaffected.

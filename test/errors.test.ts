@@ -21,7 +21,7 @@ import type * as Stream from "effect/Stream"
 import * as TestClock from "effect/TestClock"
 import * as Tracer from "effect/Tracer"
 import { StytchEmulator } from "../src/emulator/index.js"
-import { Passwords, Sessions, Stytch, StytchError, Users } from "../src/index.js"
+import { FetchClient, Passwords, Sessions, Stytch, StytchError, Users } from "../src/index.js"
 import { byErrorType } from "../src/schemas/ErrorTypes.js"
 import type { ApiErrorClass } from "../src/schemas/StytchApiError.js"
 
@@ -378,6 +378,26 @@ layer(StytchEmulator.layerStytch())("redaction", (it) => {
       assert.include(secrets, seenAuthorization!.replace("Basic ", ""))
       const error = assertNoLeak(exit, secrets, "StytchTransportError")
       assert.include(String(error), "Transport error on POST")
+      for (const line of lines) for (const secret of secrets) assert.notInclude(line, secret)
+    }))
+
+  it.effect("a real connection failure through FetchClient (the request held the Authorization header)", () =>
+    Effect.gen(function*() {
+      const emulator = yield* StytchEmulator.StytchEmulator
+      const secrets = secretsOf(emulator)
+      const { lines, run } = observe()
+      let seenAuthorization: string | undefined
+      // The real fetch, sent to a loopback port nobody listens on: undici's own error and cause chain.
+      const refused = FetchClient.make((input, init) => {
+        seenAuthorization = (init?.headers as Record<string, string>)["authorization"]
+        return fetch(String(input).replace(StytchEmulator.inProcessBaseUrl, "http://127.0.0.1:1"), init)
+      })
+      const exit = yield* Effect.flatMap(Passwords.Passwords, (p) =>
+        p.authenticate({ email: "redaction@example.test", password: PASSWORD, session_token: SESSION_TOKEN }))
+        .pipe(sdk(emulator, { client: refused, maxRetries: 0 }), run, Effect.exit)
+      assert.include(secrets, seenAuthorization!.replace("Basic ", ""))
+      const error = assertNoLeak(exit, secrets, "StytchTransportError") as StytchError.StytchTransportError
+      assert.strictEqual(error.reason, "Transport")
       for (const line of lines) for (const secret of secrets) assert.notInclude(line, secret)
     }))
 

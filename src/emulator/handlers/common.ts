@@ -3,6 +3,7 @@
  * JWTs, and the checks of emails and phone numbers.
  */
 import * as Effect from "effect/Effect"
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto"
 import { type ApiFailure, apiFailure, type Ctx, fail } from "../internal/app.js"
 import {
   type AuthenticationFactor,
@@ -332,3 +333,21 @@ export const markPasswordlessEmailAuth = (user: UserRecord, email: string): void
   user.passwordlessEmails.add(key)
   if (user.password !== undefined) user.password.requiresReset = true
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Client secrets (M2M and Connected Apps): random and long, so a fast hash is enough to store them
+
+const hashSecret = (secret: string) => createHash("sha256").update(secret, "utf8").digest()
+
+/** What the store keeps of a secret: its SHA-256 and its last four characters (shown as `*_last_four`). */
+export const storedSecret = (secret: string): { readonly hash: string; readonly last_four: string } => ({
+  hash: hashSecret(secret).toString("hex"),
+  last_four: secret.slice(-4)
+})
+
+/** 48 url-safe random characters. */
+export const newSecret = () => randomBytes(36).toString("base64url")
+
+/** Whether `candidate` is the secret `stored` was made from (constant-time comparison of the hashes). */
+export const secretMatches = (stored: { readonly hash: string }, candidate: string) =>
+  timingSafeEqual(Buffer.from(stored.hash, "hex"), hashSecret(candidate))

@@ -2,6 +2,7 @@
  * Every area's handlers, by endpoint id.
  */
 import type { Handlers } from "../internal/app.js"
+import { connectedAppsHandlers } from "./connectedApps.js"
 import { cryptoWalletsHandlers } from "./cryptoWallets.js"
 import { fraudHandlers } from "./fraud.js"
 import { magicLinksHandlers } from "./magicLinks.js"
@@ -9,6 +10,7 @@ import { m2mHandlers } from "./m2m.js"
 import { oauthHandlers } from "./oauth.js"
 import { otpsHandlers } from "./otps.js"
 import { passwordsHandlers } from "./passwords.js"
+import { projectHandlers } from "./project.js"
 import { sessionsHandlers } from "./sessions.js"
 import { totpsHandlers } from "./totps.js"
 import { usersHandlers } from "./users.js"
@@ -25,5 +27,7 @@ export const handlers: Handlers = {
   ...totpsHandlers,
   ...webauthnHandlers,
   ...m2mHandlers,
-  ...fraudHandlers
+  ...connectedAppsHandlers,
+  ...fraudHandlers,
+  ...projectHandlers
 }

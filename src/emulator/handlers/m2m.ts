@@ -7,10 +7,9 @@
  * the SDK verifies both with one JWKS.
  */
 import * as Effect from "effect/Effect"
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto"
 import { type ApiFailure, type Ctx, fail, type Handlers } from "../internal/app.js"
 import { type M2MClientRecord, newId, type Store } from "../internal/store.js"
-import { mergeMetadata } from "./common.js"
+import { mergeMetadata, newSecret, secretMatches, storedSecret } from "./common.js"
 
 /** Access tokens are valid for one hour (the seed: "valid for one hour after issuance"). */
 const TOKEN_LIFETIME_SECONDS = 3600
@@ -32,16 +31,6 @@ const SECRET = /^[\x21-\x7e]+$/
 
 // ---------------------------------------------------------------------------------------------------------------
 // Records and their wire shape
-
-const hashSecret = (secret: string) => createHash("sha256").update(secret, "utf8").digest()
-
-const storedSecret = (secret: string) => ({ hash: hashSecret(secret).toString("hex"), last_four: secret.slice(-4) })
-
-/** 48 url-safe random characters. */
-const newSecret = () => randomBytes(36).toString("base64url")
-
-const secretMatches = (stored: { readonly hash: string }, candidate: string) =>
-  timingSafeEqual(Buffer.from(stored.hash, "hex"), hashSecret(candidate))
 
 const clientWire = (c: M2MClientRecord) => ({
   client_id: c.client_id,

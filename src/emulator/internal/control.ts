@@ -13,6 +13,8 @@
  *   POST /emulator/v1/telemetry                    seed DFP telemetry (JSON body: SeedTelemetryOptions); answers
  *                                                  { telemetry_id, <ids and fingerprints>, expires_at }
  */
+import * as Schema from "effect/Schema"
+import { RBACPolicy } from "../../schemas/Models.js"
 import * as Effect from "effect/Effect"
 import type { Service } from "../Emulator.js"
 import type { WireRequest, WireResponse } from "./app.js"
@@ -31,6 +33,8 @@ const parse = (body: string): Record<string, any> | undefined => {
     return undefined
   }
 }
+
+const isRbacPolicy = Schema.is(RBACPolicy)
 
 export const makeControl = (emulator: Service) =>
 (request: WireRequest, _now: number): Effect.Effect<WireResponse> | undefined => {
@@ -52,8 +56,13 @@ export const makeControl = (emulator: Service) =>
       return Effect.as(emulator.reset, reply(200, { reset: true }))
     case "GET /settings":
       return Effect.map(emulator.settings, (settings) => reply(200, { ...settings, secret: undefined }))
-    case "PATCH /settings":
+    case "PATCH /settings": {
+      // The policy is answered as is by rbac.policy, so it must have the wire shape; the other settings are scalars.
+      if (body.rbacPolicy !== undefined && !isRbacPolicy(body.rbacPolicy)) {
+        return Effect.succeed(reply(400, { error: "rbacPolicy must be { roles, resources, scopes } as rbac.policy answers" }))
+      }
       return Effect.map(emulator.updateSettings(body), (settings) => reply(200, { ...settings, secret: undefined }))
+    }
     case "POST /keys/rotate":
       return Effect.map(emulator.rotateKeys, (kid) => reply(200, { kid }))
     case "POST /faults": {

@@ -216,6 +216,35 @@ export interface M2MClientRecord {
 }
 
 /**
+ * A Connected App (an OAuth client of the project's identity provider). Confidential types (`first_party`,
+ * `third_party`) hold a secret, kept only as a SHA-256 hash plus its last four characters, as for M2M clients; public
+ * types (`first_party_public`, `third_party_public`) hold none.
+ */
+export interface ConnectedAppClientRecord {
+  readonly client_id: string
+  /** Creation order: search lists clients by it, and its cursors point at it. */
+  readonly seq: number
+  readonly created_at: number
+  readonly client_type: "first_party" | "first_party_public" | "third_party" | "third_party_public"
+  readonly creation_method: string
+  client_name: string
+  client_description: string
+  status: "active"
+  full_access_allowed: boolean
+  bypass_consent_for_offline_access: boolean
+  redirect_urls: Array<string>
+  post_logout_redirect_urls: Array<string>
+  access_token_expiry_minutes: number
+  access_token_template_content: string
+  access_token_custom_audience?: string | undefined
+  logo_url?: string | undefined
+  /** Confidential clients only. */
+  secret?: { readonly hash: string; readonly last_four: string } | undefined
+  /** The pending secret of a rotation started by `rotateStart`, until `rotate` or `rotateCancel`. */
+  next_secret?: { readonly hash: string; readonly last_four: string } | undefined
+}
+
+/**
  * A pending crypto wallet challenge, keyed in `store.cryptoChallenges` by wallet (`<type>:<address>`, the address
  * lower-cased for Ethereum; see handlers/cryptoWallets.ts). One per wallet: a new `authenticateStart` replaces it; a
  * successful `authenticate` deletes it.
@@ -307,6 +336,32 @@ export interface Settings {
   resetPasswordRedirectUrl: string
   /** OTP attempts before a code is burnt. */
   otpMaxAttempts: number
+  /** The project's name, as `debug.whoami` answers it. */
+  projectName: string
+  /** The project's RBAC policy, as `rbac.policy` answers it. */
+  rbacPolicy: RbacPolicy
+}
+
+/** An RBAC policy (the wire shape of `rbac.policy`'s `policy`). */
+export interface RbacPolicy {
+  readonly roles: ReadonlyArray<{
+    readonly role_id: string
+    readonly description: string
+    readonly permissions: ReadonlyArray<{ readonly resource_id: string; readonly actions: ReadonlyArray<string> }>
+  }>
+  readonly resources: ReadonlyArray<{ readonly resource_id: string; readonly description: string; readonly actions: ReadonlyArray<string> }>
+  readonly scopes: ReadonlyArray<{
+    readonly scope: string
+    readonly description: string
+    readonly permissions: ReadonlyArray<{ readonly resource_id: string; readonly actions: ReadonlyArray<string> }>
+  }>
+}
+
+/** The default policy of a consumer project: the `stytch_user` role every user holds, nothing else. */
+export const defaultRbacPolicy: RbacPolicy = {
+  roles: [{ role_id: "stytch_user", description: "Granted to every user of the project.", permissions: [] }],
+  resources: [],
+  scopes: []
 }
 
 export const defaultSettings = (projectId: string, secret: string): Settings => ({
@@ -317,7 +372,9 @@ export const defaultSettings = (projectId: string, secret: string): Settings => 
   signupRedirectUrl: "http://localhost:3000/authenticate",
   inviteRedirectUrl: "http://localhost:3000/authenticate",
   resetPasswordRedirectUrl: "http://localhost:3000/reset-password",
-  otpMaxAttempts: 5
+  otpMaxAttempts: 5,
+  projectName: "Emulated project",
+  rbacPolicy: defaultRbacPolicy
 })
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -347,6 +404,8 @@ export class Store {
   readonly cryptoWalletIndex = new Map<string, string>()
   /** client_id -> M2M client */
   readonly m2mClients = new Map<string, M2MClientRecord>()
+  /** client_id -> Connected App client (Map order is creation order) */
+  readonly connectedAppClients = new Map<string, ConnectedAppClientRecord>()
   /** telemetry_id -> seeded DFP telemetry */
   readonly telemetry = new Map<string, TelemetryRecord>()
   /** `<rule_type>:<identifier>` -> DFP rule */
@@ -372,6 +431,7 @@ export class Store {
     this.cryptoWalletIndex.clear()
     this.usersWithUnverifiedFactors.clear()
     this.m2mClients.clear()
+    this.connectedAppClients.clear()
     this.telemetry.clear()
     this.fraudRules.clear()
     this.verdictReasonOverrides.clear()

@@ -24,11 +24,13 @@ import { SigningKeys } from "./internal/jwt.js"
 import { defaultSettings, type OutboxMessage, type Settings, Store } from "./internal/store.js"
 import { handlers } from "./handlers/index.js"
 import { factor, prepareSession } from "./handlers/common.js"
+import { mintImpersonationToken, type MintImpersonationTokenRequest } from "./handlers/impersonation.js"
 import { mintOAuthToken, type MintOAuthTokenRequest } from "./handlers/oauth.js"
 import { type SeededTelemetry, seedTelemetry, type SeedTelemetryOptions } from "./handlers/fraud.js"
 
 export type { Fault } from "./internal/app.js"
 export type { OutboxMessage, Settings } from "./internal/store.js"
+export type { MintImpersonationTokenRequest } from "./handlers/impersonation.js"
 export type { MintOAuthTokenRequest } from "./handlers/oauth.js"
 export type { SeededTelemetry, SeedTelemetryOptions } from "./handlers/fraud.js"
 
@@ -82,6 +84,13 @@ export interface Service {
   readonly failNext: (fault: Fault, count?: number) => Effect.Effect<void>
   /** Mints a token as if the user had completed an OAuth redirect flow with the provider. */
   readonly mintOAuthToken: (request: MintOAuthTokenRequest) => Effect.Effect<{ readonly token: string }>
+  /**
+   * Issues an impersonation token for an existing user, as the Stytch Dashboard would, for
+   * `impersonation.authenticate` (single-use, 5 minutes). Dies when the user does not exist (a broken test setup).
+   */
+  readonly mintImpersonationToken: (
+    request: MintImpersonationTokenRequest
+  ) => Effect.Effect<{ readonly impersonation_token: string; readonly expires_at: string }>
   /**
    * Starts a session for an existing user without any authentication flow (factor `imported`, delivery `seeded`),
    * so session tests do not depend on passwords, magic links or OTPs. Dies when the user does not exist or the
@@ -169,6 +178,9 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
       mintOAuthToken: (request) =>
         Effect.flatMap(Effect.clockWith((c) => c.currentTimeMillis), (now) =>
           Effect.sync(() => mintOAuthToken(store, now, request))),
+      mintImpersonationToken: (request) =>
+        Effect.flatMap(Effect.clockWith((c) => c.currentTimeMillis), (now) =>
+          Effect.try({ try: () => mintImpersonationToken(store, now, request), catch: (e) => e }).pipe(Effect.orDie)),
       seedSession: (seed) =>
         Effect.gen(function*() {
           const now = yield* Effect.clockWith((c) => c.currentTimeMillis)

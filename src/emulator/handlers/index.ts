@@ -5,6 +5,7 @@ import type { Handlers } from "../internal/app.js"
 import { connectedAppsHandlers } from "./connectedApps.js"
 import { cryptoWalletsHandlers } from "./cryptoWallets.js"
 import { fraudHandlers } from "./fraud.js"
+import { impersonationHandlers } from "./impersonation.js"
 import { magicLinksHandlers } from "./magicLinks.js"
 import { m2mHandlers } from "./m2m.js"
 import { oauthHandlers } from "./oauth.js"
@@ -29,5 +30,6 @@ export const handlers: Handlers = {
   ...m2mHandlers,
   ...connectedAppsHandlers,
   ...fraudHandlers,
-  ...projectHandlers
+  ...projectHandlers,
+  ...impersonationHandlers
 }

@@ -8,6 +8,8 @@
  *   POST /emulator/v1/keys/rotate                  new signing key; answers { kid }
  *   POST /emulator/v1/faults                       JSON body: a Fault plus optional "count"
  *   POST /emulator/v1/oauth/tokens                 mint an OAuth token (JSON body: MintOAuthTokenRequest)
+ *   POST /emulator/v1/impersonation/tokens         mint an impersonation token (JSON body: { user_id,
+ *                                                  impersonator_id?, impersonator_email_address? })
  *   POST /emulator/v1/sessions                     seed a session (JSON body: { user_id, session_duration_minutes?,
  *                                                  custom_claims? }); answers { session_id, session_token, session_jwt }
  *   POST /emulator/v1/telemetry                    seed DFP telemetry (JSON body: SeedTelemetryOptions); answers
@@ -71,6 +73,15 @@ export const makeControl = (emulator: Service) =>
     }
     case "POST /oauth/tokens":
       return Effect.map(emulator.mintOAuthToken(body as any), (token) => reply(200, token))
+    case "POST /impersonation/tokens": {
+      if (typeof body.user_id !== "string") return Effect.succeed(reply(400, { error: "user_id is required" }))
+      return emulator.mintImpersonationToken(body as any).pipe(
+        Effect.map((minted) => reply(200, minted)),
+        Effect.catchAllDefect((defect) =>
+          Effect.succeed(reply(400, { error: defect instanceof Error ? defect.message : String(defect) }))
+        )
+      )
+    }
     case "POST /sessions": {
       if (typeof body.user_id !== "string") return Effect.succeed(reply(400, { error: "user_id is required" }))
       // seedSession dies on a broken setup (unknown user, bad duration); over REST that is a 400 with the reason.

@@ -147,7 +147,7 @@ export interface SessionRecord {
 /** A single-use token delivered by email (magic links, password resets, invites) or minted by a test. */
 export interface TokenRecord {
   readonly token: string
-  readonly kind: "login" | "signup" | "invite" | "embedded" | "password_reset" | "oauth" | "oauth_attach"
+  readonly kind: "login" | "signup" | "invite" | "embedded" | "password_reset" | "oauth" | "oauth_attach" | "impersonation"
   readonly user_id: string
   /** The email the token was sent to (email-delivered kinds). */
   readonly email?: string | undefined

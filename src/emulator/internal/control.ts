@@ -38,6 +38,15 @@ const parse = (body: string): Record<string, any> | undefined => {
 
 const isRbacPolicy = Schema.is(RBACPolicy)
 
+/** The answer of a seeding control: what it made, or a 400 naming why it died. */
+const seeding = <A>(effect: Effect.Effect<A>): Effect.Effect<WireResponse> =>
+  effect.pipe(
+    Effect.map((made) => reply(200, made)),
+    Effect.catchAllDefect((defect) =>
+      Effect.succeed(reply(400, { error: defect instanceof Error ? defect.message : String(defect) }))
+    )
+  )
+
 export const makeControl = (emulator: Service) =>
 (request: WireRequest, _now: number): Effect.Effect<WireResponse> | undefined => {
   if (!request.url.startsWith("/emulator/v1/")) return undefined
@@ -73,33 +82,17 @@ export const makeControl = (emulator: Service) =>
     }
     case "POST /oauth/tokens":
       return Effect.map(emulator.mintOAuthToken(body as any), (token) => reply(200, token))
-    case "POST /impersonation/tokens": {
-      if (typeof body.user_id !== "string") return Effect.succeed(reply(400, { error: "user_id is required" }))
-      return emulator.mintImpersonationToken(body as any).pipe(
-        Effect.map((minted) => reply(200, minted)),
-        Effect.catchAllDefect((defect) =>
-          Effect.succeed(reply(400, { error: defect instanceof Error ? defect.message : String(defect) }))
-        )
-      )
-    }
-    case "POST /sessions": {
-      if (typeof body.user_id !== "string") return Effect.succeed(reply(400, { error: "user_id is required" }))
-      // seedSession dies on a broken setup (unknown user, bad duration); over REST that is a 400 with the reason.
-      return emulator.seedSession(body as any).pipe(
-        Effect.map((seeded) => reply(200, seeded)),
-        Effect.catchAllDefect((defect) =>
-          Effect.succeed(reply(400, { error: defect instanceof Error ? defect.message : String(defect) }))
-        )
-      )
-    }
+    // The seeding controls die on a broken setup (an unknown user, a bad duration): over REST, a 400 with the reason.
+    case "POST /impersonation/tokens":
+      return typeof body.user_id === "string"
+        ? seeding(emulator.mintImpersonationToken(body as any))
+        : Effect.succeed(reply(400, { error: "user_id is required" }))
+    case "POST /sessions":
+      return typeof body.user_id === "string"
+        ? seeding(emulator.seedSession(body as any))
+        : Effect.succeed(reply(400, { error: "user_id is required" }))
     case "POST /telemetry":
-      // Like seedSession: a broken seed dies, which over REST is a 400 with the reason.
-      return emulator.seedTelemetry(body as any).pipe(
-        Effect.map((seeded) => reply(200, seeded)),
-        Effect.catchAllDefect((defect) =>
-          Effect.succeed(reply(400, { error: defect instanceof Error ? defect.message : String(defect) }))
-        )
-      )
+      return seeding(emulator.seedTelemetry(body as any))
     default:
       return Effect.succeed(reply(404, { error: `no emulator control ${route}` }))
   }

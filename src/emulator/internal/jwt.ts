@@ -2,7 +2,7 @@
  * The emulator's signing keys: RS256 session JWTs and the JWKS that verifies them. Rotation adds a new current key
  * and keeps serving the old ones, as Stytch does during a key roll.
  */
-import { generateKeyPairSync, type KeyObject, randomUUID, sign, verify } from "node:crypto"
+import { generateKeyPair, generateKeyPairSync, type KeyObject, randomUUID, sign, verify } from "node:crypto"
 
 interface Key {
   readonly kid: string
@@ -21,9 +21,39 @@ interface Key {
   }
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Key pairs, generated ahead in the background
+//
+// A 2048-bit RSA key pair takes 80-500 ms of CPU to generate on this class of machine, and a test suite that builds
+// an emulator per test needs one each. Every emulator still gets a fresh pair of its own, but pairs are generated
+// ahead, asynchronously on libuv's thread pool: creating an emulator starts the refill, and its first JWT or JWKS
+// request (when the key is first needed) takes a ready pair, or generates one on the spot when none is ready yet.
+
+type KeyPair = { readonly privateKey: KeyObject; readonly publicKey: KeyObject }
+
+const AHEAD = 2
+const ready: Array<KeyPair> = []
+let generating = 0
+
+/** Starts generating pairs in the background until `AHEAD` are ready or under way. */
+export const generateKeysAhead = (): void => {
+  while (ready.length + generating < AHEAD) {
+    generating++
+    generateKeyPair("rsa", { modulusLength: 2048 }, (error, publicKey, privateKey) => {
+      generating--
+      if (error === null) ready.push({ privateKey, publicKey })
+    })
+  }
+}
+
+const takeKeyPair = (): KeyPair => {
+  const pair = ready.shift() ?? generateKeyPairSync("rsa", { modulusLength: 2048 })
+  generateKeysAhead()
+  return pair
+}
+
 const makeKey = (projectId: string): Key => {
-  // 2048-bit keys take ~50-150 ms to generate; the emulator makes one lazily, on the first JWT or JWKS request.
-  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 })
+  const { privateKey, publicKey } = takeKeyPair()
   const jwk = publicKey.export({ format: "jwk" }) as { n: string; e: string }
   const kid = `jwk-${projectId.startsWith("project-live-") ? "live" : "test"}-${randomUUID()}`
   return {
@@ -43,7 +73,9 @@ export type VerifyResult =
 export class SigningKeys {
   private keys: Array<Key> = []
 
-  constructor(private readonly projectId: string) {}
+  constructor(private readonly projectId: string) {
+    generateKeysAhead()
+  }
 
   private get current(): Key {
     if (this.keys.length === 0) this.keys.push(makeKey(this.projectId))

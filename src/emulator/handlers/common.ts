@@ -351,3 +351,27 @@ export const newSecret = () => randomBytes(36).toString("base64url")
 /** Whether `candidate` is the secret `stored` was made from (constant-time comparison of the hashes). */
 export const secretMatches = (stored: { readonly hash: string }, candidate: string) =>
   timingSafeEqual(Buffer.from(stored.hash, "hex"), hashSecret(candidate))
+
+// ---------------------------------------------------------------------------------------------------------------
+// Client searches (M2M and Connected Apps): `limit` and an opaque `cursor`
+
+const SEARCH_DEFAULT_LIMIT = 100
+const SEARCH_MAX_LIMIT = 1000
+
+/**
+ * The page a client search asks for: `limit` (1 to 1000, 100 by default) and the position after which it starts,
+ * read from `cursor` by `positionOf` (`undefined` for the first page). A bad limit or an unreadable cursor is
+ * `bad_request` (our choice: Stytch's exact error for these is not documented).
+ */
+export const pageRequest = <P>(
+  req: { readonly cursor?: string | undefined; readonly limit?: number | undefined },
+  positionOf: (cursor: string) => P | undefined
+): Effect.Effect<{ readonly limit: number; readonly after: P | undefined }, ApiFailure> => {
+  const limit = req.limit ?? SEARCH_DEFAULT_LIMIT
+  if (!Number.isInteger(limit) || limit < 1 || limit > SEARCH_MAX_LIMIT) {
+    return fail("bad_request", `limit must be a whole number from 1 to ${SEARCH_MAX_LIMIT}.`, 400)
+  }
+  if (req.cursor === undefined || req.cursor === "") return Effect.succeed({ limit, after: undefined })
+  const after = positionOf(req.cursor)
+  return after === undefined ? fail("bad_request", "The cursor is not valid.", 400) : Effect.succeed({ limit, after })
+}

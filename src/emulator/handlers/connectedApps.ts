@@ -37,7 +37,7 @@ import * as Effect from "effect/Effect"
 import { isIP } from "node:net"
 import { type ApiFailure, type Ctx, fail, type Handlers } from "../internal/app.js"
 import { type ConnectedAppClientRecord, newId, type Store } from "../internal/store.js"
-import { newSecret, storedSecret } from "./common.js"
+import { newSecret, pageRequest, storedSecret } from "./common.js"
 
 type ClientType = ConnectedAppClientRecord["client_type"]
 
@@ -50,8 +50,6 @@ const DEFAULT_EXPIRY_MINUTES = 60
 const MIN_EXPIRY_MINUTES = 5
 const MAX_EXPIRY_MINUTES = 1440
 const MAX_REDIRECT_URLS = 50
-const SEARCH_DEFAULT_LIMIT = 100
-const SEARCH_MAX_LIMIT = 1000
 
 /** Creation order across every store of the process: only its order matters. */
 let nextSeq = 0
@@ -301,14 +299,7 @@ const positionOf = (cursor: string): number | undefined => {
 
 const search = (ctx: Ctx, req: { cursor?: string | undefined; limit?: number | undefined }) =>
   Effect.gen(function*() {
-    const limit = req.limit ?? SEARCH_DEFAULT_LIMIT
-    if (!Number.isInteger(limit) || limit < 1 || limit > SEARCH_MAX_LIMIT) {
-      return yield* fail("bad_request", `limit must be a whole number from 1 to ${SEARCH_MAX_LIMIT}.`, 400)
-    }
-    const after = req.cursor === undefined || req.cursor === "" ? undefined : positionOf(req.cursor)
-    if (req.cursor !== undefined && req.cursor !== "" && after === undefined) {
-      return yield* fail("bad_request", "The cursor is not valid.", 400)
-    }
+    const { after, limit } = yield* pageRequest(req, positionOf)
     // Map order is insertion order, which is seq order.
     const all = [...ctx.store.connectedAppClients.values()]
     const rest = after === undefined ? all : all.filter((c) => c.seq > after)

@@ -9,12 +9,10 @@
 import * as Effect from "effect/Effect"
 import { type ApiFailure, type Ctx, fail, type Handlers } from "../internal/app.js"
 import { type M2MClientRecord, newId, type Store } from "../internal/store.js"
-import { mergeMetadata, newSecret, secretMatches, storedSecret } from "./common.js"
+import { mergeMetadata, newSecret, pageRequest, secretMatches, storedSecret } from "./common.js"
 
 /** Access tokens are valid for one hour (the seed: "valid for one hour after issuance"). */
 const TOKEN_LIFETIME_SECONDS = 3600
-const SEARCH_DEFAULT_LIMIT = 100
-const SEARCH_MAX_LIMIT = 1000
 
 // Limits the docs do not state; chosen so that realistic values pass and abuse is caught.
 const MAX_SCOPES = 100
@@ -200,14 +198,7 @@ const matchOperand = (c: M2MClientRecord, op: Operand): boolean => {
 
 const search = (ctx: Ctx, req: any) =>
   Effect.gen(function*() {
-    const limit = req.limit ?? SEARCH_DEFAULT_LIMIT
-    if (!Number.isInteger(limit) || limit < 1 || limit > SEARCH_MAX_LIMIT) {
-      return yield* fail("bad_request", `limit must be between 1 and ${SEARCH_MAX_LIMIT}.`, 400)
-    }
-    const after = req.cursor === undefined || req.cursor === "" ? undefined : positionOf(req.cursor)
-    if (req.cursor !== undefined && req.cursor !== "" && after === undefined) {
-      return yield* fail("bad_request", "The cursor is not valid.", 400)
-    }
+    const { after, limit } = yield* pageRequest(req, positionOf)
     const query = req.query
     if (query !== undefined && query.operator !== "AND" && query.operator !== "OR") {
       return yield* fail("bad_request", "operator must be AND or OR.", 400)

@@ -52,6 +52,14 @@ describe("impersonation in the emulator", () => {
       const remote = yield* sessions.authenticate({ session_token: result.session_token })
       assert.strictEqual(remote.session.session_id, result.session!.session_id)
 
+      // Impersonated sessions cannot be extended past their first hour: asking for 10 hours leaves the hour.
+      yield* TestClock.adjust("10 minutes")
+      const asked = yield* sessions.authenticate({ session_token: result.session_token, session_duration_minutes: 600 })
+      assert.strictEqual(asked.session.expires_at, result.session!.expires_at)
+      // A shorter duration still applies.
+      const shorter = yield* sessions.authenticate({ session_token: result.session_token, session_duration_minutes: 5 })
+      assert.strictEqual(Date.parse(shorter.session.expires_at!), Date.parse(result.session!.started_at!) + 15 * 60_000)
+
       // Single use: a second authenticate fails and starts nothing.
       const again = yield* expectFailure(impersonation.authenticate({ impersonation_token }))
       assert.strictEqual(again._tag, "UnableToAuthImpersonationToken")

@@ -296,7 +296,7 @@ export const prepareSession = (
       }
       session.last_accessed_at = ctx.now
       if (options.session_duration_minutes !== undefined) {
-        session.expires_at = ctx.now + options.session_duration_minutes * 60_000
+        extendSession(session, ctx.now, options.session_duration_minutes)
       }
       // One factor per type + delivery method: authenticating again refreshes it.
       session.authentication_factors = [
@@ -374,4 +374,20 @@ export const pageRequest = <P>(
   if (req.cursor === undefined || req.cursor === "") return Effect.succeed({ limit, after: undefined })
   const after = positionOf(req.cursor)
   return after === undefined ? fail("bad_request", "The cursor is not valid.", 400) : Effect.succeed({ limit, after })
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Session lifetime
+
+/** How long an impersonated session may last in all: it cannot be extended past its first hour (the docs). */
+const IMPERSONATED_MAX_MS = 60 * 60_000
+
+/**
+ * Sets a session to expire `minutes` from `now`; an impersonated session is capped at one hour from its start.
+ */
+export const extendSession = (session: SessionRecord, now: number, minutes: number): void => {
+  const wanted = now + minutes * 60_000
+  session.expires_at = session.authentication_factors.some((f) => f.type === "impersonated")
+    ? Math.min(wanted, session.started_at + IMPERSONATED_MAX_MS)
+    : wanted
 }

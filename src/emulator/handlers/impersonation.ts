@@ -11,8 +11,9 @@
  * - tokens live 5 minutes;
  * - an unknown, used or expired token, or one whose user was deleted since, is `unable_to_auth_impersonation_token`
  *   (401, as the other `unable_to_auth_*` errors);
- * - the impersonated session is extended like any other (the docs say impersonated sessions cannot be extended; the
- *   emulator does not refuse it yet).
+ * - "impersonated sessions cannot be extended" (the docs) is read as: a session holding the `impersonated` factor
+ *   never expires later than one hour after it started; asking for more is not an error, the hour stays
+ *   (`extendSession` in common.ts).
  */
 import * as Effect from "effect/Effect"
 import { fail, type Handlers } from "../internal/app.js"

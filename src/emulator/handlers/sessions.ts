@@ -6,6 +6,7 @@ import * as Effect from "effect/Effect"
 import { type Ctx, fail, type Handlers } from "../internal/app.js"
 import {
   cleanCustomClaims,
+  extendSession,
   factor,
   findSession,
   getUser,
@@ -53,7 +54,7 @@ const authenticate = (ctx: Ctx, req: any) =>
     const session = yield* findSession(ctx, req)
     const user = yield* getUser(ctx.store, session.user_id)
     session.last_accessed_at = ctx.now
-    if (minutes !== undefined) session.expires_at = ctx.now + minutes * 60_000
+    if (minutes !== undefined) extendSession(session, ctx.now, minutes)
     if (req.session_custom_claims !== undefined) {
       session.custom_claims = updateClaims(session.custom_claims, req.session_custom_claims)
     }

@@ -17,6 +17,7 @@ import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as jose from "jose"
 import { spawnSync } from "node:child_process"
+import { createRequire } from "node:module"
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -194,7 +195,6 @@ const loopback = Effect.gen(function*() {
   const platformGet = () => Effect.runPromise(platformUsers.get({ user_id: created.user_id }))
   // The official `stytch` package against the same server. Its `custom_base_url` must be https, so the emulator's
   // URL goes in `env` (which it accepts with a console warning, silenced here).
-  const { createRequire } = yield* Effect.promise(() => import("node:module"))
   const stytch = createRequire(import.meta.url)("stytch") as {
     Client: new(config: Record<string, unknown>) => { users: { get: (r: { user_id: string }) => Promise<{ user_id: string }> } }
   }

@@ -85,6 +85,10 @@ export const customClaims = (
 // ---------------------------------------------------------------------------------------------------------------
 // Claim checks
 
+/** A JSON object (not an array, not null): what a JOSE header and a claims set must be. */
+const isObject = (u: unknown): u is Record<string, unknown> =>
+  typeof u === "object" && u !== null && !Array.isArray(u)
+
 const normalizeTyp = (typ: string) => typ.toLowerCase().replace(/^application\//, "")
 
 /** `exp` and `nbf` against `now` (ms) with a tolerance in seconds: jose's comparisons. */
@@ -121,10 +125,8 @@ const checkClaims = (
   now: number,
   toleranceSeconds: number
 ): StytchJwtError | undefined => {
-  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) {
-    return new StytchJwtMalformed({ detail: "the claims set is not a JSON object" })
-  }
-  const claims = payload as Record<string, unknown>
+  if (!isObject(payload)) return new StytchJwtMalformed({ detail: "the claims set is not a JSON object" })
+  const claims = payload
   for (const name of ["exp", "nbf", "iat"]) {
     if (claims[name] !== undefined && typeof claims[name] !== "number") {
       return new StytchJwtMalformed({ detail: `"${name}" claim must be a number` })
@@ -243,8 +245,6 @@ const parseJson = (buffer: NodeBuffer, segment: string): unknown => {
     return undefined
   }
 }
-const isObject = (u: unknown): u is Record<string, unknown> =>
-  typeof u === "object" && u !== null && !Array.isArray(u)
 
 /**
  * The JWS checks of `jose.compactVerify`, for RS256 compact tokens only: three base64url segments, a JSON object

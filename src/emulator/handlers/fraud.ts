@@ -25,6 +25,7 @@ import type {
 } from "../../schemas/Models.js"
 import { type Ctx, fail, type Handlers } from "../internal/app.js"
 import {
+  type Fingerprints,
   type FraudAction,
   type FraudRuleRecord,
   iso,
@@ -260,14 +261,8 @@ export interface SeedTelemetryOptions {
  * @since 0.1.0
  * @category models
  */
-export interface SeededTelemetry {
+export interface SeededTelemetry extends Fingerprints {
   readonly telemetry_id: string
-  readonly visitor_id: string
-  readonly browser_id: string
-  readonly visitor_fingerprint: string
-  readonly browser_fingerprint: string
-  readonly hardware_fingerprint: string
-  readonly network_fingerprint: string
   readonly expires_at: string
 }
 

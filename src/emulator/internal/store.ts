@@ -275,18 +275,21 @@ export type FraudAction = "ALLOW" | "CHALLENGE" | "BLOCK"
  * What the DFP browser library would have reported for one page load, registered by the `seedTelemetry` control
  * (the emulator has no browser library). Looked up by `fraud.fingerprint.lookup` until `expires_at`.
  */
+/** The ids and fingerprints Device Fingerprinting derives for one device. */
+export interface Fingerprints {
+  readonly visitor_id: string
+  readonly browser_id: string
+  readonly visitor_fingerprint: string
+  readonly browser_fingerprint: string
+  readonly hardware_fingerprint: string
+  readonly network_fingerprint: string
+}
+
 export interface TelemetryRecord {
   readonly telemetry_id: string
   readonly created_at: number
   readonly expires_at: number
-  readonly fingerprints: {
-    readonly visitor_id: string
-    readonly browser_id: string
-    readonly visitor_fingerprint: string
-    readonly browser_fingerprint: string
-    readonly hardware_fingerprint: string
-    readonly network_fingerprint: string
-  }
+  readonly fingerprints: Fingerprints
   readonly ip_address: string
   readonly user_agent: string
   readonly asn: { readonly asn: string; readonly name: string; readonly network: string }

@@ -21,7 +21,6 @@ const RELAXED = {
   PasswordsExistingPasswordResetResponse: ["session_token", "session_jwt", "user"],
   PasswordsMigrateResponse: ["user"],
   PasswordsSessionResetResponse: ["user"],
-  SessionsGetJWKSResponse: ["request_id"],
   // Verification needs kid, kty, n and e; the rest of a JWK is informative.
   JWK: ["use", "key_ops", "alg", "x5c", "x5tS256"]
 }
@@ -170,22 +169,29 @@ for (const name of order) {
   const doc = `\n/**\n * ${t.kind} \`${name}\`${file}.\n *\n * @since 0.1.0\n * @category schemas\n */\n`
   if (t.union) {
     // A variant is a ref or inline fields; its discriminator is always a closed literal.
-    const variants = t.variants.map((v) =>
-      v.type ? schemaOf({}, v.type, m) : structOf(v.fields.map((f) => f.name === t.discriminator
-        ? { ...f, openEnum: false } : f), "request")
-    ).join(", ")
-    const tsVariants = (side) => t.variants.map((v) =>
-      v.type ? tsOf({}, v.type, m, side) : tsStruct(v.fields.map((f) => f.name === t.discriminator
-        ? { ...f, openEnum: false } : f), "request", side)
-    ).join(" | ")
+    // `additionalProperties: "unknown"` (the catch-all operand of an open filter list) keeps its other keys: the
+    // request encoder refuses unknown keys everywhere else.
+    const open = (v) => v.additionalProperties === "unknown"
+    const variants = t.variants.map((v) => {
+      if (v.type) return schemaOf({}, v.type, m)
+      const struct = structOf(v.fields.map((f) => f.name === t.discriminator ? { ...f, openEnum: false } : f), "request")
+      return open(v) ? struct.replace(/\}\)$/, "}, S.Record({ key: S.String, value: S.Unknown }))") : struct
+    }).join(", ")
+    const tsVariants = (side) => t.variants.map((v) => {
+      if (v.type) return tsOf({}, v.type, m, side)
+      const struct = tsStruct(v.fields.map((f) => f.name === t.discriminator ? { ...f, openEnum: false } : f), "request", side)
+      return open(v) ? struct.replace(/\n\}$/, "\n  readonly [key: string]: unknown\n}") : struct
+    }).join(" | ")
     models += `/** @since 0.1.0 @category models */\nexport type ${name} = ${tsVariants("type")}\n`
     models += `/** @since 0.1.0 @category models */\nexport type ${name}Encoded = ${tsVariants("encoded")}\n`
     models += `${doc}export const ${name}: S.Schema<${name}, ${name}Encoded> = S.suspend(() =>\n  S.Union(${variants}).annotations({ identifier: "${name}" })\n)\n`
     continue
   }
-  const struct = structOf(t.fields, m, RELAXED[name] ?? [])
+  // A response's `request_id` is never required (Stytch's own fixtures omit it); its `status_code` is filled from
+  // the HTTP status by the pipeline when absent (src/internal/answer.ts).
+  const relaxed = [...(RELAXED[name] ?? []), ...(t.kind === "response" ? ["request_id"] : [])]
+  const struct = structOf(t.fields, m, relaxed)
   // Built on first use: constructing ~300 schemas at import time would cost ~100 ms (docs/ARCHITECTURE.md).
-  const relaxed = RELAXED[name] ?? []
   models += `/** @since 0.1.0 @category models */\nexport interface ${name} ${tsStruct(t.fields, m, "type", relaxed)}\n`
   models += `/** @since 0.1.0 @category models */\nexport interface ${name}Encoded ${tsStruct(t.fields, m, "encoded", relaxed)}\n`
   models += `${doc}export const ${name}: S.Schema<${name}, ${name}Encoded> = S.suspend(() =>\n${struct}.annotations({ identifier: "${name}" })\n)\n`

@@ -1667,13 +1667,13 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface ConnectedAppsClientsCreateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly connected_app: ConnectedAppWithClientSecret
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface ConnectedAppsClientsCreateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly connected_app: ConnectedAppWithClientSecretEncoded
   readonly status_code: number
 }
@@ -1686,7 +1686,7 @@ export interface ConnectedAppsClientsCreateResponseEncoded {
  */
 export const ConnectedAppsClientsCreateResponse: S.Schema<ConnectedAppsClientsCreateResponse, ConnectedAppsClientsCreateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   connected_app: ConnectedAppWithClientSecret,
   status_code: S.Number
 }).annotations({ identifier: "ConnectedAppsClientsCreateResponse" })
@@ -1713,13 +1713,13 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface ConnectedAppsClientsDeleteResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly client_id: string
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface ConnectedAppsClientsDeleteResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly client_id: string
   readonly status_code: number
 }
@@ -1732,7 +1732,7 @@ export interface ConnectedAppsClientsDeleteResponseEncoded {
  */
 export const ConnectedAppsClientsDeleteResponse: S.Schema<ConnectedAppsClientsDeleteResponse, ConnectedAppsClientsDeleteResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   client_id: S.String,
   status_code: S.Number
 }).annotations({ identifier: "ConnectedAppsClientsDeleteResponse" })
@@ -1759,13 +1759,13 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface ConnectedAppsClientsGetResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly connected_app: ConnectedApp
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface ConnectedAppsClientsGetResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly connected_app: ConnectedAppEncoded
   readonly status_code: number
 }
@@ -1778,7 +1778,7 @@ export interface ConnectedAppsClientsGetResponseEncoded {
  */
 export const ConnectedAppsClientsGetResponse: S.Schema<ConnectedAppsClientsGetResponse, ConnectedAppsClientsGetResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   connected_app: ConnectedApp,
   status_code: S.Number
 }).annotations({ identifier: "ConnectedAppsClientsGetResponse" })
@@ -1831,14 +1831,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface ConnectedAppsClientsSearchResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly connected_apps: ReadonlyArray<ConnectedApp>
   readonly results_metadata: ConnectedAppsResultsMetadata
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface ConnectedAppsClientsSearchResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly connected_apps: ReadonlyArray<ConnectedAppEncoded>
   readonly results_metadata: ConnectedAppsResultsMetadataEncoded
   readonly status_code: number
@@ -1852,7 +1852,7 @@ export interface ConnectedAppsClientsSearchResponseEncoded {
  */
 export const ConnectedAppsClientsSearchResponse: S.Schema<ConnectedAppsClientsSearchResponse, ConnectedAppsClientsSearchResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   connected_apps: S.Array(ConnectedApp),
   results_metadata: ConnectedAppsResultsMetadata,
   status_code: S.Number
@@ -1880,13 +1880,13 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface ConnectedAppsClientsSecretsRotateCancelResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly connected_app: ConnectedApp
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface ConnectedAppsClientsSecretsRotateCancelResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly connected_app: ConnectedAppEncoded
   readonly status_code: number
 }
@@ -1899,7 +1899,7 @@ export interface ConnectedAppsClientsSecretsRotateCancelResponseEncoded {
  */
 export const ConnectedAppsClientsSecretsRotateCancelResponse: S.Schema<ConnectedAppsClientsSecretsRotateCancelResponse, ConnectedAppsClientsSecretsRotateCancelResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   connected_app: ConnectedApp,
   status_code: S.Number
 }).annotations({ identifier: "ConnectedAppsClientsSecretsRotateCancelResponse" })
@@ -1926,13 +1926,13 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface ConnectedAppsClientsSecretsRotateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly connected_app: ConnectedApp
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface ConnectedAppsClientsSecretsRotateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly connected_app: ConnectedAppEncoded
   readonly status_code: number
 }
@@ -1945,7 +1945,7 @@ export interface ConnectedAppsClientsSecretsRotateResponseEncoded {
  */
 export const ConnectedAppsClientsSecretsRotateResponse: S.Schema<ConnectedAppsClientsSecretsRotateResponse, ConnectedAppsClientsSecretsRotateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   connected_app: ConnectedApp,
   status_code: S.Number
 }).annotations({ identifier: "ConnectedAppsClientsSecretsRotateResponse" })
@@ -1972,13 +1972,13 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface ConnectedAppsClientsSecretsRotateStartResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly connected_app: ConnectedAppWithNextClientSecret
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface ConnectedAppsClientsSecretsRotateStartResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly connected_app: ConnectedAppWithNextClientSecretEncoded
   readonly status_code: number
 }
@@ -1991,7 +1991,7 @@ export interface ConnectedAppsClientsSecretsRotateStartResponseEncoded {
  */
 export const ConnectedAppsClientsSecretsRotateStartResponse: S.Schema<ConnectedAppsClientsSecretsRotateStartResponse, ConnectedAppsClientsSecretsRotateStartResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   connected_app: ConnectedAppWithNextClientSecret,
   status_code: S.Number
 }).annotations({ identifier: "ConnectedAppsClientsSecretsRotateStartResponse" })
@@ -2048,13 +2048,13 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface ConnectedAppsClientsUpdateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly connected_app: ConnectedApp
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface ConnectedAppsClientsUpdateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly connected_app: ConnectedAppEncoded
   readonly status_code: number
 }
@@ -2067,7 +2067,7 @@ export interface ConnectedAppsClientsUpdateResponseEncoded {
  */
 export const ConnectedAppsClientsUpdateResponse: S.Schema<ConnectedAppsClientsUpdateResponse, ConnectedAppsClientsUpdateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   connected_app: ConnectedApp,
   status_code: S.Number
 }).annotations({ identifier: "ConnectedAppsClientsUpdateResponse" })
@@ -2558,7 +2558,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface CryptoWalletsAuthenticateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly session_token: string
   readonly session_jwt: string
@@ -2570,7 +2570,7 @@ export interface CryptoWalletsAuthenticateResponse {
 }
 /** @since 0.1.0 @category models */
 export interface CryptoWalletsAuthenticateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly session_token: string
   readonly session_jwt: string
@@ -2589,7 +2589,7 @@ export interface CryptoWalletsAuthenticateResponseEncoded {
  */
 export const CryptoWalletsAuthenticateResponse: S.Schema<CryptoWalletsAuthenticateResponse, CryptoWalletsAuthenticateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   session_token: S.String,
   session_jwt: S.String,
@@ -2678,7 +2678,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface CryptoWalletsAuthenticateStartResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly challenge: string
   readonly user_created: boolean
@@ -2686,7 +2686,7 @@ export interface CryptoWalletsAuthenticateStartResponse {
 }
 /** @since 0.1.0 @category models */
 export interface CryptoWalletsAuthenticateStartResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly challenge: string
   readonly user_created: boolean
@@ -2701,7 +2701,7 @@ export interface CryptoWalletsAuthenticateStartResponseEncoded {
  */
 export const CryptoWalletsAuthenticateStartResponse: S.Schema<CryptoWalletsAuthenticateStartResponse, CryptoWalletsAuthenticateStartResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   challenge: S.String,
   user_created: S.Boolean,
@@ -2710,14 +2710,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface DebugWhoamiResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly project_id: string
   readonly name: string
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface DebugWhoamiResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly project_id: string
   readonly name: string
   readonly status_code: number
@@ -2731,7 +2731,7 @@ export interface DebugWhoamiResponseEncoded {
  */
 export const DebugWhoamiResponse: S.Schema<DebugWhoamiResponse, DebugWhoamiResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   project_id: S.String,
   name: S.String,
   status_code: S.Number
@@ -2878,7 +2878,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface FraudEmailRiskResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly address_information: AddressInformation
   readonly domain_information: DomainInformation
   readonly action: string
@@ -2887,7 +2887,7 @@ export interface FraudEmailRiskResponse {
 }
 /** @since 0.1.0 @category models */
 export interface FraudEmailRiskResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly address_information: AddressInformationEncoded
   readonly domain_information: DomainInformationEncoded
   readonly action: string
@@ -2903,7 +2903,7 @@ export interface FraudEmailRiskResponseEncoded {
  */
 export const FraudEmailRiskResponse: S.Schema<FraudEmailRiskResponse, FraudEmailRiskResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   address_information: AddressInformation,
   domain_information: DomainInformation,
   action: S.String,
@@ -3104,7 +3104,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface FraudFingerprintLookupResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly telemetry_id: string
   readonly fingerprints: Fingerprints
   readonly verdict: Verdict
@@ -3117,7 +3117,7 @@ export interface FraudFingerprintLookupResponse {
 }
 /** @since 0.1.0 @category models */
 export interface FraudFingerprintLookupResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly telemetry_id: string
   readonly fingerprints: FingerprintsEncoded
   readonly verdict: VerdictEncoded
@@ -3137,7 +3137,7 @@ export interface FraudFingerprintLookupResponseEncoded {
  */
 export const FraudFingerprintLookupResponse: S.Schema<FraudFingerprintLookupResponse, FraudFingerprintLookupResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   telemetry_id: S.String,
   fingerprints: Fingerprints,
   verdict: Verdict,
@@ -3236,14 +3236,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface FraudRulesListResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly next_cursor: string
   readonly rules: ReadonlyArray<Rule>
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface FraudRulesListResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly next_cursor: string
   readonly rules: ReadonlyArray<RuleEncoded>
   readonly status_code: number
@@ -3257,7 +3257,7 @@ export interface FraudRulesListResponseEncoded {
  */
 export const FraudRulesListResponse: S.Schema<FraudRulesListResponse, FraudRulesListResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   next_cursor: S.String,
   rules: S.Array(Rule),
   status_code: S.Number
@@ -3318,7 +3318,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface FraudRulesSetResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly action: string
   readonly status_code: number
   readonly visitor_id?: string
@@ -3334,7 +3334,7 @@ export interface FraudRulesSetResponse {
 }
 /** @since 0.1.0 @category models */
 export interface FraudRulesSetResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly action: string
   readonly status_code: number
   readonly visitor_id?: string | null
@@ -3357,7 +3357,7 @@ export interface FraudRulesSetResponseEncoded {
  */
 export const FraudRulesSetResponse: S.Schema<FraudRulesSetResponse, FraudRulesSetResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   action: S.String,
   status_code: S.Number,
   visitor_id: S.optionalWith(S.String, { exact: true, nullable: true }),
@@ -3426,13 +3426,13 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface FraudVerdictReasonsListResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly verdict_reason_actions: ReadonlyArray<VerdictReasonAction>
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface FraudVerdictReasonsListResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly verdict_reason_actions: ReadonlyArray<VerdictReasonActionEncoded>
   readonly status_code: number
 }
@@ -3445,7 +3445,7 @@ export interface FraudVerdictReasonsListResponseEncoded {
  */
 export const FraudVerdictReasonsListResponse: S.Schema<FraudVerdictReasonsListResponse, FraudVerdictReasonsListResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   verdict_reason_actions: S.Array(VerdictReasonAction),
   status_code: S.Number
 }).annotations({ identifier: "FraudVerdictReasonsListResponse" })
@@ -3478,13 +3478,13 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface FraudVerdictReasonsOverrideResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly verdict_reason_action: VerdictReasonAction
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface FraudVerdictReasonsOverrideResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly verdict_reason_action: VerdictReasonActionEncoded
   readonly status_code: number
 }
@@ -3497,7 +3497,7 @@ export interface FraudVerdictReasonsOverrideResponseEncoded {
  */
 export const FraudVerdictReasonsOverrideResponse: S.Schema<FraudVerdictReasonsOverrideResponse, FraudVerdictReasonsOverrideResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   verdict_reason_action: VerdictReasonAction,
   status_code: S.Number
 }).annotations({ identifier: "FraudVerdictReasonsOverrideResponse" })
@@ -3560,14 +3560,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface IDPOAuthAuthorizeResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly redirect_uri: string
   readonly status_code: number
   readonly authorization_code?: string
 }
 /** @since 0.1.0 @category models */
 export interface IDPOAuthAuthorizeResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly redirect_uri: string
   readonly status_code: number
   readonly authorization_code?: string | null
@@ -3581,7 +3581,7 @@ export interface IDPOAuthAuthorizeResponseEncoded {
  */
 export const IDPOAuthAuthorizeResponse: S.Schema<IDPOAuthAuthorizeResponse, IDPOAuthAuthorizeResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   redirect_uri: S.String,
   status_code: S.Number,
   authorization_code: S.optionalWith(S.String, { exact: true, nullable: true })
@@ -3656,7 +3656,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface IDPOAuthAuthorizeStartResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly user: User
   readonly client: ConnectedAppPublic
@@ -3666,7 +3666,7 @@ export interface IDPOAuthAuthorizeStartResponse {
 }
 /** @since 0.1.0 @category models */
 export interface IDPOAuthAuthorizeStartResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly user: UserEncoded
   readonly client: ConnectedAppPublicEncoded
@@ -3683,7 +3683,7 @@ export interface IDPOAuthAuthorizeStartResponseEncoded {
  */
 export const IDPOAuthAuthorizeStartResponse: S.Schema<IDPOAuthAuthorizeStartResponse, IDPOAuthAuthorizeStartResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   user: User,
   client: ConnectedAppPublic,
@@ -3714,7 +3714,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface ImpersonationAuthenticateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly user: User
   readonly session_token: string
@@ -3724,7 +3724,7 @@ export interface ImpersonationAuthenticateResponse {
 }
 /** @since 0.1.0 @category models */
 export interface ImpersonationAuthenticateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly user: UserEncoded
   readonly session_token: string
@@ -3741,7 +3741,7 @@ export interface ImpersonationAuthenticateResponseEncoded {
  */
 export const ImpersonationAuthenticateResponse: S.Schema<ImpersonationAuthenticateResponse, ImpersonationAuthenticateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   user: User,
   session_token: S.String,
@@ -4126,13 +4126,13 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface M2MClientsCreateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly m2m_client: M2MClientWithClientSecret
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface M2MClientsCreateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly m2m_client: M2MClientWithClientSecretEncoded
   readonly status_code: number
 }
@@ -4145,7 +4145,7 @@ export interface M2MClientsCreateResponseEncoded {
  */
 export const M2MClientsCreateResponse: S.Schema<M2MClientsCreateResponse, M2MClientsCreateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   m2m_client: M2MClientWithClientSecret,
   status_code: S.Number
 }).annotations({ identifier: "M2MClientsCreateResponse" })
@@ -4172,13 +4172,13 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface M2MClientsDeleteResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly client_id: string
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface M2MClientsDeleteResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly client_id: string
   readonly status_code: number
 }
@@ -4191,7 +4191,7 @@ export interface M2MClientsDeleteResponseEncoded {
  */
 export const M2MClientsDeleteResponse: S.Schema<M2MClientsDeleteResponse, M2MClientsDeleteResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   client_id: S.String,
   status_code: S.Number
 }).annotations({ identifier: "M2MClientsDeleteResponse" })
@@ -4218,13 +4218,13 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface M2MClientsGetResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly m2m_client: M2MClient
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface M2MClientsGetResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly m2m_client: M2MClientEncoded
   readonly status_code: number
 }
@@ -4237,7 +4237,7 @@ export interface M2MClientsGetResponseEncoded {
  */
 export const M2MClientsGetResponse: S.Schema<M2MClientsGetResponse, M2MClientsGetResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   m2m_client: M2MClient,
   status_code: S.Number
 }).annotations({ identifier: "M2MClientsGetResponse" })
@@ -4357,14 +4357,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface M2MClientsSearchResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly m2m_clients: ReadonlyArray<M2MClient>
   readonly results_metadata: M2MResultsMetadata
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface M2MClientsSearchResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly m2m_clients: ReadonlyArray<M2MClientEncoded>
   readonly results_metadata: M2MResultsMetadataEncoded
   readonly status_code: number
@@ -4378,7 +4378,7 @@ export interface M2MClientsSearchResponseEncoded {
  */
 export const M2MClientsSearchResponse: S.Schema<M2MClientsSearchResponse, M2MClientsSearchResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   m2m_clients: S.Array(M2MClient),
   results_metadata: M2MResultsMetadata,
   status_code: S.Number
@@ -4406,13 +4406,13 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface M2MClientsSecretsRotateCancelResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly m2m_client: M2MClient
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface M2MClientsSecretsRotateCancelResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly m2m_client: M2MClientEncoded
   readonly status_code: number
 }
@@ -4425,7 +4425,7 @@ export interface M2MClientsSecretsRotateCancelResponseEncoded {
  */
 export const M2MClientsSecretsRotateCancelResponse: S.Schema<M2MClientsSecretsRotateCancelResponse, M2MClientsSecretsRotateCancelResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   m2m_client: M2MClient,
   status_code: S.Number
 }).annotations({ identifier: "M2MClientsSecretsRotateCancelResponse" })
@@ -4452,13 +4452,13 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface M2MClientsSecretsRotateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly m2m_client: M2MClient
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface M2MClientsSecretsRotateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly m2m_client: M2MClientEncoded
   readonly status_code: number
 }
@@ -4471,7 +4471,7 @@ export interface M2MClientsSecretsRotateResponseEncoded {
  */
 export const M2MClientsSecretsRotateResponse: S.Schema<M2MClientsSecretsRotateResponse, M2MClientsSecretsRotateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   m2m_client: M2MClient,
   status_code: S.Number
 }).annotations({ identifier: "M2MClientsSecretsRotateResponse" })
@@ -4498,13 +4498,13 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface M2MClientsSecretsRotateStartResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly m2m_client: M2MClientWithNextClientSecret
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface M2MClientsSecretsRotateStartResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly m2m_client: M2MClientWithNextClientSecretEncoded
   readonly status_code: number
 }
@@ -4517,7 +4517,7 @@ export interface M2MClientsSecretsRotateStartResponseEncoded {
  */
 export const M2MClientsSecretsRotateStartResponse: S.Schema<M2MClientsSecretsRotateStartResponse, M2MClientsSecretsRotateStartResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   m2m_client: M2MClientWithNextClientSecret,
   status_code: S.Number
 }).annotations({ identifier: "M2MClientsSecretsRotateStartResponse" })
@@ -4559,13 +4559,13 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface M2MClientsUpdateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly m2m_client: M2MClient
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface M2MClientsUpdateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly m2m_client: M2MClientEncoded
   readonly status_code: number
 }
@@ -4578,7 +4578,7 @@ export interface M2MClientsUpdateResponseEncoded {
  */
 export const M2MClientsUpdateResponse: S.Schema<M2MClientsUpdateResponse, M2MClientsUpdateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   m2m_client: M2MClient,
   status_code: S.Number
 }).annotations({ identifier: "M2MClientsUpdateResponse" })
@@ -4675,7 +4675,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface MagicLinksAuthenticateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly method_id: string
   readonly session_token: string
@@ -4688,7 +4688,7 @@ export interface MagicLinksAuthenticateResponse {
 }
 /** @since 0.1.0 @category models */
 export interface MagicLinksAuthenticateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly method_id: string
   readonly session_token: string
@@ -4708,7 +4708,7 @@ export interface MagicLinksAuthenticateResponseEncoded {
  */
 export const MagicLinksAuthenticateResponse: S.Schema<MagicLinksAuthenticateResponse, MagicLinksAuthenticateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   method_id: S.String,
   session_token: S.String,
@@ -4748,14 +4748,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface MagicLinksCreateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly token: string
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface MagicLinksCreateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly token: string
   readonly status_code: number
@@ -4769,7 +4769,7 @@ export interface MagicLinksCreateResponseEncoded {
  */
 export const MagicLinksCreateResponse: S.Schema<MagicLinksCreateResponse, MagicLinksCreateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   token: S.String,
   status_code: S.Number
@@ -4821,14 +4821,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface MagicLinksEmailInviteResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly email_id: string
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface MagicLinksEmailInviteResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly email_id: string
   readonly status_code: number
@@ -4842,7 +4842,7 @@ export interface MagicLinksEmailInviteResponseEncoded {
  */
 export const MagicLinksEmailInviteResponse: S.Schema<MagicLinksEmailInviteResponse, MagicLinksEmailInviteResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   email_id: S.String,
   status_code: S.Number
@@ -4900,7 +4900,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface MagicLinksEmailLoginOrCreateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly email_id: string
   readonly user_created: boolean
@@ -4908,7 +4908,7 @@ export interface MagicLinksEmailLoginOrCreateResponse {
 }
 /** @since 0.1.0 @category models */
 export interface MagicLinksEmailLoginOrCreateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly email_id: string
   readonly user_created: boolean
@@ -4923,7 +4923,7 @@ export interface MagicLinksEmailLoginOrCreateResponseEncoded {
  */
 export const MagicLinksEmailLoginOrCreateResponse: S.Schema<MagicLinksEmailLoginOrCreateResponse, MagicLinksEmailLoginOrCreateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   email_id: S.String,
   user_created: S.Boolean,
@@ -4952,12 +4952,12 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface MagicLinksEmailRevokeInviteResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface MagicLinksEmailRevokeInviteResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly status_code: number
 }
 
@@ -4969,7 +4969,7 @@ export interface MagicLinksEmailRevokeInviteResponseEncoded {
  */
 export const MagicLinksEmailRevokeInviteResponse: S.Schema<MagicLinksEmailRevokeInviteResponse, MagicLinksEmailRevokeInviteResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   status_code: S.Number
 }).annotations({ identifier: "MagicLinksEmailRevokeInviteResponse" })
 )
@@ -5031,14 +5031,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface MagicLinksEmailSendResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly email_id: string
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface MagicLinksEmailSendResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly email_id: string
   readonly status_code: number
@@ -5052,7 +5052,7 @@ export interface MagicLinksEmailSendResponseEncoded {
  */
 export const MagicLinksEmailSendResponse: S.Schema<MagicLinksEmailSendResponse, MagicLinksEmailSendResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   email_id: S.String,
   status_code: S.Number
@@ -5121,13 +5121,13 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface OAuthAttachResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly oauth_attach_token: string
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface OAuthAttachResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly oauth_attach_token: string
   readonly status_code: number
 }
@@ -5140,7 +5140,7 @@ export interface OAuthAttachResponseEncoded {
  */
 export const OAuthAttachResponse: S.Schema<OAuthAttachResponse, OAuthAttachResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   oauth_attach_token: S.String,
   status_code: S.Number
 }).annotations({ identifier: "OAuthAttachResponse" })
@@ -5217,7 +5217,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface OAuthAuthenticateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly provider_subject: string
   readonly provider_type: string
@@ -5233,7 +5233,7 @@ export interface OAuthAuthenticateResponse {
 }
 /** @since 0.1.0 @category models */
 export interface OAuthAuthenticateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly provider_subject: string
   readonly provider_type: string
@@ -5256,7 +5256,7 @@ export interface OAuthAuthenticateResponseEncoded {
  */
 export const OAuthAuthenticateResponse: S.Schema<OAuthAuthenticateResponse, OAuthAuthenticateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   provider_subject: S.String,
   provider_type: S.String,
@@ -5317,7 +5317,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface OTPsAuthenticateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly method_id: string
   readonly session_token: string
@@ -5330,7 +5330,7 @@ export interface OTPsAuthenticateResponse {
 }
 /** @since 0.1.0 @category models */
 export interface OTPsAuthenticateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly method_id: string
   readonly session_token: string
@@ -5350,7 +5350,7 @@ export interface OTPsAuthenticateResponseEncoded {
  */
 export const OTPsAuthenticateResponse: S.Schema<OTPsAuthenticateResponse, OTPsAuthenticateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   method_id: S.String,
   session_token: S.String,
@@ -5402,7 +5402,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface OTPsEmailLoginOrCreateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly email_id: string
   readonly user_created: boolean
@@ -5410,7 +5410,7 @@ export interface OTPsEmailLoginOrCreateResponse {
 }
 /** @since 0.1.0 @category models */
 export interface OTPsEmailLoginOrCreateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly email_id: string
   readonly user_created: boolean
@@ -5425,7 +5425,7 @@ export interface OTPsEmailLoginOrCreateResponseEncoded {
  */
 export const OTPsEmailLoginOrCreateResponse: S.Schema<OTPsEmailLoginOrCreateResponse, OTPsEmailLoginOrCreateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   email_id: S.String,
   user_created: S.Boolean,
@@ -5478,14 +5478,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface OTPsEmailSendResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly email_id: string
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface OTPsEmailSendResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly email_id: string
   readonly status_code: number
@@ -5499,7 +5499,7 @@ export interface OTPsEmailSendResponseEncoded {
  */
 export const OTPsEmailSendResponse: S.Schema<OTPsEmailSendResponse, OTPsEmailSendResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   email_id: S.String,
   status_code: S.Number
@@ -5539,7 +5539,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface OTPsSmsLoginOrCreateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly phone_id: string
   readonly user_created: boolean
@@ -5547,7 +5547,7 @@ export interface OTPsSmsLoginOrCreateResponse {
 }
 /** @since 0.1.0 @category models */
 export interface OTPsSmsLoginOrCreateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly phone_id: string
   readonly user_created: boolean
@@ -5562,7 +5562,7 @@ export interface OTPsSmsLoginOrCreateResponseEncoded {
  */
 export const OTPsSmsLoginOrCreateResponse: S.Schema<OTPsSmsLoginOrCreateResponse, OTPsSmsLoginOrCreateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   phone_id: S.String,
   user_created: S.Boolean,
@@ -5609,14 +5609,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface OTPsSmsSendResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly phone_id: string
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface OTPsSmsSendResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly phone_id: string
   readonly status_code: number
@@ -5630,7 +5630,7 @@ export interface OTPsSmsSendResponseEncoded {
  */
 export const OTPsSmsSendResponse: S.Schema<OTPsSmsSendResponse, OTPsSmsSendResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   phone_id: S.String,
   status_code: S.Number
@@ -5670,7 +5670,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface OTPsWhatsAppLoginOrCreateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly phone_id: string
   readonly user_created: boolean
@@ -5678,7 +5678,7 @@ export interface OTPsWhatsAppLoginOrCreateResponse {
 }
 /** @since 0.1.0 @category models */
 export interface OTPsWhatsAppLoginOrCreateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly phone_id: string
   readonly user_created: boolean
@@ -5693,7 +5693,7 @@ export interface OTPsWhatsAppLoginOrCreateResponseEncoded {
  */
 export const OTPsWhatsAppLoginOrCreateResponse: S.Schema<OTPsWhatsAppLoginOrCreateResponse, OTPsWhatsAppLoginOrCreateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   phone_id: S.String,
   user_created: S.Boolean,
@@ -5740,14 +5740,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface OTPsWhatsAppSendResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly phone_id: string
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface OTPsWhatsAppSendResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly phone_id: string
   readonly status_code: number
@@ -5761,7 +5761,7 @@ export interface OTPsWhatsAppSendResponseEncoded {
  */
 export const OTPsWhatsAppSendResponse: S.Schema<OTPsWhatsAppSendResponse, OTPsWhatsAppSendResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   phone_id: S.String,
   status_code: S.Number
@@ -5836,7 +5836,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface PasswordsAuthenticateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly session_token: string
   readonly session_jwt: string
@@ -5847,7 +5847,7 @@ export interface PasswordsAuthenticateResponse {
 }
 /** @since 0.1.0 @category models */
 export interface PasswordsAuthenticateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly session_token: string
   readonly session_jwt: string
@@ -5865,7 +5865,7 @@ export interface PasswordsAuthenticateResponseEncoded {
  */
 export const PasswordsAuthenticateResponse: S.Schema<PasswordsAuthenticateResponse, PasswordsAuthenticateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   session_token: S.String,
   session_jwt: S.String,
@@ -5918,7 +5918,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface PasswordsCreateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly email_id: string
   readonly session_token?: string
@@ -5930,7 +5930,7 @@ export interface PasswordsCreateResponse {
 }
 /** @since 0.1.0 @category models */
 export interface PasswordsCreateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly email_id: string
   readonly session_token?: string | null
@@ -5949,7 +5949,7 @@ export interface PasswordsCreateResponseEncoded {
  */
 export const PasswordsCreateResponse: S.Schema<PasswordsCreateResponse, PasswordsCreateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   email_id: S.String,
   session_token: S.optionalWith(S.String, { exact: true, nullable: true }),
@@ -6009,7 +6009,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface PasswordsEmailResetResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly session_token: string
   readonly session_jwt: string
@@ -6020,7 +6020,7 @@ export interface PasswordsEmailResetResponse {
 }
 /** @since 0.1.0 @category models */
 export interface PasswordsEmailResetResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly session_token: string
   readonly session_jwt: string
@@ -6038,7 +6038,7 @@ export interface PasswordsEmailResetResponseEncoded {
  */
 export const PasswordsEmailResetResponse: S.Schema<PasswordsEmailResetResponse, PasswordsEmailResetResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   session_token: S.String,
   session_jwt: S.String,
@@ -6091,14 +6091,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface PasswordsEmailResetStartResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly email_id: string
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface PasswordsEmailResetStartResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly email_id: string
   readonly status_code: number
@@ -6112,7 +6112,7 @@ export interface PasswordsEmailResetStartResponseEncoded {
  */
 export const PasswordsEmailResetStartResponse: S.Schema<PasswordsEmailResetStartResponse, PasswordsEmailResetStartResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   email_id: S.String,
   status_code: S.Number
@@ -6161,7 +6161,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface PasswordsExistingPasswordResetResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly session_token?: string
   readonly session_jwt?: string
@@ -6172,7 +6172,7 @@ export interface PasswordsExistingPasswordResetResponse {
 }
 /** @since 0.1.0 @category models */
 export interface PasswordsExistingPasswordResetResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly session_token?: string | null
   readonly session_jwt?: string | null
@@ -6190,7 +6190,7 @@ export interface PasswordsExistingPasswordResetResponseEncoded {
  */
 export const PasswordsExistingPasswordResetResponse: S.Schema<PasswordsExistingPasswordResetResponse, PasswordsExistingPasswordResetResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   session_token: S.optionalWith(S.String, { exact: true, nullable: true }),
   session_jwt: S.optionalWith(S.String, { exact: true, nullable: true }),
@@ -6348,7 +6348,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface PasswordsMigrateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly email_id: string
   readonly user_created: boolean
@@ -6357,7 +6357,7 @@ export interface PasswordsMigrateResponse {
 }
 /** @since 0.1.0 @category models */
 export interface PasswordsMigrateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly email_id: string
   readonly user_created: boolean
@@ -6373,7 +6373,7 @@ export interface PasswordsMigrateResponseEncoded {
  */
 export const PasswordsMigrateResponse: S.Schema<PasswordsMigrateResponse, PasswordsMigrateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   email_id: S.String,
   user_created: S.Boolean,
@@ -6418,7 +6418,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface PasswordsSessionResetResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly user?: User
   readonly session_token: string
@@ -6429,7 +6429,7 @@ export interface PasswordsSessionResetResponse {
 }
 /** @since 0.1.0 @category models */
 export interface PasswordsSessionResetResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly user?: UserEncoded | null
   readonly session_token: string
@@ -6447,7 +6447,7 @@ export interface PasswordsSessionResetResponseEncoded {
  */
 export const PasswordsSessionResetResponse: S.Schema<PasswordsSessionResetResponse, PasswordsSessionResetResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   user: S.optionalWith(User, { exact: true, nullable: true }),
   session_token: S.String,
@@ -6482,7 +6482,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface PasswordsStrengthCheckResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly valid_password: boolean
   readonly score: number
   readonly breached_password: boolean
@@ -6493,7 +6493,7 @@ export interface PasswordsStrengthCheckResponse {
 }
 /** @since 0.1.0 @category models */
 export interface PasswordsStrengthCheckResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly valid_password: boolean
   readonly score: number
   readonly breached_password: boolean
@@ -6511,7 +6511,7 @@ export interface PasswordsStrengthCheckResponseEncoded {
  */
 export const PasswordsStrengthCheckResponse: S.Schema<PasswordsStrengthCheckResponse, PasswordsStrengthCheckResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   valid_password: S.Boolean,
   score: S.Number,
   breached_password: S.Boolean,
@@ -6546,14 +6546,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface ProjectMetricsResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly project_id: string
   readonly metrics: ReadonlyArray<ProjectMetric>
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface ProjectMetricsResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly project_id: string
   readonly metrics: ReadonlyArray<ProjectMetricEncoded>
   readonly status_code: number
@@ -6567,7 +6567,7 @@ export interface ProjectMetricsResponseEncoded {
  */
 export const ProjectMetricsResponse: S.Schema<ProjectMetricsResponse, ProjectMetricsResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   project_id: S.String,
   metrics: S.Array(ProjectMetric),
   status_code: S.Number
@@ -6725,13 +6725,13 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface RBACPolicyResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly status_code: number
   readonly policy?: RBACPolicy
 }
 /** @since 0.1.0 @category models */
 export interface RBACPolicyResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly status_code: number
   readonly policy?: RBACPolicyEncoded | null
 }
@@ -6744,7 +6744,7 @@ export interface RBACPolicyResponseEncoded {
  */
 export const RBACPolicyResponse: S.Schema<RBACPolicyResponse, RBACPolicyResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   status_code: S.Number,
   policy: S.optionalWith(RBACPolicy, { exact: true, nullable: true })
 }).annotations({ identifier: "RBACPolicyResponse" })
@@ -6824,6 +6824,7 @@ export type SearchUsersQueryOperand = {
   readonly filter_value: boolean
 } | {
   readonly filter_name: string
+  readonly [key: string]: unknown
 }
 /** @since 0.1.0 @category models */
 export type SearchUsersQueryOperandEncoded = {
@@ -6900,6 +6901,7 @@ export type SearchUsersQueryOperandEncoded = {
   readonly filter_value: boolean
 } | {
   readonly filter_name: string
+  readonly [key: string]: unknown
 }
 
 /**
@@ -6983,7 +6985,7 @@ export const SearchUsersQueryOperand: S.Schema<SearchUsersQueryOperand, SearchUs
   filter_value: S.Boolean
 }), S.Struct({
   filter_name: S.String
-})).annotations({ identifier: "SearchUsersQueryOperand" })
+}, S.Record({ key: S.String, value: S.Unknown }))).annotations({ identifier: "SearchUsersQueryOperand" })
 )
 /** @since 0.1.0 @category models */
 export interface SearchUsersQuery {
@@ -7048,7 +7050,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface SessionsAttestResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly session_token: string
   readonly session_jwt: string
@@ -7059,7 +7061,7 @@ export interface SessionsAttestResponse {
 }
 /** @since 0.1.0 @category models */
 export interface SessionsAttestResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly session_token: string
   readonly session_jwt: string
@@ -7077,7 +7079,7 @@ export interface SessionsAttestResponseEncoded {
  */
 export const SessionsAttestResponse: S.Schema<SessionsAttestResponse, SessionsAttestResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   session_token: S.String,
   session_jwt: S.String,
@@ -7248,7 +7250,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface SessionsAuthenticateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly session: Session
   readonly session_token: string
   readonly session_jwt: string
@@ -7258,7 +7260,7 @@ export interface SessionsAuthenticateResponse {
 }
 /** @since 0.1.0 @category models */
 export interface SessionsAuthenticateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly session: SessionEncoded
   readonly session_token: string
   readonly session_jwt: string
@@ -7275,7 +7277,7 @@ export interface SessionsAuthenticateResponseEncoded {
  */
 export const SessionsAuthenticateResponse: S.Schema<SessionsAuthenticateResponse, SessionsAuthenticateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   session: Session,
   session_token: S.String,
   session_jwt: S.String,
@@ -7315,7 +7317,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface SessionsExchangeAccessTokenResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly session_token: string
   readonly session_jwt: string
@@ -7326,7 +7328,7 @@ export interface SessionsExchangeAccessTokenResponse {
 }
 /** @since 0.1.0 @category models */
 export interface SessionsExchangeAccessTokenResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly session_token: string
   readonly session_jwt: string
@@ -7344,7 +7346,7 @@ export interface SessionsExchangeAccessTokenResponseEncoded {
  */
 export const SessionsExchangeAccessTokenResponse: S.Schema<SessionsExchangeAccessTokenResponse, SessionsExchangeAccessTokenResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   session_token: S.String,
   session_jwt: S.String,
@@ -7422,13 +7424,13 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface SessionsGetResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly sessions: ReadonlyArray<Session>
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface SessionsGetResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly sessions: ReadonlyArray<SessionEncoded>
   readonly status_code: number
 }
@@ -7441,7 +7443,7 @@ export interface SessionsGetResponseEncoded {
  */
 export const SessionsGetResponse: S.Schema<SessionsGetResponse, SessionsGetResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   sessions: S.Array(Session),
   status_code: S.Number
 }).annotations({ identifier: "SessionsGetResponse" })
@@ -7477,7 +7479,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface SessionsMigrateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly session_token: string
   readonly session_jwt: string
@@ -7488,7 +7490,7 @@ export interface SessionsMigrateResponse {
 }
 /** @since 0.1.0 @category models */
 export interface SessionsMigrateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly session_token: string
   readonly session_jwt: string
@@ -7506,7 +7508,7 @@ export interface SessionsMigrateResponseEncoded {
  */
 export const SessionsMigrateResponse: S.Schema<SessionsMigrateResponse, SessionsMigrateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   session_token: S.String,
   session_jwt: S.String,
@@ -7544,12 +7546,12 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface SessionsRevokeResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface SessionsRevokeResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly status_code: number
 }
 
@@ -7561,7 +7563,7 @@ export interface SessionsRevokeResponseEncoded {
  */
 export const SessionsRevokeResponse: S.Schema<SessionsRevokeResponse, SessionsRevokeResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   status_code: S.Number
 }).annotations({ identifier: "SessionsRevokeResponse" })
 )
@@ -7666,7 +7668,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface TOTPsAuthenticateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly session_token: string
   readonly totp_id: string
@@ -7678,7 +7680,7 @@ export interface TOTPsAuthenticateResponse {
 }
 /** @since 0.1.0 @category models */
 export interface TOTPsAuthenticateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly session_token: string
   readonly totp_id: string
@@ -7697,7 +7699,7 @@ export interface TOTPsAuthenticateResponseEncoded {
  */
 export const TOTPsAuthenticateResponse: S.Schema<TOTPsAuthenticateResponse, TOTPsAuthenticateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   session_token: S.String,
   totp_id: S.String,
@@ -7733,7 +7735,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface TOTPsCreateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly totp_id: string
   readonly secret: string
   readonly qr_code: string
@@ -7744,7 +7746,7 @@ export interface TOTPsCreateResponse {
 }
 /** @since 0.1.0 @category models */
 export interface TOTPsCreateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly totp_id: string
   readonly secret: string
   readonly qr_code: string
@@ -7762,7 +7764,7 @@ export interface TOTPsCreateResponseEncoded {
  */
 export const TOTPsCreateResponse: S.Schema<TOTPsCreateResponse, TOTPsCreateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   totp_id: S.String,
   secret: S.String,
   qr_code: S.String,
@@ -7812,7 +7814,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface TOTPsRecoverResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly totp_id: string
   readonly user_id: string
   readonly session_token: string
@@ -7824,7 +7826,7 @@ export interface TOTPsRecoverResponse {
 }
 /** @since 0.1.0 @category models */
 export interface TOTPsRecoverResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly totp_id: string
   readonly user_id: string
   readonly session_token: string
@@ -7843,7 +7845,7 @@ export interface TOTPsRecoverResponseEncoded {
  */
 export const TOTPsRecoverResponse: S.Schema<TOTPsRecoverResponse, TOTPsRecoverResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   totp_id: S.String,
   user_id: S.String,
   session_token: S.String,
@@ -7876,14 +7878,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface TOTPsRecoveryCodesResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly totps: ReadonlyArray<TOTPWithRecoveryCodes>
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface TOTPsRecoveryCodesResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly totps: ReadonlyArray<TOTPWithRecoveryCodesEncoded>
   readonly status_code: number
@@ -7897,7 +7899,7 @@ export interface TOTPsRecoveryCodesResponseEncoded {
  */
 export const TOTPsRecoveryCodesResponse: S.Schema<TOTPsRecoveryCodesResponse, TOTPsRecoveryCodesResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   totps: S.Array(TOTPWithRecoveryCodes),
   status_code: S.Number
@@ -8012,13 +8014,13 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface UsersConnectedAppsResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly connected_apps: ReadonlyArray<UserConnectedApp>
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface UsersConnectedAppsResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly connected_apps: ReadonlyArray<UserConnectedAppEncoded>
   readonly status_code: number
 }
@@ -8031,7 +8033,7 @@ export interface UsersConnectedAppsResponseEncoded {
  */
 export const UsersConnectedAppsResponse: S.Schema<UsersConnectedAppsResponse, UsersConnectedAppsResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   connected_apps: S.Array(UserConnectedApp),
   status_code: S.Number
 }).annotations({ identifier: "UsersConnectedAppsResponse" })
@@ -8082,7 +8084,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface UsersCreateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly email_id: string
   readonly status: string
@@ -8092,7 +8094,7 @@ export interface UsersCreateResponse {
 }
 /** @since 0.1.0 @category models */
 export interface UsersCreateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly email_id: string
   readonly status: string
@@ -8109,7 +8111,7 @@ export interface UsersCreateResponseEncoded {
  */
 export const UsersCreateResponse: S.Schema<UsersCreateResponse, UsersCreateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   email_id: S.String,
   status: S.String,
@@ -8140,14 +8142,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface UsersDeleteBiometricRegistrationResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly user: User
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface UsersDeleteBiometricRegistrationResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly user: UserEncoded
   readonly status_code: number
@@ -8161,7 +8163,7 @@ export interface UsersDeleteBiometricRegistrationResponseEncoded {
  */
 export const UsersDeleteBiometricRegistrationResponse: S.Schema<UsersDeleteBiometricRegistrationResponse, UsersDeleteBiometricRegistrationResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   user: User,
   status_code: S.Number
@@ -8189,14 +8191,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface UsersDeleteCryptoWalletResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly user: User
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface UsersDeleteCryptoWalletResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly user: UserEncoded
   readonly status_code: number
@@ -8210,7 +8212,7 @@ export interface UsersDeleteCryptoWalletResponseEncoded {
  */
 export const UsersDeleteCryptoWalletResponse: S.Schema<UsersDeleteCryptoWalletResponse, UsersDeleteCryptoWalletResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   user: User,
   status_code: S.Number
@@ -8238,14 +8240,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface UsersDeleteEmailResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly user: User
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface UsersDeleteEmailResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly user: UserEncoded
   readonly status_code: number
@@ -8259,7 +8261,7 @@ export interface UsersDeleteEmailResponseEncoded {
  */
 export const UsersDeleteEmailResponse: S.Schema<UsersDeleteEmailResponse, UsersDeleteEmailResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   user: User,
   status_code: S.Number
@@ -8287,14 +8289,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface UsersDeleteExternalIdResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly user: User
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface UsersDeleteExternalIdResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly user: UserEncoded
   readonly status_code: number
@@ -8308,7 +8310,7 @@ export interface UsersDeleteExternalIdResponseEncoded {
  */
 export const UsersDeleteExternalIdResponse: S.Schema<UsersDeleteExternalIdResponse, UsersDeleteExternalIdResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   user: User,
   status_code: S.Number
@@ -8336,14 +8338,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface UsersDeleteOAuthRegistrationResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly user: User
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface UsersDeleteOAuthRegistrationResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly user: UserEncoded
   readonly status_code: number
@@ -8357,7 +8359,7 @@ export interface UsersDeleteOAuthRegistrationResponseEncoded {
  */
 export const UsersDeleteOAuthRegistrationResponse: S.Schema<UsersDeleteOAuthRegistrationResponse, UsersDeleteOAuthRegistrationResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   user: User,
   status_code: S.Number
@@ -8385,14 +8387,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface UsersDeletePasswordResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly user: User
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface UsersDeletePasswordResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly user: UserEncoded
   readonly status_code: number
@@ -8406,7 +8408,7 @@ export interface UsersDeletePasswordResponseEncoded {
  */
 export const UsersDeletePasswordResponse: S.Schema<UsersDeletePasswordResponse, UsersDeletePasswordResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   user: User,
   status_code: S.Number
@@ -8434,14 +8436,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface UsersDeletePhoneNumberResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly user: User
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface UsersDeletePhoneNumberResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly user: UserEncoded
   readonly status_code: number
@@ -8455,7 +8457,7 @@ export interface UsersDeletePhoneNumberResponseEncoded {
  */
 export const UsersDeletePhoneNumberResponse: S.Schema<UsersDeletePhoneNumberResponse, UsersDeletePhoneNumberResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   user: User,
   status_code: S.Number
@@ -8483,13 +8485,13 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface UsersDeleteResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface UsersDeleteResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly status_code: number
 }
@@ -8502,7 +8504,7 @@ export interface UsersDeleteResponseEncoded {
  */
 export const UsersDeleteResponse: S.Schema<UsersDeleteResponse, UsersDeleteResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   status_code: S.Number
 }).annotations({ identifier: "UsersDeleteResponse" })
@@ -8529,14 +8531,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface UsersDeleteTOTPResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly user: User
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface UsersDeleteTOTPResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly user: UserEncoded
   readonly status_code: number
@@ -8550,7 +8552,7 @@ export interface UsersDeleteTOTPResponseEncoded {
  */
 export const UsersDeleteTOTPResponse: S.Schema<UsersDeleteTOTPResponse, UsersDeleteTOTPResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   user: User,
   status_code: S.Number
@@ -8578,14 +8580,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface UsersDeleteWebAuthnRegistrationResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly user: User
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface UsersDeleteWebAuthnRegistrationResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly user: UserEncoded
   readonly status_code: number
@@ -8599,7 +8601,7 @@ export interface UsersDeleteWebAuthnRegistrationResponseEncoded {
  */
 export const UsersDeleteWebAuthnRegistrationResponse: S.Schema<UsersDeleteWebAuthnRegistrationResponse, UsersDeleteWebAuthnRegistrationResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   user: User,
   status_code: S.Number
@@ -8633,14 +8635,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface UsersExchangePrimaryFactorResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly user: User
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface UsersExchangePrimaryFactorResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly user: UserEncoded
   readonly status_code: number
@@ -8654,7 +8656,7 @@ export interface UsersExchangePrimaryFactorResponseEncoded {
  */
 export const UsersExchangePrimaryFactorResponse: S.Schema<UsersExchangePrimaryFactorResponse, UsersExchangePrimaryFactorResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   user: User,
   status_code: S.Number
@@ -8682,7 +8684,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface UsersGetResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly emails: ReadonlyArray<UsersEmail>
   readonly status: string
@@ -8706,7 +8708,7 @@ export interface UsersGetResponse {
 }
 /** @since 0.1.0 @category models */
 export interface UsersGetResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly emails: ReadonlyArray<UsersEmailEncoded>
   readonly status: string
@@ -8737,7 +8739,7 @@ export interface UsersGetResponseEncoded {
  */
 export const UsersGetResponse: S.Schema<UsersGetResponse, UsersGetResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   emails: S.Array(UsersEmail),
   status: S.String,
@@ -8808,12 +8810,12 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface UsersRevokeResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface UsersRevokeResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly status_code: number
 }
 
@@ -8825,7 +8827,7 @@ export interface UsersRevokeResponseEncoded {
  */
 export const UsersRevokeResponse: S.Schema<UsersRevokeResponse, UsersRevokeResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   status_code: S.Number
 }).annotations({ identifier: "UsersRevokeResponse" })
 )
@@ -8857,14 +8859,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface UsersSearchResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly results: ReadonlyArray<User>
   readonly results_metadata: UsersResultsMetadata
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface UsersSearchResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly results: ReadonlyArray<UserEncoded>
   readonly results_metadata: UsersResultsMetadataEncoded
   readonly status_code: number
@@ -8878,7 +8880,7 @@ export interface UsersSearchResponseEncoded {
  */
 export const UsersSearchResponse: S.Schema<UsersSearchResponse, UsersSearchResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   results: S.Array(User),
   results_metadata: UsersResultsMetadata,
   status_code: S.Number
@@ -8924,7 +8926,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface UsersUpdateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly emails: ReadonlyArray<UsersEmail>
   readonly phone_numbers: ReadonlyArray<UsersPhoneNumber>
@@ -8934,7 +8936,7 @@ export interface UsersUpdateResponse {
 }
 /** @since 0.1.0 @category models */
 export interface UsersUpdateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly emails: ReadonlyArray<UsersEmailEncoded>
   readonly phone_numbers: ReadonlyArray<UsersPhoneNumberEncoded>
@@ -8951,7 +8953,7 @@ export interface UsersUpdateResponseEncoded {
  */
 export const UsersUpdateResponse: S.Schema<UsersUpdateResponse, UsersUpdateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   emails: S.Array(UsersEmail),
   phone_numbers: S.Array(UsersPhoneNumber),
@@ -8997,7 +8999,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface WebAuthnAuthenticateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly webauthn_registration_id: string
   readonly session_token: string
@@ -9009,7 +9011,7 @@ export interface WebAuthnAuthenticateResponse {
 }
 /** @since 0.1.0 @category models */
 export interface WebAuthnAuthenticateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly webauthn_registration_id: string
   readonly session_token: string
@@ -9028,7 +9030,7 @@ export interface WebAuthnAuthenticateResponseEncoded {
  */
 export const WebAuthnAuthenticateResponse: S.Schema<WebAuthnAuthenticateResponse, WebAuthnAuthenticateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   webauthn_registration_id: S.String,
   session_token: S.String,
@@ -9070,14 +9072,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface WebAuthnAuthenticateStartResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly public_key_credential_request_options: string
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface WebAuthnAuthenticateStartResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly public_key_credential_request_options: string
   readonly status_code: number
@@ -9091,7 +9093,7 @@ export interface WebAuthnAuthenticateStartResponseEncoded {
  */
 export const WebAuthnAuthenticateStartResponse: S.Schema<WebAuthnAuthenticateStartResponse, WebAuthnAuthenticateStartResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   public_key_credential_request_options: S.String,
   status_code: S.Number
@@ -9152,13 +9154,13 @@ S.Struct({
 /** @since 0.1.0 @category models */
 export interface WebAuthnListCredentialsResponse {
   readonly credentials: ReadonlyArray<WebAuthnCredential>
-  readonly request_id: string
+  readonly request_id?: string
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface WebAuthnListCredentialsResponseEncoded {
   readonly credentials: ReadonlyArray<WebAuthnCredentialEncoded>
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly status_code: number
 }
 
@@ -9171,7 +9173,7 @@ export interface WebAuthnListCredentialsResponseEncoded {
 export const WebAuthnListCredentialsResponse: S.Schema<WebAuthnListCredentialsResponse, WebAuthnListCredentialsResponseEncoded> = S.suspend(() =>
 S.Struct({
   credentials: S.Array(WebAuthnCredential),
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   status_code: S.Number
 }).annotations({ identifier: "WebAuthnListCredentialsResponse" })
 )
@@ -9215,7 +9217,7 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface WebAuthnRegisterResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly webauthn_registration_id: string
   readonly session_token: string
@@ -9227,7 +9229,7 @@ export interface WebAuthnRegisterResponse {
 }
 /** @since 0.1.0 @category models */
 export interface WebAuthnRegisterResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly webauthn_registration_id: string
   readonly session_token: string
@@ -9246,7 +9248,7 @@ export interface WebAuthnRegisterResponseEncoded {
  */
 export const WebAuthnRegisterResponse: S.Schema<WebAuthnRegisterResponse, WebAuthnRegisterResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   webauthn_registration_id: S.String,
   session_token: S.String,
@@ -9303,14 +9305,14 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface WebAuthnRegisterStartResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly user_id: string
   readonly public_key_credential_creation_options: string
   readonly status_code: number
 }
 /** @since 0.1.0 @category models */
 export interface WebAuthnRegisterStartResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly user_id: string
   readonly public_key_credential_creation_options: string
   readonly status_code: number
@@ -9324,7 +9326,7 @@ export interface WebAuthnRegisterStartResponseEncoded {
  */
 export const WebAuthnRegisterStartResponse: S.Schema<WebAuthnRegisterStartResponse, WebAuthnRegisterStartResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   user_id: S.String,
   public_key_credential_creation_options: S.String,
   status_code: S.Number
@@ -9355,13 +9357,13 @@ S.Struct({
 )
 /** @since 0.1.0 @category models */
 export interface WebAuthnUpdateResponse {
-  readonly request_id: string
+  readonly request_id?: string
   readonly status_code: number
   readonly webauthn_registration?: WebAuthnRegistration
 }
 /** @since 0.1.0 @category models */
 export interface WebAuthnUpdateResponseEncoded {
-  readonly request_id: string
+  readonly request_id?: string | null
   readonly status_code: number
   readonly webauthn_registration?: WebAuthnRegistrationEncoded | null
 }
@@ -9374,7 +9376,7 @@ export interface WebAuthnUpdateResponseEncoded {
  */
 export const WebAuthnUpdateResponse: S.Schema<WebAuthnUpdateResponse, WebAuthnUpdateResponseEncoded> = S.suspend(() =>
 S.Struct({
-  request_id: S.String,
+  request_id: S.optionalWith(S.String, { exact: true, nullable: true }),
   status_code: S.Number,
   webauthn_registration: S.optionalWith(WebAuthnRegistration, { exact: true, nullable: true })
 }).annotations({ identifier: "WebAuthnUpdateResponse" })

@@ -155,7 +155,7 @@ describe("the error catalogue", () => {
     const tags = new Set(catalogue.errorTypes.map((e) => e.tag))
     assert.strictEqual(tags.size, 816)
     for (
-      const own of ["StytchUnknownError", "StytchTransportError", "StytchDecodeError", "StytchClaimsError"]
+      const own of ["StytchUnknownError", "StytchRequestError", "StytchTransportError", "StytchDecodeError", "StytchClaimsError"]
     ) assert.isFalse(tags.has(own), own)
   })
 
@@ -443,7 +443,7 @@ layer(StytchEmulator.layerStytch())("redaction", (it) => {
       }
     }))
 
-  it.effect("Encode errors for requests holding a password or a token", () =>
+  it.effect("request errors for requests holding a password or a token", () =>
     Effect.gen(function*() {
       const emulator = yield* StytchEmulator.StytchEmulator
       const secrets = secretsOf(emulator)
@@ -460,8 +460,8 @@ layer(StytchEmulator.layerStytch())("redaction", (it) => {
           run,
           Effect.exit
         )
-        const error = assertNoLeak(exit, secrets, "StytchTransportError") as StytchError.StytchTransportError
-        assert.strictEqual(error.reason, "Encode")
+        const error = assertNoLeak(exit, secrets, "StytchRequestError") as StytchError.StytchRequestError
+        assert.strictEqual(error.endpoint, "passwords.authenticate")
       }
       for (const line of lines) for (const secret of secrets) assert.notInclude(line, secret)
     }))
@@ -491,7 +491,7 @@ layer(StytchEmulator.layerStytch())("redaction", (it) => {
       )
       assertNoLeak(password, secrets, "UnauthorizedCredentials")
 
-      const retries = lines.filter((line) => line.includes("will be retried"))
+      const retries = lines.filter((line) => line.includes("retrying in"))
       // 2 retries + 1 retry, each recorded by both formats.
       assert.strictEqual(retries.length, 6)
       assert.isTrue(retries.some((line) => line.includes("level=DEBUG")))

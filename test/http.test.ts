@@ -719,27 +719,83 @@ describe("tolerant decoding", () => {
 // ---------------------------------------------------------------------------------------------------------------
 
 describe("request validation", () => {
-  it.effect("an empty path parameter fails with reason Encode and sends nothing", () =>
+  it.effect("an empty path parameter fails with StytchRequestError and sends nothing", () =>
     Effect.gen(function*() {
       const { client, sent } = fake(() => json(200, userBody("x")))
       const error = yield* getUser("").pipe(withClient(client), Effect.flip)
-      assert.strictEqual(error._tag === "StytchTransportError" && error.reason, "Encode")
-      assert.include((error as StytchError.StytchTransportError).detail, "user_id")
+      assert.instanceOf(error, StytchError.StytchRequestError)
+      assert.strictEqual((error as StytchError.StytchRequestError).path, "user_id")
       assert.strictEqual(sent.length, 0)
     }))
 
-  it.effect("a wrongly typed field fails with reason Encode, sends nothing and is not retried", () =>
+  it.effect("a wrongly typed field fails with StytchRequestError naming the field, sends nothing, is not retried", () =>
     Effect.gen(function*() {
       const { client, sent } = fake(() => json(200, userBody("x")))
       const error = yield* getUser(42 as any).pipe(withClient(client), Effect.flip)
-      assert.strictEqual(error._tag === "StytchTransportError" && error.reason, "Encode")
+      assert.strictEqual(error._tag, "StytchRequestError")
 
       const error2 = yield* Effect.flatMap(Users.Users, (u) => u.create({ email: 5 as any })).pipe(
         withClient(client),
         Effect.flip
       )
-      assert.strictEqual(error2._tag === "StytchTransportError" && error2.reason, "Encode")
-      assert.include((error2 as StytchError.StytchTransportError).detail, "email")
+      assert.instanceOf(error2, StytchError.StytchRequestError)
+      const request = error2 as StytchError.StytchRequestError
+      assert.strictEqual(request.path, "email")
+      assert.strictEqual(request.endpoint, "users.create")
+      assert.strictEqual(request.method, "POST")
+      assert.include(request.message, "email")
+      // Never the value.
+      assert.notInclude(JSON.stringify(request) + request.message, "5,")
+      assert.strictEqual(sent.length, 0)
+    }))
+
+  it.effect("dot-segment path parameters (\".\", \"..\") fail with StytchRequestError and send nothing", () =>
+    Effect.gen(function*() {
+      const { client, sent } = fake(() => json(200, { request_id: "r", status_code: 200 }))
+      const calls = [
+        Effect.flatMap(Users.Users, (u) => u.delete({ user_id: ".." })),
+        Effect.flatMap(Users.Users, (u) => u.deleteExternalId({ user_id: "." })),
+        Effect.flatMap(Users.Users, (u) => u.exchangePrimaryFactor({ user_id: "." } as any)),
+        getUser("..")
+      ]
+      for (const call of calls) {
+        const error = yield* call.pipe(withClient(client), Effect.flip)
+        assert.instanceOf(error, StytchError.StytchRequestError)
+        assert.strictEqual((error as StytchError.StytchRequestError).path, "user_id")
+        assert.include((error as StytchError.StytchRequestError).expected, "..")
+      }
+      assert.strictEqual(sent.length, 0)
+    }))
+
+  it.effect("a path parameter that merely contains dots or %2e is sent percent-encoded on its own route", () =>
+    Effect.gen(function*() {
+      const { client, sent } = fake(() => json(200, userBody("x")))
+      yield* getUser("...").pipe(withClient(client))
+      yield* getUser("%2e%2e").pipe(withClient(client))
+      assert.deepStrictEqual(sent.map((s) => s.url), [`${BASE_URL}/v1/users/...`, `${BASE_URL}/v1/users/%252e%252e`])
+    }))
+
+  it.effect("an unknown request field fails with StytchRequestError naming the key, and sends nothing", () =>
+    Effect.gen(function*() {
+      const { client, sent } = fake(() => json(200, {}))
+      const error = yield* Effect.flatMap(Passwords.Passwords, (p) =>
+        p.authenticate({
+          email: "a@example.com",
+          password: "hunter2-secret-value",
+          sesion_duration_minutes: 5
+        } as any)).pipe(withClient(client), Effect.flip)
+      assert.instanceOf(error, StytchError.StytchRequestError)
+      const request = error as StytchError.StytchRequestError
+      assert.strictEqual(request.path, "sesion_duration_minutes")
+      assert.include(request.message, "sesion_duration_minutes")
+      assert.notInclude(request.message + JSON.stringify(request), "hunter2")
+      // A nested unknown key too.
+      const nested = yield* Effect.flatMap(Users.Users, (u) =>
+        u.create({ email: "a@example.com", name: { first_name: "A", frist_name: "B" } } as any)).pipe(
+          withClient(client),
+          Effect.flip
+        )
+      assert.strictEqual(nested._tag === "StytchRequestError" && nested.path, "name.frist_name")
       assert.strictEqual(sent.length, 0)
     }))
 })

@@ -192,7 +192,7 @@ layer(recorded)("IDP introspection of emulator-issued M2M tokens", (it) => {
         "StytchOAuth2Error",
         "StytchOAuth2Error",
         "StytchTokenInactive",
-        "StytchTransportError"
+        "StytchRequestError"
       ])
       const first = errors[0]!
       if (first._tag === "StytchOAuth2Error") {

@@ -187,7 +187,7 @@ describe("m2m.token", () => {
         withClient(client),
         Effect.flip
       )
-      assert.strictEqual(invalid._tag, "StytchTransportError")
+      assert.strictEqual(invalid._tag, "StytchRequestError")
       assert.strictEqual(sent.length, 0)
       assert.notInclude(inspect(invalid, { depth: 10 }), CLIENT_SECRET)
     }))

@@ -3,9 +3,9 @@
  */
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import type { StytchHttp } from "../layers/StytchHttp.js"
 import { describeParseError, StytchClaimsError, type StytchError } from "../schemas/Errors.js"
 import type { Endpoint } from "./endpoint.js"
+import type { Pipeline } from "./pipeline.js"
 
 /** A method: requests whose fields are all optional (or that take none) may be called without an argument. */
 export type Method<Req, Res> = {} extends Req ? (request?: Req) => Effect.Effect<Res, StytchError>
@@ -19,7 +19,7 @@ export type Client<T> = {
 const isEndpoint = (u: unknown): u is Endpoint =>
   typeof u === "object" && u !== null && "id" in u && "path" in u
 
-export const makeClient = <T extends object>(http: StytchHttp["Type"], tree: T): Client<T> => {
+export const makeClient = <T extends object>(http: Pipeline, tree: T): Client<T> => {
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(tree)) {
     out[key] = isEndpoint(value)
@@ -41,7 +41,7 @@ export type WithClaimsMethod<Req, Res> = <A, I>(
 ) => Effect.Effect<WithClaims<Res, A>, StytchError | StytchClaimsError>
 
 export const withClaims = <Req, Res>(
-  http: StytchHttp["Type"],
+  http: Pipeline,
   endpoint: Endpoint<Req, any, Res, any>
 ): WithClaimsMethod<Req, Res> =>
 <A, I>(request: Req, claims: Schema.Schema<A, I>) =>

@@ -5,24 +5,18 @@
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import { describeParseError, fromBody, type StytchError, StytchOAuth2Error } from "../schemas/Errors.js"
+import { classifyErrorBody, NOT_JSON, parseAnswer } from "./answer.js"
 import type { RetryPolicy } from "./endpoint.js"
-import { decodeErrorBody, NOT_JSON, parseAnswer, type StytchHttp } from "../layers/StytchHttp.js"
-import {
-  describeParseError,
-  fromBody,
-  type StytchError,
-  StytchOAuth2Error,
-  StytchTransportError
-} from "../schemas/Errors.js"
+import { type Pipeline, requestError } from "./pipeline.js"
 
-
-/** The error body of the OAuth2 endpoints (OAuth2ErrorJSON). */
+/** The error body of the OAuth2 endpoints (OAuth2ErrorJSON). Only `error` is required, as with Stytch error bodies. */
 const OAuth2ErrorBody = Schema.Struct({
-  status_code: Schema.Number,
-  request_id: Schema.String,
+  status_code: Schema.optional(Schema.Number),
+  request_id: Schema.optional(Schema.String),
   error: Schema.String,
-  error_description: Schema.String,
-  error_uri: Schema.String
+  error_description: Schema.optional(Schema.String),
+  error_uri: Schema.optional(Schema.String)
 })
 const decodeOAuth2Error = Schema.decodeUnknownEither(OAuth2ErrorBody)
 
@@ -52,7 +46,7 @@ export interface OAuth2Answer<A> {
  * paths only, never values: the form carries a client secret.
  */
 export const oauth2Form = <R, A>(
-  http: StytchHttp["Type"],
+  http: Pipeline,
   spec: OAuth2Form<R, A>
 ): (request: unknown) => Effect.Effect<OAuth2Answer<A>, StytchOAuth2Error | StytchError> => {
   const { baseUrl, projectId } = http.config
@@ -63,12 +57,7 @@ export const oauth2Form = <R, A>(
     Effect.gen(function*() {
       const input = decodeRequest(request)
       if (input._tag === "Left") {
-        return yield* new StytchTransportError({
-          reason: "Encode",
-          method: "POST",
-          url,
-          detail: `invalid request: ${describeParseError(input.left)}`
-        })
+        return yield* requestError({ id: spec.id, method: "POST" }, url, input.left)
       }
       const answer = yield* http.execute(
         HttpClientRequest.post(url).pipe(HttpClientRequest.bodyUrlParams(spec.form(input.right))),
@@ -80,9 +69,13 @@ export const oauth2Form = <R, A>(
       if (json === NOT_JSON) return yield* decodeError(`the body is not JSON (${answer.body.length} bytes)`)
       if (answer.status >= 400) {
         const oauth = decodeOAuth2Error(json)
-        if (oauth._tag === "Right") return yield* new StytchOAuth2Error(oauth.right)
-        const stytch = decodeErrorBody(json)
-        if (stytch._tag === "Right") return yield* Effect.fail(fromBody(stytch.right))
+        if (oauth._tag === "Right") {
+          const { error, error_description = "", error_uri = "", request_id = "", status_code = answer.status } =
+            oauth.right
+          return yield* new StytchOAuth2Error({ error, error_description, error_uri, request_id, status_code })
+        }
+        const stytch = classifyErrorBody(json, answer.status)
+        if (stytch !== undefined) return yield* Effect.fail(fromBody(stytch))
         return yield* decodeError(`HTTP ${answer.status} without an OAuth2 error body`)
       }
       const response = decodeResponse(json)

@@ -11,6 +11,7 @@
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import type * as Exit from "effect/Exit"
 import * as FiberId from "effect/FiberId"
 
 /** The class of Effect's default clock (not exported by Effect; recognised by its constructor). */
@@ -27,7 +28,9 @@ export const timeoutFail = <A, E, R, E2>(
     if (clock.constructor !== LiveClock || !(millis < 2 ** 31 - 1)) {
       return Effect.timeoutFail(self, { duration, onTimeout })
     }
-    return Effect.flatMap(Effect.fork(self), (fiber) =>
+    // The child runs `Effect.exit(self)`, so it never ends with an unhandled failure (which Effect would log as
+    // "Fiber terminated with an unhandled error" on every failed attempt).
+    return Effect.flatMap(Effect.fork(Effect.exit(self)), (fiber) =>
       Effect.async<A, E | E2>((resume) => {
         let done = false
         const timer = setTimeout(() => {
@@ -40,7 +43,8 @@ export const timeoutFail = <A, E, R, E2>(
           if (done) return
           done = true
           clearTimeout(timer)
-          resume(exit)
+          // A failed child exit is an interruption or a defect of `Effect.exit` itself.
+          resume(exit._tag === "Success" ? exit.value : (exit as Exit.Exit<never>))
         })
         // The caller was interrupted: stop the timer and the attempt.
         return Effect.sync(() => {

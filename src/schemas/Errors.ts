@@ -3,7 +3,9 @@
  *
  * - One class per Stytch `error_type` (`ResetPassword`, `TelemetryIdNotFound`, ...), generated from the catalogue.
  * - `StytchUnknownError`: an `error_type` the catalogue does not know, everything kept.
- * - `StytchTransportError`: the request did not get an answer (connection, DNS, reset, timeout) or could not be built.
+ * - `StytchRequestError`: the request was refused before anything was sent (a field fails the request schema, an
+ *   unknown field, a path parameter that is empty, `.` or `..`).
+ * - `StytchTransportError`: the request did not get an answer (connection, DNS, TLS, reset, timeout, oversized body).
  * - `StytchDecodeError`: an answer that is not the documented JSON.
  * - `StytchJwt*`: local session JWT verification failures.
  *
@@ -11,7 +13,6 @@
  */
 import * as Data from "effect/Data"
 import * as ParseResult from "effect/ParseResult"
-import * as Schema from "effect/Schema"
 import type { CatalogError } from "./ErrorTypes.js"
 import { byErrorType } from "./ErrorTypes.js"
 import { type ApiErrorFields, StytchApiError, TypeId } from "./StytchApiError.js"
@@ -30,16 +31,47 @@ export class StytchUnknownError extends StytchApiError {
 }
 
 /**
- * The request got no answer: connection refused, DNS, reset, a per-attempt timeout, or a request that could not be
- * built (`reason: "Encode"`, e.g. a field that fails the request schema). Never holds a body or a credential.
+ * The request was not sent: it fails the endpoint's request schema, has a field the endpoint does not know, or a
+ * path parameter that is empty, `.` or `..` (which would leave the endpoint's route). Names the field and what was
+ * expected, never the value (it may be a password or a token). Never retried.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class StytchRequestError extends Data.TaggedError("StytchRequestError")<{
+  /** The api-spec id of the endpoint (`users.get`, `m2m.token`, ...). */
+  readonly endpoint: string
+  readonly method: string
+  /** The endpoint's URL template (`https://test.stytch.com/v1/users/{user_id}`): no request values. */
+  readonly url: string
+  /** The dotted path of the first offending field (`(root)` for the request itself). */
+  readonly path: string
+  /** What that field should have been. */
+  readonly expected: string
+  /** Every issue found (capped), as `path: expected`. */
+  readonly detail: string
+}> {
+  readonly [TypeId]: TypeId = TypeId
+  override get message(): string {
+    return `Invalid request to ${this.endpoint} (${this.method} ${this.url}): ${this.detail}`
+  }
+}
+
+/**
+ * The request got no answer: connection refused, DNS, TLS, reset, a per-attempt timeout, or an answer body over
+ * the transport's size cap (`reason: "BodyTooLarge"`). `code` is the cause's error code when it has one
+ * (`ECONNREFUSED`, `ENOTFOUND`, `CERT_HAS_EXPIRED`, ...) and `detail` its message. Never holds a body or a
+ * credential.
  *
  * @since 0.1.0
  * @category errors
  */
 export class StytchTransportError extends Data.TaggedError("StytchTransportError")<{
-  readonly reason: "Transport" | "Timeout" | "Encode"
+  readonly reason: "Transport" | "Timeout" | "BodyTooLarge"
   readonly method: string
   readonly url: string
+  /** The cause's error code (`ECONNREFUSED`, ...), when it has one. */
+  readonly code?: string | undefined
   readonly detail: string
   readonly cause?: unknown
 }> {
@@ -209,7 +241,12 @@ export type StytchJwtError =
  * @since 0.1.0
  * @category errors
  */
-export type StytchError = CatalogError | StytchUnknownError | StytchTransportError | StytchDecodeError
+export type StytchError =
+  | CatalogError
+  | StytchUnknownError
+  | StytchRequestError
+  | StytchTransportError
+  | StytchDecodeError
 
 /**
  * Errors of the local JWT helpers (they may also call the API, for the JWKS or a remote fallback).
@@ -229,21 +266,6 @@ export const isStytchError = (
   typeof u === "object" && u !== null && TypeId in u
 
 /**
- * The wire shape of every Stytch JSON error body (there is no `_tag` on the wire: `fromBody` picks the class).
- *
- * @since 0.1.0
- * @category schemas
- */
-export const ErrorBody = Schema.Struct({
-  status_code: Schema.Number,
-  request_id: Schema.String,
-  error_type: Schema.String,
-  error_message: Schema.String,
-  error_url: Schema.String,
-  error_details: Schema.optional(Schema.Unknown)
-})
-
-/**
  * Builds the typed error for a Stytch error body: the catalogued class for its `error_type`, or `StytchUnknownError`.
  *
  * @since 0.1.0
@@ -256,16 +278,66 @@ export const fromBody = (body: ApiErrorFields): CatalogError | StytchUnknownErro
   return new Class(body)
 }
 
+const MAX_ISSUES = 10
+const MAX_DEPTH = 64
+const MAX_EXPECTED = 160
+
+/** One schema issue: where, and what was expected there. */
+export interface IssueSummary {
+  readonly path: string
+  readonly expected: string
+}
+
 /**
- * A schema failure described by paths and expectations only: the offending values are left out, since they may be
- * passwords, tokens or codes.
+ * The leaf issues of a schema failure (at most 10), each as a path and an expectation: never the offending value,
+ * since it may be a password, a token or a code. Walks at most 64 levels of the issue tree (an answer nested
+ * thousands of levels deep must not overflow the stack while its error is described).
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const summarizeParseError = (error: ParseResult.ParseError): ReadonlyArray<IssueSummary> => {
+  const out: Array<IssueSummary> = []
+  const push = (path: ReadonlyArray<PropertyKey>, expected: string) => {
+    out.push({
+      path: path.length > 0 ? path.map(String).join(".") : "(root)",
+      expected: expected.length > MAX_EXPECTED ? `${expected.slice(0, MAX_EXPECTED)}...` : expected
+    })
+  }
+  const walk = (issue: ParseResult.ParseIssue, path: ReadonlyArray<PropertyKey>, depth: number): void => {
+    if (out.length >= MAX_ISSUES) return
+    if (depth > MAX_DEPTH) return push(path, "a less deeply nested value")
+    switch (issue._tag) {
+      case "Pointer":
+        return walk(issue.issue, path.concat(issue.path), depth + 1)
+      case "Composite":
+        if (Array.isArray(issue.issues)) {
+          for (const inner of issue.issues) walk(inner, path, depth + 1)
+          return
+        }
+        return walk(issue.issues as ParseResult.ParseIssue, path, depth + 1)
+      case "Refinement":
+      case "Transformation":
+        return walk(issue.issue, path, depth + 1)
+      case "Missing":
+        return push(path, "is missing")
+      case "Unexpected":
+        return push(path, "is not a field of this request or model")
+      case "Forbidden":
+        return push(path, "is forbidden")
+      case "Type":
+        return push(path, issue.message ?? `Expected ${String(issue.ast)}`)
+    }
+  }
+  walk(error.issue, [], 0)
+  return out
+}
+
+/**
+ * A schema failure described by paths and expectations only (see `summarizeParseError`).
  *
  * @since 0.1.0
  * @category utils
  */
 export const describeParseError = (error: ParseResult.ParseError): string =>
-  ParseResult.ArrayFormatter.formatErrorSync(error)
-    .map((issue) =>
-      `${issue.path.length > 0 ? issue.path.join(".") : "(root)"}: ${issue.message.replace(/, actual [\s\S]*$/, "")}`
-    )
-    .join("; ")
+  summarizeParseError(error).map((issue) => `${issue.path}: ${issue.expected}`).join("; ")

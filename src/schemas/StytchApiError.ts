@@ -21,7 +21,8 @@ export const TypeId: unique symbol = Symbol.for("effect-stytch/StytchError")
 export type TypeId = typeof TypeId
 
 /**
- * The wire fields of a Stytch error body, kept as they came.
+ * The wire fields of a Stytch error body, kept as they came. Only `error_type` is required on the wire: a missing
+ * `status_code` is the HTTP status, a missing `request_id`, `error_message` or `error_url` is `""`.
  *
  * @since 0.1.0
  * @category models
@@ -50,7 +51,7 @@ export abstract class StytchApiError extends Data.Error<ApiErrorFields> {
   }
 
   override get message(): string {
-    return `${this.error_type}: ${this.error_message} (HTTP ${this.status_code}, request_id ${this.request_id})`
+    return `${this.error_type}: ${this.error_message} (HTTP ${this.status_code}, request_id ${this.request_id || "unknown"})`
   }
 
   override toJSON(): unknown {

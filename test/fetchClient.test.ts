@@ -2,16 +2,19 @@
  * `FetchClient`, the SDK's lean `HttpClient` over `fetch`, against a small local server that records what it gets:
  * methods, query strings, bodies and headers arrive as sent; response headers are read on demand; interrupting the
  * fiber aborts the request (the server sees the connection close); a body cut off mid-read is a decode failure, a
- * refused connection a transport failure.
+ * refused connection a transport failure; a body over the cap (declared or streamed) stops the transfer.
  */
 import { assert, describe, it } from "@effect/vitest"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
+import * as Layer from "effect/Layer"
 import * as http from "node:http"
 import type { AddressInfo } from "node:net"
-import { FetchClient } from "../src/index.js"
+import { FetchClient, Stytch, StytchError, Users } from "../src/index.js"
+import { BodyTooLargeError } from "../src/internal/transport.js"
+import { expectFailure } from "./support.js"
 
 interface Seen {
   readonly method: string
@@ -33,6 +36,31 @@ const withServer = <A, E>(use: (base: string, seen: Array<Seen>, closed: Array<s
           seen.push({ method: req.method!, url: req.url!, headers: req.headers, body })
           if (req.url === "/hang") {
             res.on("close", () => closed.push(req.url!))
+            return
+          }
+          if (req.url!.startsWith("/endless")) {
+            // Chunked (no Content-Length), 64 KiB at a time, until the client goes away.
+            res.on("close", () => closed.push(req.url!))
+            res.writeHead(200, { "content-type": "application/json" })
+            const chunk = "x".repeat(64 * 1024)
+            const pump = () => {
+              while (!res.destroyed && res.write(chunk));
+              if (!res.destroyed) res.once("drain", pump)
+            }
+            pump()
+            return
+          }
+          if (req.url === "/large") {
+            // Declares 100 MB, sends a little, then waits.
+            res.on("close", () => closed.push(req.url!))
+            res.writeHead(200, { "content-type": "application/json", "content-length": String(100 * 1024 * 1024) })
+            res.write("{\"a\":\"")
+            return
+          }
+          if (req.url === "/chunks") {
+            res.writeHead(200, { "content-type": "application/json" })
+            res.write("{\"ok\":")
+            setTimeout(() => res.end("\"\u00e9\"}"), 5)
             return
           }
           if (req.url === "/cut") {
@@ -115,4 +143,77 @@ describe("FetchClient", () => {
         assert.strictEqual(response.status, 201)
         assert.strictEqual(seen[0]!.url, "/via-layer")
       }).pipe(Effect.provide(FetchClient.layer))))
+
+  it.live("a chunked body under the cap is read whole, in order, as UTF-8", () =>
+    withServer((base) =>
+      Effect.gen(function*() {
+        const response = yield* client.execute(HttpClientRequest.get(`${base}/chunks`))
+        assert.deepStrictEqual(yield* response.json, { ok: "\u00e9" })
+      })))
+
+  it.live("an endless chunked body stops at the cap with BodyTooLargeError and the connection closed", () =>
+    withServer((base, _seen, closed) =>
+      Effect.gen(function*() {
+        const capped = FetchClient.make(globalThis.fetch, { maxBodyBytes: 1024 * 1024 })
+        const error = yield* expectFailure(capped.execute(HttpClientRequest.get(`${base}/endless`)))
+        assert.strictEqual(error._tag, "ResponseError")
+        assert.instanceOf(error.cause, BodyTooLargeError)
+        for (let i = 0; i < 200 && closed.length === 0; i++) yield* Effect.sleep("5 millis")
+        assert.deepStrictEqual(closed, ["/endless"])
+      })))
+
+  it.live("a Content-Length over the cap (default 10 MiB) fails before the body is read", () =>
+    withServer((base, _seen, closed) =>
+      Effect.gen(function*() {
+        assert.strictEqual(FetchClient.DEFAULT_MAX_BODY_BYTES, 10 * 1024 * 1024)
+        const error = yield* expectFailure(client.execute(HttpClientRequest.get(`${base}/large`)))
+        assert.instanceOf(error.cause, BodyTooLargeError)
+        for (let i = 0; i < 200 && closed.length === 0; i++) yield* Effect.sleep("5 millis")
+        assert.deepStrictEqual(closed, ["/large"])
+      })))
+
+  it.live("through the SDK: StytchTransportError reason BodyTooLarge, not retried", () =>
+    withServer((base, seen) =>
+      Effect.gen(function*() {
+        const users = yield* Users.Users
+        const error = yield* expectFailure(users.get({ user_id: "user-test-x" }))
+        assert.instanceOf(error, StytchError.StytchTransportError)
+        assert.strictEqual(error._tag === "StytchTransportError" && error.reason, "BodyTooLarge")
+        assert.include(error.message, "65536")
+        assert.strictEqual(seen.length, 1)
+      }).pipe(Effect.provide(sdk(`${base}/endless`, FetchClient.layerWith({ maxBodyBytes: 64 * 1024 }))))))
+
+  it.live("a refused connection names its cause: code ECONNREFUSED in the field and the message", () =>
+    Effect.gen(function*() {
+      const port = yield* freedPort
+      const error = yield* expectFailure(
+        Effect.flatMap(Users.Users, (users) => users.get({ user_id: "user-test-x" })).pipe(
+          Effect.provide(sdk(`http://127.0.0.1:${port}`, FetchClient.layer, 0))
+        )
+      )
+      assert.strictEqual(error._tag, "StytchTransportError")
+      if (error._tag !== "StytchTransportError") return
+      assert.strictEqual(error.reason, "Transport")
+      assert.strictEqual(error.code, "ECONNREFUSED")
+      assert.include(error.message, "ECONNREFUSED")
+      assert.include(error.message, `127.0.0.1:${port}`)
+      assert.notInclude(error.message, `Transport error on GET http://127.0.0.1:${port}/v1/users/user-test-x: Transport`)
+      assert.notInclude(error.message + JSON.stringify(error), SECRET)
+    }))
 })
+
+/** A loopback port that was free a moment ago and has nobody listening now. */
+const freedPort = Effect.async<number>((resume) => {
+  const server = http.createServer()
+  server.listen(0, "127.0.0.1", () => {
+    const port = (server.address() as AddressInfo).port
+    server.close(() => resume(Effect.succeed(port)))
+  })
+})
+
+const SECRET = "secret-test-Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA"
+
+/** Every SDK service against `baseUrl`, over `client`. */
+const sdk = (baseUrl: string, client: Layer.Layer<HttpClient.HttpClient>, maxRetries = 2) =>
+  Stytch.layer({ projectId: "project-test-11111111-2222-4333-8444-555555555555", secret: SECRET, baseUrl, maxRetries })
+    .pipe(Layer.orDie, Layer.provide(client))

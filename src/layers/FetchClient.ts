@@ -5,8 +5,13 @@
  * `FetchHttpClient` (like every client made with `HttpClient.make`) pays per request for a parsed `URL`, a span with
  * the request's headers as attributes, a `FinalizationRegistry` entry and a web `Response` read through its own
  * effects; with the server on loopback that made `users.get` half as fast as a bare `fetch`, and slower than the
- * official `stytch` package. This client sends the request and reads the whole body as text in one promise, and
- * converts the response headers only when someone reads them. Interrupting the fiber aborts the request.
+ * official `stytch` package. This client sends the request and reads the whole body as text, and converts the
+ * response headers only when someone reads them. Interrupting the fiber aborts the request.
+ *
+ * Bodies are capped (`maxBodyBytes`, default 10 MiB; Stytch's largest answers, a 1,000-user search, are a few MB):
+ * a `Content-Length` over the cap fails at once, and a body without one (chunked) is read as a stream and the request
+ * aborted as soon as the cap is passed. Either way the call fails with `StytchTransportError` `reason: "BodyTooLarge"`
+ * (a platform `ResponseError` whose cause is a `BodyTooLargeError`, for other users of the client).
  *
  * It suits JSON APIs whose answers fit in memory (Stytch's do). The SDK's own span per call (`Stytch.<endpoint>`)
  * stays; what it does not do is `HttpClient.make`'s per-request span and trace-context propagation headers.
@@ -21,6 +26,59 @@ import * as UrlParams from "@effect/platform/UrlParams"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { TextResponse } from "../internal/textResponse.js"
+import { BodyTooLargeError } from "../internal/transport.js"
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** The largest answer body read, in bytes (default 10 MiB). */
+  readonly maxBodyBytes?: number | undefined
+}
+
+/**
+ * The default `maxBodyBytes`: 10 MiB.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
+
+/** The body as text, refusing more than `limit` bytes (fails with `BodyTooLargeError`). */
+const readCapped = async (response: Response, limit: number): Promise<string> => {
+  const length = response.headers.get("content-length")
+  if (length !== null && /^\d+$/.test(length)) {
+    if (Number(length) > limit) throw new BodyTooLargeError(limit)
+    // fetch holds an unencoded body to its declared length; a compressed one may inflate past it, so it streams.
+    if (!response.headers.has("content-encoding")) return response.text()
+  }
+  if (response.body === null) return ""
+  const reader = response.body.getReader()
+  const chunks: Array<Uint8Array> = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > limit) {
+      reader.cancel().catch(() => {})
+      throw new BodyTooLargeError(limit)
+    }
+    chunks.push(value)
+  }
+  return new TextDecoder().decode(chunks.length === 1 ? chunks[0] : concat(chunks, size))
+}
+
+const concat = (chunks: ReadonlyArray<Uint8Array>, size: number) => {
+  const out = new Uint8Array(size)
+  let at = 0
+  for (const chunk of chunks) {
+    out.set(chunk, at)
+    at += chunk.byteLength
+  }
+  return out
+}
 
 const bodyOf = (body: HttpClientRequest.HttpClientRequest["body"]): BodyInit | null => {
   switch (body._tag) {
@@ -49,8 +107,12 @@ const headersOf = (response: Response) => () => {
  * @since 0.1.0
  * @category constructors
  */
-export const make = (fetch: typeof globalThis.fetch = globalThis.fetch): HttpClient.HttpClient =>
-  HttpClient.makeWith<never, never, HttpClientError.HttpClientError, never>(
+export const make = (
+  fetch: typeof globalThis.fetch = globalThis.fetch,
+  options: Options = {}
+): HttpClient.HttpClient => {
+  const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  return HttpClient.makeWith<never, never, HttpClientError.HttpClientError, never>(
     (requestEffect) =>
       Effect.flatMap(requestEffect, (request) => {
         if (request.body._tag === "Stream") {
@@ -67,11 +129,13 @@ export const make = (fetch: typeof globalThis.fetch = globalThis.fetch): HttpCli
           fetch(url, { method: request.method, headers: request.headers, body: bodyOf(request.body), signal: controller.signal })
             .then((response) => {
               status = response.status
-              return response.text().then((body) =>
+              return readCapped(response, limit).then((body) =>
                 resume(Effect.succeed(new TextResponse(request, response.status, headersOf(response), body)))
               )
             })
-            .catch((cause) =>
+            .catch((cause) => {
+              // Stop the transfer (an oversized body may still be streaming).
+              controller.abort()
               // A failure before the status is a transport failure; one while reading the body is a decode failure.
               resume(Effect.fail(
                 status === 0
@@ -83,12 +147,13 @@ export const make = (fetch: typeof globalThis.fetch = globalThis.fetch): HttpCli
                     cause
                   })
               ))
-            )
+            })
           return Effect.sync(() => controller.abort())
         })
       }),
     Effect.succeed
   )
+}
 
 /**
  * `HttpClient.HttpClient` over the global `fetch`: `Stytch.layer(options).pipe(Layer.provide(FetchClient.layer))`.
@@ -97,3 +162,12 @@ export const make = (fetch: typeof globalThis.fetch = globalThis.fetch): HttpCli
  * @category layers
  */
 export const layer: Layer.Layer<HttpClient.HttpClient> = Layer.sync(HttpClient.HttpClient, () => make())
+
+/**
+ * `layer` with options: `FetchClient.layerWith({ maxBodyBytes: 1024 * 1024 })`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerWith = (options: Options): Layer.Layer<HttpClient.HttpClient> =>
+  Layer.sync(HttpClient.HttpClient, () => make(globalThis.fetch, options))

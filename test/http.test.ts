@@ -15,12 +15,14 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
+import * as Logger from "effect/Logger"
+import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as Random from "effect/Random"
 import * as TestClock from "effect/TestClock"
 import * as Tracer from "effect/Tracer"
-import { Fraud, Passwords, Sessions, Stytch, StytchError, Users } from "../src/index.js"
-import { drive, requestBody, userBody } from "./support.js"
+import { Fraud, Passwords, Sessions, Stytch, StytchError, Users, WebAuthn } from "../src/index.js"
+import { drive, expectFailure, requestBody, userBody } from "./support.js"
 import type * as StytchConfig from "../src/layers/StytchConfig.js"
 
 const PROJECT_ID = "project-test-11111111-2222-4333-8444-555555555555"
@@ -713,6 +715,114 @@ describe("tolerant decoding", () => {
       const page = yield* Effect.flatMap(Users.Users, (u) => u.search({})).pipe(withClient(client))
       assert.strictEqual(page.results[0]!.user_id, "user-test-s1")
       assert.strictEqual(page.results_metadata.next_cursor, undefined)
+    }))
+})
+
+describe("reading tolerantly: status_code and request_id are never required", () => {
+  it.effect("sessions.getJWKS and webauthn.update without status_code: status_code is the HTTP status", () =>
+    Effect.gen(function*() {
+      const { client } = fake((_, request) =>
+        request.url.includes("/jwks/")
+          ? json(200, { keys: [{ kty: "RSA", kid: "jwk-test-1", n: "AQAB", e: "AQAB" }] })
+          : json(200, { request_id: "r" })
+      )
+      const jwks = yield* Effect.flatMap(Sessions.Sessions, (s) => s.getJWKS({ project_id: PROJECT_ID })).pipe(
+        withClient(client)
+      )
+      assert.strictEqual(jwks.status_code, 200)
+      assert.strictEqual(jwks.keys[0]!.kid, "jwk-test-1")
+      const updated = yield* Effect.flatMap(
+        WebAuthn.WebAuthn,
+        (w) => w.update({ webauthn_registration_id: "webauthn-registration-test-1", name: "key" })
+      ).pipe(withClient(client))
+      assert.strictEqual(updated.status_code, 200)
+      assert.strictEqual(updated.request_id, "r")
+    }))
+
+  it.effect("users.get without request_id", () =>
+    Effect.gen(function*() {
+      const { request_id: _, ...body } = userBody("user-test-nr")
+      const { client } = fake(() => json(200, body))
+      const user = yield* getUser("user-test-nr").pipe(withClient(client))
+      assert.strictEqual(user.user_id, "user-test-nr")
+      assert.strictEqual(user.request_id, undefined)
+    }))
+
+  it.effect("error bodies without request_id (Stytch's own SDK fixtures) become their typed class", () =>
+    Effect.gen(function*() {
+      const bodies = [
+        {
+          status_code: 404,
+          error_type: "user_not_found",
+          error_message: "User not found.",
+          error_url: "https://stytch.com/docs/api/errors/404"
+        },
+        { status_code: 404, error_type: "user_not_found" },
+        { error_type: "user_not_found" }
+      ]
+      for (const body of bodies) {
+        const { client } = fake(() => json(404, body))
+        const error = yield* getUser("user-test-e").pipe(withClient(client), expectFailure)
+        assert.strictEqual(error._tag, "UserNotFound", JSON.stringify(body))
+        if (error._tag !== "UserNotFound") continue
+        assert.strictEqual(error.status_code, 404)
+        assert.strictEqual(error.request_id, "")
+        assert.strictEqual(error.error_type, "user_not_found")
+        assert.include(error.message, "request_id unknown")
+      }
+      // Only error_type makes an error body.
+      const { client } = fake(() => json(404, { status_code: 404, error_message: "no type" }))
+      const error = yield* getUser("user-test-e").pipe(withClient(client), expectFailure)
+      assert.strictEqual(error._tag, "StytchDecodeError")
+    }))
+})
+
+describe("hostile answers", () => {
+  it.effect("a 200 whose field is nested 5,000 levels deep fails with StytchDecodeError, not a defect", () =>
+    Effect.gen(function*() {
+      // Written as text: building it with JSON.stringify would itself overflow in a test.
+      const deep = `${"[".repeat(5000)}"x"${"]".repeat(5000)}`
+      const deepObject = `${"{\"a\":".repeat(5000)}"x"${"}".repeat(5000)}`
+      for (const [field, value] of [["emails", deep], ["providers", deepObject], ["is_locked", deepObject]] as const) {
+        const text = JSON.stringify(userBody("user-test-deep", { [field]: "DEEP" })).replace("\"DEEP\"", value)
+        const { client } = fake(() => new Response(text, { status: 200, headers: { "content-type": "application/json" } }))
+        const exit = yield* getUser("user-test-deep").pipe(withClient(client), Effect.exit)
+        assert.isTrue(exit._tag === "Failure" && exit.cause._tag === "Fail", field)
+        const error = yield* getUser("user-test-deep").pipe(withClient(client), expectFailure)
+        assert.strictEqual(error._tag, "StytchDecodeError")
+        assert.include(error.message, field)
+        assert.isBelow(error.message.length, 3000)
+      }
+    }))
+})
+
+describe("retry logging", () => {
+  const capture = () => {
+    const lines: Array<string> = []
+    const logger = Logger.make(({ logLevel, message }) => {
+      lines.push(`${logLevel.label} ${Array.isArray(message) ? message.join(" ") : String(message)}`)
+    })
+    const run = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+      effect.pipe(Logger.withMinimumLogLevel(LogLevel.All), Effect.provide(Logger.replace(Logger.defaultLogger, logger)))
+    return { lines, run }
+  }
+
+  it.live("one debug line per retried attempt (endpoint, attempt n/max, reason, delay), no unhandled-fiber lines", () =>
+    Effect.gen(function*() {
+      const { lines, run } = capture()
+      const { client } = fake((attempt, request) =>
+        attempt === 1 ? transportFailure(request) : attempt === 2 ? json(503, errorBody(503, "unavailable")) :
+        json(200, userBody("user-test-log"))
+      )
+      const user = yield* getUser("user-test-log").pipe(withClient(client), run)
+      assert.strictEqual(user.user_id, "user-test-log")
+      assert.strictEqual(lines.length, 2, lines.join("\n"))
+      assert.match(lines[0]!, /^DEBUG Stytch users\.get: attempt 1\/3 failed \(transport error \(ECONNRESET\)\), retrying in \d+ms$/)
+      assert.match(lines[1]!, /^DEBUG Stytch users\.get: attempt 2\/3 failed \(HTTP 503\), retrying in \d+(ms|s)/)
+      for (const line of lines) {
+        assert.notInclude(line, "Fiber terminated")
+        assert.notInclude(line, "status=Transport")
+      }
     }))
 })
 

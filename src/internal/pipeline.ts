@@ -197,7 +197,7 @@ export const makePipeline = <Config extends PipelineConfig>(
           const now = yield* Effect.clockWith((clock) => clock.currentTimeMillis)
           const millis = (result._tag === "Answer" ? parseRetryAfter(result.headers, now) : undefined) ??
             backoffDelay(retry, yield* Random.next)
-          const delay = Duration.format(Duration.millis(millis))
+          const delay = Duration.format(Duration.millis(Math.round(millis)))
           const reason = reasonOf(result)
           yield* Effect.logDebug(
             `Stytch ${endpoint.id}: attempt ${retry + 1}/${attempts} failed (${reason}), retrying in ${delay}`

@@ -78,7 +78,7 @@ describe("impersonation in the emulator", () => {
       yield* TestClock.adjust("4 minutes")
       const live = yield* emulator.mintImpersonationToken({ user_id: user.user_id })
       yield* TestClock.adjust("61 seconds") // the first is 5 min 1 s old, the second 1 min 1 s
-      const expired = yield* expectFailure(impersonation.authenticate(expiring))
+      const expired = yield* expectFailure(impersonation.authenticate({ impersonation_token: expiring.impersonation_token }))
       assert.strictEqual(expired._tag, "UnableToAuthImpersonationToken")
       assert.strictEqual((yield* sessionsOf(user.user_id)).length, 0)
 
@@ -91,7 +91,7 @@ describe("impersonation in the emulator", () => {
 
       // The user was deleted after the token was minted.
       yield* users.delete({ user_id: user.user_id })
-      const gone = yield* expectFailure(impersonation.authenticate(live))
+      const gone = yield* expectFailure(impersonation.authenticate({ impersonation_token: live.impersonation_token }))
       assert.strictEqual(gone._tag, "UnableToAuthImpersonationToken")
     }).pipe(Effect.provide(StytchEmulator.layerStytch())))
 

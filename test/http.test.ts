@@ -21,7 +21,7 @@ import * as Option from "effect/Option"
 import * as Random from "effect/Random"
 import * as TestClock from "effect/TestClock"
 import * as Tracer from "effect/Tracer"
-import { Fraud, Passwords, Sessions, Stytch, StytchError, Users, WebAuthn } from "../src/index.js"
+import { Fraud, M2M, Passwords, Sessions, Stytch, StytchError, Users, WebAuthn } from "../src/index.js"
 import { drive, expectFailure, requestBody, userBody } from "./support.js"
 import type * as StytchConfig from "../src/layers/StytchConfig.js"
 
@@ -774,6 +774,22 @@ describe("reading tolerantly: status_code and request_id are never required", ()
       const { client } = fake(() => json(404, { status_code: 404, error_message: "no type" }))
       const error = yield* getUser("user-test-e").pipe(withClient(client), expectFailure)
       assert.strictEqual(error._tag, "StytchDecodeError")
+    }))
+})
+
+describe("reading OAuth2 error bodies tolerantly", () => {
+  it.effect("an OAuth2 error body with only `error` is a StytchOAuth2Error (status from HTTP, request_id \"\")", () =>
+    Effect.gen(function*() {
+      const { client } = fake(() => json(401, { error: "invalid_client" }))
+      const error = yield* Effect.flatMap(M2M.M2M, (m) => m.token({ client_id: "c", client_secret: "s3cr3t-value" })).pipe(
+        withClient(client),
+        expectFailure
+      )
+      assert.strictEqual(error._tag, "StytchOAuth2Error")
+      if (error._tag !== "StytchOAuth2Error") return
+      assert.strictEqual(error.error, "invalid_client")
+      assert.strictEqual(error.status_code, 401)
+      assert.strictEqual(error.request_id, "")
     }))
 })
 

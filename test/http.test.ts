@@ -1,6 +1,7 @@
 /**
- * The HTTP pipeline (src/layers/StytchHttp.ts) against fake HttpClients: request shape, retry policies, backoff,
- * Retry-After, per-attempt timeout, transport/decode/encode failures, response tolerance and tracing.
+ * The HTTP pipeline (src/internal/pipeline.ts, served as StytchHttp) against fake HttpClients: request shape, retry
+ * policies, backoff, Retry-After, per-attempt timeout, transport/decode/request failures, response tolerance, hostile
+ * answers, retry logging and tracing.
  *
  * Every test builds its own fake client, so attempt counts are per test. `it.effect` runs on the TestClock: any call
  * that sleeps (backoff, Retry-After, timeout) is forked and the clock is moved by hand.

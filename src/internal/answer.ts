@@ -54,7 +54,11 @@ export const withStatusCode = (json: unknown, status: number): unknown =>
  * An answer's body parsed once (`NOT_JSON` when it is not JSON), its `request_id` when it has one, and a maker of
  * the `StytchDecodeError` that names them.
  */
-export const parseAnswer = (answer: { readonly status: number; readonly body: string }, method: string, url: string) => {
+export const parseAnswer = (
+  answer: { readonly status: number; readonly body: string },
+  method: string,
+  url: string
+) => {
   const json = parseJson(answer.body)
   const requestId = requestIdOf(json)
   const decodeError = (detail: string) =>

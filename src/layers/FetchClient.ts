@@ -117,7 +117,11 @@ export const make = (
       Effect.flatMap(requestEffect, (request) => {
         if (request.body._tag === "Stream") {
           return Effect.fail(
-            new HttpClientError.RequestError({ request, reason: "Encode", description: "stream bodies are not supported" })
+            new HttpClientError.RequestError({
+              request,
+              reason: "Encode",
+              description: "stream bodies are not supported"
+            })
           )
         }
         const url = request.urlParams.length === 0

@@ -10,7 +10,9 @@ import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
+import * as fs from "node:fs"
 import * as http from "node:http"
+import * as https from "node:https"
 import type { AddressInfo } from "node:net"
 import { FetchClient, Stytch, StytchError, Users } from "../src/index.js"
 import { BodyTooLargeError } from "../src/internal/transport.js"
@@ -200,7 +202,41 @@ describe("FetchClient", () => {
       assert.notInclude(error.message, `Transport error on GET http://127.0.0.1:${port}/v1/users/user-test-x: Transport`)
       assert.notInclude(error.message + JSON.stringify(error), SECRET)
     }))
+
+  it.live("a TLS failure names its cause: the certificate error code and message", () =>
+    withSelfSignedServer((base) =>
+      Effect.gen(function*() {
+        const error = yield* expectFailure(
+          Effect.flatMap(Users.Users, (users) => users.get({ user_id: "user-test-x" })).pipe(
+            Effect.provide(sdk(base, FetchClient.layer, 0))
+          )
+        )
+        assert.strictEqual(error._tag === "StytchTransportError" && error.code, "DEPTH_ZERO_SELF_SIGNED_CERT")
+        assert.include(error.message, "self-signed certificate")
+      })))
 })
+
+/**
+ * An HTTPS server with a self-signed certificate (test/fixtures/tls, a test-only key made with
+ * `openssl req -x509 -newkey rsa:2048 -nodes -days 36500 -subj /CN=127.0.0.1`), for a real TLS failure.
+ */
+const withSelfSignedServer = <A, E>(use: (base: string) => Effect.Effect<A, E>) =>
+  Effect.acquireUseRelease(
+    Effect.async<https.Server>((resume) => {
+      const fixture = (name: string) => fs.readFileSync(new URL(`./fixtures/tls/${name}`, import.meta.url))
+      const server = https.createServer(
+        { key: fixture("self-signed-key.pem"), cert: fixture("self-signed-cert.pem") },
+        (_req, res) => res.end("{}")
+      )
+      server.listen(0, "127.0.0.1", () => resume(Effect.succeed(server)))
+    }),
+    (server) => use(`https://127.0.0.1:${(server.address() as AddressInfo).port}`),
+    (server) =>
+      Effect.async<void>((resume) => {
+        server.closeAllConnections()
+        server.close(() => resume(Effect.void))
+      })
+  )
 
 /** A loopback port that was free a moment ago and has nobody listening now. */
 const freedPort = Effect.async<number>((resume) => {

@@ -5,32 +5,13 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import { vi } from "vitest"
 import * as http from "node:http"
 import { StytchEmulator } from "../src/emulator/index.js"
-import { basicAuth, raw, type RawResponse } from "./support/raw.js"
+import { basicAuth, type Harness, json, raw, type RawResponse, withServer } from "./support/raw.js"
 
 vi.setConfig({ testTimeout: 60_000 })
-
-interface Harness {
-  readonly url: string
-  readonly port: number
-  readonly emulator: StytchEmulator.Service
-  readonly auth: string
-}
-
-/** A fresh emulator served on a free port for the duration of `f`. */
-const withServer = <A>(f: (h: Harness) => Promise<A>, options: StytchEmulator.ServeOptions = {}) =>
-  Effect.gen(function*() {
-    const emulator = yield* StytchEmulator.StytchEmulator
-    const server = yield* StytchEmulator.serve(options)
-    const auth = basicAuth(emulator.projectId, Redacted.value(emulator.secret))
-    return yield* Effect.promise(() => f({ url: server.url, port: server.port, emulator, auth }))
-  }).pipe(Effect.scoped, Effect.provide(Layer.effect(StytchEmulator.StytchEmulator, StytchEmulator.make())))
-
-const json = (auth: string) => ({ authorization: auth, "content-type": "application/json" })
 
 /** A Stytch error body with this status and error_type. */
 const assertStytchError = (response: RawResponse, status: number, error_type: string) => {

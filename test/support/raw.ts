@@ -2,7 +2,11 @@
  * Raw HTTP for the emulator's hostile-input tests: exact methods, paths, headers (including `Host`) and bytes, which
  * `fetch` would normalise or refuse.
  */
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
 import * as http from "node:http"
+import { StytchEmulator } from "../../src/emulator/index.js"
 
 export interface RawResponse {
   readonly status: number
@@ -52,3 +56,26 @@ export const raw = (url: string, request: RawRequest): Promise<RawResponse> =>
 
 export const basicAuth = (projectId: string, secret: string) =>
   `Basic ${Buffer.from(`${projectId}:${secret}`).toString("base64")}`
+
+export interface Harness {
+  readonly url: string
+  readonly port: number
+  readonly emulator: StytchEmulator.Service
+  readonly auth: string
+}
+
+/** A fresh emulator served on a free port for the duration of `f`. */
+export const withServer = <A>(
+  f: (h: Harness) => Promise<A>,
+  options: StytchEmulator.ServeOptions = {},
+  emulatorOptions: StytchEmulator.Options = {}
+) =>
+  Effect.gen(function*() {
+    const emulator = yield* StytchEmulator.StytchEmulator
+    const server = yield* StytchEmulator.serve(options)
+    const auth = basicAuth(emulator.projectId, Redacted.value(emulator.secret))
+    return yield* Effect.promise(() => f({ url: server.url, port: server.port, emulator, auth }))
+  }).pipe(Effect.scoped, Effect.provide(Layer.effect(StytchEmulator.StytchEmulator, StytchEmulator.make(emulatorOptions))))
+
+/** Headers of an authenticated JSON request. */
+export const json = (auth: string) => ({ authorization: auth, "content-type": "application/json" })

@@ -57,7 +57,8 @@ describe("effect-stytch-emulator CLI", () => {
           "--max-body-bytes",
           "1e3"
         ]]
-        const results = await Promise.all(cases.map(run))
+        const results = []
+        for (const args of cases) results.push(await run(args))
         results.forEach((result, i) => {
           const args = cases[i]!.join(" ")
           assert.strictEqual(result.code, 2, `${args}: ${result.stderr}`)

@@ -9,6 +9,9 @@ import * as Redacted from "effect/Redacted"
 import { vi } from "vitest"
 import * as http from "node:http"
 import { StytchEmulator } from "../src/emulator/index.js"
+import { type AppState, handle } from "../src/emulator/internal/app.js"
+import { SigningKeys } from "../src/emulator/internal/jwt.js"
+import { defaultSettings, Store } from "../src/emulator/internal/store.js"
 import { basicAuth, type Harness, json, raw, type RawResponse, withServer } from "./support/raw.js"
 
 vi.setConfig({ testTimeout: 60_000 })
@@ -213,5 +216,27 @@ describe("emulator: hostile input in-process", () => {
       const search = yield* emulator.handle({ method: "POST", url: "/v1/users/search", headers, body: "{}" })
       assert.strictEqual(search.status, 200)
       assert.deepStrictEqual(JSON.parse(search.body).results, [])
+    }))
+})
+
+describe("emulator: a defect in the pipeline", () => {
+  it.effect("becomes a 500 with a Stytch error body, not a failed or dead effect", () =>
+    Effect.gen(function*() {
+      const store = new Store(defaultSettings("project-test-defect", "secret-test-defect"))
+      const state: AppState = {
+        store,
+        keys: new SigningKeys("project-test-defect"),
+        faults: [],
+        handlers: {},
+        control: () => {
+          throw new Error("a broken control")
+        }
+      }
+      const response = yield* handle(state, { method: "GET", url: "/v1/users/x", headers: {}, body: "" }, "http://x")
+      assert.strictEqual(response.status, 500)
+      const body = JSON.parse(response.body)
+      assert.strictEqual(body.error_type, "internal_server_error")
+      assert.strictEqual(body.status_code, 500)
+      assert.match(body.request_id, /^request-id-test-/)
     }))
 })

@@ -419,7 +419,6 @@ export const serve = (options: ServeOptions = {}): Effect.Effect<Server, Error, 
         res.destroy()
       }
     }
-    server.on("clientError", (_error, socket) => socket.destroy())
     server.keepAliveTimeout = 5000
     const port = yield* Effect.acquireRelease(
       Effect.async<number, Error>((resume) => {

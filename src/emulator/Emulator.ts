@@ -413,7 +413,11 @@ export const serve = (options: ServeOptions = {}): Effect.Effect<Server, Error, 
         answer(req, res, {
           status: 500,
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ status_code: 500, error_type: "internal_server_error", error_message: "Emulator failure." })
+          body: JSON.stringify({
+            status_code: 500,
+            error_type: "internal_server_error",
+            error_message: "Emulator failure."
+          })
         })
       } catch {
         res.destroy()

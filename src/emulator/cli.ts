@@ -9,8 +9,8 @@ import * as Redacted from "effect/Redacted"
 import { parseArgs } from "node:util"
 import * as Emulator from "./Emulator.js"
 
-const USAGE =
-  "Usage: effect-stytch-emulator [--port 4010] [--host 127.0.0.1] [--project-id ID] [--secret SECRET] [--max-body-bytes N]"
+const USAGE = "Usage: effect-stytch-emulator [--port 4010] [--host 127.0.0.1] [--project-id ID] [--secret SECRET] " +
+  "[--max-body-bytes N]"
 
 const usageError = (message: string): never => {
   process.stderr.write(`effect-stytch-emulator: ${message} (see --help)\n`)
@@ -20,7 +20,9 @@ const usageError = (message: string): never => {
 /** A non-negative integer argument within `max`, written in decimal digits only. */
 const integer = (name: string, text: string, max: number): number => {
   const n = /^\d{1,16}$/.test(text) ? Number(text) : Number.NaN
-  return Number.isSafeInteger(n) && n <= max ? n : usageError(`--${name} must be an integer from 0 to ${max}, got "${text}"`)
+  return Number.isSafeInteger(n) && n <= max
+    ? n
+    : usageError(`--${name} must be an integer from 0 to ${max}, got "${text}"`)
 }
 
 const nonEmpty = (name: string, text: string | undefined): string | undefined =>

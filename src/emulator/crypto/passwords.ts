@@ -321,7 +321,12 @@ interface Argon2Params {
   readonly parallelism: number
 }
 
-const argon2Raw = async (variant: "argon_2i" | "argon_2id", password: string, params: Argon2Params, hashLength: number) =>
+const argon2Raw = async (
+  variant: "argon_2i" | "argon_2id",
+  password: string,
+  params: Argon2Params,
+  hashLength: number
+) =>
   new Uint8Array(
     await inWorker<Uint8Array>("argon2", {
       variant,
@@ -568,7 +573,8 @@ export const checkMigrateConfig = (hashType: HashType, config: MigrateConfig): s
  */
 export const checkHashCost = (hashType: HashType, hash: string): readonly [string, string] | undefined => {
   const bcryptCost = BCRYPT_RE.exec(hash)?.[1]
-  if ((hashType === "bcrypt" || hashType === "phpass") && bcryptCost !== undefined && Number(bcryptCost) > BCRYPT_MAX_COST) {
+  const bcryptLike = hashType === "bcrypt" || hashType === "phpass"
+  if (bcryptLike && bcryptCost !== undefined && Number(bcryptCost) > BCRYPT_MAX_COST) {
     return ["invalid_bcrypt_cost", `The emulator accepts bcrypt costs up to ${BCRYPT_MAX_COST}.`]
   }
   if (hashType === "argon_2i" || hashType === "argon_2id") {
@@ -577,12 +583,14 @@ export const checkHashCost = (hashType: HashType, hash: string): readonly [strin
       return ["invalid_argon_2_memory", `The emulator accepts argon2 memory up to ${ARGON2_MAX_MEMORY_KIB} KiB (m=).`]
     }
     if (phc !== null && Number(phc[4]) > ARGON2_MAX_ITERATIONS) {
-      return ["invalid_argon_2_iteration_amount", `The emulator accepts argon2 iterations up to ${ARGON2_MAX_ITERATIONS} (t=).`]
+      const message = `The emulator accepts argon2 iterations up to ${ARGON2_MAX_ITERATIONS} (t=).`
+      return ["invalid_argon_2_iteration_amount", message]
     }
   }
   if (hashType === "phpass" && (hash.startsWith("$P$") || hash.startsWith("$H$"))) {
     if (ITOA64.indexOf(hash.charAt(3)) > PHPASS_MAX_LOG2_ROUNDS) {
-      return ["invalid_phpass_hash_format", `The emulator accepts phpass hashes of up to 2^${PHPASS_MAX_LOG2_ROUNDS} rounds.`]
+      const message = `The emulator accepts phpass hashes of up to 2^${PHPASS_MAX_LOG2_ROUNDS} rounds.`
+      return ["invalid_phpass_hash_format", message]
     }
   }
   return undefined

@@ -274,9 +274,11 @@ const jsonDepthExceeds = (text: string, max: number): boolean => {
 }
 
 /** A JSON object body (`""` is `{}`), or the message of the 400 that refuses it. */
-export const parseJsonObject = (
-  text: string
-): { readonly ok: true; readonly value: Record<string, unknown> } | { readonly ok: false; readonly message: string } => {
+export type ParsedBody =
+  | { readonly ok: true; readonly value: Record<string, unknown> }
+  | { readonly ok: false; readonly message: string }
+
+export const parseJsonObject = (text: string): ParsedBody => {
   if (text === "") return { ok: true, value: {} }
   if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
     return { ok: false, message: `The request body is nested deeper than ${MAX_JSON_DEPTH} levels.` }
@@ -362,14 +364,16 @@ const handlePublicForm = (
   const project_id = decodePathSegment(route.pattern.exec(path)![1]!)
   return Effect.gen(function*() {
     if (project_id === undefined) {
-      return oauth2ErrorResponse(apiFailure("invalid_request", "The path is not validly percent-encoded.", 400), ctx.request_id)
+      const failure = apiFailure("invalid_request", "The path is not validly percent-encoded.", 400)
+      return oauth2ErrorResponse(failure, ctx.request_id)
     }
     if (request.method !== "POST") {
       return oauth2ErrorResponse(apiFailure("invalid_request", "Only POST is allowed.", 405), ctx.request_id)
     }
     const body = yield* Effect.either(readBody(request))
     if (body._tag === "Left") {
-      return oauth2ErrorResponse(new ApiFailure("invalid_request", body.left.status, body.left.error_message), ctx.request_id)
+      const failure = new ApiFailure("invalid_request", body.left.status, body.left.error_message)
+      return oauth2ErrorResponse(failure, ctx.request_id)
     }
     const fields = formFields(request.headers["content-type"] ?? "", body.right)
     if (typeof fields === "string") {
@@ -412,12 +416,10 @@ const takeFault = (faults: Array<Fault>, path: string): Fault | undefined => {
 export const handle = (state: AppState, request: IncomingRequest, baseUrl: string): Effect.Effect<WireResponse> => {
   const request_id = `request-id-test-${randomUUID()}`
   return pipeline(state, request, baseUrl, request_id).pipe(
-    Effect.catchAllDefect((defect) =>
-      Effect.succeed(errorResponse(
-        new ApiFailure("internal_server_error", 500, `Emulator defect: ${defect instanceof Error ? defect.message : String(defect)}`),
-        request_id
-      ))
-    )
+    Effect.catchAllDefect((defect) => {
+      const message = `Emulator defect: ${defect instanceof Error ? defect.message : String(defect)}`
+      return Effect.succeed(errorResponse(new ApiFailure("internal_server_error", 500, message), request_id))
+    })
   )
 }
 

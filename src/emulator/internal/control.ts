@@ -220,7 +220,7 @@ const Reset = Schema.Struct({ keepSettings: Schema.optional(Schema.Boolean) })
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"])
 
-/** `host[:port]` (as in `Host`, or an origin's authority) names this server: a loopback name or its address, its port. */
+/** Whether `host[:port]` (`Host`, an origin's authority) names this server (loopback or its address, its port). */
 const isOwnAuthority = (authority: string, listener: { readonly host: string; readonly port: number }): boolean => {
   const m = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/i.exec(authority)
   if (m === null) return false
@@ -288,7 +288,8 @@ export const makeControl = (emulator: Service) =>
       }
       case "POST /reset":
         return yield* withBody(Reset, ({ keepSettings }) =>
-          Effect.as(keepSettings === true ? emulator.resetKeepingSettings : emulator.reset, reply(200, { reset: true })))
+          Effect.as(keepSettings === true ? emulator.resetKeepingSettings : emulator.reset, reply(200, { reset: true }))
+        )
       case "GET /settings":
         return yield* Effect.map(emulator.settings, (settings) => reply(200, { ...settings, secret: undefined }))
       case "PATCH /settings":

@@ -67,7 +67,11 @@ const takeKeyPair = (): KeyPair => {
 
 const der = (tag: number, content: Buffer): Buffer => {
   const n = content.length
-  const length = n < 0x80 ? Buffer.from([n]) : n < 0x100 ? Buffer.from([0x81, n]) : Buffer.from([0x82, n >> 8, n & 0xff])
+  const length = n < 0x80
+    ? Buffer.from([n])
+    : n < 0x100
+    ? Buffer.from([0x81, n])
+    : Buffer.from([0x82, n >> 8, n & 0xff])
   return Buffer.concat([Buffer.from([tag]), length, content])
 }
 const sequence = (...items: Array<Buffer>) => der(0x30, Buffer.concat(items))

@@ -17,8 +17,16 @@ import * as FetchClient from "../layers/FetchClient.js"
 import * as StytchConfig from "../layers/StytchConfig.js"
 import * as Stytch from "../layers/Stytch.js"
 import type * as ConfigError from "effect/ConfigError"
-import { type AppState, type Ctx, type Fault, handle, type WireRequest, type WireResponse } from "./internal/app.js"
-import { makeControl } from "./internal/control.js"
+import {
+  type AppState,
+  type BodyError,
+  type Ctx,
+  type Fault,
+  handle,
+  type IncomingRequest,
+  type WireResponse
+} from "./internal/app.js"
+import { decodeFault, MAX_FAULT_COUNT, makeControl, mergeSettings } from "./internal/control.js"
 import { memoryClient } from "./internal/response.js"
 import { SigningKeys } from "./internal/jwt.js"
 import { defaultSettings, type OutboxMessage, type Settings, Store } from "./internal/store.js"
@@ -43,8 +51,8 @@ export interface Options {
   readonly projectId?: string | undefined
   /** Default: `secret-test-emulator`. */
   readonly secret?: string | undefined
-  /** Initial project settings (password policy, UserInfo URL, redirect URLs, ...). */
-  readonly settings?: Partial<Omit<Settings, "projectId" | "secret">> | undefined
+  /** Initial project settings (password policy, UserInfo URL, redirect URLs, ...), merged as `updateSettings` does. */
+  readonly settings?: SettingsPatch | undefined
 }
 
 /**
@@ -68,19 +76,31 @@ export interface OutboxFilter {
 export interface Service {
   readonly projectId: string
   readonly secret: Redacted.Redacted<string>
-  /** Answers one wire request (what both the in-process client and the loopback server call). */
-  readonly handle: (request: WireRequest, baseUrl?: string) => Effect.Effect<WireResponse>
+  /** Answers one wire request (what both the in-process client and the loopback server call). Never fails. */
+  readonly handle: (request: IncomingRequest, baseUrl?: string) => Effect.Effect<WireResponse>
   /** Every message the API would have sent, oldest first. */
   readonly outbox: (filter?: OutboxFilter) => Effect.Effect<ReadonlyArray<OutboxMessage>>
   /** The newest message matching the filter, if any. */
   readonly latestMessage: (filter?: OutboxFilter) => Effect.Effect<OutboxMessage | undefined>
-  /** Forgets all users, sessions, tokens, messages and pending faults. Settings and keys stay. */
+  /**
+   * Forgets everything: users, sessions, tokens, messages, every other record, pending faults, and the settings (back
+   * to the ones the emulator was made with). The signing keys stay, so a JWKS a client has cached stays valid.
+   */
   readonly reset: Effect.Effect<void>
+  /** `reset`, but the settings stay as they are. */
+  readonly resetKeepingSettings: Effect.Effect<void>
   readonly settings: Effect.Effect<Settings>
-  readonly updateSettings: (patch: Partial<Omit<Settings, "projectId" | "secret">>) => Effect.Effect<Settings>
+  /**
+   * Deep-merges `patch` into the settings (`passwordPolicy` field by field) and validates the result as a whole. Dies
+   * naming the bad field when it is invalid (a broken test setup), and then nothing changes.
+   */
+  readonly updateSettings: (patch: SettingsPatch) => Effect.Effect<Settings>
   /** Signs new JWTs with a new key; the JWKS keeps serving the previous one. Returns the new `kid`. */
   readonly rotateKeys: Effect.Effect<string>
-  /** Makes the next `count` (default 1) API requests fail or stall as described. */
+  /**
+   * Makes the next `count` (default 1, at most 1000) API requests fail or stall as described. Dies naming the problem
+   * when the fault is invalid (no `status` nor `delayMillis`, a status outside 200..599, ...).
+   */
   readonly failNext: (fault: Fault, count?: number) => Effect.Effect<void>
   /** Mints a token as if the user had completed an OAuth redirect flow with the provider. */
   readonly mintOAuthToken: (request: MintOAuthTokenRequest) => Effect.Effect<{ readonly token: string }>
@@ -104,6 +124,16 @@ export interface Service {
    */
   readonly seedTelemetry: (options?: SeedTelemetryOptions) => Effect.Effect<SeededTelemetry>
 }
+
+/**
+ * A settings patch: any subset of the settings; `passwordPolicy` may be partial too.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type SettingsPatch =
+  & Partial<Omit<Settings, "projectId" | "secret" | "passwordPolicy">>
+  & { readonly passwordPolicy?: Partial<Settings["passwordPolicy"]> | undefined }
 
 /**
  * @since 0.1.0
@@ -146,7 +176,10 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
   Effect.sync(() => {
     const projectId = options.projectId ?? DEFAULT_PROJECT_ID
     const secret = options.secret ?? DEFAULT_SECRET
-    const store = new Store({ ...defaultSettings(projectId, secret), ...options.settings })
+    const initial = mergeSettings(defaultSettings(projectId, secret), options.settings ?? {})
+    if (initial._tag === "Left") throw new Error(`StytchEmulator settings: ${initial.left}`)
+    const initialSettings = initial.right
+    const store = new Store(initialSettings)
     const keys = new SigningKeys(projectId)
     const faults: Array<Fault> = []
     const matches = (m: OutboxMessage, f: OutboxFilter = {}) =>
@@ -154,6 +187,10 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
       (f.kind === undefined || m.kind === f.kind) &&
       (f.channel === undefined || m.channel === f.channel)
 
+    const clear = () => {
+      store.clear()
+      faults.length = 0
+    }
     const service: Service = {
       projectId,
       secret: Redacted.make(secret),
@@ -161,19 +198,28 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
       outbox: (filter) => Effect.sync(() => store.outbox.filter((m) => matches(m, filter))),
       latestMessage: (filter) => Effect.sync(() => store.outbox.findLast((m) => matches(m, filter))),
       reset: Effect.sync(() => {
-        store.clear()
-        faults.length = 0
+        clear()
+        store.settings = { ...initialSettings }
       }),
+      resetKeepingSettings: Effect.sync(clear),
       settings: Effect.sync(() => ({ ...store.settings })),
       updateSettings: (patch) =>
-        Effect.sync(() => {
-          store.settings = { ...store.settings, ...patch, projectId, secret }
-          return { ...store.settings }
+        Effect.suspend(() => {
+          const merged = mergeSettings(store.settings, patch)
+          if (merged._tag === "Left") return Effect.dieMessage(`updateSettings: ${merged.left}`)
+          store.settings = merged.right
+          return Effect.succeed({ ...store.settings })
         }),
       rotateKeys: Effect.sync(() => keys.rotate()),
       failNext: (fault, count = 1) =>
-        Effect.sync(() => {
-          for (let i = 0; i < count; i++) faults.push(fault)
+        Effect.suspend(() => {
+          const valid = decodeFault(fault)
+          if (valid._tag === "Left") return Effect.dieMessage(`failNext: ${valid.left}`)
+          if (!Number.isInteger(count) || count < 1 || count > MAX_FAULT_COUNT) {
+            return Effect.dieMessage(`failNext: count must be an integer between 1 and ${MAX_FAULT_COUNT}`)
+          }
+          for (let i = 0; i < count; i++) faults.push(valid.right)
+          return Effect.void
         }),
       mintOAuthToken: (request) =>
         Effect.flatMap(Effect.clockWith((c) => c.currentTimeMillis), (now) =>
@@ -199,7 +245,7 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
         Effect.flatMap(Effect.clockWith((c) => c.currentTimeMillis), (now) =>
           Effect.try({ try: () => seedTelemetry(store, now, options), catch: (e) => e }).pipe(Effect.orDie))
     }
-    const state: AppState = { store, keys, faults, handlers, control: makeControl(service) }
+    const state: AppState = { store, keys, faults, handlers, auth: {}, control: makeControl(service) }
     return service
   })
 
@@ -264,45 +310,119 @@ export interface Server {
   readonly port: number
 }
 
-const readBody = (req: http.IncomingMessage) =>
-  new Promise<string>((resolve, reject) => {
+/** The default of `maxBodyBytes`: 1 MiB, far above any Stytch request. */
+export const DEFAULT_MAX_BODY_BYTES = 1 << 20
+
+/**
+ * The body of `req` as an effect that reads it when the pipeline needs it: counted while it streams, refused past
+ * `max` bytes (read no further), decoded as strict UTF-8. Reading it a second time answers the same.
+ */
+const bodyOf = (req: http.IncomingMessage, max: number): Effect.Effect<string, BodyError> =>
+  Effect.cached(Effect.async<string, BodyError>((resume) => {
+    const declared = Number(req.headers["content-length"])
+    if (declared > max) return resume(Effect.fail("tooLarge"))
     const chunks: Array<Buffer> = []
-    req.on("data", (c: Buffer) => chunks.push(c))
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")))
-    req.on("error", reject)
-  })
+    let size = 0
+    const done = (result: Effect.Effect<string, BodyError>) => {
+      req.off("data", onData).off("end", onEnd).off("error", onError).off("aborted", onError)
+      resume(result)
+    }
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      if (size > max) {
+        req.pause()
+        return done(Effect.fail("tooLarge"))
+      }
+      chunks.push(chunk)
+    }
+    const onEnd = () => {
+      try {
+        done(Effect.succeed(strictUtf8.decode(Buffer.concat(chunks))))
+      } catch {
+        done(Effect.fail("notUtf8"))
+      }
+    }
+    const onError = () => done(Effect.fail("aborted"))
+    req.on("data", onData).on("end", onEnd).on("error", onError).on("aborted", onError)
+    return Effect.sync(() => req.off("data", onData).off("end", onEnd).off("error", onError).off("aborted", onError))
+  })).pipe(Effect.runSync)
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export interface ServeOptions {
+  /** Default: 0 (a free port). */
+  readonly port?: number | undefined
+  /** Default: `127.0.0.1`. Anything else exposes the unauthenticated controls beyond this machine. */
+  readonly host?: string | undefined
+  /** Largest request body accepted, in bytes; larger ones are answered 413 unread. Default: 1 MiB. */
+  readonly maxBodyBytes?: number | undefined
+}
 
 /**
  * Serves the emulator over HTTP on 127.0.0.1 for as long as the scope lives. `port: 0` picks a free port.
  *
+ * Nothing a client sends can end the process: the pipeline answers every request (a defect is a 500 with a Stytch
+ * body), and the server itself catches every error, writes each answer at most once and closes the connection when
+ * it did not read the whole request.
+ *
  * @since 0.1.0
  * @category constructors
  */
-export const serve = (
-  options: { readonly port?: number | undefined; readonly host?: string | undefined } = {}
-): Effect.Effect<Server, Error, StytchEmulator | Scope.Scope> =>
+export const serve = (options: ServeOptions = {}): Effect.Effect<Server, Error, StytchEmulator | Scope.Scope> =>
   Effect.gen(function*() {
     const emulator = yield* StytchEmulator
     const runtime = yield* Effect.runtime<never>()
     const run = Runtime.runPromise(runtime)
     const host = options.host ?? "127.0.0.1"
+    const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+    let listener = { host, port: 0 }
+    const answer = (req: http.IncomingMessage, res: http.ServerResponse, response: WireResponse) => {
+      if (res.headersSent || res.destroyed) return
+      // An unread (or partly read) body would otherwise be drained to keep the connection alive: close it instead.
+      const headers = req.complete ? response.headers : { ...response.headers, connection: "close" }
+      res.writeHead(response.status, headers)
+      res.end(response.body, () => {
+        if (!req.complete) req.destroy()
+      })
+    }
     const server = http.createServer((req, res) => {
-      readBody(req)
-        .then((body) => {
-          const headers: Record<string, string> = {}
-          for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers[k] = v
-          const baseUrl = `http://${req.headers.host ?? `${host}`}`
-          return run(emulator.handle({ method: req.method ?? "GET", url: req.url ?? "/", headers, body }, baseUrl))
-        })
-        .then((response) => {
-          res.writeHead(response.status, response.headers)
-          res.end(response.body)
-        })
-        .catch(() => {
-          res.writeHead(500, { "content-type": "text/plain" })
-          res.end("emulator failure")
-        })
+      try {
+        const headers: Record<string, string> = {}
+        for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers[k] = v
+        const baseUrl = `http://${req.headers.host ?? host}`
+        const request: IncomingRequest = {
+          method: req.method ?? "GET",
+          url: req.url ?? "/",
+          headers,
+          body: bodyOf(req, maxBodyBytes),
+          listener
+        }
+        run(emulator.handle(request, baseUrl))
+          .then((response) => answer(req, res, response))
+          .catch(() => fallback(req, res))
+      } catch {
+        fallback(req, res)
+      }
     })
+    const fallback = (req: http.IncomingMessage, res: http.ServerResponse) => {
+      try {
+        answer(req, res, {
+          status: 500,
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            status_code: 500,
+            error_type: "internal_server_error",
+            error_message: "Emulator failure."
+          })
+        })
+      } catch {
+        res.destroy()
+      }
+    }
     server.keepAliveTimeout = 5000
     const port = yield* Effect.acquireRelease(
       Effect.async<number, Error>((resume) => {
@@ -315,7 +435,9 @@ export const serve = (
           server.close(() => resume(Effect.void))
         })
     )
-    return { url: `http://${host}:${port}`, port }
+    listener = { host, port }
+    const urlHost = host.includes(":") ? `[${host}]` : host
+    return { url: `http://${urlHost}:${port}`, port }
   })
 
 /**
@@ -331,10 +453,10 @@ export class EmulatorServer extends Context.Tag("effect-stytch/EmulatorServer")<
  * @category layers
  */
 export const layerServer = (
-  options: Options & { readonly port?: number | undefined } = {}
+  options: Options & ServeOptions = {}
 ): Layer.Layer<StytchEmulator | EmulatorServer, Error> => {
   const emulator = Layer.effect(StytchEmulator, make(options))
-  return Layer.scoped(EmulatorServer, serve({ port: options.port })).pipe(Layer.provideMerge(emulator))
+  return Layer.scoped(EmulatorServer, serve(options)).pipe(Layer.provideMerge(emulator))
 }
 
 /**
@@ -346,10 +468,10 @@ export const layerServer = (
  * @category layers
  */
 export const layerStytchServer = (
-  options: Options & { readonly port?: number | undefined; readonly client?: Layer.Layer<HttpClient.HttpClient> | undefined } &
+  options: Options & ServeOptions & { readonly client?: Layer.Layer<HttpClient.HttpClient> | undefined } &
     SdkOptions = {}
 ): Layer.Layer<Stytch.Provided | StytchEmulator | EmulatorServer, Error | ConfigError.ConfigError> => {
-  const { client, port, ...rest } = options
+  const { client, host, maxBodyBytes, port, ...rest } = options
   const sdk = Layer.unwrapEffect(Effect.gen(function*() {
     const emulator = yield* StytchEmulator
     const server = yield* EmulatorServer
@@ -357,6 +479,6 @@ export const layerStytchServer = (
   }))
   return sdk.pipe(
     Layer.provide(client ?? FetchClient.layer),
-    Layer.provideMerge(layerServer({ ...rest, port: port ?? 0 }))
+    Layer.provideMerge(layerServer({ ...rest, host, maxBodyBytes, port: port ?? 0 }))
   )
 }

@@ -5,10 +5,16 @@
  * Everything is pure JS / WebAssembly (node:crypto, bcryptjs, hash-wasm, @zxcvbn-ts) so it runs
  * on Node 20 without native addons. Passwords never appear in logs or error messages: the
  * verification functions swallow every failure and answer `false`.
+ *
+ * No verification runs on the event loop: scrypt and PBKDF2 run on libuv's thread pool
+ * (node:crypto's async forms), and bcrypt, argon2 and phpass (whose JS / WebAssembly
+ * implementations are synchronous underneath) in one worker thread, so a slow imported hash
+ * never stalls other clients. Their cost parameters are capped (see Limits), at `passwords.migrate`
+ * ({@link checkHashCost}) and again at verification.
  */
 import * as crypto from "node:crypto"
-import bcrypt from "bcryptjs"
-import { argon2i, argon2id } from "hash-wasm"
+import { createRequire } from "node:module"
+import { Worker } from "node:worker_threads"
 import { zxcvbn, zxcvbnOptions } from "@zxcvbn-ts/core"
 import * as zxcvbnCommonPackage from "@zxcvbn-ts/language-common"
 import { breachedPasswords } from "./breached-passwords.js"
@@ -67,9 +73,12 @@ const SCRYPT_MAX_R = 32
 const SCRYPT_MAX_P = 16
 const MAX_KEY_LENGTH = 1024
 const PBKDF2_MAX_ITERATIONS = 10_000_000
-const ARGON2_MAX_ITERATIONS = 256
-const ARGON2_MAX_MEMORY_KIB = 1 << 20 // 1 GiB
+/** Caps of this emulator (Stytch documents none): libsodium's "moderate" argon2 is t=3, m=256 MiB. */
+export const ARGON2_MAX_ITERATIONS = 10
+export const ARGON2_MAX_MEMORY_KIB = 1 << 18 // 256 MiB
 const ARGON2_MAX_THREADS = 255
+/** bcrypt allows costs 4..31; past 15 one bcryptjs verification takes several seconds (real hashes use 10-14). */
+export const BCRYPT_MAX_COST = 15
 /** phpass allows 2^7..2^30 rounds; beyond 2^20 one verification would take seconds. */
 const PHPASS_MAX_LOG2_ROUNDS = 20
 
@@ -140,6 +149,77 @@ const pbkdf2Async = (password: string, salt: Uint8Array, iterations: number, key
   })
 
 // ---------------------------------------------------------------------------------------------
+// The hashing worker: bcrypt, argon2 and phpass off the event loop
+// ---------------------------------------------------------------------------------------------
+
+// Plain CommonJS evaluated in the worker (a worker cannot load this TypeScript module under tsx or
+// vitest, nor a separate file from the bundle); it requires the libraries by absolute path.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads")
+const crypto = require("node:crypto")
+const bcrypt = require(workerData.bcryptjs)
+const hashWasm = require(workerData.hashWasm)
+const ops = {
+  bcrypt: ({ password, hash }) => bcrypt.compare(password, hash),
+  argon2: ({ variant, ...params }) =>
+    (variant === "argon_2id" ? hashWasm.argon2id : hashWasm.argon2i)({ ...params, outputType: "binary" }),
+  phpass: ({ password, salt, rounds }) => {
+    const pw = Buffer.from(password, "utf8")
+    let hash = crypto.createHash("md5").update(salt, "latin1").update(pw).digest()
+    for (let i = rounds; i > 0; i--) hash = crypto.createHash("md5").update(hash).update(pw).digest()
+    return hash
+  }
+}
+parentPort.on("message", async ({ id, op, args }) => {
+  try {
+    parentPort.postMessage({ id, ok: true, result: await ops[op](args) })
+  } catch {
+    parentPort.postMessage({ id, ok: false })
+  }
+})
+`
+
+type WorkerOp = "bcrypt" | "argon2" | "phpass"
+
+let worker: Worker | undefined
+let nextId = 0
+const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>()
+
+const startWorker = (): Worker => {
+  const require = createRequire(import.meta.url)
+  const w = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { bcryptjs: require.resolve("bcryptjs"), hashWasm: require.resolve("hash-wasm") }
+  })
+  const failAll = () => {
+    if (worker === w) worker = undefined
+    for (const { reject } of pending.values()) reject(new Error("hash worker stopped"))
+    pending.clear()
+  }
+  w.on("message", ({ id, ok, result }: { id: number; ok: boolean; result?: unknown }) => {
+    const entry = pending.get(id)
+    if (entry === undefined) return
+    pending.delete(id)
+    if (pending.size === 0) w.unref()
+    ok ? entry.resolve(result) : entry.reject(new Error("hash worker operation failed"))
+  })
+  w.on("error", failAll)
+  w.on("exit", failAll)
+  w.unref()
+  return w
+}
+
+/** Runs one hashing operation in the worker (started on first use; it never keeps the process alive when idle). */
+const inWorker = <A>(op: WorkerOp, args: Record<string, unknown>): Promise<A> =>
+  new Promise<A>((resolve, reject) => {
+    const w = worker ??= startWorker()
+    const id = nextId++
+    pending.set(id, { resolve: resolve as (value: unknown) => void, reject })
+    w.ref()
+    w.postMessage({ id, op, args })
+  })
+
+// ---------------------------------------------------------------------------------------------
 // The emulator's own storage format
 // ---------------------------------------------------------------------------------------------
 
@@ -197,10 +277,13 @@ const verifySaltedDigest = (password: string, algorithm: "md5" | "sha1" | "sha51
   return expected !== undefined && equalBytes(actual, expected)
 }
 
+const BCRYPT_RE = /^\$2[aby]?\$(\d{2})\$[./A-Za-z0-9]{53}$/
+
 const verifyBcrypt = async (password: string, hash: string): Promise<boolean> => {
   // bcryptjs throws on anything that is not a $2a$/$2b$/$2y$ hash; those are simply not a match.
-  if (!/^\$2[aby]?\$\d{2}\$[./A-Za-z0-9]{53}$/.test(hash)) return false
-  return bcrypt.compare(password, hash)
+  const m = BCRYPT_RE.exec(hash)
+  if (m === null || Number(m[1]) > BCRYPT_MAX_COST) return false
+  return (await inWorker<boolean>("bcrypt", { password, hash })) === true
 }
 
 const verifyScrypt = async (password: string, hash: string, config: MigrateConfig["scrypt_config"]) => {
@@ -238,16 +321,23 @@ interface Argon2Params {
   readonly parallelism: number
 }
 
-const argon2Raw = (variant: "argon_2i" | "argon_2id", password: string, params: Argon2Params, hashLength: number) =>
-  (variant === "argon_2id" ? argon2id : argon2i)({
-    password,
-    salt: params.salt,
-    iterations: params.iterations,
-    memorySize: params.memoryKiB,
-    parallelism: params.parallelism,
-    hashLength,
-    outputType: "binary"
-  })
+const argon2Raw = async (
+  variant: "argon_2i" | "argon_2id",
+  password: string,
+  params: Argon2Params,
+  hashLength: number
+) =>
+  new Uint8Array(
+    await inWorker<Uint8Array>("argon2", {
+      variant,
+      password,
+      salt: params.salt,
+      iterations: params.iterations,
+      memorySize: params.memoryKiB,
+      parallelism: params.parallelism,
+      hashLength
+    })
+  )
 
 const argon2ParamsInRange = (iterations: number, memoryKiB: number, parallelism: number, hashLength: number) =>
   isIntInRange(iterations, 1, ARGON2_MAX_ITERATIONS) &&
@@ -322,18 +412,14 @@ const phpassEncode64 = (input: Uint8Array, count: number): string => {
  * Portable phpass (`$P$` WordPress / `$H$` phpBB): md5(salt . password), then 2^n rounds of
  * md5(hash . password); the setting is `$P$` + rounds char + 8 salt chars, then 22 hash chars.
  */
-const phpassPortableHash = (password: string, setting: string): string | undefined => {
+const phpassPortableHash = async (password: string, setting: string): Promise<string | undefined> => {
   const id = setting.slice(0, 3)
   if (id !== "$P$" && id !== "$H$") return undefined
   const log2Rounds = ITOA64.indexOf(setting.charAt(3))
   if (log2Rounds < 7 || log2Rounds > PHPASS_MAX_LOG2_ROUNDS) return undefined
   const salt = setting.slice(4, 12)
   if (salt.length !== 8) return undefined
-  const pw = Buffer.from(password, "utf8")
-  let hash = crypto.createHash("md5").update(salt, "latin1").update(pw).digest()
-  for (let rounds = 1 << log2Rounds; rounds > 0; rounds--) {
-    hash = crypto.createHash("md5").update(hash).update(pw).digest()
-  }
+  const hash = new Uint8Array(await inWorker<Uint8Array>("phpass", { password, salt, rounds: 1 << log2Rounds }))
   return setting.slice(0, 12) + phpassEncode64(hash, 16)
 }
 
@@ -341,7 +427,7 @@ const verifyPhpass = async (password: string, hash: string): Promise<boolean> =>
   // phpass falls back to bcrypt ("CRYPT_BLOWFISH") when configured for non-portable hashes.
   if (hash.startsWith("$2")) return verifyBcrypt(password, hash)
   if (hash.length !== 34) return false
-  const computed = phpassPortableHash(password, hash)
+  const computed = await phpassPortableHash(password, hash)
   return computed !== undefined && equalBytes(Buffer.from(computed, "latin1"), Buffer.from(hash, "latin1"))
 }
 
@@ -478,6 +564,36 @@ export const checkMigrateConfig = (hashType: HashType, config: MigrateConfig): s
     default:
       return `Unsupported hash_type: ${String(hashType)}.`
   }
+}
+
+/**
+ * Checks the cost an imported hash encodes itself (bcrypt's cost, a PHC argon2 string's m and t,
+ * phpass's rounds) against this emulator's caps. Returns `[error_type, message]`, or undefined.
+ * Hashes that are malformed otherwise are left to the shape checks.
+ */
+export const checkHashCost = (hashType: HashType, hash: string): readonly [string, string] | undefined => {
+  const bcryptCost = BCRYPT_RE.exec(hash)?.[1]
+  const bcryptLike = hashType === "bcrypt" || hashType === "phpass"
+  if (bcryptLike && bcryptCost !== undefined && Number(bcryptCost) > BCRYPT_MAX_COST) {
+    return ["invalid_bcrypt_cost", `The emulator accepts bcrypt costs up to ${BCRYPT_MAX_COST}.`]
+  }
+  if (hashType === "argon_2i" || hashType === "argon_2id") {
+    const phc = PHC_ARGON2_RE.exec(hash.trim())
+    if (phc !== null && Number(phc[3]) > ARGON2_MAX_MEMORY_KIB) {
+      return ["invalid_argon_2_memory", `The emulator accepts argon2 memory up to ${ARGON2_MAX_MEMORY_KIB} KiB (m=).`]
+    }
+    if (phc !== null && Number(phc[4]) > ARGON2_MAX_ITERATIONS) {
+      const message = `The emulator accepts argon2 iterations up to ${ARGON2_MAX_ITERATIONS} (t=).`
+      return ["invalid_argon_2_iteration_amount", message]
+    }
+  }
+  if (hashType === "phpass" && (hash.startsWith("$P$") || hash.startsWith("$H$"))) {
+    if (ITOA64.indexOf(hash.charAt(3)) > PHPASS_MAX_LOG2_ROUNDS) {
+      const message = `The emulator accepts phpass hashes of up to 2^${PHPASS_MAX_LOG2_ROUNDS} rounds.`
+      return ["invalid_phpass_hash_format", message]
+    }
+  }
+  return undefined
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@
 import * as Effect from "effect/Effect"
 import { createHash } from "node:crypto"
 import {
+  checkHashCost,
   checkMigrateConfig,
   type HashType,
   hashPassword,
@@ -382,7 +383,7 @@ const migrate = (ctx: Ctx, req: any) =>
     }
     const configProblem = checkMigrateConfig(hashType, config)
     if (configProblem !== undefined) return yield* fail(configErrorType(configProblem), configProblem)
-    const shapeProblem = checkHashShape(hashType, req.hash, config)
+    const shapeProblem = checkHashShape(hashType, req.hash, config) ?? checkHashCost(hashType, req.hash)
     if (shapeProblem !== undefined) return yield* fail(shapeProblem[0], shapeProblem[1])
     if (req.phone_number !== undefined) yield* checkPhone(req.phone_number)
 

@@ -2,10 +2,12 @@
  * The emulator's request pipeline, on a transport-neutral request/response pair (served in-process as an
  * `HttpClient`, or over loopback by `node:http`):
  *
- *   fault injection -> route (from the SDK's endpoint definitions) -> Basic auth -> decode the request with the
- *   endpoint's request schema -> handler -> encode the answer with the endpoint's response schema -> wire JSON
+ *   controls (`/emulator/v1/`) | fault injection -> route (from the SDK's endpoint definitions) -> Basic auth ->
+ *   read the body (bounded, only now) -> JSON with a nesting cap -> decode with the endpoint's request schema ->
+ *   handler -> encode the answer with the endpoint's response schema -> wire JSON
  *
- * Errors are rendered as Stytch error bodies with the catalogue's status and message where known.
+ * Errors are rendered as Stytch error bodies with the catalogue's status and message where known. `handle` cannot
+ * fail or die: a malformed request is a 4xx, and any defect in the pipeline a 500 with a Stytch body.
  */
 import * as Effect from "effect/Effect"
 import type * as Either from "effect/Either"
@@ -29,6 +31,22 @@ export interface WireRequest {
   /** Lower-cased header names. */
   readonly headers: Readonly<Record<string, string>>
   readonly body: string
+}
+
+/**
+ * Why a streamed body could not be read: over the server's `maxBodyBytes` (413, and the rest is not read), not
+ * UTF-8, or the client went away.
+ */
+export type BodyError = "tooLarge" | "notUtf8" | "aborted"
+
+/**
+ * A request as a transport hands it over: the loopback server passes the body as an effect that reads it from the
+ * socket, so that the pipeline reads it only once the route and the credentials have been checked.
+ */
+export interface IncomingRequest extends Omit<WireRequest, "body"> {
+  readonly body: string | Effect.Effect<string, BodyError>
+  /** Set by the loopback server: the address it listens on (the controls only accept this or a loopback `Host`). */
+  readonly listener?: { readonly host: string; readonly port: number } | undefined
 }
 
 export interface WireResponse {
@@ -134,6 +152,15 @@ const staticRoutes = new Map(
 )
 const paramRoutes = routes.filter((r) => r.endpoint.pathParams.length > 0)
 
+/** `decodeURIComponent`, but `undefined` for malformed percent-encoding (`%zz`, `%`, `%FF`) instead of a URIError. */
+export const decodePathSegment = (segment: string): string | undefined => {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return undefined
+  }
+}
+
 const match = (method: string, path: string) => {
   const exact = staticRoutes.get(`${method} ${path}`)
   if (exact !== undefined) return { route: exact, params: {} } as const
@@ -146,7 +173,11 @@ const match = (method: string, path: string) => {
       continue
     }
     const params: Record<string, string> = {}
-    for (const [k, v] of Object.entries(m.groups ?? {})) params[k] = decodeURIComponent(v)
+    for (const [k, v] of Object.entries(m.groups ?? {})) {
+      const decoded = decodePathSegment(v)
+      if (decoded === undefined) return "badPath" as const
+      params[k] = decoded
+    }
     return { route, params } as const
   }
   if (!otherMethod) for (const r of staticRoutes.values()) if (r.endpoint.path === path) otherMethod = true
@@ -190,17 +221,90 @@ export const errorResponse = (
     ...(failure.error_details === undefined ? {} : { error_details: failure.error_details })
   }, headers)
 
-/** The last accepted Authorization header and the credentials it was checked against (one client, one header). */
-let lastAuth: { header: string; projectId: string; secret: string } | undefined
-const checkAuth = (header: string | undefined, projectId: string, secret: string): boolean => {
+/**
+ * The last accepted Authorization header and the credentials it was checked against (one client, one header), per
+ * emulator: a header accepted by one emulator says nothing about another's credentials.
+ */
+export interface AuthCache {
+  last?: { readonly header: string; readonly projectId: string; readonly secret: string } | undefined
+}
+
+const checkAuth = (cache: AuthCache = {}, header: string | undefined, projectId: string, secret: string): boolean => {
   if (header === undefined || !header.startsWith("Basic ")) return false
-  if (lastAuth?.header === header && lastAuth.projectId === projectId && lastAuth.secret === secret) return true
+  const last = cache.last
+  if (last?.header === header && last.projectId === projectId && last.secret === secret) return true
   const decoded = Buffer.from(header.slice(6), "base64").toString("utf8")
   const colon = decoded.indexOf(":")
   const ok = colon > 0 && decoded.slice(0, colon) === projectId && decoded.slice(colon + 1) === secret
-  if (ok) lastAuth = { header, projectId, secret }
+  if (ok) cache.last = { header, projectId, secret }
   return ok
 }
+
+/**
+ * Endpoints Stytch serves without credentials: the JWKS, which the official SDKs fetch without Basic auth for local
+ * JWT verification (`authenticateJwtLocal`, `m2m.authenticateToken`).
+ */
+const PUBLIC_ENDPOINTS: ReadonlySet<string> = new Set(["sessions.getJWKS"])
+
+// ---------------------------------------------------------------------------------------------------------------
+// Bodies
+
+/**
+ * The deepest JSON nesting a request body may have. Deeper bodies are a 400 before they are parsed, which keeps every
+ * later recursion over the value (schema decoding, error descriptions, metadata checks, JSON.stringify of the stored
+ * value) far from the stack limit.
+ */
+export const MAX_JSON_DEPTH = 64
+
+/** The nesting depth of a JSON text's arrays and objects, counted without parsing; stops counting past `max`. */
+const jsonDepthExceeds = (text: string, max: number): boolean => {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 92) i++ // backslash: skip the escaped character
+      else if (c === 34) inString = false
+    } else if (c === 34) inString = true
+    else if (c === 91 || c === 123) {
+      if (++depth > max) return true
+    } else if (c === 93 || c === 125) depth--
+  }
+  return false
+}
+
+/** A JSON object body (`""` is `{}`), or the message of the 400 that refuses it. */
+export type ParsedBody =
+  | { readonly ok: true; readonly value: Record<string, unknown> }
+  | { readonly ok: false; readonly message: string }
+
+export const parseJsonObject = (text: string): ParsedBody => {
+  if (text === "") return { ok: true, value: {} }
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
+    return { ok: false, message: `The request body is nested deeper than ${MAX_JSON_DEPTH} levels.` }
+  }
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return { ok: false, message: "The request body is not valid JSON." }
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { ok: false, message: "The request body is not a JSON object." }
+  }
+  return { ok: true, value: value as Record<string, unknown> }
+}
+
+const bodyFailure = (error: BodyError): ApiFailure =>
+  error === "tooLarge"
+    ? apiFailure("request_too_large", "The request body is larger than the emulator accepts (maxBodyBytes).", 413)
+    : error === "notUtf8"
+    ? apiFailure("bad_request", "The request body is not valid UTF-8.")
+    : apiFailure("bad_request", "The request body could not be read.")
+
+/** Reads a request's body (once); a body that cannot be read is an `ApiFailure`. */
+export const readBody = (request: IncomingRequest): Effect.Effect<string, ApiFailure> =>
+  typeof request.body === "string" ? Effect.succeed(request.body) : Effect.mapError(request.body, bodyFailure)
 
 // ---------------------------------------------------------------------------------------------------------------
 // Public OAuth2 form routes
@@ -228,26 +332,19 @@ const oauth2ErrorResponse = (failure: ApiFailure, request_id: string): WireRespo
   })
 
 /** The fields of a form (or JSON object) body as strings; a string describing the problem when it is neither. */
-const formFields = (request: WireRequest): Record<string, string> | string => {
-  if ((request.headers["content-type"] ?? "").startsWith("application/json")) {
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(request.body)
-    } catch {
-      return "The request body is not valid JSON."
-    }
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-      return "The request body is not an object."
-    }
+const formFields = (contentType: string, body: string): Record<string, string> | string => {
+  if (contentType.startsWith("application/json")) {
+    const parsed = parseJsonObject(body)
+    if (!parsed.ok) return parsed.message
     const fields: Record<string, string> = {}
-    for (const [k, v] of Object.entries(parsed)) {
+    for (const [k, v] of Object.entries(parsed.value)) {
       if (typeof v !== "string") return `The parameter ${k} must be a string.`
       fields[k] = v
     }
     return fields
   }
   const fields: Record<string, string> = {}
-  for (const [k, v] of new URLSearchParams(request.body)) {
+  for (const [k, v] of new URLSearchParams(body)) {
     // RFC 6749 section 3.2: request parameters must not be included more than once.
     if (Object.hasOwn(fields, k)) return `The parameter ${k} is repeated.`
     fields[k] = v
@@ -258,18 +355,27 @@ const formFields = (request: WireRequest): Record<string, string> | string => {
 /** Answers a public form route; `undefined` when `path` is not one. */
 const handlePublicForm = (
   state: AppState,
-  request: WireRequest,
+  request: IncomingRequest,
   path: string,
   ctx: Ctx
 ): Effect.Effect<WireResponse> | undefined => {
   const route = publicFormRoutes.find((r) => r.pattern.test(path))
   if (route === undefined) return undefined
-  const project_id = decodeURIComponent(route.pattern.exec(path)![1]!)
+  const project_id = decodePathSegment(route.pattern.exec(path)![1]!)
   return Effect.gen(function*() {
+    if (project_id === undefined) {
+      const failure = apiFailure("invalid_request", "The path is not validly percent-encoded.", 400)
+      return oauth2ErrorResponse(failure, ctx.request_id)
+    }
     if (request.method !== "POST") {
       return oauth2ErrorResponse(apiFailure("invalid_request", "Only POST is allowed.", 405), ctx.request_id)
     }
-    const fields = formFields(request)
+    const body = yield* Effect.either(readBody(request))
+    if (body._tag === "Left") {
+      const failure = new ApiFailure("invalid_request", body.left.status, body.left.error_message)
+      return oauth2ErrorResponse(failure, ctx.request_id)
+    }
+    const fields = formFields(request.headers["content-type"] ?? "", body.right)
     if (typeof fields === "string") {
       return oauth2ErrorResponse(apiFailure("invalid_request", fields, 400), ctx.request_id)
     }
@@ -295,8 +401,10 @@ export interface AppState {
   readonly keys: SigningKeys
   readonly faults: Array<Fault>
   readonly handlers: Handlers
+  /** The accepted-credentials cache (none when absent). */
+  readonly auth?: AuthCache | undefined
   /** Answers `/emulator/v1/...` (test controls); `undefined` when the path is not a control path. */
-  readonly control: (request: WireRequest, now: number) => Effect.Effect<WireResponse> | undefined
+  readonly control: (request: IncomingRequest, now: number) => Effect.Effect<WireResponse> | undefined
 }
 
 const takeFault = (faults: Array<Fault>, path: string): Fault | undefined => {
@@ -304,11 +412,20 @@ const takeFault = (faults: Array<Fault>, path: string): Fault | undefined => {
   return i < 0 ? undefined : faults.splice(i, 1)[0]
 }
 
-/** Handles one wire request. Never fails: every problem is an HTTP answer. */
-export const handle = (state: AppState, request: WireRequest, baseUrl: string): Effect.Effect<WireResponse> =>
+/** Handles one wire request. Never fails and never dies: every problem is an HTTP answer with a Stytch body. */
+export const handle = (state: AppState, request: IncomingRequest, baseUrl: string): Effect.Effect<WireResponse> => {
+  const request_id = `request-id-test-${randomUUID()}`
+  return pipeline(state, request, baseUrl, request_id).pipe(
+    Effect.catchAllDefect((defect) => {
+      const message = `Emulator defect: ${defect instanceof Error ? defect.message : String(defect)}`
+      return Effect.succeed(errorResponse(new ApiFailure("internal_server_error", 500, message), request_id))
+    })
+  )
+}
+
+const pipeline = (state: AppState, request: IncomingRequest, baseUrl: string, request_id: string) =>
   Effect.gen(function*() {
     const now = yield* Effect.clockWith((c) => c.currentTimeMillis)
-    const request_id = `request-id-test-${randomUUID()}`
     const queryAt = request.url.indexOf("?")
     const path = queryAt < 0 ? request.url : request.url.slice(0, queryAt)
 
@@ -336,22 +453,27 @@ export const handle = (state: AppState, request: WireRequest, baseUrl: string): 
     const found = match(request.method, path)
     if (found === undefined) return errorResponse(apiFailure("route_not_found"), request_id)
     if (found === "methodNotAllowed") return errorResponse(apiFailure("method_not_allowed"), request_id)
+    if (found === "badPath") {
+      return errorResponse(apiFailure("bad_request", "The path is not validly percent-encoded."), request_id)
+    }
     const { params, route } = found
     const { store } = state
     const { settings } = store
-    if (!checkAuth(request.headers["authorization"], settings.projectId, settings.secret)) {
+    // From the headers alone: a request without valid credentials is refused before its body is read.
+    if (
+      !PUBLIC_ENDPOINTS.has(route.endpoint.id) &&
+      !checkAuth(state.auth, request.headers["authorization"], settings.projectId, settings.secret)
+    ) {
       return errorResponse(apiFailure("unauthorized_credentials"), request_id)
     }
 
     let input: Record<string, unknown> = {}
     if (route.endpoint.fields === "body") {
-      try {
-        const parsed = request.body === "" ? {} : JSON.parse(request.body)
-        if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("not an object")
-        input = parsed
-      } catch {
-        return errorResponse(apiFailure("bad_request", "The request body is not a JSON object."), request_id)
-      }
+      const body = yield* Effect.either(readBody(request))
+      if (body._tag === "Left") return errorResponse(body.left, request_id)
+      const parsed = parseJsonObject(body.right)
+      if (!parsed.ok) return errorResponse(apiFailure("bad_request", parsed.message), request_id)
+      input = parsed.value
     } else if (route.endpoint.fields === "query" && queryAt >= 0) {
       input = Object.fromEntries(new URLSearchParams(request.url.slice(queryAt + 1)))
     }

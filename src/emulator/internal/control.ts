@@ -1,25 +1,34 @@
 /**
- * The emulator's test controls over REST, under `/emulator/v1/` (no auth: the server only listens on loopback).
+ * The emulator's test controls over REST, under `/emulator/v1/` (no auth: see the guard below). The README's
+ * "Controls over REST" table documents each request and answer.
  *
  *   GET  /emulator/v1/outbox?to=&kind=&channel=   messages the API would have sent
- *   POST /emulator/v1/reset                        forget all state
+ *   POST /emulator/v1/reset                        forget all state (JSON body `{ keepSettings?: boolean }`)
  *   GET  /emulator/v1/settings                     project settings
- *   PATCH /emulator/v1/settings                    update them (JSON body: a partial settings object)
+ *   PATCH /emulator/v1/settings                    update them (JSON body: a partial settings object, deep-merged)
  *   POST /emulator/v1/keys/rotate                  new signing key; answers { kid }
  *   POST /emulator/v1/faults                       JSON body: a Fault plus optional "count"
  *   POST /emulator/v1/oauth/tokens                 mint an OAuth token (JSON body: MintOAuthTokenRequest)
- *   POST /emulator/v1/impersonation/tokens         mint an impersonation token (JSON body: { user_id,
- *                                                  impersonator_id?, impersonator_email_address? })
- *   POST /emulator/v1/sessions                     seed a session (JSON body: { user_id, session_duration_minutes?,
- *                                                  custom_claims? }); answers { session_id, session_token, session_jwt }
- *   POST /emulator/v1/telemetry                    seed DFP telemetry (JSON body: SeedTelemetryOptions); answers
- *                                                  { telemetry_id, <ids and fingerprints>, expires_at }
+ *   POST /emulator/v1/impersonation/tokens         mint an impersonation token
+ *   POST /emulator/v1/sessions                     seed a session; answers { session_id, session_token, session_jwt }
+ *   POST /emulator/v1/telemetry                    seed DFP telemetry (JSON body: SeedTelemetryOptions)
+ *
+ * Every body is decoded with a closed schema: an unknown key or a bad value is a 400 `{ error }` naming the field.
+ * Errors are `{ error: string }` (these are the emulator's own endpoints, not Stytch's).
+ *
+ * The guard: the controls are unauthenticated and the default credentials are public, so over the loopback server a
+ * control request must name a loopback host (`localhost`, `*.localhost`, `127.0.0.1`, `[::1]`) or the address the
+ * server listens on, with its port, in `Host` (DNS rebinding); must carry no `Origin` but one of those (a page
+ * elsewhere); and a write must be `application/json` (which a cross-site page cannot send without a preflight).
  */
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { RBACPolicy } from "../../schemas/Models.js"
-import * as Effect from "effect/Effect"
 import type { Service } from "../Emulator.js"
-import type { WireRequest, WireResponse } from "./app.js"
+import { type Fault, type IncomingRequest, parseJsonObject, readBody, type WireResponse } from "./app.js"
+import type { OutboxMessage, Settings } from "./store.js"
 
 const reply = (status: number, body: unknown): WireResponse => ({
   status,
@@ -27,16 +36,287 @@ const reply = (status: number, body: unknown): WireResponse => ({
   body: JSON.stringify(body)
 })
 
-const parse = (body: string): Record<string, any> | undefined => {
-  try {
-    const value = body === "" ? {} : JSON.parse(body)
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : undefined
-  } catch {
-    return undefined
-  }
+const refuse = (status: number, error: string) => Effect.succeed(reply(status, { error }))
+
+// ---------------------------------------------------------------------------------------------------------------
+// Schemas (closed: unknown keys are errors)
+
+/** The first problem of a decoding, as `field: message`. */
+const firstProblem = (error: ParseResult.ParseError): string => {
+  const issue = ParseResult.ArrayFormatter.formatErrorSync(error)[0]
+  if (issue === undefined) return "invalid"
+  return issue.path.length === 0 ? issue.message : `${issue.path.join(".")}: ${issue.message}`
 }
 
-const isRbacPolicy = Schema.is(RBACPolicy)
+const decoder = <A, I>(schema: Schema.Schema<A, I>) => {
+  const decode = Schema.decodeUnknownEither(schema, { onExcessProperty: "error", errors: "first" })
+  return (u: unknown): Either.Either<A, string> => Either.mapLeft(decode(u), firstProblem)
+}
+
+const Int = (min: number, max: number) => Schema.Int.pipe(Schema.between(min, max))
+/** A header-safe value (printable ASCII), so that writing it can never throw. */
+const HeaderValue = Schema.String.pipe(Schema.pattern(/^[\x20-\x7e]{0,256}$/))
+
+/** Most faults one request can queue. */
+export const MAX_FAULT_COUNT = 1000
+
+const FaultFields = {
+  status: Schema.optional(Int(200, 599)),
+  error_type: Schema.optional(Schema.String.pipe(Schema.pattern(/^[a-z0-9_]{1,100}$/))),
+  rawBody: Schema.optional(Schema.String.pipe(Schema.maxLength(1 << 20))),
+  delayMillis: Schema.optional(Int(0, 600_000)),
+  retryAfter: Schema.optional(HeaderValue),
+  pathPrefix: Schema.optional(Schema.String.pipe(Schema.maxLength(1000)))
+}
+
+const checkFault = (f: Fault): true | string =>
+  f.status === undefined && f.delayMillis === undefined
+    ? "a fault needs a status (to fail) or a delayMillis (to stall)"
+    : f.status === undefined && (f.rawBody !== undefined || f.error_type !== undefined || f.retryAfter !== undefined)
+    ? "rawBody, error_type and retryAfter need a status"
+    : true
+
+const FaultSchema: Schema.Schema<Fault> = Schema.Struct(FaultFields).pipe(Schema.filter(checkFault))
+const FaultRequest = Schema.Struct({ ...FaultFields, count: Schema.optional(Int(1, MAX_FAULT_COUNT)) }).pipe(
+  Schema.filter(checkFault)
+)
+
+/** A fault, validated (the REST control and `failNext` share it). */
+export const decodeFault = decoder(FaultSchema)
+
+const OUTBOX_KINDS = ["magic_link_login", "magic_link_signup", "magic_link_invite", "password_reset", "otp"] as const
+const OUTBOX_CHANNELS = ["email", "sms", "whatsapp"] as const
+// The lists above must name exactly the store's kinds and channels.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const _kinds: Same<typeof OUTBOX_KINDS[number], OutboxMessage["kind"]> = true
+const _channels: Same<typeof OUTBOX_CHANNELS[number], OutboxMessage["channel"]> = true
+void _kinds
+void _channels
+
+const OutboxQuery = Schema.Struct({
+  to: Schema.optional(Schema.String),
+  kind: Schema.optional(Schema.Literal(...OUTBOX_KINDS)),
+  channel: Schema.optional(Schema.Literal(...OUTBOX_CHANNELS))
+})
+
+const StrengthPolicyFields = {
+  policy: Schema.Literal("zxcvbn", "luds"),
+  ludsMinLength: Int(1, 256),
+  ludsMinCharTypes: Int(1, 4),
+  checkBreached: Schema.Boolean
+}
+
+const OtpMaxAttempts = Int(1, 100)
+
+/** The settings a control may set: everything but the project id and the secret. */
+type Editable = Omit<Settings, "projectId" | "secret">
+const EditableSettings = Schema.Struct({
+  passwordPolicy: Schema.Struct(StrengthPolicyFields),
+  userinfoUrl: Schema.optional(Schema.String),
+  loginRedirectUrl: Schema.String,
+  signupRedirectUrl: Schema.String,
+  inviteRedirectUrl: Schema.String,
+  resetPasswordRedirectUrl: Schema.String,
+  otpMaxAttempts: OtpMaxAttempts,
+  projectName: Schema.String,
+  // The policy is answered as is by rbac.policy, so it must have the wire shape.
+  rbacPolicy: RBACPolicy
+})
+// The schema must describe the store's settings exactly (a new setting needs a field here).
+const _editable: Same<Schema.Schema.Type<typeof EditableSettings>, Editable> = true
+void _editable
+
+/** A patch: any subset of the settings, `passwordPolicy` itself partial; `userinfoUrl: null` removes it. */
+const SettingsPatch = Schema.extend(
+  Schema.partial(EditableSettings.omit("passwordPolicy", "userinfoUrl")),
+  Schema.Struct({
+    userinfoUrl: Schema.optional(Schema.NullOr(Schema.String)),
+    passwordPolicy: Schema.optional(Schema.partial(Schema.Struct(StrengthPolicyFields)))
+  })
+)
+const decodeSettingsPatch = decoder(SettingsPatch)
+const decodeEditable = decoder(EditableSettings)
+
+/**
+ * `current` with `patch` deep-merged into it (`passwordPolicy` field by field; the RBAC policy, a whole, replaced),
+ * then validated as a whole; the message names the bad field. Nothing changes unless the result is valid.
+ */
+export const mergeSettings = (current: Settings, patch: unknown): Either.Either<Settings, string> =>
+  Either.flatMap(decodeSettingsPatch(patch), (p) => {
+    const { projectId, secret, ...editable } = current
+    const merged: Record<string, unknown> = {
+      ...editable,
+      ...p,
+      passwordPolicy: { ...editable.passwordPolicy, ...p.passwordPolicy }
+    }
+    if (p.userinfoUrl === null) delete merged.userinfoUrl
+    return Either.map(decodeEditable(merged), (valid) => ({ ...valid, projectId, secret }))
+  })
+
+const MintOAuthToken = Schema.Struct({
+  provider_type: Schema.String,
+  provider_subject: Schema.String,
+  email: Schema.optional(Schema.String),
+  email_verified: Schema.optional(Schema.Boolean),
+  name: Schema.optional(Schema.String),
+  profile_picture_url: Schema.optional(Schema.String),
+  locale: Schema.optional(Schema.String),
+  expiration_minutes: Schema.optional(Int(1, 525_600)),
+  attach_token: Schema.optional(Schema.String),
+  code_challenge: Schema.optional(Schema.String),
+  scopes: Schema.optional(Schema.Array(Schema.String))
+})
+
+const MintImpersonationToken = Schema.Struct({
+  user_id: Schema.String,
+  impersonator_id: Schema.optional(Schema.String),
+  impersonator_email_address: Schema.optional(Schema.String)
+})
+
+const SeedSession = Schema.Struct({
+  user_id: Schema.String,
+  session_duration_minutes: Schema.optional(Schema.Number),
+  custom_claims: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown }))
+})
+
+const optionalStrings = <K extends string>(...keys: ReadonlyArray<K>) =>
+  Object.fromEntries(keys.map((k) => [k, Schema.optional(Schema.String)])) as {
+    [P in K]: Schema.optional<typeof Schema.String>
+  }
+
+const SeedTelemetry = Schema.Struct({
+  ...optionalStrings(
+    "telemetry_id",
+    "hardware_id",
+    "network_id",
+    "visitor_id",
+    "browser_id",
+    "visitor_fingerprint",
+    "browser_fingerprint",
+    "hardware_fingerprint",
+    "network_fingerprint",
+    "ip_address",
+    "user_agent",
+    "country",
+    "region",
+    "city",
+    "asn",
+    "asn_name",
+    "asn_network",
+    "detected_device_type"
+  ),
+  is_proxy: Schema.optional(Schema.Boolean),
+  is_vpn: Schema.optional(Schema.Boolean),
+  is_authentic_device: Schema.optional(Schema.Boolean),
+  verdict_reasons: Schema.optional(Schema.Array(Schema.String)),
+  expires_in_minutes: Schema.optional(Schema.Number)
+})
+
+const Empty = Schema.Struct({})
+const Reset = Schema.Struct({ keepSettings: Schema.optional(Schema.Boolean) })
+
+// ---------------------------------------------------------------------------------------------------------------
+// The guard
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"])
+
+/** Whether `host[:port]` (`Host`, an origin's authority) names this server (loopback or its address, its port). */
+const isOwnAuthority = (authority: string, listener: { readonly host: string; readonly port: number }): boolean => {
+  const m = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/i.exec(authority)
+  if (m === null) return false
+  const host = m[1]!.toLowerCase()
+  const port = m[2] === undefined ? 80 : Number(m[2])
+  const listening = listener.host.includes(":") ? `[${listener.host.toLowerCase()}]` : listener.host.toLowerCase()
+  const named = LOOPBACK_HOSTS.has(host) || host.endsWith(".localhost") || host === listening
+  return named && port === listener.port
+}
+
+/** Why a control request over the loopback server is refused (403), or `undefined`. */
+const guard = (request: IncomingRequest): string | undefined => {
+  const { listener } = request
+  if (listener === undefined) return undefined // in-process: no network, no browser
+  const host = request.headers["host"]
+  if (host === undefined || !isOwnAuthority(host, listener)) {
+    return "the Host header must name this server (a loopback name or its address, with its port)"
+  }
+  const origin = request.headers["origin"]
+  if (origin !== undefined) {
+    const m = /^https?:\/\/([^/]+)$/i.exec(origin)
+    if (m === null || !isOwnAuthority(m[1]!, listener)) return "cross-origin requests to the controls are refused"
+  }
+  return undefined
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Routes
+
+const GET_ROUTES = new Set(["GET /outbox", "GET /settings"])
+
+export const makeControl = (emulator: Service) =>
+(request: IncomingRequest, _now: number): Effect.Effect<WireResponse> | undefined => {
+  if (!request.url.startsWith("/emulator/v1/")) return undefined
+  return Effect.gen(function*() {
+    const refused = guard(request)
+    if (refused !== undefined) return reply(403, { error: refused })
+    const queryAt = request.url.indexOf("?")
+    const path = queryAt < 0 ? request.url : request.url.slice(0, queryAt)
+    const route = `${request.method} ${path.slice("/emulator/v1".length)}`
+    const isRead = GET_ROUTES.has(route)
+    if (!isRead && !(request.headers["content-type"] ?? "").toLowerCase().startsWith("application/json")) {
+      return reply(415, { error: "control writes must be sent as content-type: application/json" })
+    }
+    const text = yield* Effect.either(readBody(request))
+    if (Either.isLeft(text)) return reply(text.left.status, { error: text.left.error_message })
+    if (isRead && text.right !== "") return reply(400, { error: "a GET control takes no body" })
+    const parsed = parseJsonObject(text.right)
+    if (!parsed.ok) return reply(400, { error: parsed.message })
+    const body = parsed.value
+    /** Decodes the body with `schema`, then answers with `f`; a decoding problem is a 400 naming the field. */
+    const withBody = <A, I>(schema: Schema.Schema<A, I>, f: (a: A) => Effect.Effect<WireResponse>) =>
+      Either.match(decoder(schema)(body), { onLeft: (error) => refuse(400, error), onRight: f })
+
+    switch (route) {
+      case "GET /outbox": {
+        const params: Record<string, string> = {}
+        for (const [k, v] of new URLSearchParams(queryAt < 0 ? "" : request.url.slice(queryAt + 1))) {
+          if (Object.hasOwn(params, k)) return reply(400, { error: `${k}: repeated` })
+          params[k] = v
+        }
+        const filter = decoder(OutboxQuery)(params)
+        if (Either.isLeft(filter)) return reply(400, { error: filter.left })
+        return yield* Effect.map(emulator.outbox(filter.right), (messages) => reply(200, { messages }))
+      }
+      case "POST /reset":
+        return yield* withBody(Reset, ({ keepSettings }) =>
+          Effect.as(keepSettings === true ? emulator.resetKeepingSettings : emulator.reset, reply(200, { reset: true }))
+        )
+      case "GET /settings":
+        return yield* Effect.map(emulator.settings, (settings) => reply(200, { ...settings, secret: undefined }))
+      case "PATCH /settings":
+        return yield* Either.match(mergeSettings(yield* emulator.settings, body), {
+          onLeft: (error) => refuse(400, error),
+          onRight: ({ projectId: _p, secret: _s, ...valid }) =>
+            Effect.map(emulator.updateSettings(valid), (settings) => reply(200, { ...settings, secret: undefined }))
+        })
+      case "POST /keys/rotate":
+        return yield* withBody(Empty, () => Effect.map(emulator.rotateKeys, (kid) => reply(200, { kid })))
+      case "POST /faults":
+        return yield* withBody(FaultRequest, ({ count = 1, ...fault }) =>
+          Effect.as(emulator.failNext(fault, count), reply(200, { queued: true })))
+      case "POST /oauth/tokens":
+        return yield* withBody(MintOAuthToken, (req) => seeding(emulator.mintOAuthToken(req)))
+      // The seeding controls die on a broken setup (an unknown user, a bad duration): over REST, a 400 with the reason.
+      case "POST /impersonation/tokens":
+        return yield* withBody(MintImpersonationToken, (req) => seeding(emulator.mintImpersonationToken(req)))
+      case "POST /sessions":
+        return yield* withBody(SeedSession, (req) => seeding(emulator.seedSession(req)))
+      case "POST /telemetry":
+        return yield* withBody(SeedTelemetry, (req) => seeding(emulator.seedTelemetry(req)))
+      default:
+        return reply(404, { error: `no emulator control ${route}` })
+    }
+  })
+}
 
 /** The answer of a seeding control: what it made, or a 400 naming why it died. */
 const seeding = <A>(effect: Effect.Effect<A>): Effect.Effect<WireResponse> =>
@@ -46,54 +326,3 @@ const seeding = <A>(effect: Effect.Effect<A>): Effect.Effect<WireResponse> =>
       Effect.succeed(reply(400, { error: defect instanceof Error ? defect.message : String(defect) }))
     )
   )
-
-export const makeControl = (emulator: Service) =>
-(request: WireRequest, _now: number): Effect.Effect<WireResponse> | undefined => {
-  if (!request.url.startsWith("/emulator/v1/")) return undefined
-  const url = new URL(request.url, "http://emulator")
-  const route = `${request.method} ${url.pathname.slice("/emulator/v1".length)}`
-  const body = parse(request.body)
-  if (body === undefined) return Effect.succeed(reply(400, { error: "the body must be a JSON object" }))
-  switch (route) {
-    case "GET /outbox": {
-      const filter = {
-        to: url.searchParams.get("to") ?? undefined,
-        kind: (url.searchParams.get("kind") ?? undefined) as any,
-        channel: (url.searchParams.get("channel") ?? undefined) as any
-      }
-      return Effect.map(emulator.outbox(filter), (messages) => reply(200, { messages }))
-    }
-    case "POST /reset":
-      return Effect.as(emulator.reset, reply(200, { reset: true }))
-    case "GET /settings":
-      return Effect.map(emulator.settings, (settings) => reply(200, { ...settings, secret: undefined }))
-    case "PATCH /settings": {
-      // The policy is answered as is by rbac.policy, so it must have the wire shape; the other settings are scalars.
-      if (body.rbacPolicy !== undefined && !isRbacPolicy(body.rbacPolicy)) {
-        return Effect.succeed(reply(400, { error: "rbacPolicy must be { roles, resources, scopes } as rbac.policy answers" }))
-      }
-      return Effect.map(emulator.updateSettings(body), (settings) => reply(200, { ...settings, secret: undefined }))
-    }
-    case "POST /keys/rotate":
-      return Effect.map(emulator.rotateKeys, (kid) => reply(200, { kid }))
-    case "POST /faults": {
-      const { count, ...fault } = body
-      return Effect.as(emulator.failNext(fault, typeof count === "number" ? count : 1), reply(200, { queued: true }))
-    }
-    case "POST /oauth/tokens":
-      return Effect.map(emulator.mintOAuthToken(body as any), (token) => reply(200, token))
-    // The seeding controls die on a broken setup (an unknown user, a bad duration): over REST, a 400 with the reason.
-    case "POST /impersonation/tokens":
-      return typeof body.user_id === "string"
-        ? seeding(emulator.mintImpersonationToken(body as any))
-        : Effect.succeed(reply(400, { error: "user_id is required" }))
-    case "POST /sessions":
-      return typeof body.user_id === "string"
-        ? seeding(emulator.seedSession(body as any))
-        : Effect.succeed(reply(400, { error: "user_id is required" }))
-    case "POST /telemetry":
-      return seeding(emulator.seedTelemetry(body as any))
-    default:
-      return Effect.succeed(reply(404, { error: `no emulator control ${route}` }))
-  }
-}

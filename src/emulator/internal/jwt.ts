@@ -2,7 +2,16 @@
  * The emulator's signing keys: RS256 session JWTs and the JWKS that verifies them. Rotation adds a new current key
  * and keeps serving the old ones, as Stytch does during a key roll.
  */
-import { generateKeyPair, generateKeyPairSync, type KeyObject, randomUUID, sign, verify } from "node:crypto"
+import {
+  createHash,
+  generateKeyPair,
+  generateKeyPairSync,
+  type KeyObject,
+  randomBytes,
+  randomUUID,
+  sign,
+  verify
+} from "node:crypto"
 
 interface Key {
   readonly kid: string
@@ -52,15 +61,73 @@ const takeKeyPair = (): KeyPair => {
   return pair
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// A self-signed certificate per key, for the JWKS's `x5c` and `x5tS256` (as Stytch's JWKS carries them). DER is
+// written by hand: a handful of types suffice, and it keeps key creation synchronous and dependency-free.
+
+const der = (tag: number, content: Buffer): Buffer => {
+  const n = content.length
+  const length = n < 0x80
+    ? Buffer.from([n])
+    : n < 0x100
+    ? Buffer.from([0x81, n])
+    : Buffer.from([0x82, n >> 8, n & 0xff])
+  return Buffer.concat([Buffer.from([tag]), length, content])
+}
+const sequence = (...items: Array<Buffer>) => der(0x30, Buffer.concat(items))
+const oid = (dotted: string): Buffer => {
+  const [a, b, ...rest] = dotted.split(".").map(Number)
+  const bytes = [a! * 40 + b!]
+  for (const n of rest) {
+    const chunk = [n & 0x7f]
+    for (let v = n >> 7; v > 0; v >>= 7) chunk.unshift((v & 0x7f) | 0x80)
+    bytes.push(...chunk)
+  }
+  return der(0x06, Buffer.from(bytes))
+}
+/** UTCTime, `YYMMDDHHMMSSZ` (valid until 2049). */
+const utcTime = (date: Date) => der(0x17, Buffer.from(date.toISOString().replace(/[-:T]/g, "").slice(2, 14) + "Z"))
+const SHA256_WITH_RSA = sequence(oid("1.2.840.113549.1.1.11"), Buffer.from([0x05, 0x00]))
+const name = (cn: string) => sequence(der(0x31, sequence(oid("2.5.4.3"), der(0x0c, Buffer.from(cn, "utf8")))))
+
+/** A self-signed X.509 v3 certificate (DER) for the key pair, valid for ten years from now. */
+const selfSigned = (cn: string, publicKey: KeyObject, privateKey: KeyObject): Buffer => {
+  const serial = randomBytes(16)
+  serial[0]! &= 0x7f // positive
+  const now = new Date()
+  const tbs = sequence(
+    der(0xa0, der(0x02, Buffer.from([2]))), // version: v3
+    der(0x02, serial),
+    SHA256_WITH_RSA,
+    name(cn),
+    sequence(utcTime(now), utcTime(new Date(now.getTime() + 10 * 365 * 24 * 3600 * 1000))),
+    name(cn),
+    publicKey.export({ type: "spki", format: "der" })
+  )
+  const signature = sign("sha256", tbs, privateKey)
+  return sequence(tbs, SHA256_WITH_RSA, der(0x03, Buffer.concat([Buffer.from([0]), signature])))
+}
+
 const makeKey = (projectId: string): Key => {
   const { privateKey, publicKey } = takeKeyPair()
   const jwk = publicKey.export({ format: "jwk" }) as { n: string; e: string }
   const kid = `jwk-${projectId.startsWith("project-live-") ? "live" : "test"}-${randomUUID()}`
+  const certificate = selfSigned(kid, publicKey, privateKey)
   return {
     kid,
     privateKey,
     publicKey,
-    jwk: { kty: "RSA", use: "sig", alg: "RS256", kid, key_ops: ["verify"], n: jwk.n, e: jwk.e, x5c: [], x5tS256: "" }
+    jwk: {
+      kty: "RSA",
+      use: "sig",
+      alg: "RS256",
+      kid,
+      key_ops: ["verify"],
+      n: jwk.n,
+      e: jwk.e,
+      x5c: [certificate.toString("base64")],
+      x5tS256: createHash("sha256").update(certificate).digest("base64url")
+    }
   }
 }
 

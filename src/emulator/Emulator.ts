@@ -7,9 +7,11 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as Runtime from "effect/Runtime"
+import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import * as http from "node:http"
 import type { AddressInfo } from "node:net"
@@ -29,6 +31,7 @@ import {
 import { decodeFault, MAX_FAULT_COUNT, makeControl, mergeSettings } from "./internal/control.js"
 import { memoryClient } from "./internal/response.js"
 import { SigningKeys } from "./internal/jwt.js"
+import * as Snapshot from "./internal/snapshot.js"
 import { defaultSettings, type OutboxMessage, type Settings, Store } from "./internal/store.js"
 import { handlers } from "./handlers/index.js"
 import { factor, prepareSession } from "./handlers/common.js"
@@ -41,6 +44,23 @@ export type { OutboxMessage, Settings } from "./internal/store.js"
 export type { MintImpersonationTokenRequest } from "./handlers/impersonation.js"
 export type { MintOAuthTokenRequest } from "./handlers/oauth.js"
 export type { SeededTelemetry, SeedTelemetryOptions } from "./handlers/fraud.js"
+export type { SavedState } from "./internal/snapshot.js"
+
+/**
+ * A saved state refused by `importState`: not JSON, not an emulator state, an unknown version, a missing or wrongly
+ * typed part (`problem` names its path), or a state of another project. The running state is untouched.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ImportStateError extends Schema.TaggedError<ImportStateError>("effect-stytch/StytchEmulator/ImportStateError")(
+  "ImportStateError",
+  { problem: Schema.String }
+) {
+  override get message(): string {
+    return `The saved state was refused: ${this.problem}`
+  }
+}
 
 /**
  * @since 0.1.0
@@ -123,6 +143,18 @@ export interface Service {
    * a broken setup (a live duplicate telemetry_id, a malformed IP, country, ASN or fingerprint).
    */
   readonly seedTelemetry: (options?: SeedTelemetryOptions) => Effect.Effect<SeededTelemetry>
+  /**
+   * Everything needed to continue later, as versioned JSON data (README "Saved state"): settings with the secret,
+   * every record (users, password hashes, sessions, tokens, codes, clients, fraud rules), the outbox, and the signing
+   * keys with their private parts. Pending faults are not part of it.
+   */
+  readonly exportState: Effect.Effect<Snapshot.SavedState>
+  /**
+   * Replaces the whole state with a saved one (`exportState`'s output, or its JSON text): validated completely first,
+   * then swapped in at once; pending faults are dropped. The state must be of this emulator's project id and secret.
+   * A refused state fails with `ImportStateError` and changes nothing.
+   */
+  readonly importState: (state: unknown) => Effect.Effect<void, ImportStateError>
 }
 
 /**
@@ -179,8 +211,9 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
     const initial = mergeSettings(defaultSettings(projectId, secret), options.settings ?? {})
     if (initial._tag === "Left") throw new Error(`StytchEmulator settings: ${initial.left}`)
     const initialSettings = initial.right
-    const store = new Store(initialSettings)
-    const keys = new SigningKeys(projectId)
+    // Replaced as a whole by importState; every closure below reads the current ones.
+    let store = new Store(initialSettings)
+    let keys = new SigningKeys(projectId)
     const faults: Array<Fault> = []
     const matches = (m: OutboxMessage, f: OutboxFilter = {}) =>
       (f.to === undefined || m.to.toLowerCase() === f.to.toLowerCase()) &&
@@ -243,9 +276,28 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
         }),
       seedTelemetry: (options) =>
         Effect.flatMap(Effect.clockWith((c) => c.currentTimeMillis), (now) =>
-          Effect.try({ try: () => seedTelemetry(store, now, options), catch: (e) => e }).pipe(Effect.orDie))
+          Effect.try({ try: () => seedTelemetry(store, now, options), catch: (e) => e }).pipe(Effect.orDie)),
+      exportState: Effect.map(Effect.clockWith((c) => c.currentTimeMillis), (now) => Snapshot.encode(store, keys, now)),
+      importState: (input) =>
+        Effect.suspend(() => {
+          const parsed = typeof input === "string" ? Snapshot.parse(input) : Either.right(input)
+          const restored = Either.flatMap(parsed, Snapshot.decode)
+          if (Either.isLeft(restored)) return Effect.fail(new ImportStateError({ problem: restored.left }))
+          const next = restored.right
+          const { projectId: p, secret: s } = next.store.settings
+          if (p !== projectId || s !== secret) {
+            const which = p !== projectId ? `project ${p}, not ${projectId}` : "another secret than this emulator's"
+            return Effect.fail(new ImportStateError({ problem: `the state is of ${which}` }))
+          }
+          // One synchronous swap: no request sees half of it.
+          store = next.store
+          keys = next.keys
+          faults.length = 0
+          state = { ...state, store, keys, auth: {} }
+          return Effect.void
+        })
     }
-    const state: AppState = { store, keys, faults, handlers, auth: {}, control: makeControl(service) }
+    let state: AppState = { store, keys, faults, handlers, auth: {}, control: makeControl(service) }
     return service
   })
 

@@ -257,7 +257,7 @@ const PUBLIC_ENDPOINTS: ReadonlySet<string> = new Set(["sessions.getJWKS"])
 export const MAX_JSON_DEPTH = 64
 
 /** The nesting depth of a JSON text's arrays and objects, counted without parsing; stops counting past `max`. */
-const jsonDepthExceeds = (text: string, max: number): boolean => {
+export const jsonDepthExceeds = (text: string, max: number): boolean => {
   let depth = 0
   let inString = false
   for (let i = 0; i < text.length; i++) {

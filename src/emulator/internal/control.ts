@@ -12,6 +12,8 @@
  *   POST /emulator/v1/impersonation/tokens         mint an impersonation token
  *   POST /emulator/v1/sessions                     seed a session; answers { session_id, session_token, session_jwt }
  *   POST /emulator/v1/telemetry                    seed DFP telemetry (JSON body: SeedTelemetryOptions)
+ *   GET  /emulator/v1/state                        the saved state (README "Saved state")
+ *   PUT  /emulator/v1/state                        replace the whole state with a saved one (JSON body: the state)
  *
  * Every body is decoded with a closed schema: an unknown key or a bad value is a 400 `{ error }` naming the field.
  * Errors are `{ error: string }` (these are the emulator's own endpoints, not Stytch's).
@@ -250,7 +252,7 @@ const guard = (request: IncomingRequest): string | undefined => {
 // ---------------------------------------------------------------------------------------------------------------
 // Routes
 
-const GET_ROUTES = new Set(["GET /outbox", "GET /settings"])
+const GET_ROUTES = new Set(["GET /outbox", "GET /settings", "GET /state"])
 
 export const makeControl = (emulator: Service) =>
 (request: IncomingRequest, _now: number): Effect.Effect<WireResponse> | undefined => {
@@ -268,6 +270,13 @@ export const makeControl = (emulator: Service) =>
     const text = yield* Effect.either(readBody(request))
     if (Either.isLeft(text)) return reply(text.left.status, { error: text.left.error_message })
     if (isRead && text.right !== "") return reply(400, { error: "a GET control takes no body" })
+    // A saved state has its own caps (size, deeper nesting than a request body) and its own validation.
+    if (route === "PUT /state") {
+      return yield* emulator.importState(text.right).pipe(
+        Effect.as(reply(200, { imported: true })),
+        Effect.catchTag("ImportStateError", (e) => refuse(400, e.message))
+      )
+    }
     const parsed = parseJsonObject(text.right)
     if (!parsed.ok) return reply(400, { error: parsed.message })
     const body = parsed.value
@@ -290,6 +299,8 @@ export const makeControl = (emulator: Service) =>
         return yield* withBody(Reset, ({ keepSettings }) =>
           Effect.as(keepSettings === true ? emulator.resetKeepingSettings : emulator.reset, reply(200, { reset: true }))
         )
+      case "GET /state":
+        return yield* Effect.map(emulator.exportState, (state) => reply(200, state))
       case "GET /settings":
         return yield* Effect.map(emulator.settings, (settings) => reply(200, { ...settings, secret: undefined }))
       case "PATCH /settings":

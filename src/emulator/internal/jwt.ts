@@ -4,6 +4,8 @@
  */
 import {
   createHash,
+  createPrivateKey,
+  createPublicKey,
   generateKeyPair,
   generateKeyPairSync,
   type KeyObject,
@@ -131,6 +133,48 @@ const makeKey = (projectId: string): Key => {
   }
 }
 
+/** A signing key as a saved state holds it: the private JWK and the certificate the JWKS serves with it. */
+export interface ExportedKey {
+  readonly kid: string
+  /** The RSA private key as a JWK (`kty`, `n`, `e`, `d`, `p`, `q`, `dp`, `dq`, `qi`). */
+  readonly private_jwk: Readonly<Record<string, string>>
+  readonly x5c: ReadonlyArray<string>
+  readonly x5tS256: string
+}
+
+const PRIVATE_JWK_FIELDS = ["kty", "n", "e", "d", "p", "q", "dp", "dq", "qi"] as const
+
+const exportKey = (key: Key): ExportedKey => {
+  const jwk = key.privateKey.export({ format: "jwk" }) as Record<string, string>
+  return {
+    kid: key.kid,
+    private_jwk: Object.fromEntries(PRIVATE_JWK_FIELDS.map((f) => [f, jwk[f]!])),
+    x5c: key.jwk.x5c,
+    x5tS256: key.jwk.x5tS256
+  }
+}
+
+/** The key a saved state describes, or why it is unusable (the caller names where). */
+const importKey = (saved: ExportedKey): Key | string => {
+  let privateKey: KeyObject
+  try {
+    privateKey = createPrivateKey({ key: { ...saved.private_jwk }, format: "jwk" })
+  } catch (error) {
+    return `not a usable private JWK (${error instanceof Error ? error.message : String(error)})`
+  }
+  if (privateKey.asymmetricKeyType !== "rsa") return "not an RSA key"
+  const publicKey = createPublicKey(privateKey)
+  const { n, e } = publicKey.export({ format: "jwk" }) as { n: string; e: string }
+  const probe = Buffer.from("effect-stytch-emulator")
+  if (!verify("sha256", probe, publicKey, sign("sha256", probe, privateKey))) return "the private JWK is inconsistent"
+  return {
+    kid: saved.kid,
+    privateKey,
+    publicKey,
+    jwk: { kty: "RSA", use: "sig", alg: "RS256", kid: saved.kid, key_ops: ["verify"], n, e, x5c: saved.x5c, x5tS256: saved.x5tS256 }
+  }
+}
+
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url")
 
 export type VerifyResult =
@@ -166,6 +210,28 @@ export class SigningKeys {
     const key = this.current
     const input = `${b64url({ alg: "RS256", kid: key.kid, typ: "JWT" })}.${b64url(payload)}`
     return `${input}.${sign("sha256", Buffer.from(input), key.privateKey).toString("base64url")}`
+  }
+
+  /** Every key (newest last) with its private part, for a saved state. */
+  exportKeys(): ReadonlyArray<ExportedKey> {
+    void this.current
+    return this.keys.map(exportKey)
+  }
+
+  /**
+   * Signing keys rebuilt from a saved state (newest last: the current key), or the problem as `[index, reason]`.
+   * Nothing is generated: JWTs signed before the export still verify.
+   */
+  static fromExported(projectId: string, saved: ReadonlyArray<ExportedKey>): SigningKeys | readonly [number, string] {
+    const keys: Array<Key> = []
+    for (const [i, k] of saved.entries()) {
+      const key = importKey(k)
+      if (typeof key === "string") return [i, key]
+      keys.push(key)
+    }
+    const signing = new SigningKeys(projectId)
+    signing.keys = keys
+    return signing
   }
 
   /** Checks the signature against every served key; expiry is the caller's business (Stytch refreshes expired JWTs). */

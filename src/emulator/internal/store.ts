@@ -502,7 +502,107 @@ export class Store {
       if (!pending) this.usersWithUnverifiedFactors.delete(user_id)
     }
   }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Saved state (snapshot.ts encodes, validates and decodes it)
+
+  /**
+   * Everything this store holds but the settings, as live records (the caller copies them). The indexes that
+   * follow from the records (emails, phones, external ids, session tokens, pending factors) are left out and
+   * rebuilt by `fromData`.
+   */
+  toData(): StoreData {
+    for (const field of Object.keys(this)) {
+      if (!SAVED_FIELDS.has(field)) throw new Error(`Store.toData: the store field ${field} is not saved nor derived`)
+    }
+    return {
+      users: [...this.users.values()],
+      sessions: [...this.sessions.values()],
+      tokens: [...this.tokens.values()],
+      otps: [...this.otps.values()],
+      outbox: [...this.outbox],
+      webauthnChallenges: [...this.webauthnChallenges.values()],
+      cryptoChallenges: [...this.cryptoChallenges],
+      cryptoWalletIndex: [...this.cryptoWalletIndex],
+      m2mClients: [...this.m2mClients.values()],
+      connectedAppClients: [...this.connectedAppClients.values()],
+      telemetry: [...this.telemetry.values()],
+      fraudRules: [...this.fraudRules],
+      verdictReasonOverrides: [...this.verdictReasonOverrides]
+    }
+  }
+
+  /** A new store holding `data` (records it now owns) with its indexes rebuilt. */
+  static fromData(settings: Settings, data: StoreData): Store {
+    const store = new Store(settings)
+    for (const user of data.users) {
+      store.users.set(user.user_id, user)
+      for (const e of user.emails) store.emailIndex.set(e.email.toLowerCase(), user.user_id)
+      for (const p of user.phone_numbers) store.phoneIndex.set(p.phone_number, user.user_id)
+      if (user.external_id !== undefined) store.externalIdIndex.set(user.external_id, user.user_id)
+      const pending = user.emails.some((e) => e.unverifiedUntil !== undefined) ||
+        user.phone_numbers.some((p) => p.unverifiedUntil !== undefined)
+      if (pending) store.usersWithUnverifiedFactors.add(user.user_id)
+    }
+    for (const session of data.sessions) {
+      store.sessions.set(session.session_id, session)
+      store.sessionTokenIndex.set(session.session_token, session.session_id)
+    }
+    for (const t of data.tokens) store.tokens.set(t.token, t)
+    for (const o of data.otps) store.otps.set(o.method_id, o)
+    store.outbox.push(...data.outbox)
+    for (const c of data.webauthnChallenges) store.webauthnChallenges.set(c.challenge, c)
+    for (const [k, c] of data.cryptoChallenges) store.cryptoChallenges.set(k, c)
+    for (const [k, id] of data.cryptoWalletIndex) store.cryptoWalletIndex.set(k, id)
+    for (const c of data.m2mClients) store.m2mClients.set(c.client_id, c)
+    for (const c of data.connectedAppClients) store.connectedAppClients.set(c.client_id, c)
+    for (const t of data.telemetry) store.telemetry.set(t.telemetry_id, t)
+    for (const [k, r] of data.fraudRules) store.fraudRules.set(k, r)
+    for (const [k, o] of data.verdictReasonOverrides) store.verdictReasonOverrides.set(k, o)
+    return store
+  }
 }
+
+/** What a saved state holds of a store (see `Store.toData`). */
+export interface StoreData {
+  readonly users: ReadonlyArray<UserRecord>
+  readonly sessions: ReadonlyArray<SessionRecord>
+  readonly tokens: ReadonlyArray<TokenRecord>
+  readonly otps: ReadonlyArray<OtpRecord>
+  readonly outbox: ReadonlyArray<OutboxMessage>
+  readonly webauthnChallenges: ReadonlyArray<WebAuthnChallengeRecord>
+  readonly cryptoChallenges: ReadonlyArray<readonly [string, CryptoChallengeRecord]>
+  readonly cryptoWalletIndex: ReadonlyArray<readonly [string, string]>
+  readonly m2mClients: ReadonlyArray<M2MClientRecord>
+  readonly connectedAppClients: ReadonlyArray<ConnectedAppClientRecord>
+  readonly telemetry: ReadonlyArray<TelemetryRecord>
+  readonly fraudRules: ReadonlyArray<readonly [string, FraudRuleRecord]>
+  readonly verdictReasonOverrides: ReadonlyArray<readonly [string, VerdictReasonOverrideRecord]>
+}
+
+/** The store's fields: saved by `toData` (or the settings), or rebuilt from what is (a new field must join one). */
+const SAVED_FIELDS: ReadonlySet<string> = new Set([
+  "settings",
+  "users",
+  "sessions",
+  "tokens",
+  "otps",
+  "outbox",
+  "webauthnChallenges",
+  "cryptoChallenges",
+  "cryptoWalletIndex",
+  "m2mClients",
+  "connectedAppClients",
+  "telemetry",
+  "fraudRules",
+  "verdictReasonOverrides",
+  // derived
+  "emailIndex",
+  "phoneIndex",
+  "externalIdIndex",
+  "sessionTokenIndex",
+  "usersWithUnverifiedFactors"
+])
 
 // ---------------------------------------------------------------------------------------------------------------
 // Ids, tokens and time

@@ -72,13 +72,20 @@ export const joseFailure = (error: unknown): StytchJwtError => {
   return new StytchJwtMalformed({ detail: error instanceof Error ? error.message : "not a JWT" })
 }
 
-/** The claims of `all` not named in `excluded`: a token's custom claims. */
+/**
+ * The own claims of `all` not named in `excluded`: a token's custom claims. The keys are untrusted (a signed token
+ * or an introspection answer may carry `__proto__`), so each is defined as an own property: an assignment
+ * `custom["__proto__"] = v` would make `v` the prototype, whose keys `Object.keys` hides but lookups and schemas see.
+ */
 export const customClaims = (
   all: Readonly<Record<string, unknown>>,
   excluded: ReadonlySet<string>
 ): Record<string, unknown> => {
   const custom: Record<string, unknown> = {}
-  for (const k in all) if (!excluded.has(k)) custom[k] = all[k]
+  for (const k of Object.keys(all)) {
+    if (excluded.has(k)) continue
+    Object.defineProperty(custom, k, { value: all[k], enumerable: true, writable: true, configurable: true })
+  }
   return custom
 }
 

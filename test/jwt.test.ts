@@ -22,6 +22,7 @@ import { generateKeyPairSync, KeyObject, randomUUID, sign as sign_ } from "node:
 import { StytchEmulator } from "../src/emulator/index.js"
 import { Sessions, Stytch, Users } from "../src/index.js"
 import { activeBackend, backend } from "../src/internal/jwt.js"
+import { expectFailure } from "./support.js"
 
 // Each emulator generates a 2048-bit RSA signing key: slow on a busy machine, so allow more than the 5 s default.
 vi.setConfig({ testTimeout: 30_000 })
@@ -375,6 +376,32 @@ describe.each(["node", "webcrypto"] as const)("authenticateJwtLocal (%s signatur
         assert.strictEqual((yield* sessions.authenticateJwtLocal({ session_jwt: signed }).pipe(Effect.flip))._tag, "StytchJwtUnknownKey")
       })))
   })
+})
+
+describe("failures that say what happened, older tokens read tolerantly", () => {
+  it.effect("an empty session_jwt (authenticate without session_duration_minutes) says it is empty, and why", () =>
+    fresh(Effect.gen(function*() {
+      const sessions = yield* Sessions.Sessions
+      const error = yield* expectFailure(sessions.authenticateJwtLocal({ session_jwt: "" }))
+      assert.strictEqual(error._tag, "StytchJwtMalformed")
+      assert.include(error.message, "empty")
+      assert.include(error.message, "session_duration_minutes")
+      assert.notInclude(error.message, "Compact JWS")
+      // No key set is needed to say so.
+      assert.strictEqual(yield* jwksFetches, 0)
+    })))
+
+  it.effect("a session claim with expires_at \"\" (Stytch's older JWTs) falls back to the JWT's exp", () =>
+    fresh(Effect.gen(function*() {
+      const sessions = yield* Sessions.Sessions
+      const s = yield* seeded()
+      const { kid, privateKey } = yield* trustedForgeKey
+      const claims = yield* stytchClaims(s.user_id)
+      const older = { ...claims, "https://stytch.com/session": { ...claims["https://stytch.com/session"], expires_at: "" } }
+      const token = yield* sign(older, privateKey, { alg: "RS256", kid, typ: "JWT" })
+      const session = yield* sessions.authenticateJwtLocal({ session_jwt: token })
+      assert.strictEqual(session.expires_at, new Date(claims.exp * 1000).toISOString())
+    })))
 })
 
 describe("authenticateJwt", () => {

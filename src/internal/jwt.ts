@@ -169,6 +169,13 @@ class NoKnownKey {
   constructor(readonly kid: string) {}
 }
 
+/** Stytch's authenticate calls answer `session_jwt: ""` when they start no session: say so, not "Invalid Compact JWS". */
+const emptyJwt = () =>
+  new StytchJwtMalformed({
+    detail: "the JWT is empty; an authenticate call without session_duration_minutes starts no session and " +
+      "returns session_jwt \"\""
+  })
+
 /** What a caller of `verifyWithJwks` asks of one token. */
 export interface VerifyRequest {
   readonly token: string
@@ -315,6 +322,7 @@ export const verifyWithJwks = <A, E>(
   finish: (payload: jose.JWTPayload, kid: string) => Effect.Effect<A, E>
 ): Effect.Effect<A, E | StytchJwtError | StytchError> => {
   const { clock_tolerance_seconds: tolerance = 0, max_token_age_seconds: maxAge, token } = request
+  if (token === "") return Effect.fail(emptyJwt())
   let kid = "(none)"
   const known = (header: jose.JWSHeaderParameters) => {
     kid = kidOf(header)

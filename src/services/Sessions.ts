@@ -133,8 +133,9 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
       roles: Array.isArray(claim.roles) ? claim.roles.filter((r): r is string => typeof r === "string") : [],
       ...(started_at === undefined ? {} : { started_at }),
       ...(last_accessed_at === undefined ? {} : { last_accessed_at }),
-      // Prefer the session's own expiry; the JWT's exp is only the token's.
-      expires_at: str(claim.expires_at) ?? new Date((payload.exp ?? 0) * 1000).toISOString(),
+      // Prefer the session's own expiry; the JWT's exp is only the token's. Stytch's older JWTs carry
+      // `expires_at: ""`: then the exp, as the official SDKs do.
+      expires_at: str(claim.expires_at) || new Date((payload.exp ?? 0) * 1000).toISOString(),
       ...(typeof attributes === "object" && attributes !== null ? { attributes } : {}),
       custom_claims
     }

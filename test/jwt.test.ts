@@ -35,6 +35,8 @@ interface Harness {
   readonly requests: Array<string>
   /** Public keys appended to every successful JWKS answer. */
   readonly extraKeys: Array<jose.JWK>
+  /** While set, JWKS requests are sent (and counted) but their answers never arrive. */
+  hangJwks: boolean
 }
 class TestHarness extends Context.Tag("test/JwtHarness")<TestHarness, Harness>() {}
 
@@ -44,7 +46,7 @@ const isJwks = (r: string) => r.startsWith(`GET ${JWKS_PATH}`)
 const makeLayer = () =>
   Layer.unwrapEffect(Effect.gen(function*() {
     const emulator = yield* StytchEmulator.StytchEmulator
-    const harness: Harness = { requests: [], extraKeys: [] }
+    const harness: Harness = { requests: [], extraKeys: [], hangJwks: false }
     const transformClient = (client: HttpClient.HttpClient) =>
       client.pipe(
         HttpClient.tapRequest((request) =>
@@ -52,6 +54,7 @@ const makeLayer = () =>
         ),
         HttpClient.transformResponse(Effect.flatMap((response) => {
           const path = new URL(response.request.url).pathname
+          if (harness.hangJwks && path.startsWith(JWKS_PATH)) return Effect.never
           if (!path.startsWith(JWKS_PATH) || response.status !== 200 || harness.extraKeys.length === 0) {
             return Effect.succeed(response)
           }
@@ -548,7 +551,7 @@ describe("JwksCache", () => {
       yield* sessions.authenticateJwtLocal({ session_jwt: s.session_jwt })
     })))
 
-  it.effect("when the JWKS endpoint fails, tokens signed by known keys keep verifying", () =>
+  it.effect("when the JWKS refresh fails, tokens signed by known keys keep verifying without waiting for it", () =>
     fresh(Effect.gen(function*() {
       const sessions = yield* Sessions.Sessions
       const emulator = yield* StytchEmulator.StytchEmulator
@@ -557,22 +560,61 @@ describe("JwksCache", () => {
       assert.strictEqual(yield* jwksFetches, 1)
 
       yield* emulator.failNext({ status: 500, pathPrefix: "/v1/sessions/jwks" }, 10)
-      // Past the cache's 10-minute TTL, verification tries to refresh; the refresh fails (with its retries).
+      // Past the cache's 10-minute TTL: verification starts a refresh in the background and answers at once, with
+      // no clock advance (the refresh and its retries sleep on the TestClock).
       yield* TestClock.adjust("11 minutes")
       const later = yield* seeded()
       const fiber = yield* Effect.fork(sessions.authenticateJwtLocal({ session_jwt: later.session_jwt }))
+      yield* Effect.yieldNow()
+      const exit = yield* Fiber.poll(fiber)
+      assert.isTrue(exit._tag === "Some" && exit.value._tag === "Success", "verification waited for the refresh")
       yield* advance(5_000)
-      const session = yield* Fiber.join(fiber)
-      assert.strictEqual(session.session_id, later.session_id)
       const afterFailure = yield* jwksFetches
       // One refresh: its first attempt and the pipeline's 2 default retries, all answered 500.
       assert.strictEqual(afterFailure, 1 + 3)
 
       // Right after a failed refresh, verification does not hammer the failing endpoint again.
-      const again = yield* Effect.fork(sessions.authenticateJwtLocal({ session_jwt: later.session_jwt }))
-      yield* advance(5_000)
-      yield* Fiber.join(again)
+      yield* sessions.authenticateJwtLocal({ session_jwt: later.session_jwt })
+      yield* advance(2_000)
       assert.strictEqual(yield* jwksFetches, afterFailure)
+    })))
+
+  it.effect("a hanging JWKS refresh never stalls known keys, and only one refresh runs", () =>
+    fresh(Effect.gen(function*() {
+      const sessions = yield* Sessions.Sessions
+      const harness = yield* TestHarness
+      const s = yield* seeded()
+      yield* sessions.authenticateJwtLocal({ session_jwt: s.session_jwt })
+      yield* TestClock.adjust("11 minutes")
+      harness.hangJwks = true
+      for (let i = 0; i < 3; i++) {
+        const token = (yield* seeded()).session_jwt
+        // Run to completion without any clock advance or wait: a poll right after the fork finds it done.
+        const fiber = yield* Effect.fork(sessions.authenticateJwtLocal({ session_jwt: token }))
+        yield* Effect.yieldNow()
+        const exit = yield* Fiber.poll(fiber)
+        assert.isTrue(exit._tag === "Some" && exit.value._tag === "Success", `verification ${i} did not complete`)
+      }
+      // One background refresh, still hanging.
+      assert.strictEqual(yield* jwksFetches, 2)
+    })))
+
+  it.effect("a successful background refresh replaces the set: a rotated key then verifies without a refetch", () =>
+    fresh(Effect.gen(function*() {
+      const sessions = yield* Sessions.Sessions
+      const emulator = yield* StytchEmulator.StytchEmulator
+      const before = yield* seeded()
+      yield* sessions.authenticateJwtLocal({ session_jwt: before.session_jwt })
+      yield* TestClock.adjust("11 minutes")
+      const stale = yield* seeded()
+      yield* emulator.rotateKeys
+      // The stale set still verifies the old key at once, and the refresh fetches the rotated set.
+      yield* sessions.authenticateJwtLocal({ session_jwt: stale.session_jwt })
+      yield* advance(1_000)
+      assert.strictEqual(yield* jwksFetches, 2)
+      const after = yield* seeded()
+      yield* sessions.authenticateJwtLocal({ session_jwt: after.session_jwt })
+      assert.strictEqual(yield* jwksFetches, 2)
     })))
 
   it.effect("the first verification fails with the transport error when no key set was ever fetched", () =>

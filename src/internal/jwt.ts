@@ -307,9 +307,9 @@ const nodeVerify = (
  * Verifies a JWT against the project's JWKS at `now` (ms), checks its claims, and hands the payload and key id to
  * `finish`, whose effect is the result.
  *
- * The key comes from the cache's I/O-free lookup. When it has none (an unknown kid, a stale set) the cache
- * refetches (rate-limited; after a failed refresh it answers with a known key of the older set) and the token is
- * verified with what it returns.
+ * The key comes from the cache's lookup, which never waits (a stale set is refreshed in the background). When it
+ * has none (an unknown kid, no set yet) the cache fetches (rate-limited) and the token is verified with what it
+ * returns.
  *
  * On Node the whole check is synchronous (see the backends above): no fiber suspends. With WebCrypto it is one
  * `Effect.async` around jose's promise, with `finish` called inside it, so the fiber suspends once.
@@ -381,7 +381,7 @@ export const verifyWithJwks = <A, E>(
  * Local verification with a memory of tokens that passed: what `decode` made of a verified payload is kept by the
  * whole token (signature included), so a repeated token (the same session's JWT on every request of a user, the
  * same M2M access token for an hour) costs only the time checks (`exp`, `nbf`, max age, same comparisons). An entry
- * is only as good as the keys it was verified with: it is ignored once the key set changed or went stale. At most
+ * is only as good as the keys it was verified with: it is ignored once the key set changed. At most
  * `max` entries, oldest dropped first.
  *
  * `decode` turns a verified payload into the answer, or the reason it is malformed; it runs once per token.

@@ -43,7 +43,7 @@ class TestHarness extends Context.Tag("test/JwtHarness")<TestHarness, Harness>()
 const JWKS_PATH = "/v1/sessions/jwks/"
 const isJwks = (r: string) => r.startsWith(`GET ${JWKS_PATH}`)
 
-const makeLayer = () =>
+const makeLayer = (options: Pick<Stytch.Options, "jwks"> = {}) =>
   Layer.unwrapEffect(Effect.gen(function*() {
     const emulator = yield* StytchEmulator.StytchEmulator
     const harness: Harness = { requests: [], extraKeys: [], hangJwks: false }
@@ -69,6 +69,7 @@ const makeLayer = () =>
         }))
       )
     return Stytch.layer({
+      ...options,
       projectId: emulator.projectId,
       secret: emulator.secret,
       baseUrl: StytchEmulator.inProcessBaseUrl,
@@ -79,8 +80,9 @@ const makeLayer = () =>
 
 /** Runs a test on a fresh emulator + SDK. */
 const fresh = <A, E>(
-  effect: Effect.Effect<A, E, Stytch.Provided | StytchEmulator.StytchEmulator | TestHarness>
-) => Effect.provide(effect, makeLayer())
+  effect: Effect.Effect<A, E, Stytch.Provided | StytchEmulator.StytchEmulator | TestHarness>,
+  options?: Pick<Stytch.Options, "jwks">
+) => Effect.provide(effect, makeLayer(options))
 
 const jwksFetches = Effect.map(TestHarness, (h) => h.requests.filter(isJwks).length)
 const authenticateCalls = Effect.map(TestHarness, (h) => h.requests.filter((r) => r === "POST /v1/sessions/authenticate").length)
@@ -616,6 +618,19 @@ describe("JwksCache", () => {
       yield* sessions.authenticateJwtLocal({ session_jwt: after.session_jwt })
       assert.strictEqual(yield* jwksFetches, 2)
     })))
+
+  it.effect("Stytch.layer passes its jwks options to the cache: a 1-minute TTL refreshes after a minute", () =>
+    fresh(
+      Effect.gen(function*() {
+        const sessions = yield* Sessions.Sessions
+        yield* sessions.authenticateJwtLocal({ session_jwt: (yield* seeded()).session_jwt })
+        yield* TestClock.adjust("61 seconds")
+        yield* sessions.authenticateJwtLocal({ session_jwt: (yield* seeded()).session_jwt })
+        yield* advance(1_000)
+        assert.strictEqual(yield* jwksFetches, 2)
+      }),
+      { jwks: { ttl: "1 minute" } }
+    ))
 
   it.effect("the first verification fails with the transport error when no key set was ever fetched", () =>
     fresh(Effect.gen(function*() {

@@ -90,7 +90,7 @@ export const customClaims = (
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Claim checks
+// Claim checks: plain functions (no Effect), unit-tested on their own and shareable with the Effect 4 line.
 
 /** A JSON object (not an array, not null): what a JOSE header and a claims set must be. */
 const isObject = (u: unknown): u is Record<string, unknown> =>
@@ -99,7 +99,7 @@ const isObject = (u: unknown): u is Record<string, unknown> =>
 const normalizeTyp = (typ: string) => typ.toLowerCase().replace(/^application\//, "")
 
 /** `exp` and `nbf` against `now` (ms) with a tolerance in seconds: jose's comparisons. */
-const checkTimes = (payload: jose.JWTPayload, now: number, toleranceSeconds = 0): StytchJwtError | undefined => {
+export const checkTimes = (payload: jose.JWTPayload, now: number, toleranceSeconds = 0): StytchJwtError | undefined => {
   const seconds = Math.floor(now / 1000)
   if (payload.nbf !== undefined && payload.nbf > seconds + toleranceSeconds) {
     return new StytchJwtNotYetValid({ detail: "\"nbf\" claim timestamp check failed" })
@@ -111,7 +111,7 @@ const checkTimes = (payload: jose.JWTPayload, now: number, toleranceSeconds = 0)
 }
 
 /** `max_token_age_seconds` against `iat`; `>=`, so that 0 makes every token stale. */
-const checkAge = (
+export const checkAge = (
   payload: jose.JWTPayload,
   now: number,
   maxAgeSeconds: number | undefined
@@ -125,7 +125,7 @@ const checkAge = (
 }
 
 /** The checks of a token whose signature just verified: shape, typ, required claims, iss, aud, then the times. */
-const checkClaims = (
+export const checkClaims = (
   header: jose.CompactJWSHeaderParameters,
   payload: unknown,
   expected: Expected,
@@ -202,14 +202,14 @@ const nowMillis = (fiber: Fiber.RuntimeFiber<unknown, unknown>): number =>
  *
  * Loaded with `process.getBuiltinModule` (no import statement), so bundles for other runtimes are unaffected.
  */
-interface NodeCrypto {
+export interface NodeCrypto {
   readonly verify: (algorithm: string, data: Uint8Array, key: object, signature: Uint8Array) => boolean
   readonly KeyObject: { readonly from: (key: jose.CryptoKey) => object }
 }
-interface NodeBuffer {
+export interface NodeBuffer {
   readonly from: (input: string, encoding: "base64url" | "latin1") => Uint8Array & { toString(encoding: "utf8"): string }
 }
-const loadNode = (): { readonly crypto: NodeCrypto; readonly Buffer: NodeBuffer } | undefined => {
+export const loadNode = (): { readonly crypto: NodeCrypto; readonly Buffer: NodeBuffer } | undefined => {
   try {
     const load = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
       ?.getBuiltinModule
@@ -266,7 +266,7 @@ const parseJson = (buffer: NodeBuffer, segment: string): unknown => {
  * know too), then the signature over `header.payload` with the key of the header's `kid`. The payload is parsed
  * only once the signature verified.
  */
-const nodeVerify = (
+export const nodeVerify = (
   node: { readonly crypto: NodeCrypto; readonly Buffer: NodeBuffer },
   token: string,
   keyFor: (header: jose.JWSHeaderParameters) => jose.CryptoKey

@@ -187,18 +187,17 @@ const everything = (
   })
 
 /**
- * Every area service from an already provided `StytchConfig`.
+ * Every area service from an already provided `StytchConfig`, with the default JWKS cache settings (for others,
+ * `layerServices` over `JwksCache.layer(options)`).
  *
  * @since 0.1.0
  * @category layers
  */
-export const layerWithoutConfig = (
-  options?: { readonly jwks?: JwksCache.Options | undefined }
-): Layer.Layer<
+export const layerWithoutConfig: Layer.Layer<
   Exclude<Provided, StytchConfig.StytchConfig>,
   never,
   StytchConfig.StytchConfig | HttpClient.HttpClient
-> => Layer.effectContext(everything(options?.jwks))
+> = Layer.effectContext(everything(undefined))
 
 /** `everything` for resolved options, with the resolved config in the context too. */
 const fromOptions = (

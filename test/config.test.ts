@@ -69,7 +69,8 @@ describe("Stytch.layer: invalid options fail at build with a ConfigError naming 
       assert.include(describe_(missing), "options.projectId")
       assert.include(describe_(missing), "missing")
 
-      for (const projectId of ["", "   ", "abc", "project-prod-123", "project-test-", "secret-test-123", "my-project"]) {
+      const ids = ["", "   ", "abc", "project-prod-123", "project-test-", "secret-test-123", "my-project"]
+      for (const projectId of ids) {
         const error = yield* buildFailure({ projectId, secret: SECRET })
         assert.include(describe_(error), "options.projectId", projectId)
         assert.notInclude(describe_(error), "STYTCH_", projectId)
@@ -332,7 +333,8 @@ describe("layerConfig takes Config.Config.Wrap<Options>: any option from any Con
   it.effect("Stytch.layerConfig and StytchConfig.layerConfig read the same options", () =>
     Effect.gen(function*() {
       const { client } = countingClient()
-      const context = yield* build(Stytch.layerConfig({ ...wrapped, jwks: { ttl: Config.duration("MY_TIMEOUT") } }), client)
+      const layer = Stytch.layerConfig({ ...wrapped, jwks: { ttl: Config.duration("MY_TIMEOUT") } })
+      const context = yield* build(layer, client)
       const fromStytch = Context.get(context, StytchConfig.StytchConfig)
       const fromConfig = yield* Effect.scoped(Layer.build(StytchConfig.layerConfig(wrapped))).pipe(
         Effect.map(Context.get(StytchConfig.StytchConfig))

@@ -79,7 +79,7 @@ const assertInert = (custom: Record<string, unknown>) => {
 const Role = Schema.Struct({ role: Schema.String })
 
 describe("hostile claim keys", () => {
-  it.effect("session JWT: custom_claims keep __proto__/constructor/prototype as own keys; a claims schema sees no role", () =>
+  it.effect("session JWT: the hostile keys stay own keys of custom_claims; a claims schema sees no role", () =>
     Effect.gen(function*() {
       yield* TestClock.setTime((NOW_S + 10) * 1000)
       const session_jwt = signJson(withHostile({

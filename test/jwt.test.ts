@@ -402,7 +402,8 @@ describe("failures that say what happened, older tokens read tolerantly", () => 
       const s = yield* seeded()
       const { kid, privateKey } = yield* trustedForgeKey
       const claims = yield* stytchClaims(s.user_id)
-      const older = { ...claims, "https://stytch.com/session": { ...claims["https://stytch.com/session"], expires_at: "" } }
+      const session_claim = { ...claims["https://stytch.com/session"], expires_at: "" }
+      const older = { ...claims, "https://stytch.com/session": session_claim }
       const token = yield* sign(older, privateKey, { alg: "RS256", kid, typ: "JWT" })
       const session = yield* sessions.authenticateJwtLocal({ session_jwt: token })
       assert.strictEqual(session.expires_at, new Date(claims.exp * 1000).toISOString())

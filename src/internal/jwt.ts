@@ -169,7 +169,7 @@ class NoKnownKey {
   constructor(readonly kid: string) {}
 }
 
-/** Stytch's authenticate calls answer `session_jwt: ""` when they start no session: say so, not "Invalid Compact JWS". */
+/** Authenticate calls answer `session_jwt: ""` when they start no session: say so, not "Invalid Compact JWS". */
 const emptyJwt = () =>
   new StytchJwtMalformed({
     detail: "the JWT is empty; an authenticate call without session_duration_minutes starts no session and " +

@@ -162,7 +162,9 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
     })
     // Per call: the same token may be asked for different scopes.
     const missing = missingScopes(token.scopes, request.required_scopes ?? [])
-    if (missing.length > 0) return yield* new StytchM2MScopeError({ missing_scopes: missing, client_id: token.client_id })
+    if (missing.length > 0) {
+      return yield* new StytchM2MScopeError({ missing_scopes: missing, client_id: token.client_id })
+    }
     return token
   })
 

@@ -5,6 +5,7 @@ import type { Handlers } from "../internal/app.js"
 import { connectedAppsHandlers } from "./connectedApps.js"
 import { cryptoWalletsHandlers } from "./cryptoWallets.js"
 import { fraudHandlers } from "./fraud.js"
+import { idpOAuthHandlers } from "./idpOAuth.js"
 import { impersonationHandlers } from "./impersonation.js"
 import { magicLinksHandlers } from "./magicLinks.js"
 import { m2mHandlers } from "./m2m.js"
@@ -14,6 +15,7 @@ import { passwordsHandlers } from "./passwords.js"
 import { projectHandlers } from "./project.js"
 import { sessionsHandlers } from "./sessions.js"
 import { totpsHandlers } from "./totps.js"
+import { trustedAuthTokensHandlers } from "./trustedAuthTokens.js"
 import { usersHandlers } from "./users.js"
 import { webauthnHandlers } from "./webauthn.js"
 
@@ -31,5 +33,8 @@ export const handlers: Handlers = {
   ...connectedAppsHandlers,
   ...fraudHandlers,
   ...projectHandlers,
-  ...impersonationHandlers
+  ...impersonationHandlers,
+  // After m2mHandlers: wraps its OAuth2 token and introspection handlers.
+  ...idpOAuthHandlers,
+  ...trustedAuthTokensHandlers
 }

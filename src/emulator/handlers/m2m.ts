@@ -254,7 +254,7 @@ const finishRotation = (promote: boolean) => (ctx: Ctx, req: { client_id: string
 // error codes in `error_type`.
 
 /** The project in the path must be this emulator's: a client of another project is unknown here. */
-const checkProject = (ctx: Ctx, project_id: string) =>
+export const checkProject = (ctx: Ctx, project_id: string) =>
   project_id === ctx.store.settings.projectId
     ? Effect.void
     : fail("invalid_client", "Unknown project.", 401)
@@ -348,30 +348,37 @@ const activeClaims = (ctx: Ctx, token: string): Record<string, unknown> | undefi
   return valid ? p : undefined
 }
 
-/** RFC 7662: `{ active: false }` says nothing more about why, by design. */
+/**
+ * The RFC 7662 answer for `token` (M2M and Connected App access tokens alike): `{ active: false }` says nothing more
+ * about why, by design. Connected App tokens name their client in a `client_id` claim (their `sub` is the user).
+ */
+export const introspectionAnswer = (ctx: Ctx, token: string): Record<string, unknown> => {
+  // token_type_hint is only a hint (RFC 7662 section 2.1): the one kind of token this server knows is checked.
+  const claims = activeClaims(ctx, token)
+  if (claims === undefined) return { active: false }
+  const custom: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(claims)) if (!INTROSPECTION_FIELDS.has(k)) custom[k] = v
+  return {
+    ...custom,
+    active: true,
+    sub: claims.sub,
+    scope: typeof claims.scope === "string" ? claims.scope : "",
+    aud: Array.isArray(claims.aud) ? claims.aud : [claims.aud],
+    exp: claims.exp,
+    iat: claims.iat,
+    nbf: claims.nbf ?? claims.iat,
+    iss: claims.iss,
+    client_id: typeof claims.client_id === "string" ? claims.client_id : claims.sub,
+    token_type: "access_token"
+  }
+}
+
 const introspect = (ctx: Ctx, req: Record<string, string | undefined>) =>
   Effect.gen(function*() {
     yield* checkProject(ctx, req.project_id ?? "")
     if (req.token === undefined || req.token === "") return yield* fail("invalid_request", "token is required.", 400)
     yield* authenticateClient(ctx, req)
-    // token_type_hint is only a hint (RFC 7662 section 2.1): the one kind of token this server knows is checked.
-    const claims = activeClaims(ctx, req.token)
-    if (claims === undefined) return { active: false }
-    const custom: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(claims)) if (!INTROSPECTION_FIELDS.has(k)) custom[k] = v
-    return {
-      ...custom,
-      active: true,
-      sub: claims.sub,
-      scope: typeof claims.scope === "string" ? claims.scope : "",
-      aud: Array.isArray(claims.aud) ? claims.aud : [claims.aud],
-      exp: claims.exp,
-      iat: claims.iat,
-      nbf: claims.nbf ?? claims.iat,
-      iss: claims.iss,
-      client_id: claims.sub,
-      token_type: "access_token"
-    }
+    return introspectionAnswer(ctx, req.token)
   })
 
 export const m2mHandlers: Handlers = {

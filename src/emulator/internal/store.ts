@@ -343,6 +343,24 @@ export interface Settings {
   projectName: string
   /** The project's RBAC policy, as `rbac.policy` answers it. */
   rbacPolicy: RbacPolicy
+  /** The Trusted Auth Token profiles `sessions.attest` accepts (Stytch configures them in its dashboard). */
+  trustedAuthTokenProfiles: ReadonlyArray<TrustedAuthTokenProfile>
+}
+
+/**
+ * A Trusted Auth Token profile: which JWTs `sessions.attest` trusts and how their claims name the user. The
+ * emulator's stand-in for the dashboard's profile (set with the `settings` option or `PATCH /emulator/v1/settings`).
+ */
+export interface TrustedAuthTokenProfile {
+  readonly profile_id: string
+  /** The `iss` the token must carry. */
+  readonly issuer: string
+  /** An `aud` the token must carry. */
+  readonly audience: string
+  /** SPKI PEM public keys (RSA or EC) any of which may have signed the token. */
+  readonly public_keys: ReadonlyArray<string>
+  /** The claims naming the user's email and the token's id; `email` and `jti` by default. */
+  readonly attribute_mapping?: { readonly email?: string | undefined; readonly token_id?: string | undefined } | undefined
 }
 
 /** An RBAC policy (the wire shape of `rbac.policy`'s `policy`). */
@@ -377,7 +395,8 @@ export const defaultSettings = (projectId: string, secret: string): Settings => 
   resetPasswordRedirectUrl: "http://localhost:3000/reset-password",
   otpMaxAttempts: 5,
   projectName: "Emulated project",
-  rbacPolicy: defaultRbacPolicy
+  rbacPolicy: defaultRbacPolicy,
+  trustedAuthTokenProfiles: []
 })
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -438,6 +457,7 @@ export class Store {
     this.telemetry.clear()
     this.fraudRules.clear()
     this.verdictReasonOverrides.clear()
+    this.clearIdp()
   }
 
   userByEmail(email: string): UserRecord | undefined {
@@ -468,6 +488,7 @@ export class Store {
     for (const s of [...this.sessions.values()]) if (s.user_id === user.user_id) this.deleteSession(s)
     for (const [k, t] of this.tokens) if (t.user_id === user.user_id) this.tokens.delete(k)
     for (const [k, o] of this.otps) if (o.user_id === user.user_id) this.otps.delete(k)
+    this.dropIdpUser(user.user_id)
     this.users.delete(user.user_id)
   }
 
@@ -502,6 +523,94 @@ export class Store {
       if (!pending) this.usersWithUnverifiedFactors.delete(user_id)
     }
   }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // IDP OAuth state (grants, authorization codes, refresh tokens, issued access tokens): kept together so that it
+  // can move as one when the store's maps become private.
+
+  /** `<user_id> <client_id>` -> what the user granted the Connected App */
+  readonly idpGrants = new Map<string, IdpGrantRecord>()
+  /** authorization code -> its pending exchange */
+  readonly idpAuthCodes = new Map<string, IdpAuthCodeRecord>()
+  /** refresh token -> its grant's tokens */
+  readonly idpRefreshTokens = new Map<string, IdpRefreshTokenRecord>()
+  /** access token `jti` -> the session it was authorized from (for `sessions.exchangeAccessToken`) */
+  readonly idpAccessTokens = new Map<string, IdpAccessTokenRecord>()
+
+  idpGrant(user_id: string, client_id: string): IdpGrantRecord | undefined {
+    return this.idpGrants.get(`${user_id} ${client_id}`)
+  }
+
+  /** Records (or widens) a grant. */
+  grantIdp(user_id: string, client_id: string, scopes: ReadonlyArray<string>, now: number): IdpGrantRecord {
+    const existing = this.idpGrant(user_id, client_id)
+    const grant: IdpGrantRecord = {
+      user_id,
+      client_id,
+      granted_at: existing?.granted_at ?? now,
+      scopes: [...new Set([...(existing?.scopes ?? []), ...scopes])]
+    }
+    this.idpGrants.set(`${user_id} ${client_id}`, grant)
+    return grant
+  }
+
+  /** Drops a grant and every code and token issued under it. */
+  revokeIdpGrant(user_id: string, client_id: string): void {
+    this.idpGrants.delete(`${user_id} ${client_id}`)
+    const under = (r: { readonly user_id: string; readonly client_id: string }) =>
+      r.user_id === user_id && r.client_id === client_id
+    for (const [k, c] of this.idpAuthCodes) if (under(c)) this.idpAuthCodes.delete(k)
+    for (const [k, t] of this.idpRefreshTokens) if (under(t)) this.idpRefreshTokens.delete(k)
+    for (const [k, t] of this.idpAccessTokens) if (under(t)) this.idpAccessTokens.delete(k)
+  }
+
+  private dropIdpUser(user_id: string): void {
+    for (const g of [...this.idpGrants.values()]) if (g.user_id === user_id) this.revokeIdpGrant(user_id, g.client_id)
+    for (const [k, c] of this.idpAuthCodes) if (c.user_id === user_id) this.idpAuthCodes.delete(k)
+  }
+
+  private clearIdp(): void {
+    this.idpGrants.clear()
+    this.idpAuthCodes.clear()
+    this.idpRefreshTokens.clear()
+    this.idpAccessTokens.clear()
+  }
+}
+
+/** What a user granted a Connected App (`users.connectedApps` lists them, `users.revoke` drops one). */
+export interface IdpGrantRecord {
+  readonly user_id: string
+  readonly client_id: string
+  readonly granted_at: number
+  readonly scopes: ReadonlyArray<string>
+}
+
+/** An authorization code of `idp.oauth.authorize`, redeemable once at the token endpoint before `expires_at`. */
+export interface IdpAuthCodeRecord {
+  readonly user_id: string
+  readonly client_id: string
+  readonly scopes: ReadonlyArray<string>
+  readonly redirect_uri: string
+  readonly expires_at: number
+  /** The session the authorization was made from, when it was named by a session token or JWT. */
+  readonly session_id?: string | undefined
+  /** The PKCE S256 challenge. */
+  readonly code_challenge?: string | undefined
+  readonly nonce?: string | undefined
+}
+
+export interface IdpRefreshTokenRecord {
+  readonly user_id: string
+  readonly client_id: string
+  readonly scopes: ReadonlyArray<string>
+  readonly session_id?: string | undefined
+  expires_at: number
+}
+
+export interface IdpAccessTokenRecord {
+  readonly user_id: string
+  readonly client_id: string
+  readonly session_id?: string | undefined
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -3,8 +3,9 @@
  * JWTs, and the checks of emails and phone numbers.
  */
 import * as Effect from "effect/Effect"
+import type { SessionEncoded, UserEncoded } from "../../schemas/Models.js"
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto"
-import { type ApiFailure, apiFailure, type Ctx, fail } from "../internal/app.js"
+import { type ApiFailure, apiFailure, type Ctx, fail } from "../internal/contract.js"
 import {
   type AuthenticationFactor,
   iso,
@@ -29,7 +30,11 @@ export const webauthnRegistrationWire = (w: WebAuthnRegistrationRecord) => ({
   name: w.name ?? ""
 })
 
-export const userWire = (u: UserRecord) => ({
+/**
+ * A user as Stytch answers it: `name` always present with `""` for unset parts, `password: null` without one (as in
+ * Stytch's documented bodies).
+ */
+export const userWire = (u: UserRecord): UserEncoded => ({
   user_id: u.user_id,
   emails: u.emails.map(({ email, email_id, verified }) => ({ email_id, email, verified })),
   status: u.status,
@@ -52,11 +57,11 @@ export const userWire = (u: UserRecord) => ({
   biometric_registrations: u.biometric_registrations.map((b) => ({ ...b })),
   is_locked: false,
   roles: [...u.roles],
-  ...(u.name === undefined ? {} : { name: { ...u.name } }),
+  name: { first_name: u.name?.first_name ?? "", middle_name: u.name?.middle_name ?? "", last_name: u.name?.last_name ?? "" },
   created_at: iso(u.created_at),
-  ...(u.password === undefined
-    ? {}
-    : { password: { password_id: u.password.password_id, requires_reset: u.password.requiresReset } }),
+  password: u.password === undefined
+    ? null
+    : { password_id: u.password.password_id, requires_reset: u.password.requiresReset },
   trusted_metadata: { ...u.trusted_metadata },
   untrusted_metadata: { ...u.untrusted_metadata },
   ...(u.external_id === undefined ? {} : { external_id: u.external_id })
@@ -167,7 +172,7 @@ export const cleanCustomClaims = (claims: Record<string, unknown> | undefined): 
   return out
 }
 
-export const sessionWire = (s: SessionRecord, user: UserRecord | undefined) => ({
+export const sessionWire = (s: SessionRecord, user: UserRecord | undefined): SessionEncoded => ({
   session_id: s.session_id,
   user_id: s.user_id,
   authentication_factors: s.authentication_factors.map((f) => ({ ...f })),
@@ -262,7 +267,7 @@ export const prepareSession = (
   user: UserRecord,
   newFactor: AuthenticationFactor,
   options: SessionOptions
-): Effect.Effect<() => { session_token: string; session_jwt: string; session?: ReturnType<typeof sessionWire> }, ApiFailure> =>
+): Effect.Effect<() => { session_token: string; session_jwt: string; session: SessionEncoded | null }, ApiFailure> =>
   Effect.gen(function*() {
     yield* checkDuration(options.session_duration_minutes)
     const existing = options.session_token !== undefined || options.session_jwt !== undefined
@@ -272,7 +277,7 @@ export const prepareSession = (
       return yield* fail("user_id_mismatch", "The session belongs to another user.")
     }
     if (existing === undefined && options.session_duration_minutes === undefined) {
-      return () => ({ session_token: "", session_jwt: "" })
+      return () => ({ session_token: "", session_jwt: "", session: null })
     }
     return () => {
       let session = existing

@@ -46,11 +46,10 @@ import { base58 } from "@scure/base"
 import * as Effect from "effect/Effect"
 import { randomBytes } from "node:crypto"
 import type {
-  CryptoWalletsAuthenticateRequest,
   CryptoWalletsAuthenticateStartRequest,
   SIWEParams
 } from "../../schemas/Models.js"
-import { type ApiFailure, type Ctx, fail, type Handlers } from "../internal/app.js"
+import { type ApiFailure, type Ctx, fail, type AreaHandlers, type Handler } from "../internal/contract.js"
 import { type CryptoChallengeRecord, iso, newId, type Store, type UserRecord } from "../internal/store.js"
 import { factor, findSession, insertUser, newUser, prepareSession, userWire } from "./common.js"
 
@@ -309,7 +308,7 @@ const namedUser = (
 // ---------------------------------------------------------------------------------------------------------------
 // Handlers
 
-const authenticateStart = (ctx: Ctx, req: CryptoWalletsAuthenticateStartRequest) =>
+const authenticateStart: Handler<"cryptoWallets.authenticateStart"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
     const wallet = yield* checkWallet(req.crypto_wallet_type, req.crypto_wallet_address)
@@ -371,7 +370,7 @@ const authenticateStart = (ctx: Ctx, req: CryptoWalletsAuthenticateStartRequest)
     return { user_id: user.user_id, challenge, user_created: created }
   })
 
-const authenticate = (ctx: Ctx, req: CryptoWalletsAuthenticateRequest) =>
+const authenticate: Handler<"cryptoWallets.authenticate"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
     const wallet = yield* checkWallet(req.crypto_wallet_type, req.crypto_wallet_address)
@@ -437,7 +436,7 @@ const authenticate = (ctx: Ctx, req: CryptoWalletsAuthenticateRequest) =>
     }
   })
 
-export const cryptoWalletsHandlers: Handlers = {
+export const cryptoWalletsHandlers = {
   "cryptoWallets.authenticateStart": authenticateStart,
   "cryptoWallets.authenticate": authenticate
-}
+} satisfies AreaHandlers

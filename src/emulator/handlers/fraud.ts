@@ -15,15 +15,7 @@
 import * as Effect from "effect/Effect"
 import { createHash, randomInt, randomUUID } from "node:crypto"
 import { isIPv6 } from "node:net"
-import type {
-  FraudEmailRiskRequest,
-  FraudFingerprintLookupRequest,
-  FraudRulesListRequest,
-  FraudRulesSetRequest,
-  FraudVerdictReasonsListRequest,
-  FraudVerdictReasonsOverrideRequest
-} from "../../schemas/Models.js"
-import { type Ctx, fail, type Handlers } from "../internal/app.js"
+import { fail, type AreaHandlers, type Handler } from "../internal/contract.js"
 import {
   type Fingerprints,
   type FraudAction,
@@ -396,7 +388,7 @@ const matchingRule = (store: Store, now: number, t: TelemetryRecord): FraudRuleR
   return undefined
 }
 
-const lookup = (ctx: Ctx, req: FraudFingerprintLookupRequest) =>
+const lookup: Handler<"fraud.fingerprint.lookup"> = (ctx, req) =>
   Effect.gen(function*() {
     const metadata: Record<string, string> = {}
     for (const field of METADATA_FIELDS) {
@@ -459,7 +451,7 @@ const ruleWire = (r: FraudRuleRecord) => ({
   last_updated_at: iso(r.last_updated_at)
 })
 
-const setRule = (ctx: Ctx, req: FraudRulesSetRequest) =>
+const setRule: Handler<"fraud.rules.set"> = (ctx, req) =>
   Effect.gen(function*() {
     const action = req.action
     if (!isAction(action) && action !== "NONE") return yield* fail("invalid_action_for_rules")
@@ -532,7 +524,7 @@ const decodeCursor = (cursor: string): number | undefined => {
   return m === null ? undefined : Number(m[1])
 }
 
-const listRules = (ctx: Ctx, req: FraudRulesListRequest) =>
+const listRules: Handler<"fraud.rules.list"> = (ctx, req) =>
   Effect.gen(function*() {
     const limit = req.limit ?? RULES_DEFAULT_LIMIT
     if (!Number.isInteger(limit) || limit < 1 || limit > RULES_MAX_LIMIT) {
@@ -565,7 +557,7 @@ const reasonActionWire = (reason: string, default_action: FraudAction, o: Verdic
     })
 })
 
-const overrideReason = (ctx: Ctx, req: FraudVerdictReasonsOverrideRequest) =>
+const overrideReason: Handler<"fraud.verdictReasons.override"> = (ctx, req) =>
   Effect.gen(function*() {
     if (req.verdict_reason === RULE_MATCH) {
       return yield* fail("bad_request", "You may not override the RULE_MATCH reason.", 400)
@@ -592,7 +584,7 @@ const overrideReason = (ctx: Ctx, req: FraudVerdictReasonsOverrideRequest) =>
     return { verdict_reason_action: reasonActionWire(req.verdict_reason, default_action, record) }
   })
 
-const listReasons = (ctx: Ctx, req: FraudVerdictReasonsListRequest) =>
+const listReasons: Handler<"fraud.verdictReasons.list"> = (ctx, req) =>
   Effect.sync(() => ({
     verdict_reason_actions: VERDICT_REASONS
       .map(([reason, default_action]) => [reason, default_action, ctx.store.verdictReasonOverrides.get(reason)] as const)
@@ -709,13 +701,13 @@ export const emailRisk = (address: string) => {
   }
 }
 
-const risk = (_ctx: Ctx, req: FraudEmailRiskRequest) => Effect.sync(() => emailRisk(req.email_address))
+const risk: Handler<"fraud.email.risk"> = (_ctx, req) => Effect.sync(() => emailRisk(req.email_address))
 
-export const fraudHandlers: Handlers = {
+export const fraudHandlers = {
   "fraud.fingerprint.lookup": lookup,
   "fraud.rules.set": setRule,
   "fraud.rules.list": listRules,
   "fraud.verdictReasons.override": overrideReason,
   "fraud.verdictReasons.list": listReasons,
   "fraud.email.risk": risk
-}
+} satisfies AreaHandlers

@@ -42,7 +42,7 @@
  */
 import * as Effect from "effect/Effect"
 import { createHash } from "node:crypto"
-import { type ApiFailure, type Ctx, fail, type Handlers } from "../internal/app.js"
+import { type ApiFailure, type AreaHandlers, type Ctx, fail, type FormFields, type Handler } from "../internal/contract.js"
 import { type ConnectedAppClientRecord, newToken, type Store, type UserRecord } from "../internal/store.js"
 import { factor, findSession, getUser, prepareSession, secretMatches, userWire } from "./common.js"
 import { checkProject, introspectionAnswer, m2mHandlers } from "./m2m.js"
@@ -166,7 +166,7 @@ const publicClient = (c: ConnectedAppClientRecord) => ({
   ...(c.logo_url === undefined ? {} : { logo_url: c.logo_url })
 })
 
-const authorizeStart = (ctx: Ctx, req: AuthorizationFields) =>
+const authorizeStart: Handler<"idp.oauth.authorizeStart"> = (ctx, req) =>
   Effect.map(prepareAuthorization(ctx, req), (a) => ({
     user_id: a.user.user_id,
     user: userWire(a.user),
@@ -183,7 +183,7 @@ const withQuery = (uri: string, params: Record<string, string | undefined>) => {
 
 const PKCE_CHALLENGE = /^[A-Za-z0-9_-]{43}$/
 
-const authorize = (ctx: Ctx, req: any) =>
+const authorize: Handler<"idp.oauth.authorize"> = (ctx, req) =>
   Effect.gen(function*() {
     const a = yield* prepareAuthorization(ctx, req)
     const challenge: string | undefined = req.code_challenge === "" ? undefined : req.code_challenge
@@ -217,7 +217,7 @@ const authorize = (ctx: Ctx, req: any) =>
 // The OAuth2 token and introspection endpoints, for Connected App clients (fields are strings; failures carry OAuth2
 // error codes, see app.ts)
 
-type Form = Record<string, string | undefined>
+type Form = FormFields
 
 /** client_secret_post for confidential clients; public clients send no secret. One description for every failure. */
 const authenticateConnectedApp = (ctx: Ctx, req: Form): Effect.Effect<ConnectedAppClientRecord, ApiFailure> => {
@@ -343,10 +343,10 @@ const redeemRefreshToken = (ctx: Ctx, client: ConnectedAppClientRecord, req: For
     return issueTokens(ctx, client, record, rotated)
   })
 
-const m2mToken = m2mHandlers["m2m.token"]!
-const m2mIntrospect = m2mHandlers["idp.introspectTokenNetwork"]!
+const m2mToken = m2mHandlers["m2m.token"]
+const m2mIntrospect = m2mHandlers["idp.introspectTokenNetwork"]
 
-const token = (ctx: Ctx, req: Form) =>
+const token: Handler<"m2m.token"> = (ctx, req) =>
   Effect.gen(function*() {
     if (req.grant_type !== "authorization_code" && req.grant_type !== "refresh_token") return yield* m2mToken(ctx, req)
     yield* checkProject(ctx, req.project_id ?? "")
@@ -359,7 +359,7 @@ const token = (ctx: Ctx, req: Form) =>
       : redeemRefreshToken(ctx, client, req))
   })
 
-const introspect = (ctx: Ctx, req: Form) =>
+const introspect: Handler<"idp.introspectTokenNetwork"> = (ctx, req) =>
   Effect.gen(function*() {
     if (!ctx.store.connectedAppClients.has(req.client_id ?? "")) return yield* m2mIntrospect(ctx, req)
     yield* checkProject(ctx, req.project_id ?? "")
@@ -371,7 +371,7 @@ const introspect = (ctx: Ctx, req: Form) =>
 // ---------------------------------------------------------------------------------------------------------------
 // The user's grants
 
-const connectedApps = (ctx: Ctx, req: { user_id: string }) =>
+const connectedApps: Handler<"users.connectedApps"> = (ctx, req) =>
   Effect.map(getUser(ctx.store, req.user_id), (user) => ({
     connected_apps: [...ctx.store.idpGrants.values()]
       .filter((g) => g.user_id === user.user_id)
@@ -389,7 +389,7 @@ const connectedApps = (ctx: Ctx, req: { user_id: string }) =>
       })
   }))
 
-const revoke = (ctx: Ctx, req: { user_id: string; connected_app_id: string }) =>
+const revoke: Handler<"users.revoke"> = (ctx, req) =>
   Effect.gen(function*() {
     const user = yield* getUser(ctx.store, req.user_id)
     if (!ctx.store.connectedAppClients.has(req.connected_app_id)) return yield* fail("connected_app_not_found")
@@ -400,7 +400,7 @@ const revoke = (ctx: Ctx, req: { user_id: string; connected_app_id: string }) =>
 // ---------------------------------------------------------------------------------------------------------------
 // Access token -> session
 
-const exchangeAccessToken = (ctx: Ctx, req: any) =>
+const exchangeAccessToken: Handler<"sessions.exchangeAccessToken"> = (ctx, req) =>
   Effect.gen(function*() {
     const verified = ctx.keys.verifyJwt(req.access_token)
     const claims = verified.ok ? verified.payload : undefined
@@ -441,7 +441,7 @@ const exchangeAccessToken = (ctx: Ctx, req: any) =>
     return { user_id: user.user_id, session_token, session_jwt, user: userWire(user), ...(session ? { session } : {}) }
   })
 
-export const idpOAuthHandlers: Handlers = {
+export const idpOAuthHandlers = {
   "idp.oauth.authorizeStart": authorizeStart,
   "idp.oauth.authorize": authorize,
   "users.connectedApps": connectedApps,
@@ -450,4 +450,4 @@ export const idpOAuthHandlers: Handlers = {
   // Public form routes shared with M2M (app.ts): these wrap the M2M handlers.
   "m2m.token": token,
   "idp.introspectTokenNetwork": introspect
-}
+} satisfies AreaHandlers

@@ -1,7 +1,8 @@
 /**
- * Every area's handlers, by endpoint id.
+ * Every area's handlers, by endpoint id. The map is exhaustive (`Handlers`): a new endpoint in the table fails `tsc`
+ * until it has a handler here (or a `notImplemented` placeholder from the contract).
  */
-import type { Handlers } from "../internal/app.js"
+import type { Handlers } from "../internal/contract.js"
 import { connectedAppsHandlers } from "./connectedApps.js"
 import { cryptoWalletsHandlers } from "./cryptoWallets.js"
 import { fraudHandlers } from "./fraud.js"

@@ -7,7 +7,7 @@
  * the SDK verifies both with one JWKS.
  */
 import * as Effect from "effect/Effect"
-import { type ApiFailure, type Ctx, fail, type Handlers } from "../internal/app.js"
+import { type AnswerOf, type ApiFailure, type Ctx, fail, type AreaHandlers, type Handler } from "../internal/contract.js"
 import { type M2MClientRecord, newId, type Store } from "../internal/store.js"
 import { mergeMetadata, newSecret, pageRequest, secretMatches, storedSecret } from "./common.js"
 
@@ -82,7 +82,7 @@ const checkFields = (req: ClientFields): Effect.Effect<Array<string> | undefined
     return Effect.succeed(scopes)
   })
 
-const create = (ctx: Ctx, req: any) =>
+const create: Handler<"m2m.clients.create"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
     const scopes = (yield* checkFields(req))!
@@ -137,10 +137,10 @@ const create = (ctx: Ctx, req: any) =>
     return { m2m_client: { ...clientWire(client), client_secret } }
   })
 
-const get = (ctx: Ctx, req: { client_id: string }) =>
+const get: Handler<"m2m.clients.get"> = (ctx, req) =>
   Effect.map(getClient(ctx.store, req.client_id), (client) => ({ m2m_client: clientWire(client) }))
 
-const update = (ctx: Ctx, req: any) =>
+const update: Handler<"m2m.clients.update"> = (ctx, req) =>
   Effect.gen(function*() {
     const client = yield* getClient(ctx.store, req.client_id)
     const scopes = yield* checkFields(req)
@@ -156,7 +156,7 @@ const update = (ctx: Ctx, req: any) =>
     return { m2m_client: clientWire(client) }
   })
 
-const deleteClient = (ctx: Ctx, req: { client_id: string }) =>
+const deleteClient: Handler<"m2m.clients.delete"> = (ctx, req) =>
   Effect.map(getClient(ctx.store, req.client_id), (client) => {
     // Tokens already issued stay valid until they expire, as the docs warn: they are not tracked.
     ctx.store.m2mClients.delete(client.client_id)
@@ -196,7 +196,7 @@ const matchOperand = (c: M2MClientRecord, op: Operand): boolean => {
   }
 }
 
-const search = (ctx: Ctx, req: any) =>
+const search: Handler<"m2m.clients.search"> = (ctx, req) =>
   Effect.gen(function*() {
     const { after, limit } = yield* pageRequest(req, positionOf)
     const query = req.query
@@ -211,7 +211,7 @@ const search = (ctx: Ctx, req: any) =>
     }
     const matches = (c: M2MClientRecord) =>
       operands.length === 0 ||
-      (query.operator === "AND" ? operands.every((o) => matchOperand(c, o)) : operands.some((o) => matchOperand(c, o)))
+      (query?.operator === "AND" ? operands.every((o) => matchOperand(c, o)) : operands.some((o) => matchOperand(c, o)))
     const all = [...ctx.store.m2mClients.values()].filter(matches).sort(byCreation)
     const start = after === undefined ? 0 : all.findIndex((c) => byCreation(c, after) > 0)
     const page = start < 0 ? [] : all.slice(start, start + limit)
@@ -225,7 +225,7 @@ const search = (ctx: Ctx, req: any) =>
 // ---------------------------------------------------------------------------------------------------------------
 // Secret rotation
 
-const rotateStart = (ctx: Ctx, req: { client_id: string }) =>
+const rotateStart: Handler<"m2m.clients.secrets.rotateStart"> = (ctx, req) =>
   Effect.gen(function*() {
     const client = yield* getClient(ctx.store, req.client_id)
     if (client.next_secret !== undefined) {
@@ -281,7 +281,7 @@ const authenticateClient = (ctx: Ctx, req: Record<string, string | undefined>) =
     return Effect.succeed(client)
   })
 
-const token = (ctx: Ctx, req: Record<string, string | undefined>) =>
+const token: Handler<"m2m.token"> = (ctx, req) =>
   Effect.gen(function*() {
     const { projectId } = ctx.store.settings
     yield* checkProject(ctx, req.project_id ?? "")
@@ -352,7 +352,7 @@ const activeClaims = (ctx: Ctx, token: string): Record<string, unknown> | undefi
  * The RFC 7662 answer for `token` (M2M and Connected App access tokens alike): `{ active: false }` says nothing more
  * about why, by design. Connected App tokens name their client in a `client_id` claim (their `sub` is the user).
  */
-export const introspectionAnswer = (ctx: Ctx, token: string): Record<string, unknown> => {
+export const introspectionAnswer = (ctx: Ctx, token: string): AnswerOf<"idp.introspectTokenNetwork"> => {
   // token_type_hint is only a hint (RFC 7662 section 2.1): the one kind of token this server knows is checked.
   const claims = activeClaims(ctx, token)
   if (claims === undefined) return { active: false }
@@ -373,7 +373,7 @@ export const introspectionAnswer = (ctx: Ctx, token: string): Record<string, unk
   }
 }
 
-const introspect = (ctx: Ctx, req: Record<string, string | undefined>) =>
+const introspect: Handler<"idp.introspectTokenNetwork"> = (ctx, req) =>
   Effect.gen(function*() {
     yield* checkProject(ctx, req.project_id ?? "")
     if (req.token === undefined || req.token === "") return yield* fail("invalid_request", "token is required.", 400)
@@ -381,7 +381,7 @@ const introspect = (ctx: Ctx, req: Record<string, string | undefined>) =>
     return introspectionAnswer(ctx, req.token)
   })
 
-export const m2mHandlers: Handlers = {
+export const m2mHandlers = {
   "m2m.clients.create": create,
   "m2m.clients.get": get,
   "m2m.clients.search": search,
@@ -393,4 +393,4 @@ export const m2mHandlers: Handlers = {
   // Public form routes (app.ts): not in the endpoint table.
   "m2m.token": token,
   "idp.introspectTokenNetwork": introspect
-}
+} satisfies AreaHandlers

@@ -21,8 +21,7 @@
  */
 import * as Effect from "effect/Effect"
 import { createHash } from "node:crypto"
-import type { OAuthAttachRequest, OAuthAuthenticateRequest } from "../../schemas/Models.js"
-import { type Ctx, fail, type Handlers } from "../internal/app.js"
+import { type Ctx, fail, type AreaHandlers, type Handler } from "../internal/contract.js"
 import {
   type EmailRecord,
   iso,
@@ -156,7 +155,7 @@ export const mintOAuthToken = (store: Store, now: number, request: MintOAuthToke
 // ---------------------------------------------------------------------------------------------------------------
 // Attach
 
-const attach = (ctx: Ctx, req: OAuthAttachRequest) =>
+const attach: Handler<"oauth.attach"> = (ctx, req) =>
   Effect.gen(function*() {
     const given = [req.user_id, req.session_token, req.session_jwt].filter((x) => x !== undefined).length
     if (given !== 1) {
@@ -303,7 +302,7 @@ const resolveUser = (ctx: Ctx, flow: FlowData, provider: string) =>
     }
   })
 
-const authenticate = (ctx: Ctx, req: OAuthAuthenticateRequest) =>
+const authenticate: Handler<"oauth.authenticate"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
     const token: TokenRecord | undefined = store.tokens.get(req.token)
@@ -390,11 +389,11 @@ const authenticate = (ctx: Ctx, req: OAuthAuthenticateRequest) =>
       user: userWire(user),
       reset_sessions: false,
       oauth_user_registration_id: plan.registration_id,
-      ...(session === undefined ? {} : { user_session: session })
+      user_session: session
     }
   })
 
-export const oauthHandlers: Handlers = {
+export const oauthHandlers = {
   "oauth.attach": attach,
   "oauth.authenticate": authenticate
-}
+} satisfies AreaHandlers

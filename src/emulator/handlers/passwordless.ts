@@ -4,7 +4,7 @@
  * the IP / user-agent match options of authenticate.
  */
 import * as Effect from "effect/Effect"
-import { type ApiFailure, type Ctx, fail } from "../internal/app.js"
+import { type ApiFailure, type Ctx, fail } from "../internal/contract.js"
 import {
   type EmailRecord,
   iso,

@@ -16,7 +16,7 @@
  */
 import * as Effect from "effect/Effect"
 import { createPublicKey, type KeyObject, verify } from "node:crypto"
-import { type Ctx, fail, type Handlers } from "../internal/app.js"
+import { type AreaHandlers, fail, type Handler } from "../internal/contract.js"
 import type { TrustedAuthTokenProfile } from "../internal/store.js"
 import { addEmail, factor, insertUser, newUser, prepareSession, userWire } from "./common.js"
 
@@ -67,7 +67,7 @@ const verifyToken = (profile: TrustedAuthTokenProfile, token: string): Record<st
   return ok ? claims : "the signature does not verify with the profile's keys"
 }
 
-const attest = (ctx: Ctx, req: any) =>
+const attest: Handler<"sessions.attest"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
     const profile = store.settings.trustedAuthTokenProfiles.find((p) => p.profile_id === req.profile_id)
@@ -111,4 +111,4 @@ const attest = (ctx: Ctx, req: any) =>
     return { user_id: user.user_id, session_token, session_jwt, user: userWire(user), ...(session ? { session } : {}) }
   })
 
-export const trustedAuthTokensHandlers: Handlers = { "sessions.attest": attest }
+export const trustedAuthTokensHandlers = { "sessions.attest": attest } satisfies AreaHandlers

@@ -2,7 +2,7 @@
  * Users: create, get, search, update, exchange the primary factor, and delete users and their factors.
  */
 import * as Effect from "effect/Effect"
-import { type Ctx, fail, type Handlers } from "../internal/app.js"
+import { type Ctx, fail, type AreaHandlers, type Handler } from "../internal/contract.js"
 import type { UserRecord } from "../internal/store.js"
 import {
   addEmail,
@@ -17,7 +17,7 @@ import {
 } from "./common.js"
 
 
-const create = (ctx: Ctx, req: any) =>
+const create: Handler<"users.create"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
     if (req.email === undefined && req.phone_number === undefined) {
@@ -50,7 +50,7 @@ const create = (ctx: Ctx, req: any) =>
     }
   })
 
-const get = (ctx: Ctx, req: { user_id: string }) =>
+const get: Handler<"users.get"> = (ctx, req) =>
   Effect.map(getUser(ctx.store, req.user_id), (user) => ({ ...userWire(user), user_id: user.user_id }))
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -160,7 +160,7 @@ const decodeCursor = (cursor: string): [number, string] | undefined => {
 const byCreation = (a: UserRecord, b: UserRecord) =>
   a.created_at - b.created_at || (a.user_id < b.user_id ? -1 : a.user_id > b.user_id ? 1 : 0)
 
-const search = (ctx: Ctx, req: any) =>
+const search: Handler<"users.search"> = (ctx, req) =>
   Effect.gen(function*() {
     const limit = req.limit ?? 100
     // The catalogue's user_search_* error types, so callers can catch them by tag.
@@ -187,7 +187,7 @@ const search = (ctx: Ctx, req: any) =>
     }
     const matches = (u: UserRecord) =>
       operands.length === 0 ||
-      (query.operator === "AND" ? operands.every((o) => matchOperand(u, o)) : operands.some((o) => matchOperand(u, o)))
+      (query?.operator === "AND" ? operands.every((o) => matchOperand(u, o)) : operands.some((o) => matchOperand(u, o)))
     const all = [...ctx.store.users.values()].filter(matches).sort(byCreation)
     const start = after === undefined
       ? 0
@@ -206,7 +206,7 @@ const search = (ctx: Ctx, req: any) =>
 // ---------------------------------------------------------------------------------------------------------------
 // Update and delete
 
-const update = (ctx: Ctx, req: any) =>
+const update: Handler<"users.update"> = (ctx, req) =>
   Effect.gen(function*() {
     const user = yield* getUser(ctx.store, req.user_id)
     if (
@@ -234,7 +234,7 @@ const update = (ctx: Ctx, req: any) =>
     }
   })
 
-const exchangePrimaryFactor = (ctx: Ctx, req: any) =>
+const exchangePrimaryFactor: Handler<"users.exchangePrimaryFactor"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
     const user = yield* getUser(store, req.user_id)
@@ -258,19 +258,19 @@ const exchangePrimaryFactor = (ctx: Ctx, req: any) =>
       yield* checkEmail(req.email_address)
       if (store.userByEmail(req.email_address)) return yield* fail("duplicate_email")
     } else {
-      yield* checkPhone(req.phone_number)
-      if (store.userByPhone(req.phone_number)) return yield* fail("duplicate_phone_number")
+      yield* checkPhone(req.phone_number ?? "")
+      if (store.userByPhone(req.phone_number ?? "")) return yield* fail("duplicate_phone_number")
     }
     for (const e of user.emails) store.emailIndex.delete(e.email.toLowerCase())
     for (const p of user.phone_numbers) store.phoneIndex.delete(p.phone_number)
     user.emails = []
     user.phone_numbers = []
     if (req.email_address !== undefined) addEmail(store, user, req.email_address, true)
-    else addPhone(store, user, req.phone_number, true)
+    else addPhone(store, user, req.phone_number ?? "", true)
     return { user_id: user.user_id, user: userWire(user) }
   })
 
-const deleteUser = (ctx: Ctx, req: { user_id: string }) =>
+const deleteUser: Handler<"users.delete"> = (ctx, req) =>
   Effect.map(getUser(ctx.store, req.user_id), (user) => {
     ctx.store.deleteUser(user)
     return { user_id: user.user_id }
@@ -290,7 +290,7 @@ const deleteFactor = (
     return Effect.succeed({ user_id: user.user_id, user: userWire(user) })
   })
 
-export const usersHandlers: Handlers = {
+export const usersHandlers = {
   "users.create": create,
   "users.get": get,
   "users.search": search,
@@ -351,5 +351,5 @@ export const usersHandlers: Handlers = {
       user.external_id = undefined
       return { user_id: user.user_id, user: userWire(user) }
     })
-}
+} satisfies AreaHandlers
 

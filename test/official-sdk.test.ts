@@ -16,6 +16,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto"
 import * as stytch from "stytch"
 import { vi } from "vitest"
 import { StytchEmulator } from "../src/emulator/index.js"
+import { SoftwareAuthenticator } from "./support/webauthn-authenticator.js"
 
 vi.setConfig({ testTimeout: 30_000 })
 vi.spyOn(console, "warn").mockImplementation(() => {})
@@ -193,6 +194,24 @@ layer(StytchEmulator.layerServer(), { excludeTestServices: true })("the official
       })
       expect(authed.user_id).toBe(started.user_id)
       expect(authed.user.crypto_wallets[0]?.crypto_wallet_address).toBe(crypto_wallet_address)
+    }))
+
+  it.effect("WebAuthn: register a software authenticator, then sign in with it", () =>
+    flow(async ({ client }) => {
+      const authenticator = new SoftwareAuthenticator()
+      const { user_id } = await client.users.create({ email: uniqueEmail("webauthn") })
+      const domain = "example.com"
+      const origin = "https://example.com"
+      const started = await client.webauthn.registerStart({ user_id, domain, use_base64_url_encoding: true })
+      const { public_key_credential } = authenticator.register(started.public_key_credential_creation_options, origin)
+      const registered = await client.webauthn.register({ user_id, public_key_credential })
+      const auth = await client.webauthn.authenticateStart({ user_id, domain, use_base64_url_encoding: true })
+      const assertion = authenticator.authenticate(auth.public_key_credential_request_options, origin)
+      const signedIn = await client.webauthn.authenticate({ public_key_credential: assertion, session_duration_minutes: 30 })
+      expect(signedIn.user_id).toBe(user_id)
+      expect(signedIn.webauthn_registration_id).toBe(registered.webauthn_registration_id)
+      // A replayed assertion (its challenge is spent).
+      await rejects(client.webauthn.authenticate({ public_key_credential: assertion }), "unable_to_auth_webauthn_registration", 401)
     }))
 
   it.effect("M2M: create a client, get a token, rotate its secret", () =>

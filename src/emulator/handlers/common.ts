@@ -91,38 +91,23 @@ export const newUser = (ctx: Ctx, status: UserRecord["status"] = "active"): User
 })
 
 /** Stores a new user and indexes its factors. Call only after every check has passed. */
-export const insertUser = (store: Store, user: UserRecord): void => {
-  store.users.set(user.user_id, user)
-  for (const e of user.emails) store.emailIndex.set(e.email.toLowerCase(), user.user_id)
-  for (const p of user.phone_numbers) store.phoneIndex.set(p.phone_number, user.user_id)
-  if (user.external_id !== undefined) store.externalIdIndex.set(user.external_id, user.user_id)
-}
+export const insertUser = (store: Store, user: UserRecord): void => store.insertUser(user)
 
-export const addEmail = (store: Store, user: UserRecord, email: string, verified: boolean, unverifiedUntil?: number) => {
-  const record = {
+export const addEmail = (store: Store, user: UserRecord, email: string, verified: boolean, unverifiedUntil?: number) =>
+  store.addEmail(user, {
     email_id: newId("email", store.settings.projectId),
     email,
     verified,
     ...(unverifiedUntil === undefined ? {} : { unverifiedUntil })
-  }
-  user.emails.push(record)
-  store.emailIndex.set(email.toLowerCase(), user.user_id)
-  if (unverifiedUntil !== undefined) store.usersWithUnverifiedFactors.add(user.user_id)
-  return record
-}
+  })
 
-export const addPhone = (store: Store, user: UserRecord, phone_number: string, verified: boolean, unverifiedUntil?: number) => {
-  const record = {
+export const addPhone = (store: Store, user: UserRecord, phone_number: string, verified: boolean, unverifiedUntil?: number) =>
+  store.addPhone(user, {
     phone_id: newId("phone-number", store.settings.projectId),
     phone_number,
     verified,
     ...(unverifiedUntil === undefined ? {} : { unverifiedUntil })
-  }
-  user.phone_numbers.push(record)
-  store.phoneIndex.set(phone_number, user.user_id)
-  if (unverifiedUntil !== undefined) store.usersWithUnverifiedFactors.add(user.user_id)
-  return record
-}
+  })
 
 /** Shallow merge where `null` deletes a key (Stytch's metadata update semantics). */
 export const mergeMetadata = (current: Record<string, unknown>, patch: Record<string, unknown> | undefined) => {
@@ -296,8 +281,7 @@ export const prepareSession = (
             user_agent: ctx.headers["user-agent"] ?? ""
           }
         }
-        ctx.store.sessions.set(session.session_id, session)
-        ctx.store.sessionTokenIndex.set(session.session_token, session.session_id)
+        ctx.store.insertSession(session)
       }
       session.last_accessed_at = ctx.now
       if (options.session_duration_minutes !== undefined) {

@@ -51,9 +51,6 @@ const MIN_EXPIRY_MINUTES = 5
 const MAX_EXPIRY_MINUTES = 1440
 const MAX_REDIRECT_URLS = 50
 
-/** Creation order across every store of the process: only its order matters. */
-let nextSeq = 0
-
 // ---------------------------------------------------------------------------------------------------------------
 // Wire shape
 
@@ -225,7 +222,7 @@ const create: Handler<"connectedApp.clients.create"> = (ctx, req) =>
     const client_secret = isConfidential(type) ? newSecret() : undefined
     const client: ConnectedAppClientRecord = {
       client_id: newId("connected-app", store.settings.projectId),
-      seq: nextSeq++,
+      seq: store.nextSeq(),
       created_at: ctx.now,
       client_type: type,
       creation_method: "api",
@@ -242,7 +239,7 @@ const create: Handler<"connectedApp.clients.create"> = (ctx, req) =>
       logo_url: optional(req.logo_url),
       secret: client_secret === undefined ? undefined : storedSecret(client_secret)
     }
-    store.connectedAppClients.set(client.client_id, client)
+    store.putConnectedAppClient(client)
     // The only answer that carries the secret: it is not stored in the clear. (Its model has no creation_method.)
     const { creation_method: _, ...shown } = clientWire(client)
     return { connected_app: { ...shown, ...(client_secret === undefined ? {} : { client_secret }) } }
@@ -279,7 +276,7 @@ const update: Handler<"connectedApp.clients.update"> = (ctx, req) =>
 
 const deleteClient: Handler<"connectedApp.clients.delete"> = (ctx, req) =>
   Effect.map(getClient(ctx.store, req.client_id), (client) => {
-    ctx.store.connectedAppClients.delete(client.client_id)
+    ctx.store.deleteConnectedAppClient(client.client_id)
     return { client_id: client.client_id }
   })
 

@@ -50,7 +50,7 @@ import type {
   SIWEParams
 } from "../../schemas/Models.js"
 import { type ApiFailure, type Ctx, fail, type AreaHandlers, type Handler } from "../internal/contract.js"
-import { type CryptoChallengeRecord, iso, newId, type Store, type UserRecord } from "../internal/store.js"
+import { type CryptoChallengeRecord, iso, newId, type Store, type UserRecord, walletKey } from "../internal/store.js"
 import { factor, findSession, insertUser, newUser, prepareSession, userWire } from "./common.js"
 
 /** How long a challenge can be signed (Stytch does not document it). */
@@ -68,7 +68,7 @@ interface Wallet {
   readonly key: string
 }
 
-const keyOf = (type: string, address: string) => `${type}:${type === "ethereum" ? address.toLowerCase() : address}`
+const keyOf = walletKey
 const recordKey = (w: WalletRecord) => keyOf(w.crypto_wallet_type ?? "ethereum", w.crypto_wallet_address)
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -271,7 +271,7 @@ const siweMessage = (address: string, siwe: Siwe, statement: string | undefined,
 
 /** The user holding a wallet and its record; a stale index entry (wallet or user deleted since) counts as none. */
 const holderOf = (store: Store, key: string): { user: UserRecord; wallet: WalletRecord } | undefined => {
-  const user = store.users.get(store.cryptoWalletIndex.get(key) ?? "")
+  const user = store.userByWallet(key, (u) => u.crypto_wallets.some((w) => recordKey(w) === key))
   const wallet = user?.crypto_wallets.find((w) => recordKey(w) === key)
   return user === undefined || wallet === undefined ? undefined : { user, wallet }
 }
@@ -293,7 +293,7 @@ const namedUser = (
       ? yield* findSession(ctx, req)
       : undefined
     if (req.user_id !== undefined) {
-      const user = store.users.get(req.user_id) ?? store.users.get(store.externalIdIndex.get(req.user_id) ?? "")
+      const user = store.users.get(req.user_id) ?? store.userByExternalId(req.user_id)
       if (user === undefined) return yield* fail("user_not_found")
       if (session !== undefined && session.user_id !== user.user_id) {
         return yield* fail("user_id_mismatch", "The session belongs to another user than user_id.", 400)
@@ -358,8 +358,8 @@ const authenticateStart: Handler<"cryptoWallets.authenticateStart"> = (ctx, req)
       }
       user.crypto_wallets.push(record)
     }
-    store.cryptoWalletIndex.set(wallet.key, user.user_id)
-    store.cryptoChallenges.set(wallet.key, {
+    store.indexWallet(wallet.key, user)
+    store.putCryptoChallenge(wallet.key, {
       user_id: user.user_id,
       crypto_wallet_id: record.crypto_wallet_id,
       crypto_wallet_type: wallet.type,
@@ -414,7 +414,7 @@ const authenticate: Handler<"cryptoWallets.authenticate"> = (ctx, req) =>
     })
     const startSession = yield* prepareSession(ctx, user, newFactor, req)
 
-    store.cryptoChallenges.delete(wallet.key)
+    store.deleteCryptoChallenge(wallet.key)
     record.verified = true
     const started = startSession()
     const siwe = pending.siwe

@@ -353,7 +353,7 @@ export const seedTelemetry = (store: Store, now: number, options: SeedTelemetryO
     verdict_reasons: reasons,
     external_metadata: {}
   }
-  store.telemetry.set(telemetry_id, record)
+  store.putTelemetry(record)
   return { telemetry_id, ...fingerprints, expires_at: iso(record.expires_at) }
 }
 
@@ -438,9 +438,6 @@ const lookup: Handler<"fraud.fingerprint.lookup"> = (ctx, req) =>
 // ---------------------------------------------------------------------------------------------------------------
 // Rules
 
-/** Module-wide creation counter: only its order matters (it sorts rules and makes list cursors). */
-let ruleSeq = 0
-
 const ruleWire = (r: FraudRuleRecord) => ({
   rule_type: r.rule_type,
   action: r.action,
@@ -492,25 +489,25 @@ const setRule: Handler<"fraud.rules.set"> = (ctx, req) =>
     const key = ruleKey(type, identifier)
     if (!isAction(action)) {
       // `NONE` clears the stored rule (a no-op when there is none).
-      ctx.store.fraudRules.delete(key)
+      ctx.store.deleteFraudRule(key)
       return { action, [field]: identifier }
     }
     const live = liveRule(ctx.now)
-    for (const [k, r] of ctx.store.fraudRules) if (!live(r)) ctx.store.fraudRules.delete(k)
+    for (const [k, r] of [...ctx.store.fraudRules]) if (!live(r)) ctx.store.deleteFraudRule(k)
     const expires_at = minutes === undefined ? undefined : ctx.now + minutes * 60_000
     const existing = ctx.store.fraudRules.get(key)
     // Setting a rule again replaces its action, expiry and description; it keeps its creation time and place.
     const rule: FraudRuleRecord = {
       rule_type: type,
       identifier,
-      seq: existing?.seq ?? ++ruleSeq,
+      seq: existing?.seq ?? ctx.store.nextSeq(),
       created_at: existing?.created_at ?? ctx.now,
       action,
       last_updated_at: ctx.now,
       expires_at,
       description: req.description
     }
-    ctx.store.fraudRules.set(key, rule)
+    ctx.store.putFraudRule(key, rule)
     return { action, [field]: identifier, ...(expires_at === undefined ? {} : { expires_at: iso(expires_at) }) }
   })
 
@@ -572,7 +569,7 @@ const overrideReason: Handler<"fraud.verdictReasons.override"> = (ctx, req) =>
     }
     if (!isAction(action)) {
       // `NONE` removes the override: the reason goes back to its default action.
-      ctx.store.verdictReasonOverrides.delete(req.verdict_reason)
+      ctx.store.deleteVerdictReasonOverride(req.verdict_reason)
       return { verdict_reason_action: reasonActionWire(req.verdict_reason, default_action, undefined) }
     }
     const record: VerdictReasonOverrideRecord = {
@@ -580,7 +577,7 @@ const overrideReason: Handler<"fraud.verdictReasons.override"> = (ctx, req) =>
       created_at: ctx.now,
       description: req.override_description
     }
-    ctx.store.verdictReasonOverrides.set(req.verdict_reason, record)
+    ctx.store.putVerdictReasonOverride(req.verdict_reason, record)
     return { verdict_reason_action: reasonActionWire(req.verdict_reason, default_action, record) }
   })
 

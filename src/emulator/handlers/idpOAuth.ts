@@ -200,7 +200,7 @@ const authorize: Handler<"idp.oauth.authorize"> = (ctx, req) =>
     // Every check passed: record the grant and the code.
     ctx.store.grantIdp(a.user.user_id, a.client.client_id, a.grantable, ctx.now)
     const code = newToken()
-    ctx.store.idpAuthCodes.set(code, {
+    ctx.store.putIdpAuthCode(code, {
       user_id: a.user.user_id,
       client_id: a.client.client_id,
       scopes: a.grantable,
@@ -258,7 +258,12 @@ const issueTokens = (
     exp: iat + expires_in,
     jti
   })
-  ctx.store.idpAccessTokens.set(jti, { user_id: grant.user_id, client_id: client.client_id, session_id: grant.session_id })
+  ctx.store.putIdpAccessToken(jti, {
+    user_id: grant.user_id,
+    client_id: client.client_id,
+    session_id: grant.session_id,
+    expires_at: ctx.now + expires_in * 1000
+  }, ctx.now)
   const user = ctx.store.users.get(grant.user_id)
   const id_token = grant.scopes.includes("openid")
     ? ctx.keys.signJwt({
@@ -288,7 +293,7 @@ const issueTokens = (
 
 const newRefreshToken = (ctx: Ctx, client: ConnectedAppClientRecord, grant: { user_id: string; scopes: ReadonlyArray<string>; session_id?: string | undefined }) => {
   const token = newToken()
-  ctx.store.idpRefreshTokens.set(token, {
+  ctx.store.putIdpRefreshToken(token, {
     user_id: grant.user_id,
     client_id: client.client_id,
     scopes: grant.scopes,
@@ -318,7 +323,7 @@ const redeemCode = (ctx: Ctx, client: ConnectedAppClientRecord, req: Form) =>
     } else if (verifier !== undefined) {
       return yield* invalidGrant("code_verifier was given but the flow did not use PKCE.")
     }
-    ctx.store.idpAuthCodes.delete(req.code)
+    ctx.store.deleteIdpAuthCode(req.code)
     const refresh = record.scopes.includes("offline_access") ? newRefreshToken(ctx, client, record) : undefined
     return issueTokens(ctx, client, record, refresh)
   })
@@ -335,7 +340,7 @@ const redeemRefreshToken = (ctx: Ctx, client: ConnectedAppClientRecord, req: For
     // Public clients' refresh tokens rotate; confidential clients' stay and are extended.
     let rotated: string | undefined
     if (isPublic(client)) {
-      ctx.store.idpRefreshTokens.delete(token)
+      ctx.store.deleteIdpRefreshToken(token)
       rotated = newRefreshToken(ctx, client, record)
     } else {
       record.expires_at = ctx.now + REFRESH_TOKEN_LIFETIME_MS

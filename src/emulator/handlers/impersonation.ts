@@ -42,7 +42,7 @@ export const mintImpersonationToken = (
     throw new Error(`mintImpersonationToken: no user ${String(request.user_id)}`)
   }
   const token = newToken()
-  store.tokens.set(token, {
+  store.putToken({
     token,
     kind: "impersonation",
     user_id: request.user_id,

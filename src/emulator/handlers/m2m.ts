@@ -132,7 +132,7 @@ const create: Handler<"m2m.clients.create"> = (ctx, req) =>
       trusted_metadata: mergeMetadata({}, req.trusted_metadata),
       secret: storedSecret(client_secret)
     }
-    store.m2mClients.set(client.client_id, client)
+    store.putM2MClient(client)
     // The only answer that carries the secret: it is not stored in the clear.
     return { m2m_client: { ...clientWire(client), client_secret } }
   })
@@ -159,7 +159,7 @@ const update: Handler<"m2m.clients.update"> = (ctx, req) =>
 const deleteClient: Handler<"m2m.clients.delete"> = (ctx, req) =>
   Effect.map(getClient(ctx.store, req.client_id), (client) => {
     // Tokens already issued stay valid until they expire, as the docs warn: they are not tracked.
-    ctx.store.m2mClients.delete(client.client_id)
+    ctx.store.deleteM2MClient(client.client_id)
     return { client_id: client.client_id }
   })
 

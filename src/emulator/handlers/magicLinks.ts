@@ -103,7 +103,7 @@ const issueEmailLink = (
   }
 ): void => {
   const token = newToken()
-  ctx.store.tokens.set(token, {
+  ctx.store.putToken({
     token,
     kind: options.kind,
     user_id: options.user.user_id,
@@ -236,7 +236,7 @@ const create: Handler<"magicLinks.create"> = (ctx, req) =>
     const user = yield* getUser(ctx.store, req.user_id)
     const token = newToken()
     const attributes = sendAttributes(req.attributes)
-    ctx.store.tokens.set(token, {
+    ctx.store.putToken({
       token,
       kind: "embedded",
       user_id: user.user_id,

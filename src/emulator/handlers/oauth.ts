@@ -140,7 +140,7 @@ export const mintOAuthToken = (store: Store, now: number, request: MintOAuthToke
   }
   const token = newToken()
   const data: FlowData = { ...request, ...attach }
-  store.tokens.set(token, {
+  store.putToken({
     token,
     kind: "oauth",
     user_id: "",
@@ -169,7 +169,7 @@ const attach: Handler<"oauth.attach"> = (ctx, req) =>
       ? yield* getUser(ctx.store, req.user_id)
       : yield* Effect.flatMap(findSession(ctx, req), (session) => getUser(ctx.store, session.user_id))
     const oauth_attach_token = newToken()
-    ctx.store.tokens.set(oauth_attach_token, {
+    ctx.store.putToken({
       token: oauth_attach_token,
       kind: "oauth_attach",
       user_id: user.user_id,
@@ -346,8 +346,7 @@ const authenticate: Handler<"oauth.authenticate"> = (ctx, req) =>
     // Every check has passed: mutate in one synchronous block.
     if (plan.isNew) insertUser(store, user)
     if (emailPlan.kind === "add") {
-      user.emails.push(emailPlan.record)
-      store.emailIndex.set(emailPlan.record.email.toLowerCase(), user.user_id)
+      store.addEmail(user, emailPlan.record)
     } else if (emailPlan.kind === "verify") {
       emailPlan.record.verified = true
       emailPlan.record.unverifiedUntil = undefined

@@ -56,7 +56,7 @@ const issueCode = (
   }
 ): void => {
   const code = newCode()
-  ctx.store.otps.set(options.method_id, {
+  ctx.store.putOtp({
     method_id: options.method_id,
     user_id: options.user.user_id,
     channel: options.channel,

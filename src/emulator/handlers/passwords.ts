@@ -402,8 +402,8 @@ const migrate: Handler<"passwords.migrate"> = (ctx, req) =>
         if (owner !== undefined && owner !== existing) return yield* fail("duplicate_phone_number")
       }
       if (req.external_id !== undefined) {
-        const owner = store.externalIdIndex.get(req.external_id)
-        if (owner !== undefined && owner !== existing?.user_id) return yield* fail("duplicate_user_external_id")
+        const owner = store.userByExternalId(req.external_id)
+        if (owner !== undefined && owner !== existing) return yield* fail("duplicate_user_external_id")
       }
 
       // Stytch creates the user when the email is unknown. Profile fields apply to an existing user as users.update
@@ -421,9 +421,9 @@ const migrate: Handler<"passwords.migrate"> = (ctx, req) =>
       user.untrusted_metadata = mergeMetadata(user.untrusted_metadata, req.untrusted_metadata)
       if (req.roles !== undefined) user.roles = [...req.roles]
       if (req.external_id !== undefined && req.external_id !== user.external_id) {
-        if (user.external_id !== undefined) store.externalIdIndex.delete(user.external_id)
-        user.external_id = req.external_id
-        if (existing !== undefined) store.externalIdIndex.set(req.external_id, user.user_id)
+        // A new user is indexed (external id included) when it is inserted below.
+        if (existing !== undefined) store.setExternalId(user, req.external_id)
+        else user.external_id = req.external_id
       }
       storePassword(user, {
         password_id: newId("password", store.settings.projectId),
@@ -523,8 +523,8 @@ const resetStart: Handler<"passwords.email.resetStart"> = (ctx, req) =>
         ...(attributes === undefined ? {} : { attributes }),
         ...(req.code_challenge === undefined ? {} : { code_challenge: req.code_challenge })
       }
-      store.tokens.set(token, record)
-      store.outbox.push({
+      store.putToken(record)
+      store.send({
         id: newId("email-message", store.settings.projectId),
         channel: "email",
         to: email.email,

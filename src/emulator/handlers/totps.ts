@@ -34,7 +34,7 @@ const TOTP_CODE = /^[0-9]{6}$/
 
 /** The user named by `user_id`, or by its external_id. */
 const findUser = (store: Store, id: string): Effect.Effect<UserRecord, ApiFailure> => {
-  const user = store.users.get(id) ?? store.users.get(store.externalIdIndex.get(id) ?? "")
+  const user = store.users.get(id) ?? store.userByExternalId(id)
   return user === undefined ? fail("user_not_found") : Effect.succeed(user)
 }
 

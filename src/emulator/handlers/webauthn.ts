@@ -81,7 +81,7 @@ const loadLib = Effect.promise(() =>
 
 /** The user named by `user_id`, or by its external_id (as Stytch documents for these endpoints). */
 const findUser = (store: Store, id: string): Effect.Effect<UserRecord, ApiFailure> => {
-  const user = store.users.get(id) ?? store.users.get(store.externalIdIndex.get(id) ?? "")
+  const user = store.users.get(id) ?? store.userByExternalId(id)
   return user === undefined ? fail("user_not_found") : Effect.succeed(user)
 }
 
@@ -287,7 +287,7 @@ const findCredential = (store: Store, id: string) => {
 
 /** Forgets ceremonies past their timeout (called while committing a new one, so the map stays small). */
 const sweepExpired = (store: Store, now: number) => {
-  for (const [key, c] of store.webauthnChallenges) if (c.expires_at <= now) store.webauthnChallenges.delete(key)
+  store.expireWebAuthnChallenges(now)
 }
 
 const registrationsOn = (user: UserRecord, domain: string) =>
@@ -339,9 +339,9 @@ const registerStart: Handler<"webauthn.registerStart"> = (ctx, req) =>
     sweepExpired(store, ctx.now)
     for (const [key, c] of store.webauthnChallenges) {
       const replaced = c.kind === "register" && c.user_id === user.user_id && c.domain === domain
-      if (replaced) store.webauthnChallenges.delete(key)
+      if (replaced) store.deleteWebAuthnChallenge(key)
     }
-    store.webauthnChallenges.set(challenge, {
+    store.putWebAuthnChallenge({
       challenge,
       kind: "register",
       user_id: user.user_id,
@@ -453,7 +453,7 @@ const register: Handler<"webauthn.register"> = (ctx, req) =>
     }
     const commit = yield* prepareSession(ctx, user, webauthnFactor(ctx, registration), req)
 
-    store.webauthnChallenges.delete(ceremony.challenge)
+    store.deleteWebAuthnChallenge(ceremony.challenge)
     user.webauthn_registrations.push(registration)
     return ceremonyAnswer(user, registration, commit())
   })
@@ -529,7 +529,7 @@ const authenticateStart: Handler<"webauthn.authenticateStart"> = (ctx, req) =>
       userVerification,
       expires_at: ctx.now + CEREMONY_MILLIS
     }
-    store.webauthnChallenges.set(challenge, ceremony)
+    store.putWebAuthnChallenge(ceremony)
     return { user_id: user?.user_id ?? "", public_key_credential_request_options: JSON.stringify(options) }
   })
 
@@ -634,7 +634,7 @@ const authenticate: Handler<"webauthn.authenticate"> = (ctx, req) =>
     const { registration, user } = yield* checkAssertionState(ctx, parsed, counter)
     const commit = yield* prepareSession(ctx, user, webauthnFactor(ctx, registration), req)
 
-    ctx.store.webauthnChallenges.delete(ceremony.challenge)
+    ctx.store.deleteWebAuthnChallenge(ceremony.challenge)
     registration.credential!.counter = counter
     return ceremonyAnswer(user, registration, commit())
   })

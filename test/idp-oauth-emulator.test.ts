@@ -6,13 +6,15 @@
  *
  * One in-process emulator for the file; the tests run one after another.
  */
-import { assert, expect, layer } from "@effect/vitest"
+import { assert, describe, expect, it as plainIt, layer } from "@effect/vitest"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
 import * as jose from "jose"
 import { createHash, generateKeyPairSync, randomBytes, randomUUID } from "node:crypto"
 import { vi } from "vitest"
 import { StytchEmulator } from "../src/emulator/index.js"
+import { defaultSettings, newId, Store } from "../src/emulator/internal/store.js"
 import { ConnectedApp, IDP, M2M, Sessions, Users } from "../src/index.js"
 import { expectFailure, uniqueEmail } from "./support.js"
 
@@ -511,4 +513,105 @@ layer(StytchEmulator.layerStytch())("IDP OAuth against the emulator", (it) => {
       assert.strictEqual((yield* users.search({ limit: 1000 })).results.length, usersBefore + 1, "only newUser's user")
       yield* emulator.updateSettings({ trustedAuthTokenProfiles: [] })
     }))
+
+  it.effect("hostile input: wrong types, oversized and malformed values are 4xx answers that change nothing", () =>
+    Effect.gen(function*() {
+      const emulator = yield* StytchEmulator.StytchEmulator
+      const client = yield* newClient("third_party")
+      const { user_id } = yield* newUser
+      const authorization = `Basic ${Buffer.from(`${emulator.projectId}:${Redacted.value(emulator.secret)}`).toString("base64")}`
+      const post = (url: string, body: string) =>
+        Effect.map(
+          emulator.handle({ method: "POST", url, headers: { authorization, "content-type": "application/json" }, body }),
+          (a) => ({ status: a.status, json: JSON.parse(a.body) as Record<string, any> })
+        )
+      const base = { client_id: client.client_id, redirect_uri: REDIRECT, response_type: "code", user_id }
+      const bodies = [
+        JSON.stringify({ ...base, scopes: "openid" }),
+        JSON.stringify({ ...base, scopes: [{ nested: [[["openid"]]] }] }),
+        JSON.stringify({ ...base, scopes: ["openid"], consent_granted: "yes" }),
+        JSON.stringify({ ...base, scopes: Array.from({ length: 5000 }, (_, i) => `scope-${i}`), consent_granted: true }),
+        JSON.stringify({ ...base, scopes: ["openid"], consent_granted: true, code_challenge: "x".repeat(100_000) }),
+        "[1, 2, 3]",
+        "{ not json"
+      ]
+      for (const body of bodies) {
+        const answer = yield* post("/v1/idp/oauth/authorize", body)
+        assert.isAtLeast(answer.status, 400, body.slice(0, 80))
+        assert.isBelow(answer.status, 500, body.slice(0, 80))
+        assert.isString(answer.json.error_type)
+      }
+      for (const body of ['{"access_token": 42}', `{"access_token": "${"a.".repeat(50_000)}"}`]) {
+        const answer = yield* post("/v1/sessions/exchange_access_token", body)
+        assert.isAtLeast(answer.status, 400)
+        assert.isBelow(answer.status, 500)
+      }
+      const attest = yield* post("/v1/sessions/attest", JSON.stringify({ profile_id: ["p"], token: {} }))
+      assert.strictEqual(attest.status, 400)
+      const users = yield* Users.Users
+      assert.deepStrictEqual((yield* users.connectedApps({ user_id })).connected_apps, [])
+      // The token route: repeated parameters and unknown grants are OAuth2 errors.
+      const repeated = yield* Effect.map(
+        emulator.handle({
+          method: "POST",
+          url: `/v1/public/${emulator.projectId}/oauth2/token`,
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: "grant_type=authorization_code&code=a&code=b"
+        }),
+        (a) => ({ status: a.status, json: JSON.parse(a.body) })
+      )
+      assert.strictEqual(repeated.status, 400)
+      assert.strictEqual(repeated.json.error, "invalid_request")
+      const unknownClient = yield* tokenRoute({ grant_type: "authorization_code", client_id: "nobody", code: "c" })
+      assert.strictEqual(unknownClient.json.error, "invalid_client")
+    }))
+})
+
+describe("the store's IDP state", () => {
+  const setup = () => {
+    const store = new Store(defaultSettings("project-test-1", "secret"))
+    const user_id = newId("user", "project-test-1")
+    store.insertUser({
+      user_id,
+      created_at: 0,
+      status: "active",
+      emails: [],
+      phone_numbers: [],
+      totps: [],
+      providers: [],
+      webauthn_registrations: [],
+      crypto_wallets: [],
+      biometric_registrations: [],
+      trusted_metadata: {},
+      untrusted_metadata: {},
+      roles: [],
+      passwordlessEmails: new Set()
+    })
+    store.grantIdp(user_id, "connected-app-1", ["openid"], 0)
+    store.putIdpAuthCode("code-1", { user_id, client_id: "connected-app-1", scopes: [], redirect_uri: REDIRECT, expires_at: 1 })
+    store.putIdpRefreshToken("rt-1", { user_id, client_id: "connected-app-1", scopes: [], expires_at: 1 })
+    store.putIdpAccessToken("jti-1", { user_id, client_id: "connected-app-1", expires_at: 1 }, 0)
+    return { store, user_id }
+  }
+  const empty = (store: Store) =>
+    [store.idpGrants.size, store.idpAuthCodes.size, store.idpRefreshTokens.size, store.idpAccessTokens.size]
+
+  plainIt("deleteUser drops the user's grants, codes and tokens", () => {
+    const { store, user_id } = setup()
+    assert.deepStrictEqual(empty(store), [1, 1, 1, 1])
+    store.deleteUser(store.users.get(user_id)!)
+    assert.deepStrictEqual(empty(store), [0, 0, 0, 0])
+  })
+
+  plainIt("clear forgets them", () => {
+    const { store } = setup()
+    store.clear()
+    assert.deepStrictEqual(empty(store), [0, 0, 0, 0])
+  })
+
+  plainIt("issued access tokens are pruned once expired", () => {
+    const { store, user_id } = setup()
+    store.putIdpAccessToken("jti-2", { user_id, client_id: "connected-app-1", expires_at: 10 }, 5)
+    assert.deepStrictEqual([...store.idpAccessTokens.keys()], ["jti-2"])
+  })
 })

@@ -511,6 +511,11 @@ layer(StytchEmulator.layerStytch())("IDP OAuth against the emulator", (it) => {
         400
       )
       assert.strictEqual((yield* users.search({ limit: 1000 })).results.length, usersBefore + 1, "only newUser's user")
+      // A malformed profile (the settings PATCH does not check them) is ignored, not a crash.
+      yield* emulator.updateSettings({
+        trustedAuthTokenProfiles: [{ profile_id: "broken", issuer: "x", audience: "y", public_keys: "nope" } as any]
+      })
+      yield* failsWith(sessions.attest({ profile_id: "broken", token: yield* sign({}) }), "TrustedTokenProfileNotFound", 404)
       yield* emulator.updateSettings({ trustedAuthTokenProfiles: [] })
     }))
 

@@ -267,7 +267,7 @@ const authenticateClient = (ctx: Ctx, req: Record<string, string | undefined>) =
   Effect.suspend(() => {
     const { client_id, client_secret } = req
     if (client_id === undefined || client_id === "") return fail("invalid_request", "client_id is required.", 400)
-    // This emulator's only clients are M2M clients, which are confidential: the secret is required.
+    // M2M clients are confidential: the secret is required. (Connected App clients are answered by idpOAuth.ts.)
     if (client_secret === undefined || client_secret === "") {
       return fail("invalid_client", "Client authentication failed.", 401)
     }
@@ -289,7 +289,7 @@ const token: Handler<"m2m.token"> = (ctx, req) =>
       return yield* fail("invalid_request", "grant_type is required.", 400)
     }
     if (req.grant_type !== "client_credentials") {
-      return yield* fail("unsupported_grant_type", "Only the client_credentials grant is supported.", 400)
+      return yield* fail("unsupported_grant_type", "grant_type must be client_credentials, authorization_code or refresh_token.", 400)
     }
     const client = yield* authenticateClient(ctx, req)
     const requested = [...new Set((req.scope ?? "").split(" ").filter((s) => s !== ""))]

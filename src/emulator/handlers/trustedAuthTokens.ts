@@ -54,7 +54,7 @@ const verifyToken = (profile: TrustedAuthTokenProfile, token: string): Record<st
   const input = Buffer.from(`${parts[0]}.${parts[1]}`)
   const signature = Buffer.from(parts[2]!, "base64url")
   const ok = profile.public_keys.some((pem) => {
-    const key = publicKey(pem)
+    const key = typeof pem === "string" ? publicKey(pem) : undefined
     if (key === undefined || key.asymmetricKeyType !== (alg === "RS256" ? "rsa" : "ec")) return false
     try {
       return alg === "RS256"
@@ -70,7 +70,14 @@ const verifyToken = (profile: TrustedAuthTokenProfile, token: string): Record<st
 const attest: Handler<"sessions.attest"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
-    const profile = store.settings.trustedAuthTokenProfiles.find((p) => p.profile_id === req.profile_id)
+    // Settings come from the test's own setup (a PATCH is not checked): a malformed profile is ignored.
+    const profiles: ReadonlyArray<unknown> = Array.isArray(store.settings.trustedAuthTokenProfiles)
+      ? store.settings.trustedAuthTokenProfiles
+      : []
+    const profile = profiles.find((p): p is TrustedAuthTokenProfile =>
+      isObject(p) && p.profile_id === req.profile_id && typeof p.issuer === "string" &&
+      typeof p.audience === "string" && Array.isArray(p.public_keys)
+    )
     if (profile === undefined) {
       return yield* fail("trusted_token_profile_not_found", "No Trusted Auth Token profile has this profile_id.", 404)
     }

@@ -284,6 +284,16 @@ layer(StytchEmulator.layerStytch())("IDP OAuth against the emulator", (it) => {
       assert.strictEqual(new URL(silent.redirect_uri).searchParams.get("error"), "consent_required")
       assert.deepStrictEqual((yield* users.connectedApps({ user_id })).connected_apps, [])
 
+      // Revoking a grant the user never made succeeds (idempotent); a deleted client's grant no longer lists.
+      yield* users.revoke({ user_id, connected_app_id: client.client_id })
+      const doomed = yield* newClient("third_party")
+      yield* idp.oauth.authorize({ ...base, client_id: doomed.client_id, consent_granted: true })
+      assert.deepStrictEqual((yield* users.connectedApps({ user_id })).connected_apps.map((a) => a.connected_app_id), [
+        doomed.client_id
+      ])
+      yield* Effect.flatMap(ConnectedApp.ConnectedApp, (ca) => ca.clients.delete({ client_id: doomed.client_id }))
+      assert.deepStrictEqual((yield* users.connectedApps({ user_id })).connected_apps, [])
+
       yield* failsWith(users.connectedApps({ user_id: "user-test-00000000-0000-0000-0000-000000000000" }), "UserNotFound", 404)
       yield* failsWith(
         users.revoke({ user_id, connected_app_id: "connected-app-test-00000000-0000-0000-0000-000000000000" }),

@@ -42,7 +42,14 @@
  */
 import * as Effect from "effect/Effect"
 import { createHash } from "node:crypto"
-import { type ApiFailure, type AreaHandlers, type Ctx, fail, type FormFields, type Handler } from "../internal/contract.js"
+import {
+  type ApiFailure,
+  type AreaHandlers,
+  type Ctx,
+  fail,
+  type FormFields,
+  type Handler
+} from "../internal/contract.js"
 import { type ConnectedAppClientRecord, newToken, type Store, type UserRecord } from "../internal/store.js"
 import { factor, findSession, getUser, prepareSession, secretMatches, userWire } from "./common.js"
 import { checkProject, introspectionAnswer, m2mHandlers } from "./m2m.js"
@@ -99,7 +106,12 @@ const rolesCover = (store: Store, user: UserRecord, scope: string): ScopeResult 
   return { scope, description: declared.description, is_grantable }
 }
 
-const scopeResults = (store: Store, client: ConnectedAppClientRecord, user: UserRecord, scopes: ReadonlyArray<string>) =>
+const scopeResults = (
+  store: Store,
+  client: ConnectedAppClientRecord,
+  user: UserRecord,
+  scopes: ReadonlyArray<string>
+) =>
   Effect.forEach([...new Set(scopes)], (scope): Effect.Effect<ScopeResult, ApiFailure> => {
     const oidc = OIDC_SCOPES[scope]
     if (oidc !== undefined && Object.hasOwn(OIDC_SCOPES, scope)) {
@@ -114,7 +126,7 @@ const scopeResults = (store: Store, client: ConnectedAppClientRecord, user: User
     }
     const custom = rolesCover(store, user, scope)
     return custom === undefined
-      ? fail("oauth_invalid_scope_requested", `The scope ${JSON.stringify(scope)} is not defined for this project.`, 400)
+      ? fail("oauth_invalid_scope_requested", `The scope ${JSON.stringify(scope)} is not defined in the project.`)
       : Effect.succeed(custom)
   })
 
@@ -189,7 +201,7 @@ const authorize: Handler<"idp.oauth.authorize"> = (ctx, req) =>
     const challenge: string | undefined = req.code_challenge === "" ? undefined : req.code_challenge
     if (challenge === undefined && isPublic(a.client)) return yield* fail("pkce_required_for_idp_authorization_flow")
     if (challenge !== undefined && !PKCE_CHALLENGE.test(challenge)) {
-      return yield* fail("invalid_pkce_code_challenge", "code_challenge must be a base64url SHA-256 digest (S256).", 400)
+      return yield* fail("invalid_pkce_code_challenge", "code_challenge must be a base64url SHA-256 digest (S256).")
     }
     const denied = !req.consent_granted ? "access_denied" : a.consent_required && a.prompt.has("none")
       ? "consent_required"
@@ -235,11 +247,18 @@ const s256 = (verifier: string) => createHash("sha256").update(verifier).digest(
 
 const invalidGrant = (message: string) => fail("invalid_grant", message, 400)
 
+/** What a code or refresh token carries of its grant. */
+interface GrantFields {
+  readonly user_id: string
+  readonly scopes: ReadonlyArray<string>
+  readonly session_id?: string | undefined
+}
+
 /** Signs the tokens of one grant: access token always, ID token for `openid`, refresh token for `offline_access`. */
 const issueTokens = (
   ctx: Ctx,
   client: ConnectedAppClientRecord,
-  grant: { user_id: string; scopes: ReadonlyArray<string>; session_id?: string | undefined; nonce?: string | undefined },
+  grant: GrantFields & { readonly nonce?: string | undefined },
   refresh_token: string | undefined
 ) => {
   const { projectId } = ctx.store.settings
@@ -250,7 +269,9 @@ const issueTokens = (
   const access_token = ctx.keys.signJwt({
     iss: `stytch.com/${projectId}`,
     sub: grant.user_id,
-    aud: client.access_token_custom_audience === undefined ? [projectId] : [projectId, client.access_token_custom_audience],
+    aud: client.access_token_custom_audience === undefined
+      ? [projectId]
+      : [projectId, client.access_token_custom_audience],
     scope,
     client_id: client.client_id,
     iat,
@@ -291,7 +312,7 @@ const issueTokens = (
   }
 }
 
-const newRefreshToken = (ctx: Ctx, client: ConnectedAppClientRecord, grant: { user_id: string; scopes: ReadonlyArray<string>; session_id?: string | undefined }) => {
+const newRefreshToken = (ctx: Ctx, client: ConnectedAppClientRecord, grant: GrantFields) => {
   const token = newToken()
   ctx.store.putIdpRefreshToken(token, {
     user_id: grant.user_id,

@@ -98,7 +98,7 @@ const attest: Handler<"sessions.attest"> = (ctx, req) =>
 
     const existing = store.userByEmail(email)
     const user = existing ?? newUser(ctx)
-    const existingSession = req.session_token !== undefined || req.session_jwt !== undefined
+    const extending = req.session_token !== undefined || req.session_jwt !== undefined
     const commit = yield* prepareSession(
       ctx,
       user,
@@ -106,7 +106,7 @@ const attest: Handler<"sessions.attest"> = (ctx, req) =>
       {
         session_token: req.session_token,
         session_jwt: req.session_jwt,
-        session_duration_minutes: req.session_duration_minutes ?? (existingSession ? undefined : DEFAULT_SESSION_MINUTES),
+        session_duration_minutes: req.session_duration_minutes ?? (extending ? undefined : DEFAULT_SESSION_MINUTES),
         session_custom_claims: req.session_custom_claims
       }
     )

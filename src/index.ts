@@ -40,7 +40,7 @@ export * as RBAC from "./services/RBAC.js"
 /** @since 0.1.0 */
 export * as Sessions from "./services/Sessions.js"
 /** @since 0.1.0 */
-export * as Stytch from "./layers/Stytch.js"
+export * as Stytch from "./Stytch.js"
 /** @since 0.1.0 */
 export * as StytchConfig from "./layers/StytchConfig.js"
 /** @since 0.1.0 */

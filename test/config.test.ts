@@ -6,6 +6,7 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { assert, describe, it } from "@effect/vitest"
 import * as util from "node:util"
+import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Context from "effect/Context"
@@ -61,45 +62,66 @@ const resolved = (options: StytchConfig.Options) => StytchConfig.make(options)
 
 // ---------------------------------------------------------------------------------------------------------------
 
-describe("Stytch.layer: invalid options fail at build with a ConfigError", () => {
-  it.effect("missing or malformed project id -> STYTCH_PROJECT_ID", () =>
+describe("Stytch.layer: invalid options fail at build with a ConfigError naming the option", () => {
+  it.effect("missing or malformed project id -> options.projectId (not an environment variable)", () =>
     Effect.gen(function*() {
       const missing = yield* buildFailure({ projectId: undefined as any, secret: SECRET })
-      assert.include(describe_(missing), "STYTCH_PROJECT_ID")
+      assert.include(describe_(missing), "options.projectId")
       assert.include(describe_(missing), "missing")
 
-      for (const projectId of ["", "   ", "abc", "project-prod-123", "project-test-", "secret-test-123"]) {
+      const ids = ["", "   ", "abc", "project-prod-123", "project-test-", "secret-test-123", "my-project"]
+      for (const projectId of ids) {
         const error = yield* buildFailure({ projectId, secret: SECRET })
-        assert.include(describe_(error), "STYTCH_PROJECT_ID", projectId)
+        assert.include(describe_(error), "options.projectId", projectId)
+        assert.notInclude(describe_(error), "STYTCH_", projectId)
       }
     }))
 
-  it.effect("empty, blank or malformed secret -> STYTCH_SECRET, without echoing the secret", () =>
+  it.effect("with a base URL any one-word project id is accepted (as the official Go SDK's tests use)", () =>
+    Effect.gen(function*() {
+      const { client, urls } = countingClient()
+      const context = yield* build(
+        Stytch.layer({ projectId: "my-project", secret: SECRET, baseUrl: "http://localhost:4010" }),
+        client
+      )
+      assert.strictEqual(Context.get(context, StytchConfig.StytchConfig).projectId, "my-project")
+      yield* Context.get(context, Users.Users).get({ user_id: "user-test-config" })
+      assert.deepStrictEqual(urls, ["http://localhost:4010/v1/users/user-test-config"])
+      // Still not empty, and one word: it is the Basic auth user name.
+      for (const projectId of ["", "  ", "my project", "my:project"]) {
+        const error = yield* buildFailure({ projectId, secret: SECRET, baseUrl: "http://localhost:4010" })
+        assert.include(describe_(error), "options.projectId", projectId)
+      }
+    }))
+
+  it.effect("empty, blank or malformed secret -> options.secret, named but without echoing the value", () =>
     Effect.gen(function*() {
       const empty = yield* buildFailure({ projectId: PROJECT_ID, secret: "" })
-      assert.include(describe_(empty), "STYTCH_SECRET")
+      assert.include(describe_(empty), "options.secret")
+      assert.include(describe_(empty), "missing")
+      assert.notInclude(describe_(empty), "<redacted>")
       const emptyRedacted = yield* buildFailure({ projectId: PROJECT_ID, secret: Redacted.make("") })
-      assert.include(describe_(emptyRedacted), "STYTCH_SECRET")
+      assert.include(describe_(emptyRedacted), "options.secret")
       const undefinedSecret = yield* buildFailure({ projectId: PROJECT_ID, secret: undefined as any })
-      assert.include(describe_(undefinedSecret), "STYTCH_SECRET")
+      assert.include(describe_(undefinedSecret), "options.secret")
 
       // A secret pasted with a space or a colon can never authenticate (and a colon breaks Basic auth).
       for (const secret of ["secret with spaces-canary", " secret-leading-space-canary", "secret:colon-canary"]) {
         const error = yield* buildFailure({ projectId: PROJECT_ID, secret })
-        assert.include(describe_(error), "STYTCH_SECRET")
+        assert.include(describe_(error), "options.secret")
         assert.notInclude(describe_(error), "canary")
         assert.notInclude(util.inspect(error, { depth: 10 }), "canary")
       }
     }))
 
-  it.effect("bad base URLs -> STYTCH_BASE_URL / STYTCH_FRAUD_BASE_URL", () =>
+  it.effect("bad base URLs -> options.baseUrl / options.fraudBaseUrl", () =>
     Effect.gen(function*() {
       for (const baseUrl of ["not a url", "ftp://example.test", "example.test", "https://example.test/?x=1"]) {
         const error = yield* buildFailure({ projectId: PROJECT_ID, secret: SECRET, baseUrl })
-        assert.include(describe_(error), "STYTCH_BASE_URL", baseUrl)
+        assert.include(describe_(error), "options.baseUrl", baseUrl)
       }
       const fraud = yield* buildFailure({ projectId: PROJECT_ID, secret: SECRET, fraudBaseUrl: "telemetry" })
-      assert.include(describe_(fraud), "STYTCH_FRAUD_BASE_URL")
+      assert.include(describe_(fraud), "options.fraudBaseUrl")
     }))
 
   it.effect("a base URL with credentials is rejected without echoing them", () =>
@@ -109,7 +131,7 @@ describe("Stytch.layer: invalid options fail at build with a ConfigError", () =>
         secret: SECRET,
         baseUrl: "https://user:password-canary@example.test"
       })
-      assert.include(describe_(error), "STYTCH_BASE_URL")
+      assert.include(describe_(error), "options.baseUrl")
       assert.notInclude(describe_(error), "password-canary")
     }))
 
@@ -117,12 +139,12 @@ describe("Stytch.layer: invalid options fail at build with a ConfigError", () =>
     Effect.gen(function*() {
       for (const maxRetries of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
         const error = yield* buildFailure({ projectId: PROJECT_ID, secret: SECRET, maxRetries })
-        assert.include(describe_(error), "maxRetries", String(maxRetries))
+        assert.include(describe_(error), "options.maxRetries", String(maxRetries))
       }
       for (const timeout of [0, -5, "0 seconds", "banana"] as const) {
         // "banana" is not a DurationInput: it must still be a ConfigError, not a thrown exception.
         const error = yield* buildFailure({ projectId: PROJECT_ID, secret: SECRET, timeout: timeout as any })
-        assert.include(describe_(error), "timeout", String(timeout))
+        assert.include(describe_(error), "options.timeout", String(timeout))
       }
     }))
 })
@@ -186,13 +208,13 @@ describe("StytchConfig.make: defaults and redaction", () => {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-describe("Stytch.layerConfig: the environment", () => {
+describe("Stytch.layerConfig(StytchConfig.fromEnv): the environment", () => {
   const provider = (entries: ReadonlyArray<readonly [string, string]>) => ConfigProvider.fromMap(new Map(entries))
 
   it.effect("reads STYTCH_PROJECT_ID and STYTCH_SECRET and applies the defaults", () =>
     Effect.gen(function*() {
       const { authorizations, client, urls } = countingClient()
-      const context = yield* build(Stytch.layerConfig, client).pipe(
+      const context = yield* build(Stytch.layerConfig(StytchConfig.fromEnv), client).pipe(
         Effect.withConfigProvider(provider([["STYTCH_PROJECT_ID", PROJECT_ID], ["STYTCH_SECRET", SECRET]]))
       )
       const config = Context.get(context, StytchConfig.StytchConfig)
@@ -220,7 +242,7 @@ describe("Stytch.layerConfig: the environment", () => {
         ["STYTCH_BASE_URL", "http://127.0.0.1:4010/"],
         ["STYTCH_FRAUD_BASE_URL", "http://127.0.0.1:4011"]
       ])
-      const context = yield* build(Stytch.layerConfig.pipe(Layer.provide(Layer.setConfigProvider(env))), client)
+      const context = yield* build(Stytch.layerFromEnv.pipe(Layer.provide(Layer.setConfigProvider(env))), client)
       const config = Context.get(context, StytchConfig.StytchConfig)
       assert.strictEqual(config.baseUrl, "http://127.0.0.1:4010")
       assert.strictEqual(config.fraudBaseUrl, "http://127.0.0.1:4011")
@@ -231,7 +253,7 @@ describe("Stytch.layerConfig: the environment", () => {
   it.effect("a live project id from the environment defaults to api.stytch.com", () =>
     Effect.gen(function*() {
       const { client } = countingClient()
-      const context = yield* build(Stytch.layerConfig, client).pipe(
+      const context = yield* build(Stytch.layerConfig(StytchConfig.fromEnv), client).pipe(
         Effect.withConfigProvider(provider([["STYTCH_PROJECT_ID", LIVE_PROJECT_ID], ["STYTCH_SECRET", SECRET]]))
       )
       assert.strictEqual(Context.get(context, StytchConfig.StytchConfig).baseUrl, "https://api.stytch.com")
@@ -240,14 +262,22 @@ describe("Stytch.layerConfig: the environment", () => {
   it.effect("a missing STYTCH_SECRET or STYTCH_PROJECT_ID is a ConfigError naming it; nothing is sent", () =>
     Effect.gen(function*() {
       const { client, urls } = countingClient()
-      const noSecret = yield* build(Stytch.layerConfig, client).pipe(
+      const noSecret = yield* build(Stytch.layerConfig(StytchConfig.fromEnv), client).pipe(
         Effect.withConfigProvider(provider([["STYTCH_PROJECT_ID", PROJECT_ID]])),
         Effect.flip
       )
       assert.isTrue(ConfigError.isConfigError(noSecret))
       assert.include(String(noSecret), "STYTCH_SECRET")
+      // The missing variable is named in the message too, which is not just "<redacted>".
+      assert.notInclude(String(noSecret), "<redacted>")
+      const emptySecret = yield* build(Stytch.layerFromEnv, client).pipe(
+        Effect.withConfigProvider(provider([["STYTCH_PROJECT_ID", PROJECT_ID], ["STYTCH_SECRET", ""]])),
+        Effect.flip
+      )
+      assert.include(String(emptySecret), "STYTCH_SECRET")
+      assert.include(String(emptySecret), "missing")
 
-      const noProject = yield* build(Stytch.layerConfig, client).pipe(
+      const noProject = yield* build(Stytch.layerConfig(StytchConfig.fromEnv), client).pipe(
         Effect.withConfigProvider(provider([["STYTCH_SECRET", SECRET]])),
         Effect.flip
       )
@@ -260,20 +290,68 @@ describe("Stytch.layerConfig: the environment", () => {
   it.effect("invalid values from the environment are ConfigErrors too, without echoing the secret", () =>
     Effect.gen(function*() {
       const { client, urls } = countingClient()
-      const badSecret = yield* build(Stytch.layerConfig, client).pipe(
+      const badSecret = yield* build(Stytch.layerConfig(StytchConfig.fromEnv), client).pipe(
         Effect.withConfigProvider(provider([["STYTCH_PROJECT_ID", PROJECT_ID], ["STYTCH_SECRET", "two words-canary"]])),
         Effect.flip
       )
       assert.include(String(badSecret), "STYTCH_SECRET")
       assert.notInclude(String(badSecret), "canary")
 
-      const badUrl = yield* build(Stytch.layerConfig, client).pipe(
+      const badUrl = yield* build(Stytch.layerConfig(StytchConfig.fromEnv), client).pipe(
         Effect.withConfigProvider(
           provider([["STYTCH_PROJECT_ID", PROJECT_ID], ["STYTCH_SECRET", SECRET], ["STYTCH_BASE_URL", "nope"]])
         ),
         Effect.flip
       )
       assert.include(String(badUrl), "STYTCH_BASE_URL")
+      assert.notInclude(String(badUrl), "options.")
+
+      const badProject = yield* build(Stytch.layerFromEnv, client).pipe(
+        Effect.withConfigProvider(provider([["STYTCH_PROJECT_ID", "my-project"], ["STYTCH_SECRET", SECRET]])),
+        Effect.flip
+      )
+      assert.include(String(badProject), "STYTCH_PROJECT_ID")
+      assert.notInclude(String(badProject), "options.")
       assert.strictEqual(urls.length, 0)
     }))
+})
+
+describe("layerConfig takes Config.Config.Wrap<Options>: any option from any Config", () => {
+  const env = ConfigProvider.fromMap(new Map([
+    ["MY_ID", PROJECT_ID],
+    ["MY_SECRET", SECRET],
+    ["MY_TIMEOUT", "3 seconds"],
+    ["MY_RETRIES", "0"]
+  ]))
+  const wrapped = {
+    projectId: Config.string("MY_ID"),
+    secret: Config.redacted("MY_SECRET"),
+    timeout: Config.duration("MY_TIMEOUT"),
+    maxRetries: Config.integer("MY_RETRIES")
+  }
+
+  it.effect("Stytch.layerConfig and StytchConfig.layerConfig read the same options", () =>
+    Effect.gen(function*() {
+      const { client } = countingClient()
+      const layer = Stytch.layerConfig({ ...wrapped, jwks: { ttl: Config.duration("MY_TIMEOUT") } })
+      const context = yield* build(layer, client)
+      const fromStytch = Context.get(context, StytchConfig.StytchConfig)
+      const fromConfig = yield* Effect.scoped(Layer.build(StytchConfig.layerConfig(wrapped))).pipe(
+        Effect.map(Context.get(StytchConfig.StytchConfig))
+      )
+      for (const config of [fromStytch, fromConfig]) {
+        assert.strictEqual(config.projectId, PROJECT_ID)
+        assert.strictEqual(Redacted.value(config.secret), SECRET)
+        assert.isTrue(Duration.equals(config.timeout, Duration.seconds(3)))
+        assert.strictEqual(config.maxRetries, 0)
+      }
+    }).pipe(Effect.withConfigProvider(env)))
+
+  it.effect("a value that fails validation names the option it was given as", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(Effect.scoped(Layer.build(
+        StytchConfig.layerConfig({ ...wrapped, maxRetries: Config.succeed(-1) })
+      )))
+      assert.include(String(error), "options.maxRetries")
+    }).pipe(Effect.withConfigProvider(env)))
 })

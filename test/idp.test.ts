@@ -36,14 +36,14 @@ const issue = (scopes: Array<string> = ["read:users", "write:users"]) =>
   Effect.gen(function*() {
     const m2m = yield* M2M.M2M
     const { m2m_client: client } = yield* m2m.clients.create({ scopes })
-    const { access_token } = yield* m2m.token({ client_id: client.client_id, client_secret: client.client_secret })
+    const { access_token } = yield* m2m.token({ client_id: client.client_id, client_secret: Redacted.make(client.client_secret) })
     return { client, token: access_token }
   })
 
 /** Introspection over the network, authenticated as `client`. */
 const network = (client: { client_id: string; client_secret: string }, token: string) =>
   Effect.flatMap(IDP.IDP, (idp) =>
-    idp.introspectTokenNetwork({ token, client_id: client.client_id, client_secret: client.client_secret }))
+    idp.introspectTokenNetwork({ token, client_id: client.client_id, client_secret: Redacted.make(client.client_secret) }))
 
 const local = (token: string, options: Omit<IDP.IntrospectTokenLocalRequest, "token"> = {}) =>
   Effect.flatMap(IDP.IDP, (idp) => idp.introspectTokenLocal({ token, ...options }))
@@ -87,7 +87,7 @@ layer(recorded)("IDP introspection of emulator-issued M2M tokens", (it) => {
         yield* idp.introspectTokenNetwork({
           token,
           client_id: client.client_id,
-          client_secret: client.client_secret,
+          client_secret: Redacted.make(client.client_secret),
           token_type_hint
         })
         assert.strictEqual(sent.length, 1)
@@ -179,13 +179,13 @@ layer(recorded)("IDP introspection of emulator-issued M2M tokens", (it) => {
       const { client, token } = yield* issue()
       const wrong = `${client.client_secret}-wrong`
       const errors = [
-        yield* idp.introspectTokenNetwork({ token, client_id: client.client_id, client_secret: wrong })
+        yield* idp.introspectTokenNetwork({ token, client_id: client.client_id, client_secret: Redacted.make(wrong) })
           .pipe(Effect.flip),
         // No secret: this emulator's clients are confidential.
         yield* idp.introspectTokenNetwork({ token, client_id: client.client_id }).pipe(Effect.flip),
         yield* network(client, tamper(token, { scope: "x" })).pipe(Effect.flip),
         // An invalid request is reported by path and sends nothing.
-        yield* idp.introspectTokenNetwork({ token, client_id: 42 as unknown as string, client_secret: wrong })
+        yield* idp.introspectTokenNetwork({ token, client_id: 42 as unknown as string, client_secret: Redacted.make(wrong) })
           .pipe(Effect.flip)
       ]
       assert.deepStrictEqual(errors.map((e) => e._tag), [
@@ -218,7 +218,7 @@ layer(recorded)("IDP introspection of emulator-issued M2M tokens", (it) => {
       assert.strictEqual(claims.subject, client.client_id)
       yield* emulator.failNext({ status: 503, pathPrefix: "/v1/public/" })
       const m2m = yield* M2M.M2M
-      const error = yield* m2m.token({ client_id: client.client_id, client_secret: client.client_secret })
+      const error = yield* m2m.token({ client_id: client.client_id, client_secret: Redacted.make(client.client_secret) })
         .pipe(Effect.flip)
       assert.strictEqual(error._tag, "ServiceUnavailable")
     }))
@@ -300,6 +300,16 @@ describe("introspectTokenLocal with a test key", () => {
 
 describe("introspectTokenNetwork with canned answers", () => {
   const client = { client_id: "m2m-client-test-fake", client_secret: "secret-of-the-fake-client-0123456789" }
+
+  it.effect("client_secret must be Redacted: a plain string (untyped caller) is refused, unechoed", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flatMap(IDP.IDP, (idp) =>
+        idp.introspectTokenNetwork({ token: "t", client_id: client.client_id, client_secret: client.client_secret as any })
+      ).pipe(Effect.provide(fakeLayer()), Effect.flip)
+      assert.strictEqual(error._tag, "StytchTransportError")
+      assert.include(error.message, "client_secret")
+      assert.notInclude(inspect(error, { depth: 10 }), client.client_secret)
+    }))
 
   it.effect("an active answer: custom claims are the answer's extra fields; a string aud is kept", () =>
     Effect.gen(function*() {

@@ -22,6 +22,7 @@ import { generateKeyPairSync, KeyObject, randomUUID, sign as sign_ } from "node:
 import { StytchEmulator } from "../src/emulator/index.js"
 import { Sessions, Stytch, Users } from "../src/index.js"
 import { activeBackend, backend } from "../src/internal/jwt.js"
+import { expectFailure } from "./support.js"
 
 // Each emulator generates a 2048-bit RSA signing key: slow on a busy machine, so allow more than the 5 s default.
 vi.setConfig({ testTimeout: 30_000 })
@@ -34,16 +35,18 @@ interface Harness {
   readonly requests: Array<string>
   /** Public keys appended to every successful JWKS answer. */
   readonly extraKeys: Array<jose.JWK>
+  /** While set, JWKS requests are sent (and counted) but their answers never arrive. */
+  hangJwks: boolean
 }
 class TestHarness extends Context.Tag("test/JwtHarness")<TestHarness, Harness>() {}
 
 const JWKS_PATH = "/v1/sessions/jwks/"
 const isJwks = (r: string) => r.startsWith(`GET ${JWKS_PATH}`)
 
-const makeLayer = () =>
+const makeLayer = (options: Pick<Stytch.Options, "jwks"> = {}) =>
   Layer.unwrapEffect(Effect.gen(function*() {
     const emulator = yield* StytchEmulator.StytchEmulator
-    const harness: Harness = { requests: [], extraKeys: [] }
+    const harness: Harness = { requests: [], extraKeys: [], hangJwks: false }
     const transformClient = (client: HttpClient.HttpClient) =>
       client.pipe(
         HttpClient.tapRequest((request) =>
@@ -51,6 +54,7 @@ const makeLayer = () =>
         ),
         HttpClient.transformResponse(Effect.flatMap((response) => {
           const path = new URL(response.request.url).pathname
+          if (harness.hangJwks && path.startsWith(JWKS_PATH)) return Effect.never
           if (!path.startsWith(JWKS_PATH) || response.status !== 200 || harness.extraKeys.length === 0) {
             return Effect.succeed(response)
           }
@@ -65,6 +69,7 @@ const makeLayer = () =>
         }))
       )
     return Stytch.layer({
+      ...options,
       projectId: emulator.projectId,
       secret: emulator.secret,
       baseUrl: StytchEmulator.inProcessBaseUrl,
@@ -75,8 +80,9 @@ const makeLayer = () =>
 
 /** Runs a test on a fresh emulator + SDK. */
 const fresh = <A, E>(
-  effect: Effect.Effect<A, E, Stytch.Provided | StytchEmulator.StytchEmulator | TestHarness>
-) => Effect.provide(effect, makeLayer())
+  effect: Effect.Effect<A, E, Stytch.Provided | StytchEmulator.StytchEmulator | TestHarness>,
+  options?: Pick<Stytch.Options, "jwks">
+) => Effect.provide(effect, makeLayer(options))
 
 const jwksFetches = Effect.map(TestHarness, (h) => h.requests.filter(isJwks).length)
 const authenticateCalls = Effect.map(TestHarness, (h) => h.requests.filter((r) => r === "POST /v1/sessions/authenticate").length)
@@ -377,6 +383,33 @@ describe.each(["node", "webcrypto"] as const)("authenticateJwtLocal (%s signatur
   })
 })
 
+describe("failures that say what happened, older tokens read tolerantly", () => {
+  it.effect("an empty session_jwt (authenticate without session_duration_minutes) says it is empty, and why", () =>
+    fresh(Effect.gen(function*() {
+      const sessions = yield* Sessions.Sessions
+      const error = yield* expectFailure(sessions.authenticateJwtLocal({ session_jwt: "" }))
+      assert.strictEqual(error._tag, "StytchJwtMalformed")
+      assert.include(error.message, "empty")
+      assert.include(error.message, "session_duration_minutes")
+      assert.notInclude(error.message, "Compact JWS")
+      // No key set is needed to say so.
+      assert.strictEqual(yield* jwksFetches, 0)
+    })))
+
+  it.effect("a session claim with expires_at \"\" (Stytch's older JWTs) falls back to the JWT's exp", () =>
+    fresh(Effect.gen(function*() {
+      const sessions = yield* Sessions.Sessions
+      const s = yield* seeded()
+      const { kid, privateKey } = yield* trustedForgeKey
+      const claims = yield* stytchClaims(s.user_id)
+      const session_claim = { ...claims["https://stytch.com/session"], expires_at: "" }
+      const older = { ...claims, "https://stytch.com/session": session_claim }
+      const token = yield* sign(older, privateKey, { alg: "RS256", kid, typ: "JWT" })
+      const session = yield* sessions.authenticateJwtLocal({ session_jwt: token })
+      assert.strictEqual(session.expires_at, new Date(claims.exp * 1000).toISOString())
+    })))
+})
+
 describe("authenticateJwt", () => {
   it.effect("a fresh JWT is verified locally, without calling sessions.authenticate", () =>
     fresh(Effect.gen(function*() {
@@ -521,7 +554,7 @@ describe("JwksCache", () => {
       yield* sessions.authenticateJwtLocal({ session_jwt: s.session_jwt })
     })))
 
-  it.effect("when the JWKS endpoint fails, tokens signed by known keys keep verifying", () =>
+  it.effect("when the JWKS refresh fails, tokens signed by known keys keep verifying without waiting for it", () =>
     fresh(Effect.gen(function*() {
       const sessions = yield* Sessions.Sessions
       const emulator = yield* StytchEmulator.StytchEmulator
@@ -530,23 +563,75 @@ describe("JwksCache", () => {
       assert.strictEqual(yield* jwksFetches, 1)
 
       yield* emulator.failNext({ status: 500, pathPrefix: "/v1/sessions/jwks" }, 10)
-      // Past the cache's 10-minute TTL, verification tries to refresh; the refresh fails (with its retries).
+      // Past the cache's 10-minute TTL: verification starts a refresh in the background and answers at once, with
+      // no clock advance (the refresh and its retries sleep on the TestClock).
       yield* TestClock.adjust("11 minutes")
       const later = yield* seeded()
       const fiber = yield* Effect.fork(sessions.authenticateJwtLocal({ session_jwt: later.session_jwt }))
+      yield* Effect.yieldNow()
+      const exit = yield* Fiber.poll(fiber)
+      assert.isTrue(exit._tag === "Some" && exit.value._tag === "Success", "verification waited for the refresh")
       yield* advance(5_000)
-      const session = yield* Fiber.join(fiber)
-      assert.strictEqual(session.session_id, later.session_id)
       const afterFailure = yield* jwksFetches
       // One refresh: its first attempt and the pipeline's 2 default retries, all answered 500.
       assert.strictEqual(afterFailure, 1 + 3)
 
       // Right after a failed refresh, verification does not hammer the failing endpoint again.
-      const again = yield* Effect.fork(sessions.authenticateJwtLocal({ session_jwt: later.session_jwt }))
-      yield* advance(5_000)
-      yield* Fiber.join(again)
+      yield* sessions.authenticateJwtLocal({ session_jwt: later.session_jwt })
+      yield* advance(2_000)
       assert.strictEqual(yield* jwksFetches, afterFailure)
     })))
+
+  it.effect("a hanging JWKS refresh never stalls known keys, and only one refresh runs", () =>
+    fresh(Effect.gen(function*() {
+      const sessions = yield* Sessions.Sessions
+      const harness = yield* TestHarness
+      const s = yield* seeded()
+      yield* sessions.authenticateJwtLocal({ session_jwt: s.session_jwt })
+      yield* TestClock.adjust("11 minutes")
+      harness.hangJwks = true
+      for (let i = 0; i < 3; i++) {
+        const token = (yield* seeded()).session_jwt
+        // Run to completion without any clock advance or wait: a poll right after the fork finds it done.
+        const fiber = yield* Effect.fork(sessions.authenticateJwtLocal({ session_jwt: token }))
+        yield* Effect.yieldNow()
+        const exit = yield* Fiber.poll(fiber)
+        assert.isTrue(exit._tag === "Some" && exit.value._tag === "Success", `verification ${i} did not complete`)
+      }
+      // One background refresh, still hanging.
+      assert.strictEqual(yield* jwksFetches, 2)
+    })))
+
+  it.effect("a successful background refresh replaces the set: a rotated key then verifies without a refetch", () =>
+    fresh(Effect.gen(function*() {
+      const sessions = yield* Sessions.Sessions
+      const emulator = yield* StytchEmulator.StytchEmulator
+      const before = yield* seeded()
+      yield* sessions.authenticateJwtLocal({ session_jwt: before.session_jwt })
+      yield* TestClock.adjust("11 minutes")
+      const stale = yield* seeded()
+      yield* emulator.rotateKeys
+      // The stale set still verifies the old key at once, and the refresh fetches the rotated set.
+      yield* sessions.authenticateJwtLocal({ session_jwt: stale.session_jwt })
+      yield* advance(1_000)
+      assert.strictEqual(yield* jwksFetches, 2)
+      const after = yield* seeded()
+      yield* sessions.authenticateJwtLocal({ session_jwt: after.session_jwt })
+      assert.strictEqual(yield* jwksFetches, 2)
+    })))
+
+  it.effect("Stytch.layer passes its jwks options to the cache: a 1-minute TTL refreshes after a minute", () =>
+    fresh(
+      Effect.gen(function*() {
+        const sessions = yield* Sessions.Sessions
+        yield* sessions.authenticateJwtLocal({ session_jwt: (yield* seeded()).session_jwt })
+        yield* TestClock.adjust("61 seconds")
+        yield* sessions.authenticateJwtLocal({ session_jwt: (yield* seeded()).session_jwt })
+        yield* advance(1_000)
+        assert.strictEqual(yield* jwksFetches, 2)
+      }),
+      { jwks: { ttl: "1 minute" } }
+    ))
 
   it.effect("the first verification fails with the transport error when no key set was ever fetched", () =>
     fresh(Effect.gen(function*() {

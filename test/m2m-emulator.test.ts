@@ -38,7 +38,7 @@ const clientState = (client_id: string) =>
   Effect.flatMap(M2M.M2M, (m2m) => Effect.map(m2m.clients.get({ client_id }), (r) => JSON.stringify(r.m2m_client)))
 
 const tokenFor = (client_id: string, client_secret: string, scopes?: Array<string>) =>
-  Effect.flatMap(M2M.M2M, (m2m) => m2m.token({ client_id, client_secret, ...(scopes === undefined ? {} : { scopes }) }))
+  Effect.flatMap(M2M.M2M, (m2m) => m2m.token({ client_id, client_secret: Redacted.make(client_secret), ...(scopes === undefined ? {} : { scopes }) }))
 
 /** A raw request to the emulator, below the SDK: for the wire format itself. */
 const raw = (method: string, url: string, body: string, headers: Record<string, string> = {}) =>
@@ -514,15 +514,15 @@ describe("M2M over loopback HTTP", () => {
       const server = yield* StytchEmulator.EmulatorServer
       const emulator = yield* StytchEmulator.StytchEmulator
       const created = (yield* m2m.clients.create({ scopes: ["read:users"], client_name: "loopback" })).m2m_client
-      const { access_token } = yield* m2m.token({ client_id: created.client_id, client_secret: created.client_secret })
+      const { access_token } = yield* m2m.token({ client_id: created.client_id, client_secret: Redacted.make(created.client_secret) })
       const verified = yield* m2m.authenticateToken({ access_token, required_scopes: ["read:users"] })
       assert.strictEqual(verified.client_id, created.client_id)
       const started = yield* m2m.clients.secrets.rotateStart({ client_id: created.client_id })
       yield* m2m.clients.secrets.rotate({ client_id: created.client_id })
-      const old = yield* m2m.token({ client_id: created.client_id, client_secret: created.client_secret })
+      const old = yield* m2m.token({ client_id: created.client_id, client_secret: Redacted.make(created.client_secret) })
         .pipe(Effect.flip)
       assert.strictEqual(old._tag === "StytchOAuth2Error" ? old.error : old._tag, "invalid_client")
-      yield* m2m.token({ client_id: created.client_id, client_secret: started.m2m_client.next_client_secret })
+      yield* m2m.token({ client_id: created.client_id, client_secret: Redacted.make(started.m2m_client.next_client_secret) })
       // The raw answer: an OAuth2 error body with its status, without the project's Basic auth.
       const response = yield* Effect.promise(() =>
         fetch(`${server.url}/v1/public/${emulator.projectId}/oauth2/token`, {

@@ -13,6 +13,7 @@ import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import * as jose from "jose"
 import { inspect } from "node:util"
@@ -88,7 +89,7 @@ describe("m2m.token", () => {
   it.effect("POSTs a form to the public OAuth2 endpoint, without Basic auth", () =>
     Effect.gen(function*() {
       const { client, sent } = fake(() => json(200, { ...tokenBody, request_id: "r", status_code: 200 }))
-      yield* token({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, scopes: ["read:users", "write:users"] })
+      yield* token({ client_id: CLIENT_ID, client_secret: Redacted.make(CLIENT_SECRET), scopes: ["read:users", "write:users"] })
         .pipe(withClient(client))
       assert.strictEqual(sent.length, 1)
       const [request] = sent
@@ -109,8 +110,8 @@ describe("m2m.token", () => {
   it.effect("omits scope when no scopes (or an empty list) are given", () =>
     Effect.gen(function*() {
       const { client, sent } = fake(() => json(200, tokenBody))
-      yield* token({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET }).pipe(withClient(client))
-      yield* token({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, scopes: [] }).pipe(withClient(client))
+      yield* token({ client_id: CLIENT_ID, client_secret: Redacted.make(CLIENT_SECRET) }).pipe(withClient(client))
+      yield* token({ client_id: CLIENT_ID, client_secret: Redacted.make(CLIENT_SECRET), scopes: [] }).pipe(withClient(client))
       assert.strictEqual(sent.length, 2)
       for (const request of sent) assert.isFalse(new URLSearchParams(request.body).has("scope"))
     }))
@@ -118,14 +119,14 @@ describe("m2m.token", () => {
   it.effect("decodes the token answer", () =>
     Effect.gen(function*() {
       const { client } = fake(() => json(200, { ...tokenBody, request_id: "request-id-test-1", status_code: 200 }))
-      const response = yield* token({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET }).pipe(withClient(client))
+      const response = yield* token({ client_id: CLIENT_ID, client_secret: Redacted.make(CLIENT_SECRET) }).pipe(withClient(client))
       assert.deepStrictEqual(response, tokenBody)
     }))
 
   it.effect("an OAuth2 error body becomes StytchOAuth2Error with every field kept", () =>
     Effect.gen(function*() {
       const { client, sent } = fake(() => json(401, oauthError(401, "invalid_client")))
-      const error = yield* token({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET }).pipe(
+      const error = yield* token({ client_id: CLIENT_ID, client_secret: Redacted.make(CLIENT_SECRET) }).pipe(
         withClient(client),
         Effect.flip
       )
@@ -149,7 +150,7 @@ describe("m2m.token", () => {
   it.effect("429 is retried, then the token is returned", () =>
     Effect.gen(function*() {
       const { client, sent } = fake((n) => n === 1 ? json(429, oauthError(429, "too_many_requests")) : json(200, tokenBody))
-      const exit = yield* drive(token({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET }).pipe(withClient(client)))
+      const exit = yield* drive(token({ client_id: CLIENT_ID, client_secret: Redacted.make(CLIENT_SECRET) }).pipe(withClient(client)))
       assert.strictEqual(sent.length, 2)
       assert.deepStrictEqual(exit._tag === "Success" ? exit.value : undefined, tokenBody)
     }))
@@ -158,7 +159,7 @@ describe("m2m.token", () => {
     Effect.gen(function*() {
       const { client, sent } = fake(() => json(500, oauthError(500, "server_error")))
       const exit = yield* drive(
-        token({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET }).pipe(withClient(client), Effect.flip)
+        token({ client_id: CLIENT_ID, client_secret: Redacted.make(CLIENT_SECRET) }).pipe(withClient(client), Effect.flip)
       )
       assert.strictEqual(sent.length, 1)
       assert.strictEqual(exit._tag === "Success" ? exit.value._tag : undefined, "StytchOAuth2Error")
@@ -173,7 +174,7 @@ describe("m2m.token", () => {
       ]
       for (const answer of answers) {
         const { client } = fake(answer)
-        const error = yield* token({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET }).pipe(
+        const error = yield* token({ client_id: CLIENT_ID, client_secret: Redacted.make(CLIENT_SECRET) }).pipe(
           withClient(client),
           Effect.flip
         )
@@ -183,13 +184,28 @@ describe("m2m.token", () => {
       }
       // An invalid request is reported by path, without the value.
       const { client, sent } = fake(() => json(200, tokenBody))
-      const invalid = yield* token({ client_id: 42 as unknown as string, client_secret: CLIENT_SECRET }).pipe(
+      const invalid = yield* token({ client_id: 42 as unknown as string, client_secret: Redacted.make(CLIENT_SECRET) }).pipe(
         withClient(client),
         Effect.flip
       )
       assert.strictEqual(invalid._tag, "StytchRequestError")
       assert.strictEqual(sent.length, 0)
       assert.notInclude(inspect(invalid, { depth: 10 }), CLIENT_SECRET)
+    }))
+
+  it.effect("client_secret must be Redacted: a plain string (untyped caller) is refused before sending, unechoed", () =>
+    Effect.gen(function*() {
+      const { client, sent } = fake(() => json(200, tokenBody))
+      const error = yield* token({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET as any }).pipe(
+        withClient(client),
+        Effect.flip
+      )
+      assert.strictEqual(error._tag, "StytchTransportError")
+      assert.include(error.message, "client_secret")
+      assert.strictEqual(sent.length, 0)
+      for (const text of [error.message, JSON.stringify(error), inspect(error, { depth: 10 })]) {
+        assert.notInclude(text, CLIENT_SECRET)
+      }
     }))
 
   it.effect("a Stytch-style error body (no OAuth2 fields) still becomes its catalogued class", () =>
@@ -204,7 +220,7 @@ describe("m2m.token", () => {
         })
       )
       const exit = yield* drive(
-        token({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET }).pipe(withClient(client), Effect.flip)
+        token({ client_id: CLIENT_ID, client_secret: Redacted.make(CLIENT_SECRET) }).pipe(withClient(client), Effect.flip)
       )
       assert.strictEqual(exit._tag === "Success" ? exit.value._tag : undefined, "TooManyRequests")
     }))

@@ -17,7 +17,7 @@ import * as http from "node:http"
 import type { AddressInfo } from "node:net"
 import * as FetchClient from "../layers/FetchClient.js"
 import * as StytchConfig from "../layers/StytchConfig.js"
-import * as Stytch from "../layers/Stytch.js"
+import * as Stytch from "../Stytch.js"
 import type * as ConfigError from "effect/ConfigError"
 import {
   type AppState,

@@ -72,18 +72,25 @@ export const joseFailure = (error: unknown): StytchJwtError => {
   return new StytchJwtMalformed({ detail: error instanceof Error ? error.message : "not a JWT" })
 }
 
-/** The claims of `all` not named in `excluded`: a token's custom claims. */
+/**
+ * The own claims of `all` not named in `excluded`: a token's custom claims. The keys are untrusted (a signed token
+ * or an introspection answer may carry `__proto__`), so each is defined as an own property: an assignment
+ * `custom["__proto__"] = v` would make `v` the prototype, whose keys `Object.keys` hides but lookups and schemas see.
+ */
 export const customClaims = (
   all: Readonly<Record<string, unknown>>,
   excluded: ReadonlySet<string>
 ): Record<string, unknown> => {
   const custom: Record<string, unknown> = {}
-  for (const k in all) if (!excluded.has(k)) custom[k] = all[k]
+  for (const k of Object.keys(all)) {
+    if (excluded.has(k)) continue
+    Object.defineProperty(custom, k, { value: all[k], enumerable: true, writable: true, configurable: true })
+  }
   return custom
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Claim checks
+// Claim checks: plain functions (no Effect), unit-tested on their own and shareable with the Effect 4 line.
 
 /** A JSON object (not an array, not null): what a JOSE header and a claims set must be. */
 const isObject = (u: unknown): u is Record<string, unknown> =>
@@ -92,7 +99,7 @@ const isObject = (u: unknown): u is Record<string, unknown> =>
 const normalizeTyp = (typ: string) => typ.toLowerCase().replace(/^application\//, "")
 
 /** `exp` and `nbf` against `now` (ms) with a tolerance in seconds: jose's comparisons. */
-const checkTimes = (payload: jose.JWTPayload, now: number, toleranceSeconds = 0): StytchJwtError | undefined => {
+export const checkTimes = (payload: jose.JWTPayload, now: number, toleranceSeconds = 0): StytchJwtError | undefined => {
   const seconds = Math.floor(now / 1000)
   if (payload.nbf !== undefined && payload.nbf > seconds + toleranceSeconds) {
     return new StytchJwtNotYetValid({ detail: "\"nbf\" claim timestamp check failed" })
@@ -104,7 +111,7 @@ const checkTimes = (payload: jose.JWTPayload, now: number, toleranceSeconds = 0)
 }
 
 /** `max_token_age_seconds` against `iat`; `>=`, so that 0 makes every token stale. */
-const checkAge = (
+export const checkAge = (
   payload: jose.JWTPayload,
   now: number,
   maxAgeSeconds: number | undefined
@@ -118,7 +125,7 @@ const checkAge = (
 }
 
 /** The checks of a token whose signature just verified: shape, typ, required claims, iss, aud, then the times. */
-const checkClaims = (
+export const checkClaims = (
   header: jose.CompactJWSHeaderParameters,
   payload: unknown,
   expected: Expected,
@@ -162,6 +169,13 @@ class NoKnownKey {
   constructor(readonly kid: string) {}
 }
 
+/** Authenticate calls answer `session_jwt: ""` when they start no session: say so, not "Invalid Compact JWS". */
+const emptyJwt = () =>
+  new StytchJwtMalformed({
+    detail: "the JWT is empty; an authenticate call without session_duration_minutes starts no session and " +
+      "returns session_jwt \"\""
+  })
+
 /** What a caller of `verifyWithJwks` asks of one token. */
 export interface VerifyRequest {
   readonly token: string
@@ -188,14 +202,14 @@ const nowMillis = (fiber: Fiber.RuntimeFiber<unknown, unknown>): number =>
  *
  * Loaded with `process.getBuiltinModule` (no import statement), so bundles for other runtimes are unaffected.
  */
-interface NodeCrypto {
+export interface NodeCrypto {
   readonly verify: (algorithm: string, data: Uint8Array, key: object, signature: Uint8Array) => boolean
   readonly KeyObject: { readonly from: (key: jose.CryptoKey) => object }
 }
-interface NodeBuffer {
+export interface NodeBuffer {
   readonly from: (input: string, encoding: "base64url" | "latin1") => Uint8Array & { toString(encoding: "utf8"): string }
 }
-const loadNode = (): { readonly crypto: NodeCrypto; readonly Buffer: NodeBuffer } | undefined => {
+export const loadNode = (): { readonly crypto: NodeCrypto; readonly Buffer: NodeBuffer } | undefined => {
   try {
     const load = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
       ?.getBuiltinModule
@@ -252,7 +266,7 @@ const parseJson = (buffer: NodeBuffer, segment: string): unknown => {
  * know too), then the signature over `header.payload` with the key of the header's `kid`. The payload is parsed
  * only once the signature verified.
  */
-const nodeVerify = (
+export const nodeVerify = (
   node: { readonly crypto: NodeCrypto; readonly Buffer: NodeBuffer },
   token: string,
   keyFor: (header: jose.JWSHeaderParameters) => jose.CryptoKey
@@ -293,9 +307,9 @@ const nodeVerify = (
  * Verifies a JWT against the project's JWKS at `now` (ms), checks its claims, and hands the payload and key id to
  * `finish`, whose effect is the result.
  *
- * The key comes from the cache's I/O-free lookup. When it has none (an unknown kid, a stale set) the cache
- * refetches (rate-limited; after a failed refresh it answers with a known key of the older set) and the token is
- * verified with what it returns.
+ * The key comes from the cache's lookup, which never waits (a stale set is refreshed in the background). When it
+ * has none (an unknown kid, no set yet) the cache fetches (rate-limited) and the token is verified with what it
+ * returns.
  *
  * On Node the whole check is synchronous (see the backends above): no fiber suspends. With WebCrypto it is one
  * `Effect.async` around jose's promise, with `finish` called inside it, so the fiber suspends once.
@@ -308,6 +322,7 @@ export const verifyWithJwks = <A, E>(
   finish: (payload: jose.JWTPayload, kid: string) => Effect.Effect<A, E>
 ): Effect.Effect<A, E | StytchJwtError | StytchError> => {
   const { clock_tolerance_seconds: tolerance = 0, max_token_age_seconds: maxAge, token } = request
+  if (token === "") return Effect.fail(emptyJwt())
   let kid = "(none)"
   const known = (header: jose.JWSHeaderParameters) => {
     kid = kidOf(header)
@@ -366,7 +381,7 @@ export const verifyWithJwks = <A, E>(
  * Local verification with a memory of tokens that passed: what `decode` made of a verified payload is kept by the
  * whole token (signature included), so a repeated token (the same session's JWT on every request of a user, the
  * same M2M access token for an hour) costs only the time checks (`exp`, `nbf`, max age, same comparisons). An entry
- * is only as good as the keys it was verified with: it is ignored once the key set changed or went stale. At most
+ * is only as good as the keys it was verified with: it is ignored once the key set changed. At most
  * `max` entries, oldest dropped first.
  *
  * `decode` turns a verified payload into the answer, or the reason it is malformed; it runs once per token.

@@ -3,10 +3,11 @@
  * JWTs and M2M tokens locally.
  *
  * - One fetch serves any number of concurrent first callers.
- * - A token whose `kid` is unknown triggers a refetch at once (so a rotated key verifies immediately), at most one
+ * - Stale-while-revalidate: once the set is older than `ttl`, tokens signed by known keys keep verifying at once
+ *   while one background fiber refreshes it. A failed refresh is logged, never seen by a verification; the next is
+ *   attempted `unknownKidRefetchInterval` later. Known keys stay trusted until a refresh replaces the set.
+ * - Only a token whose `kid` is unknown waits: for one refetch (so a rotated key verifies immediately), at most one
  *   per `unknownKidRefetchInterval`, so a flood of random kids cannot hammer the endpoint.
- * - The set is refreshed after `ttl`; when the endpoint fails, keys already known keep verifying, and the next
- *   refresh is attempted only after `unknownKidRefetchInterval` (so an outage does not slow every verification).
  *
  * @since 0.1.0
  */
@@ -14,6 +15,7 @@ import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Runtime from "effect/Runtime"
 import * as jose from "jose"
 import * as Endpoints from "../schemas/Endpoints.js"
 import type { StytchError } from "../schemas/Errors.js"
@@ -30,8 +32,9 @@ export interface Service {
    */
   readonly key: (kid: string) => Effect.Effect<jose.CryptoKey | undefined, StytchError>
   /**
-   * The key known for `kid` at time `now` (ms), without any I/O: the fast path of verification. `undefined` when
-   * the kid is unknown or the set is older than its TTL (then `key` refreshes it).
+   * The key known for `kid` at time `now` (ms), without waiting for I/O: the fast path of verification. `undefined`
+   * when the kid is unknown (then `key` refetches). When the set is older than its TTL, the key is still returned
+   * and a background refresh is started.
    */
   readonly knownKey: (kid: string, now: number) => jose.CryptoKey | undefined
   /** Changes whenever the key set is replaced, so callers can drop anything derived from the old keys. */
@@ -54,8 +57,8 @@ export interface Options {
   /** How long a fetched key set is fresh. Default: 10 minutes. */
   readonly ttl?: Duration.DurationInput | undefined
   /**
-   * Minimum time between two refetches caused by unknown kids, and between a failed refresh and the next attempt.
-   * Default: 10 seconds.
+   * Minimum time between two refetches caused by unknown kids, and between a failed background refresh and the
+   * next attempt. Default: 10 seconds.
    */
   readonly unknownKidRefetchInterval?: Duration.DurationInput | undefined
 }
@@ -70,6 +73,9 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, Stytc
     const ttl = Duration.toMillis(options.ttl ?? Duration.minutes(10))
     const kidInterval = Duration.toMillis(options.unknownKidRefetchInterval ?? Duration.seconds(10))
     const lock = yield* Effect.makeSemaphore(1)
+    // Background refreshes run on the runtime the cache was built in (its Clock, logger and tracer), as daemons:
+    // each is bounded by the pipeline's timeout and retries.
+    const runFork = Runtime.runFork(yield* Effect.runtime<never>())
 
     let keys = new Map<string, jose.CryptoKey>()
     let fetchedAt = -Infinity // last successful fetch
@@ -81,6 +87,7 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, Stytc
     // let a fiber that arrived during an in-flight fetch fetch again once it got the lock.)
     let generation = 0
     let keysVersion = 0
+    let refreshing = false
 
     const fetch = Effect.gen(function*() {
       attemptedAt = yield* Effect.clockWith((c) => c.currentTimeMillis)
@@ -102,41 +109,53 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, Stytc
       fetchedAt = attemptedAt
     }).pipe(Effect.ensuring(Effect.sync(() => generation++)))
 
-    /**
-     * Fetches under the lock, unless a fetch ended since `seen` (the generation the caller started from): then the
-     * caller's question has already been answered by that fetch.
-     */
-    const refresh = (reason: "stale" | "unknownKid", seen: number) =>
-      lock.withPermits(1)(Effect.suspend(() => {
-        if (generation !== seen) return Effect.void
-        return Effect.flatMap(Effect.clockWith((c) => c.currentTimeMillis), (now) => {
-          if (reason === "unknownKid") {
-            if (now - kidRefetchAt < kidInterval) return Effect.void
-            kidRefetchAt = now
-          } else if (keys.size > 0 && attemptedAt > fetchedAt && now - attemptedAt < kidInterval) {
-            // The last refresh failed moments ago: keep verifying with the old set rather than retry on every call.
-            return Effect.void
-          }
-          // With keys already known, a failing endpoint must not break verification: keep the old set.
-          return keys.size > 0 ? Effect.ignore(fetch) : fetch
-        })
-      }))
+    /** Fetches under the lock, unless a fetch ended since `seen`: then that fetch answered the caller's question. */
+    const fetchOnce = (seen: number, body: Effect.Effect<void, StytchError>) =>
+      lock.withPermits(1)(Effect.suspend(() => (generation !== seen ? Effect.void : body)))
+
+    /** Starts the background refresh of a stale set, unless one runs or the last one failed moments ago. */
+    const revalidate = (now: number) => {
+      if (refreshing || (attemptedAt > fetchedAt && now - attemptedAt < kidInterval)) return
+      refreshing = true
+      runFork(fetchOnce(generation, fetch).pipe(
+        Effect.catchAllCause((cause) =>
+          Effect.logWarning("effect-stytch: JWKS refresh failed; the known keys keep verifying", cause)
+        ),
+        Effect.ensuring(Effect.sync(() => {
+          refreshing = false
+        }))
+      ))
+    }
+
+    const knownKey = (kid: string, now: number): jose.CryptoKey | undefined => {
+      if (now - fetchedAt >= ttl && fetchedAt > -Infinity) revalidate(now)
+      return keys.get(kid)
+    }
 
     const key = (kid: string): Effect.Effect<jose.CryptoKey | undefined, StytchError> =>
       Effect.gen(function*() {
         const seen = generation
         const now = yield* Effect.clockWith((c) => c.currentTimeMillis)
-        if (now - fetchedAt >= ttl) yield* refresh("stale", seen)
-        const known = keys.get(kid)
-        if (known !== undefined) return known
-        // `seen`, not the current generation: when the stale refresh above just fetched, the kid is truly unknown.
-        yield* refresh("unknownKid", seen)
-        return keys.get(kid)
+        if (fetchedAt === -Infinity) {
+          // No set yet (or after `invalidate`): every caller needs this fetch, and its failure.
+          yield* fetchOnce(seen, fetch)
+        } else if (!keys.has(kid)) {
+          // An unknown kid: one rate-limited refetch. A failing endpoint must not break the known keys.
+          yield* fetchOnce(
+            seen,
+            Effect.suspend(() => {
+              if (now - kidRefetchAt < kidInterval) return Effect.void
+              kidRefetchAt = now
+              return Effect.ignore(fetch)
+            })
+          )
+        }
+        return knownKey(kid, now)
       })
 
     return JwksCache.of({
       key,
-      knownKey: (kid, now) => (now - fetchedAt < ttl ? keys.get(kid) : undefined),
+      knownKey,
       version: () => keysVersion,
       invalidate: Effect.sync(() => {
         keys = new Map()

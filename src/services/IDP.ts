@@ -8,6 +8,7 @@ import * as Context from "effect/Context"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { type Client, makeClient } from "../internal/client.js"
 import { customClaims, projectExpected, verifyWithJwks } from "../internal/jwt.js"
@@ -22,9 +23,36 @@ import {
   type StytchOAuth2Error,
   TypeId
 } from "../schemas/Errors.js"
-import { type IntrospectTokenClaims, IntrospectTokenRequest } from "../schemas/Models.js"
+import type { IntrospectTokenClaims } from "../schemas/Models.js"
 
 export * from "../schemas/IDP.js"
+
+/**
+ * The request of `introspectTokenNetwork`: the token, and the caller's client credentials, the secret `Redacted`
+ * until the form body is built (the wire shape is the generated `IntrospectTokenRequest`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface IntrospectTokenRequest {
+  readonly token: string
+  readonly client_id: string
+  readonly client_secret?: Redacted.Redacted<string> | undefined
+  readonly token_type_hint?: string | undefined
+}
+
+/**
+ * Checks an `IntrospectTokenRequest` before anything is sent (callers in plain JavaScript pass anything).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const IntrospectTokenRequest: Schema.Schema<IntrospectTokenRequest> = Schema.Struct({
+  token: Schema.String,
+  client_id: Schema.String,
+  client_secret: Schema.optional(Schema.RedactedFromSelf(Schema.String)),
+  token_type_hint: Schema.optional(Schema.String)
+}).annotations({ identifier: "IDP.IntrospectTokenRequest" })
 
 /**
  * The request of `introspectTokenLocal`: the access token (a JWT) and the verification options.
@@ -160,40 +188,38 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
     form: ({ client_id, client_secret, token, token_type_hint }) => ({
       token,
       client_id,
-      ...(client_secret ? { client_secret } : {}),
+      ...(client_secret && Redacted.value(client_secret) ? { client_secret: Redacted.value(client_secret) } : {}),
       ...(token_type_hint ? { token_type_hint } : {})
     }),
     response: IntrospectionAnswer
   })
 
-  const introspectTokenNetwork = (
+  const introspectTokenNetwork = Effect.fnUntraced(function*(
     request: IntrospectTokenRequest
-  ): Effect.Effect<IntrospectTokenClaims, StytchTokenInactive | StytchOAuth2Error | StytchError> =>
-    Effect.flatMap(postIntrospect(request), ({ body, json }) =>
-      body.active
-        ? Effect.succeed(
-          toClaims(body, json as Record<string, unknown>, NETWORK_EXCLUDED, body.token_type ?? "access_token")
-        )
-        : Effect.fail(new StytchTokenInactive({ request_id: body.request_id })))
+  ): Effect.fn.Return<IntrospectTokenClaims, StytchTokenInactive | StytchOAuth2Error | StytchError> {
+    const { body, json } = yield* postIntrospect(request)
+    if (!body.active) return yield* new StytchTokenInactive({ request_id: body.request_id })
+    return toClaims(body, json as Record<string, unknown>, NETWORK_EXCLUDED, body.token_type ?? "access_token")
+  })
 
   // No span of its own, as the other local verifications: the JWKS fetch it may cause is traced by the pipeline.
-  const introspectTokenLocal = (
+  const introspectTokenLocal = Effect.fnUntraced(function*(
     request: IntrospectTokenLocalRequest
-  ): Effect.Effect<IntrospectTokenClaims, StytchJwtError | StytchError> =>
-    Effect.gen(function*() {
-      const now = yield* Effect.clockWith((c) => c.currentTimeMillis)
-      const payload = yield* verifyWithJwks(jwks, expected, request, now, Effect.succeed)
-      // The verification checked that sub, exp and iat are present, and iss and aud against the project; only their types remain.
-      const { aud, exp, iat, iss, nbf, scope, sub } = payload
-      if (
-        typeof sub !== "string" || typeof exp !== "number" || typeof iat !== "number" || typeof iss !== "string" ||
-        aud === undefined || (nbf !== undefined && typeof nbf !== "number") ||
-        (scope !== undefined && typeof scope !== "string")
-      ) {
-        return yield* new StytchJwtMalformed({ detail: "a standard claim has the wrong type" })
-      }
-      return toClaims({ aud, exp, iat, iss, nbf, scope, sub }, payload, LOCAL_EXCLUDED, "access_token")
-    })
+  ): Effect.fn.Return<IntrospectTokenClaims, StytchJwtError | StytchError> {
+    const now = yield* Effect.clockWith((c) => c.currentTimeMillis)
+    const payload = yield* verifyWithJwks(jwks, expected, request, now, Effect.succeed)
+    // The verification checked that sub, exp and iat are present, and iss and aud against the project; only their
+    // types remain.
+    const { aud, exp, iat, iss, nbf, scope, sub } = payload
+    if (
+      typeof sub !== "string" || typeof exp !== "number" || typeof iat !== "number" || typeof iss !== "string" ||
+      aud === undefined || (nbf !== undefined && typeof nbf !== "number") ||
+      (scope !== undefined && typeof scope !== "string")
+    ) {
+      return yield* new StytchJwtMalformed({ detail: "a standard claim has the wrong type" })
+    }
+    return toClaims({ aud, exp, iat, iss, nbf, scope, sub }, payload, LOCAL_EXCLUDED, "access_token")
+  })
 
   return IDP.of({ ...makeClient(http, Endpoints.idp), introspectTokenNetwork, introspectTokenLocal })
 })

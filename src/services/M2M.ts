@@ -8,6 +8,8 @@
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
 import { type Client, makeClient } from "../internal/client.js"
 import { JwksCache } from "../layers/JwksCache.js"
 import { cachedVerifier, customClaims, projectExpected } from "../internal/jwt.js"
@@ -21,14 +23,35 @@ import {
   StytchM2MScopeError,
   type StytchOAuth2Error
 } from "../schemas/Errors.js"
-import {
-  type AuthenticateTokenRequest,
-  type AuthenticateTokenResponse,
-  TokenRequest,
-  TokenResponse
-} from "../schemas/Models.js"
+import { type AuthenticateTokenRequest, type AuthenticateTokenResponse, TokenResponse } from "../schemas/Models.js"
 
 export * from "../schemas/M2M.js"
+
+/**
+ * The request of `token`: the client's id and its secret, `Redacted` until the form body is built (the wire shape is
+ * the generated `TokenRequest`). `Redacted.make(m2m_client.client_secret)` wraps a secret just created.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface TokenRequest {
+  readonly client_id: string
+  readonly client_secret: Redacted.Redacted<string>
+  /** Narrows the token to these scopes; omitted or empty, the token carries every scope of the client. */
+  readonly scopes?: ReadonlyArray<string> | undefined
+}
+
+/**
+ * Checks a `TokenRequest` before anything is sent (callers in plain JavaScript pass anything).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const TokenRequest: Schema.Schema<TokenRequest> = Schema.Struct({
+  client_id: Schema.String,
+  client_secret: Schema.RedactedFromSelf(Schema.String),
+  scopes: Schema.optional(Schema.Array(Schema.String))
+}).annotations({ identifier: "M2M.TokenRequest" })
 
 /**
  * @since 0.1.0
@@ -104,14 +127,17 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
     form: ({ client_id, client_secret, scopes }) => ({
       grant_type: "client_credentials",
       client_id,
-      client_secret,
+      client_secret: Redacted.value(client_secret),
       ...(scopes !== undefined && scopes.length > 0 ? { scope: scopes.join(" ") } : {})
     }),
     response: TokenResponse
   })
 
-  const token = (request: TokenRequest): Effect.Effect<TokenResponse, StytchOAuth2Error | StytchError> =>
-    Effect.map(postToken(request), (answer) => answer.body)
+  const token = Effect.fnUntraced(function*(
+    request: TokenRequest
+  ): Effect.fn.Return<TokenResponse, StytchOAuth2Error | StytchError> {
+    return (yield* postToken(request)).body
+  })
 
   /** What a verified access token says, decoded once per token (the verified-token cache keeps it). */
   const verify = cachedVerifier(jwks, expected, (payload) => {
@@ -126,23 +152,21 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
     return { client_id: payload.sub, scopes, custom_claims }
   })
 
-  const authenticateToken = (
+  const authenticateToken = Effect.fnUntraced(function*(
     request: AuthenticateTokenRequest
-  ): Effect.Effect<AuthenticateTokenResponse, StytchJwtError | StytchM2MScopeError | StytchError> =>
-    Effect.flatMap(
-      verify({
-        token: request.access_token,
-        clock_tolerance_seconds: request.clock_tolerance_seconds,
-        max_token_age_seconds: request.max_token_age_seconds
-      }),
-      (token) => {
-        // Per call: the same token may be asked for different scopes.
-        const missing = missingScopes(token.scopes, request.required_scopes ?? [])
-        return missing.length > 0
-          ? Effect.fail(new StytchM2MScopeError({ missing_scopes: missing, client_id: token.client_id }))
-          : Effect.succeed(token)
-      }
-    )
+  ): Effect.fn.Return<AuthenticateTokenResponse, StytchJwtError | StytchM2MScopeError | StytchError> {
+    const token = yield* verify({
+      token: request.access_token,
+      clock_tolerance_seconds: request.clock_tolerance_seconds,
+      max_token_age_seconds: request.max_token_age_seconds
+    })
+    // Per call: the same token may be asked for different scopes.
+    const missing = missingScopes(token.scopes, request.required_scopes ?? [])
+    if (missing.length > 0) {
+      return yield* new StytchM2MScopeError({ missing_scopes: missing, client_id: token.client_id })
+    }
+    return token
+  })
 
   return M2M.of({ ...makeClient(http, Endpoints.m2m), token, authenticateToken })
 })

@@ -17,6 +17,7 @@ import {
   type StytchClaimsError,
   type StytchError,
   type StytchJwtError,
+  StytchJwtFailure,
   StytchJwtMalformed
 } from "../schemas/Errors.js"
 import { Session, type SessionsAuthenticateRequest, type SessionsAuthenticateResponse } from "../schemas/Models.js"
@@ -133,8 +134,9 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
       roles: Array.isArray(claim.roles) ? claim.roles.filter((r): r is string => typeof r === "string") : [],
       ...(started_at === undefined ? {} : { started_at }),
       ...(last_accessed_at === undefined ? {} : { last_accessed_at }),
-      // Prefer the session's own expiry; the JWT's exp is only the token's.
-      expires_at: str(claim.expires_at) ?? new Date((payload.exp ?? 0) * 1000).toISOString(),
+      // Prefer the session's own expiry; the JWT's exp is only the token's. Stytch's older JWTs carry
+      // `expires_at: ""`: then the exp, as the official SDKs do.
+      expires_at: str(claim.expires_at) || new Date((payload.exp ?? 0) * 1000).toISOString(),
       ...(typeof attributes === "object" && attributes !== null ? { attributes } : {}),
       custom_claims
     }
@@ -142,7 +144,9 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
 
   const verify = cachedVerifier(jwks, expected, sessionOf)
 
-  const authenticateJwtLocalRaw = (
+  // No span of its own: local verification is the hot path (a span would cost ~20% of it), and the JWKS fetch it
+  // may cause is traced by the HTTP pipeline.
+  const authenticateJwtLocal = (
     request: AuthenticateJwtLocalRequest
   ): Effect.Effect<Session, StytchJwtError | StytchError> =>
     verify({
@@ -151,36 +155,25 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
       max_token_age_seconds: request.max_token_age_seconds
     })
 
-  // No span of its own: local verification is the hot path (a span would cost ~20% of it), and the JWKS fetch it
-  // may cause is traced by the HTTP pipeline.
-  const authenticateJwtLocal = authenticateJwtLocalRaw
+  const isJwtError = (error: StytchJwtError | StytchError): error is StytchJwtError =>
+    error instanceof StytchJwtFailure
 
-  const authenticateJwt = (request: AuthenticateJwtRequest): Effect.Effect<AuthenticateJwtResponse, StytchError> =>
-    authenticateJwtLocalRaw(request).pipe(
-      Effect.map((session): AuthenticateJwtResponse => ({ verified: "local", session, session_jwt: request.session_jwt })),
-      Effect.catchIf(
-        (error): error is StytchJwtError => error._tag.startsWith("StytchJwt"),
-        () =>
-          Effect.map(
-            client.authenticate({
-              session_jwt: request.session_jwt,
-              ...(request.session_duration_minutes === undefined
-                ? {}
-                : { session_duration_minutes: request.session_duration_minutes }),
-              ...(request.session_custom_claims === undefined
-                ? {}
-                : { session_custom_claims: request.session_custom_claims })
-            }),
-            (response): AuthenticateJwtResponse => ({
-              verified: "remote",
-              session: response.session,
-              session_jwt: response.session_jwt,
-              response
-            })
-          )
-      ),
-      Effect.withSpan("Stytch.sessions.authenticateJwt", { captureStackTrace: false })
-    ) as Effect.Effect<AuthenticateJwtResponse, StytchError>
+  const authenticateJwt = Effect.fn("Stytch.sessions.authenticateJwt", { captureStackTrace: false })(function*(
+    request: AuthenticateJwtRequest
+  ): Effect.fn.Return<AuthenticateJwtResponse, StytchError> {
+    const local = yield* Effect.either(authenticateJwtLocal(request))
+    if (local._tag === "Right") return { verified: "local", session: local.right, session_jwt: request.session_jwt }
+    // Not verifiable locally (expired, too old, unknown key, ...): ask Stytch, which also refreshes the JWT.
+    if (!isJwtError(local.left)) return yield* Effect.fail(local.left)
+    const response = yield* client.authenticate({
+      session_jwt: request.session_jwt,
+      ...(request.session_duration_minutes === undefined
+        ? {}
+        : { session_duration_minutes: request.session_duration_minutes }),
+      ...(request.session_custom_claims === undefined ? {} : { session_custom_claims: request.session_custom_claims })
+    })
+    return { verified: "remote", session: response.session, session_jwt: response.session_jwt, response }
+  })
 
   return Sessions.of({
     ...client,

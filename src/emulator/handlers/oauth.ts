@@ -21,8 +21,7 @@
  */
 import * as Effect from "effect/Effect"
 import { createHash } from "node:crypto"
-import type { OAuthAttachRequest, OAuthAuthenticateRequest } from "../../schemas/Models.js"
-import { type Ctx, fail, type Handlers } from "../internal/app.js"
+import { type Ctx, fail, type AreaHandlers, type Handler } from "../internal/contract.js"
 import {
   type EmailRecord,
   iso,
@@ -141,7 +140,7 @@ export const mintOAuthToken = (store: Store, now: number, request: MintOAuthToke
   }
   const token = newToken()
   const data: FlowData = { ...request, ...attach }
-  store.tokens.set(token, {
+  store.putToken({
     token,
     kind: "oauth",
     user_id: "",
@@ -156,7 +155,7 @@ export const mintOAuthToken = (store: Store, now: number, request: MintOAuthToke
 // ---------------------------------------------------------------------------------------------------------------
 // Attach
 
-const attach = (ctx: Ctx, req: OAuthAttachRequest) =>
+const attach: Handler<"oauth.attach"> = (ctx, req) =>
   Effect.gen(function*() {
     const given = [req.user_id, req.session_token, req.session_jwt].filter((x) => x !== undefined).length
     if (given !== 1) {
@@ -170,7 +169,7 @@ const attach = (ctx: Ctx, req: OAuthAttachRequest) =>
       ? yield* getUser(ctx.store, req.user_id)
       : yield* Effect.flatMap(findSession(ctx, req), (session) => getUser(ctx.store, session.user_id))
     const oauth_attach_token = newToken()
-    ctx.store.tokens.set(oauth_attach_token, {
+    ctx.store.putToken({
       token: oauth_attach_token,
       kind: "oauth_attach",
       user_id: user.user_id,
@@ -303,7 +302,7 @@ const resolveUser = (ctx: Ctx, flow: FlowData, provider: string) =>
     }
   })
 
-const authenticate = (ctx: Ctx, req: OAuthAuthenticateRequest) =>
+const authenticate: Handler<"oauth.authenticate"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
     const token: TokenRecord | undefined = store.tokens.get(req.token)
@@ -347,8 +346,7 @@ const authenticate = (ctx: Ctx, req: OAuthAuthenticateRequest) =>
     // Every check has passed: mutate in one synchronous block.
     if (plan.isNew) insertUser(store, user)
     if (emailPlan.kind === "add") {
-      user.emails.push(emailPlan.record)
-      store.emailIndex.set(emailPlan.record.email.toLowerCase(), user.user_id)
+      store.addEmail(user, emailPlan.record)
     } else if (emailPlan.kind === "verify") {
       emailPlan.record.verified = true
       emailPlan.record.unverifiedUntil = undefined
@@ -390,11 +388,11 @@ const authenticate = (ctx: Ctx, req: OAuthAuthenticateRequest) =>
       user: userWire(user),
       reset_sessions: false,
       oauth_user_registration_id: plan.registration_id,
-      ...(session === undefined ? {} : { user_session: session })
+      user_session: session
     }
   })
 
-export const oauthHandlers: Handlers = {
+export const oauthHandlers = {
   "oauth.attach": attach,
   "oauth.authenticate": authenticate
-}
+} satisfies AreaHandlers

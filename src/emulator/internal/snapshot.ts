@@ -74,32 +74,15 @@ const encodeUser = (user: UserRecord) => ({
 /** The saved state of a store and its signing keys. */
 export const encode = (store: Store, keys: SigningKeys, now: number): SavedState => {
   const data = store.toData()
-  const parts: Record<keyof StoreData, unknown> = { ...data, users: data.users.map(encodeUser) }
   return toJson({
     format: STATE_FORMAT,
     version: STATE_VERSION,
     exported_at: iso(now),
     settings: store.settings,
     signing_keys: keys.exportKeys(),
-    ...Object.fromEntries(Object.entries(parts).map(([k, v]) => [PART_NAMES[k as keyof StoreData], v]))
+    ...data,
+    users: data.users.map(([id, user]) => [id, encodeUser(user)])
   }, "$") as SavedState
-}
-
-/** The document's name of each store part. */
-const PART_NAMES: { readonly [K in keyof StoreData]: string } = {
-  users: "users",
-  sessions: "sessions",
-  tokens: "tokens",
-  otps: "otps",
-  outbox: "outbox",
-  webauthnChallenges: "webauthn_challenges",
-  cryptoChallenges: "crypto_challenges",
-  cryptoWalletIndex: "crypto_wallet_index",
-  m2mClients: "m2m_clients",
-  connectedAppClients: "connected_app_clients",
-  telemetry: "telemetry",
-  fraudRules: "fraud_rules",
-  verdictReasonOverrides: "verdict_reason_overrides"
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -149,28 +132,51 @@ const Key = Schema.Struct({
   x5tS256: Str
 })
 
+/** A map's `[key, record]` entries, each key the record's `field` (when given). */
+const Keyed = <A, I>(value: Schema.Schema<A, I>, field?: string) =>
+  Schema.Array(Schema.Tuple(Str, value)).pipe(Schema.filter((entries) => {
+    if (field === undefined) return true
+    const i = entries.findIndex(([k, v]) => (v as Record<string, unknown>)[field] !== k)
+    return i < 0 || { path: [i], message: `the key is not the record's ${field}` }
+  }))
+const Grant = { user_id: Str, client_id: Str, scopes: Schema.Array(Str) }
+
 const Document = Schema.Struct({
   format: Schema.Literal(STATE_FORMAT),
   version: Schema.Literal(STATE_VERSION),
   exported_at: Str,
   settings: Rec({ projectId: Str, secret: Str }),
   signing_keys: Schema.NonEmptyArray(Key),
-  users: Schema.Array(User),
-  sessions: Schema.Array(
-    Rec({ session_id: Str, session_token: Str, user_id: Str, started_at: Num, last_accessed_at: Num, ...Expiring })
+  seq: Schema.NonNegativeInt,
+  users: Keyed(User, "user_id"),
+  sessions: Keyed(
+    Rec({ session_id: Str, session_token: Str, user_id: Str, started_at: Num, last_accessed_at: Num, ...Expiring }),
+    "session_id"
   ),
-  tokens: Schema.Array(Rec({ token: Str, kind: Str, user_id: Str, used: Bool, ...Expiring })),
-  otps: Schema.Array(Rec({ method_id: Str, user_id: Str, code: Str, attempts: Num, used: Bool, ...Expiring })),
+  tokens: Keyed(Rec({ token: Str, kind: Str, user_id: Str, used: Bool, ...Expiring }), "token"),
+  otps: Keyed(Rec({ method_id: Str, user_id: Str, code: Str, attempts: Num, used: Bool, ...Expiring }), "method_id"),
   outbox: Schema.Array(Rec({ id: Str, channel: Str, to: Str, kind: Str, user_id: Str, sent_at: Str })),
-  webauthn_challenges: Schema.Array(Rec({ challenge: Str, kind: Schema.Literal("register", "authenticate"), ...Expiring })),
-  crypto_challenges: Entries(Rec({ user_id: Str, crypto_wallet_id: Str, challenge: Str, ...Expiring })),
+  webauthn_challenges: Keyed(
+    Rec({ challenge: Str, kind: Schema.Literal("register", "authenticate"), ...Expiring }),
+    "challenge"
+  ),
+  crypto_challenges: Keyed(Rec({ user_id: Str, crypto_wallet_id: Str, challenge: Str, ...Expiring })),
   crypto_wallet_index: Entries(Str),
-  m2m_clients: Schema.Array(Rec({ client_id: Str, client_name: Str, scopes: Schema.Array(Str), secret: Secret })),
-  connected_app_clients: Schema.Array(Rec({ client_id: Str, seq: Num, client_type: Str, client_name: Str })),
-  telemetry: Schema.Array(Rec({ telemetry_id: Str, ...Expiring })),
-  fraud_rules: Entries(Rec({ rule_type: Str, identifier: Str, seq: Num, action: Str })),
-  verdict_reason_overrides: Entries(Rec({ override_action: Str, created_at: Num }))
+  m2m_clients: Keyed(Rec({ client_id: Str, client_name: Str, scopes: Schema.Array(Str), secret: Secret }), "client_id"),
+  connected_app_clients: Keyed(Rec({ client_id: Str, seq: Num, client_type: Str, client_name: Str }), "client_id"),
+  telemetry: Keyed(Rec({ telemetry_id: Str, ...Expiring }), "telemetry_id"),
+  fraud_rules: Keyed(Rec({ rule_type: Str, identifier: Str, seq: Num, action: Str })),
+  verdict_reason_overrides: Keyed(Rec({ override_action: Str, created_at: Num })),
+  idp_grants: Keyed(Rec({ ...Grant, granted_at: Num })),
+  idp_auth_codes: Keyed(Rec({ ...Grant, redirect_uri: Str, ...Expiring })),
+  idp_refresh_tokens: Keyed(Rec({ ...Grant, ...Expiring })),
+  idp_access_tokens: Keyed(Rec({ user_id: Str, client_id: Str, ...Expiring }))
 })
+// The document must hold exactly the store's parts (a new collection of the store needs a schema here).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+type Header = "format" | "version" | "exported_at" | "settings" | "signing_keys"
+const _parts: Same<Exclude<keyof Schema.Schema.Type<typeof Document>, Header>, keyof StoreData> = true
+void _parts
 
 const decodeDocument = Schema.decodeUnknownEither(Document, { errors: "first" })
 
@@ -223,10 +229,9 @@ export const decode = (input: unknown): Either.Either<Restored, string> => {
     const keys = SigningKeys.fromExported(projectId, doc.signing_keys)
     if (!(keys instanceof SigningKeys)) return Either.left(`at signing_keys.${keys[0]}: ${keys[1]}`)
     // The schema checked the fields the store reads; the rest of each record is this emulator's own output.
-    const data = Object.fromEntries(
-      Object.entries(PART_NAMES).map(([k, name]) => [k, (doc as Record<string, unknown>)[name]])
-    ) as unknown as StoreData
-    const users = data.users.map(decodeUser)
+    const { format: _f, version: _v, exported_at: _e, settings: _s, signing_keys: _k, ...parts } = doc
+    const data = parts as unknown as StoreData
+    const users = data.users.map(([id, user]) => [id, decodeUser(user)] as const)
     return Either.right({ store: Store.fromData(settings.right, { ...data, users }), keys })
   })
 }

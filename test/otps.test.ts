@@ -377,7 +377,7 @@ layer(StytchEmulator.layerStytch())("OTPs", (it) => {
         expect((yield* otps.email.send({ email: bEmail, user_id: a.user_id }).pipe(expectFailure))._tag)
           .toBe("DuplicateEmail")
         expect((yield* otps.sms.send({ phone_number: uniquePhone(), user_id: "user-test-nope" }).pipe(expectFailure))._tag)
-          .toBe("UserNotFound")
+          .toBe("InvalidUserId")
         expect(yield* snapshot).toBe(before)
       }))
   })

@@ -59,7 +59,7 @@ import {
   type WebAuthnChallengeRecord,
   type WebAuthnRegistrationRecord
 } from "../internal/store.js"
-import { factor, prepareSession, userWire, webauthnRegistrationWire } from "./common.js"
+import { factor, prepareSession, unknownUser, userWire, webauthnRegistrationWire } from "./common.js"
 
 /** The `timeout` of the options, and how long a ceremony stays pending. */
 const CEREMONY_MILLIS = 300_000
@@ -82,7 +82,7 @@ const loadLib = Effect.promise(() =>
 /** The user named by `user_id`, or by its external_id (as Stytch documents for these endpoints). */
 const findUser = (store: Store, id: string): Effect.Effect<UserRecord, ApiFailure> => {
   const user = store.users.get(id) ?? store.userByExternalId(id)
-  return user === undefined ? fail("user_not_found") : Effect.succeed(user)
+  return user === undefined ? unknownUser(id) : Effect.succeed(user)
 }
 
 const activeUser = (user: UserRecord): Effect.Effect<UserRecord, ApiFailure> =>

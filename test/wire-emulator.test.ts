@@ -47,6 +47,8 @@ layer(StytchEmulator.layerStytch())("emulator wire format", (it) => {
       assert.deepStrictEqual([badEmail.status, badEmail.json["error_type"]], [400, "invalid_email_id"])
       const badTotp = yield* raw("DELETE", "/v1/users/totps/t")
       assert.deepStrictEqual([badTotp.status, badTotp.json["error_type"]], [400, "invalid_totp_id"])
+      const badWebAuthn = yield* raw("PUT", "/v1/webauthn/w", { name: "laptop" })
+      assert.deepStrictEqual([badWebAuthn.status, badWebAuthn.json["error_type"]], [400, "invalid_webauthn_registration_id"])
     }))
 
   it.effect("explicit nulls: session on an authenticate without one, next_cursor on the last page", () =>

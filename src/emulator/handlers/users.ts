@@ -276,7 +276,8 @@ const deleteUser: Handler<"users.delete"> = (ctx, req) =>
 /** Deletes one factor of whichever user has it. */
 /**
  * Deletes one factor named by its id: 400 `invalid` when the id is not a well-formed `<prefix>-test-<uuid>`, 404
- * `notFound` when no user holds it.
+ * `notFound` when no user holds it. (Guess: the catalogue has no type for a malformed phone id; `invalid_phone_id`
+ * is assumed, as for the other factors.)
  */
 const deleteFactor = (
   [prefix, invalid, notFound]: readonly [string, string, string],

@@ -50,7 +50,7 @@ import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simp
 import * as Effect from "effect/Effect"
 import type { SessionEncoded } from "../../schemas/Models.js"
 import { createHash } from "node:crypto"
-import { type ApiFailure, apiFailure, type Ctx, fail, type AreaHandlers, type Handler } from "../internal/contract.js"
+import { type ApiFailure, apiFailure, type AreaHandlers, type Ctx, fail, type Handler, isId } from "../internal/contract.js"
 import {
   newId,
   newToken,
@@ -652,7 +652,9 @@ const update: Handler<"webauthn.update"> = (ctx, req) =>
       .flatMap((u) => u.webauthn_registrations)
       .find((r) => r.webauthn_registration_id === req.webauthn_registration_id)
     if (registration === undefined) {
-      return yield* fail("webauthn_registration_not_found", "The WebAuthn registration could not be found.", 404)
+      return yield* (isId(req.webauthn_registration_id, "webauthn-registration")
+        ? fail("webauthn_registration_not_found", "The WebAuthn registration could not be found.", 404)
+        : fail("invalid_webauthn_registration_id"))
     }
     registration.name = name
     return { webauthn_registration: webauthnRegistrationWire(registration) }

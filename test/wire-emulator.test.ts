@@ -47,6 +47,8 @@ layer(StytchEmulator.layerStytch())("emulator wire format", (it) => {
       assert.deepStrictEqual([badEmail.status, badEmail.json["error_type"]], [400, "invalid_email_id"])
       const badTotp = yield* raw("DELETE", "/v1/users/totps/t")
       assert.deepStrictEqual([badTotp.status, badTotp.json["error_type"]], [400, "invalid_totp_id"])
+      const badMethod = yield* raw("POST", "/v1/otps/authenticate", { method_id: "m", code: "123456" })
+      assert.deepStrictEqual([badMethod.status, badMethod.json["error_type"]], [400, "invalid_method_id"])
       const badWebAuthn = yield* raw("PUT", "/v1/webauthn/w", { name: "laptop" })
       assert.deepStrictEqual([badWebAuthn.status, badWebAuthn.json["error_type"]], [400, "invalid_webauthn_registration_id"])
     }))

@@ -140,7 +140,7 @@ layer(StytchEmulator.layerStytch())("IDP OAuth against the emulator", (it) => {
       const network = yield* idp.introspectTokenNetwork({
         token: token.json.access_token,
         client_id: client.client_id,
-        client_secret: client.client_secret!
+        client_secret: Redacted.make(client.client_secret!)
       })
       assert.strictEqual(network.subject, user_id)
       assert.strictEqual(network.scope, "openid email offline_access")
@@ -341,7 +341,7 @@ layer(StytchEmulator.layerStytch())("IDP OAuth against the emulator", (it) => {
       const m2mClientToken = yield* Effect.gen(function*() {
         const m2m = yield* M2M.M2M
         const { m2m_client } = yield* m2m.clients.create({ scopes: ["read"] })
-        return (yield* m2m.token({ client_id: m2m_client.client_id, client_secret: m2m_client.client_secret })).access_token
+        return (yield* m2m.token({ client_id: m2m_client.client_id, client_secret: Redacted.make(m2m_client.client_secret) })).access_token
       })
       const client = yield* newClient("first_party", { full_access_allowed: true })
       const { session, user_id } = yield* newUser

@@ -270,7 +270,7 @@ layer(StytchEmulator.layerStytch())("Users", (it) => {
           ],
           [users.deleteCryptoWallet({ crypto_wallet_id: `crypto-wallet-test-${id}` }), "CryptoWalletNotFound"],
           [
-            users.deleteOAuthRegistration({ oauth_user_registration_id: `oauth-user-registration-test-${id}` }),
+            users.deleteOAuthRegistration({ oauth_user_registration_id: `oauth-user-test-${id}` }),
             "OauthUserRegistrationNotFound"
           ],
           [users.deleteEmail({ email_id: `email-test-${id}` }), "EmailNotFound"],

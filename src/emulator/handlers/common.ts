@@ -5,7 +5,7 @@
 import * as Effect from "effect/Effect"
 import type { SessionEncoded, UserEncoded } from "../../schemas/Models.js"
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto"
-import { type ApiFailure, apiFailure, type Ctx, fail } from "../internal/contract.js"
+import { type ApiFailure, apiFailure, type Ctx, fail, unknownId } from "../internal/contract.js"
 import {
   type AuthenticationFactor,
   iso,
@@ -67,9 +67,12 @@ export const userWire = (u: UserRecord): UserEncoded => ({
   ...(u.external_id === undefined ? {} : { external_id: u.external_id })
 })
 
+/** A user_id that names no user: 400 `invalid_user_id` when malformed, 404 `user_not_found` otherwise. */
+export const unknownUser = (user_id: string) => unknownId(user_id, "user", "invalid_user_id", "user_not_found")
+
 export const getUser = (store: Store, user_id: string): Effect.Effect<UserRecord, ApiFailure> => {
   const user = store.users.get(user_id)
-  return user === undefined ? fail("user_not_found") : Effect.succeed(user)
+  return user === undefined ? unknownUser(user_id) : Effect.succeed(user)
 }
 
 /** A new user record (not yet stored). */

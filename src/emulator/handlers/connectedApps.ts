@@ -68,7 +68,7 @@ const clientWire = (c: ConnectedAppClientRecord) => ({
   bypass_consent_for_offline_access: c.bypass_consent_for_offline_access,
   creation_method: c.creation_method,
   ...(c.secret === undefined ? {} : { client_secret_last_four: c.secret.last_four }),
-  ...(c.next_secret === undefined ? {} : { next_client_secret_last_four: c.next_secret.last_four }),
+  next_client_secret_last_four: c.next_secret === undefined ? null : c.next_secret.last_four,
   ...(c.access_token_custom_audience === undefined ? {} : { access_token_custom_audience: c.access_token_custom_audience }),
   ...(c.logo_url === undefined ? {} : { logo_url: c.logo_url })
 })
@@ -304,7 +304,7 @@ const search: Handler<"connectedApp.clients.search"> = (ctx, req) =>
     const more = rest.length > limit
     return {
       connected_apps: page.map(clientWire),
-      results_metadata: { total: all.length, ...(more ? { next_cursor: cursorAfter(page[page.length - 1]!) } : {}) }
+      results_metadata: { total: all.length, next_cursor: more ? cursorAfter(page[page.length - 1]!) : null }
     }
   })
 

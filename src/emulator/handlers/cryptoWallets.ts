@@ -51,7 +51,7 @@ import type {
 } from "../../schemas/Models.js"
 import { type ApiFailure, type Ctx, fail, type AreaHandlers, type Handler } from "../internal/contract.js"
 import { type CryptoChallengeRecord, iso, newId, type Store, type UserRecord, walletKey } from "../internal/store.js"
-import { factor, findSession, insertUser, newUser, prepareSession, userWire } from "./common.js"
+import { factor, findSession, insertUser, newUser, prepareSession, unknownUser, userWire } from "./common.js"
 
 /** How long a challenge can be signed (Stytch does not document it). */
 export const CHALLENGE_LIFETIME_MILLIS = 5 * 60_000
@@ -294,7 +294,7 @@ const namedUser = (
       : undefined
     if (req.user_id !== undefined) {
       const user = store.users.get(req.user_id) ?? store.userByExternalId(req.user_id)
-      if (user === undefined) return yield* fail("user_not_found")
+      if (user === undefined) return yield* unknownUser(req.user_id)
       if (session !== undefined && session.user_id !== user.user_id) {
         return yield* fail("user_id_mismatch", "The session belongs to another user than user_id.", 400)
       }

@@ -187,6 +187,10 @@ const RULE_KINDS: ReadonlyArray<{ readonly field: RuleField; readonly type: stri
 const FIELD_OF_TYPE = new Map(RULE_KINDS.map((k) => [k.type, k.field]))
 const ruleKey = (type: string, identifier: string) => `${type}:${identifier}`
 
+/** Every identifier field of a rule answer: the rule's own set, the others `""` (as Stytch answers them). */
+const identifierFields = (field: RuleField | undefined, identifier: string) =>
+  Object.fromEntries(RULE_KINDS.map((k) => [k.field, k.field === field ? identifier : ""])) as Record<RuleField, string>
+
 /** The value a telemetry record has for a (non-CIDR) rule kind. */
 const telemetryIdentifier = (t: TelemetryRecord, field: Exclude<RuleField, "cidr_block">): string => {
   switch (field) {
@@ -442,7 +446,7 @@ const ruleWire = (r: FraudRuleRecord) => ({
   rule_type: r.rule_type,
   action: r.action,
   created_at: iso(r.created_at),
-  [FIELD_OF_TYPE.get(r.rule_type)!]: r.identifier,
+  ...identifierFields(FIELD_OF_TYPE.get(r.rule_type), r.identifier),
   ...(r.description === undefined ? {} : { description: r.description }),
   ...(r.expires_at === undefined ? {} : { expires_at: iso(r.expires_at) }),
   last_updated_at: iso(r.last_updated_at)
@@ -490,7 +494,7 @@ const setRule: Handler<"fraud.rules.set"> = (ctx, req) =>
     if (!isAction(action)) {
       // `NONE` clears the stored rule (a no-op when there is none).
       ctx.store.deleteFraudRule(key)
-      return { action, [field]: identifier }
+      return { action, ...identifierFields(field, identifier) }
     }
     const live = liveRule(ctx.now)
     for (const [k, r] of [...ctx.store.fraudRules]) if (!live(r)) ctx.store.deleteFraudRule(k)
@@ -508,7 +512,7 @@ const setRule: Handler<"fraud.rules.set"> = (ctx, req) =>
       description: req.description
     }
     ctx.store.putFraudRule(key, rule)
-    return { action, [field]: identifier, ...(expires_at === undefined ? {} : { expires_at: iso(expires_at) }) }
+    return { action, ...identifierFields(field, identifier), ...(expires_at === undefined ? {} : { expires_at: iso(expires_at) }) }
   })
 
 const RULES_DEFAULT_LIMIT = 10

@@ -38,7 +38,7 @@ const clientWire = (c: M2MClientRecord) => ({
   scopes: [...c.scopes],
   client_secret_last_four: c.secret.last_four,
   trusted_metadata: { ...c.trusted_metadata },
-  ...(c.next_secret === undefined ? {} : { next_client_secret_last_four: c.next_secret.last_four })
+  next_client_secret_last_four: c.next_secret === undefined ? null : c.next_secret.last_four
 })
 
 const getClient = (store: Store, client_id: string): Effect.Effect<M2MClientRecord, ApiFailure> => {
@@ -218,7 +218,7 @@ const search: Handler<"m2m.clients.search"> = (ctx, req) =>
     const more = start >= 0 && start + limit < all.length
     return {
       m2m_clients: page.map(clientWire),
-      results_metadata: { total: all.length, ...(more ? { next_cursor: cursorAfter(page[page.length - 1]!) } : {}) }
+      results_metadata: { total: all.length, next_cursor: more ? cursorAfter(page[page.length - 1]!) : null }
     }
   })
 

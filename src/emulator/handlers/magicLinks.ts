@@ -3,7 +3,7 @@
  * and authenticate (single use, expiry, PKCE, IP / user-agent match, sessions).
  *
  * Every link is a `TokenRecord` in `store.tokens`; the email ones are also put in the outbox with the URL the user
- * would click (the redirect URL plus `stytch_token_type=magic_link&token=...`).
+ * would click (the redirect URL plus `stytch_token_type=magic_links&token=...`).
  */
 import * as Effect from "effect/Effect"
 import type { MagicLinksEmailLoginOrCreateRequest, MagicLinksEmailSendRequest } from "../../schemas/Models.js"
@@ -62,7 +62,7 @@ const linkFor = (
   }
   return Effect.succeed((token) => {
     const link = new URL(url)
-    link.searchParams.set("stytch_token_type", "magic_link")
+    link.searchParams.set("stytch_token_type", "magic_links")
     link.searchParams.set("token", token)
     return link.toString()
   })

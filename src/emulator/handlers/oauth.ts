@@ -103,6 +103,37 @@ const PROVIDER_FACTOR_KEYS: Readonly<Record<string, string>> = {
   yahoo: "yahoo_oauth_factor"
 }
 
+/**
+ * Providers as Stytch names them in answers (`provider_type`): `Google`, `GitHub`, ... (Stytch's docs show `Google`
+ * and name "Google, Facebook, GitHub"; the other spellings are a guess from the providers' own brand names).
+ */
+const PROVIDER_NAMES: Readonly<Record<string, string>> = {
+  amazon: "Amazon",
+  apple: "Apple",
+  bitbucket: "Bitbucket",
+  coinbase: "Coinbase",
+  discord: "Discord",
+  facebook: "Facebook",
+  figma: "Figma",
+  github: "GitHub",
+  gitlab: "GitLab",
+  google: "Google",
+  hubspot: "HubSpot",
+  instagram: "Instagram",
+  linkedin: "LinkedIn",
+  microsoft: "Microsoft",
+  salesforce: "Salesforce",
+  shopify: "Shopify",
+  slack: "Slack",
+  snapchat: "Snapchat",
+  spotify: "Spotify",
+  steam: "Steam",
+  tiktok: "TikTok",
+  twitch: "Twitch",
+  twitter: "Twitter",
+  yahoo: "Yahoo"
+}
+
 const normalizeProvider = (provider: unknown): string =>
   typeof provider === "string" ? provider.trim().toLowerCase() : ""
 
@@ -242,7 +273,7 @@ const resolveUser = (ctx: Ctx, flow: FlowData, provider: string) =>
     let registered: { user: UserRecord; registration: OAuthProviderRecord } | undefined
     for (const user of store.users.values()) {
       const registration = user.providers.find((p) =>
-        p.provider_type === provider && p.provider_subject === flow.provider_subject
+        normalizeProvider(p.provider_type) === provider && p.provider_subject === flow.provider_subject
       )
       if (registration !== undefined) registered = { user, registration }
     }
@@ -290,7 +321,7 @@ const resolveUser = (ctx: Ctx, flow: FlowData, provider: string) =>
     }
     const registration_id = registered?.user === user
       ? registered.registration.oauth_user_registration_id
-      : newId("oauth-user-registration", store.settings.projectId)
+      : newId("oauth-user", store.settings.projectId)
     return {
       user,
       isNew,
@@ -357,7 +388,7 @@ const authenticate: Handler<"oauth.authenticate"> = (ctx, req) =>
     } else {
       user.providers.push({
         oauth_user_registration_id: plan.registration_id,
-        provider_type: provider,
+        provider_type: PROVIDER_NAMES[provider]!,
         provider_subject: flow.provider_subject,
         ...(plan.email === undefined ? {} : { email: plan.email }),
         ...(flow.profile_picture_url === undefined ? {} : { profile_picture_url: flow.profile_picture_url }),
@@ -375,7 +406,7 @@ const authenticate: Handler<"oauth.authenticate"> = (ctx, req) =>
     return {
       user_id: user.user_id,
       provider_subject: flow.provider_subject,
-      provider_type: provider,
+      provider_type: PROVIDER_NAMES[provider]!,
       session_token,
       session_jwt,
       provider_values: {

@@ -11,7 +11,7 @@ import type {
   OTPsSmsLoginOrCreateRequest,
   OTPsSmsSendRequest
 } from "../../schemas/Models.js"
-import { type ApiFailure, type Ctx, fail, type AreaHandlers, type Handler } from "../internal/contract.js"
+import { type ApiFailure, type AreaHandlers, type Ctx, fail, type Handler, isId } from "../internal/contract.js"
 import { type EmailRecord, newCode, type OtpRecord, type PhoneRecord, type UserRecord } from "../internal/store.js"
 import { factor, markPasswordlessEmailAuth, prepareSession, userWire } from "./common.js"
 import {
@@ -152,7 +152,11 @@ const authenticate: Handler<"otps.authenticate"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
     const record = store.otps.get(req.method_id)
-    if (record === undefined) return yield* fail("otp_code_not_found")
+    if (record === undefined) {
+      // A method_id is an email_id or a phone_id; anything else is malformed (400).
+      const wellFormed = isId(req.method_id, "email") || isId(req.method_id, "phone-number")
+      return yield* fail(wellFormed ? "otp_code_not_found" : "invalid_method_id")
+    }
     if (record.used || record.expires_at <= ctx.now || record.attempts >= store.settings.otpMaxAttempts) {
       return yield* fail("unable_to_auth_otp_code")
     }

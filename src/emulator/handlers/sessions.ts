@@ -3,7 +3,7 @@
  * external OIDC UserInfo endpoint, and the JWKS.
  */
 import * as Effect from "effect/Effect"
-import { fail, type AreaHandlers, type Handler } from "../internal/contract.js"
+import { fail, unknownId, type AreaHandlers, type Handler } from "../internal/contract.js"
 import {
   cleanCustomClaims,
   extendSession,
@@ -76,7 +76,11 @@ const revoke: Handler<"sessions.revoke"> = (ctx, req) =>
     const session = req.session_id !== undefined
       ? ctx.store.sessions.get(req.session_id)
       : yield* findSession(ctx, req)
-    if (session === undefined || session.expires_at <= ctx.now) return yield* fail("session_not_found")
+    if (session === undefined || session.expires_at <= ctx.now) {
+      return yield* (req.session_id === undefined
+        ? fail("session_not_found")
+        : unknownId(req.session_id, "session", "invalid_session_id", "session_not_found"))
+    }
     ctx.store.deleteSession(session)
     return {}
   })

@@ -23,7 +23,7 @@ import { qrCodePngDataUrl } from "../crypto/qr.js"
 import { generateRecoveryCodes, generateSecret, otpauthUrl, totpAt, verifyTotp } from "../crypto/totp.js"
 import { type ApiFailure, fail, type AreaHandlers, type Handler } from "../internal/contract.js"
 import { newId, type Store, type TotpRecord, type UserRecord } from "../internal/store.js"
-import { factor, prepareSession, userWire } from "./common.js"
+import { factor, prepareSession, unknownUser, userWire } from "./common.js"
 
 /** The issuer an authenticator app shows next to the account (Stytch shows the project's name). */
 const ISSUER = "Stytch Emulator"
@@ -35,7 +35,7 @@ const TOTP_CODE = /^[0-9]{6}$/
 /** The user named by `user_id`, or by its external_id. */
 const findUser = (store: Store, id: string): Effect.Effect<UserRecord, ApiFailure> => {
   const user = store.users.get(id) ?? store.userByExternalId(id)
-  return user === undefined ? fail("user_not_found") : Effect.succeed(user)
+  return user === undefined ? unknownUser(id) : Effect.succeed(user)
 }
 
 const isLive = (t: TotpRecord, now: number) => t.verified || t.expires_at === undefined || t.expires_at > now

@@ -50,7 +50,7 @@ import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simp
 import * as Effect from "effect/Effect"
 import type { SessionEncoded } from "../../schemas/Models.js"
 import { createHash } from "node:crypto"
-import { type ApiFailure, apiFailure, type Ctx, fail, type AreaHandlers, type Handler } from "../internal/contract.js"
+import { type ApiFailure, apiFailure, type AreaHandlers, type Ctx, fail, type Handler, isId } from "../internal/contract.js"
 import {
   newId,
   newToken,
@@ -59,7 +59,7 @@ import {
   type WebAuthnChallengeRecord,
   type WebAuthnRegistrationRecord
 } from "../internal/store.js"
-import { factor, prepareSession, userWire, webauthnRegistrationWire } from "./common.js"
+import { factor, prepareSession, unknownUser, userWire, webauthnRegistrationWire } from "./common.js"
 
 /** The `timeout` of the options, and how long a ceremony stays pending. */
 const CEREMONY_MILLIS = 300_000
@@ -82,7 +82,7 @@ const loadLib = Effect.promise(() =>
 /** The user named by `user_id`, or by its external_id (as Stytch documents for these endpoints). */
 const findUser = (store: Store, id: string): Effect.Effect<UserRecord, ApiFailure> => {
   const user = store.users.get(id) ?? store.userByExternalId(id)
-  return user === undefined ? fail("user_not_found") : Effect.succeed(user)
+  return user === undefined ? unknownUser(id) : Effect.succeed(user)
 }
 
 const activeUser = (user: UserRecord): Effect.Effect<UserRecord, ApiFailure> =>
@@ -652,7 +652,9 @@ const update: Handler<"webauthn.update"> = (ctx, req) =>
       .flatMap((u) => u.webauthn_registrations)
       .find((r) => r.webauthn_registration_id === req.webauthn_registration_id)
     if (registration === undefined) {
-      return yield* fail("webauthn_registration_not_found", "The WebAuthn registration could not be found.", 404)
+      return yield* (isId(req.webauthn_registration_id, "webauthn-registration")
+        ? fail("webauthn_registration_not_found", "The WebAuthn registration could not be found.", 404)
+        : fail("invalid_webauthn_registration_id"))
     }
     registration.name = name
     return { webauthn_registration: webauthnRegistrationWire(registration) }

@@ -45,16 +45,16 @@ export const apiFailure = (error_type: string, message?: string, status?: number
 /** Stytch's ids: `<prefix>-<test|live>-<uuid>`. */
 const ID_TAIL = /^(?:test|live)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
+/** Whether `id` is a well-formed `<prefix>-<test|live>-<uuid>` id. */
+export const isId = (id: string, prefix: string): boolean =>
+  id.startsWith(`${prefix}-`) && ID_TAIL.test(id.slice(prefix.length + 1))
+
 /**
- * Checks that `id` is a well-formed `<prefix>-<test|live>-<uuid>` id; fails with Stytch's 400 `error_type`
- * (`invalid_user_id`, `invalid_session_id`, ...) otherwise, before any lookup (a well-formed unknown id is a 404).
+ * The failure for an id that names nothing: Stytch's 400 `invalid_<thing>_id` when the id is malformed, the 404
+ * `notFound` when it is well-formed but unknown.
  */
-export const checkId = (
-  id: string,
-  prefix: string,
-  error_type: string
-): Effect.Effect<string, ApiFailure> =>
-  id.startsWith(`${prefix}-`) && ID_TAIL.test(id.slice(prefix.length + 1)) ? Effect.succeed(id) : fail(error_type)
+export const unknownId = (id: string, prefix: string, invalid: string, notFound: string): Effect.Effect<never, ApiFailure> =>
+  fail(isId(id, prefix) ? notFound : invalid)
 
 // ---------------------------------------------------------------------------------------------------------------
 // Handlers

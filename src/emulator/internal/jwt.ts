@@ -12,7 +12,8 @@ import {
   randomBytes,
   randomUUID,
   sign,
-  verify
+  verify,
+  X509Certificate
 } from "node:crypto"
 
 interface Key {
@@ -167,6 +168,16 @@ const importKey = (saved: ExportedKey): Key | string => {
   const { n, e } = publicKey.export({ format: "jwk" }) as { n: string; e: string }
   const probe = Buffer.from("effect-stytch-emulator")
   if (!verify("sha256", probe, publicKey, sign("sha256", probe, privateKey))) return "the private JWK is inconsistent"
+  let certificate: X509Certificate
+  try {
+    certificate = new X509Certificate(Buffer.from(saved.x5c[0] ?? "", "base64"))
+  } catch {
+    return "x5c holds no certificate"
+  }
+  if (!certificate.publicKey.equals(publicKey)) return "the x5c certificate is not of this key"
+  if (createHash("sha256").update(certificate.raw).digest("base64url") !== saved.x5tS256) {
+    return "x5tS256 is not the certificate's thumbprint"
+  }
   return {
     kid: saved.kid,
     privateKey,
@@ -225,6 +236,7 @@ export class SigningKeys {
   static fromExported(projectId: string, saved: ReadonlyArray<ExportedKey>): SigningKeys | readonly [number, string] {
     const keys: Array<Key> = []
     for (const [i, k] of saved.entries()) {
+      if (saved.findIndex((other) => other.kid === k.kid) !== i) return [i, "the kid is not unique"]
       const key = importKey(k)
       if (typeof key === "string") return [i, key]
       keys.push(key)

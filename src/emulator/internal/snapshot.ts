@@ -186,6 +186,9 @@ const problem = (error: ParseResult.ParseError): string => {
   if (issue === undefined) return "invalid"
   // The value found is left out: it may be a secret (a key, a hash).
   const message = issue.message.replace(/, actual [\s\S]*$/, "")
+    // A record's whole type would be unreadable: name its kind.
+    .replace(/^Expected ReadonlyArray<[\s\S]*$/, "Expected an array")
+    .replace(/^Expected \{[\s\S]*$/, "Expected an object")
   return issue.path.length === 0 ? message : `at ${issue.path.join(".")}: ${message}`
 }
 

@@ -109,7 +109,13 @@ const User = Rec({
   emails: Schema.Array(Email),
   phone_numbers: Schema.Array(Phone),
   password: Schema.optional(Rec({ password_id: Str, kind: Schema.Literal("native", "migrated"), hash: Str })),
-  totps: Schema.Array(Rec({ totp_id: Str, secret: Str, verified: Bool })),
+  name: Schema.optional(Rest),
+  totps: Schema.Array(Rec({
+    totp_id: Str,
+    secret: Str,
+    verified: Bool,
+    recoveryCodes: Schema.Array(Rec({ code: Str, used: Bool }))
+  })),
   providers: Schema.Array(Rec({ oauth_user_registration_id: Str, provider_type: Str, provider_subject: Str })),
   webauthn_registrations: Schema.Array(
     Rec({ webauthn_registration_id: Str, verified: Bool, credential: Schema.optional(Credential) })
@@ -150,7 +156,16 @@ const Document = Schema.Struct({
   seq: Schema.NonNegativeInt,
   users: Keyed(User, "user_id"),
   sessions: Keyed(
-    Rec({ session_id: Str, session_token: Str, user_id: Str, started_at: Num, last_accessed_at: Num, ...Expiring }),
+    Rec({
+      session_id: Str,
+      session_token: Str,
+      user_id: Str,
+      started_at: Num,
+      last_accessed_at: Num,
+      ...Expiring,
+      authentication_factors: Schema.Array(Rec({ type: Str, delivery_method: Str, last_authenticated_at: Str })),
+      custom_claims: Rest
+    }),
     "session_id"
   ),
   tokens: Keyed(Rec({ token: Str, kind: Str, user_id: Str, used: Bool, ...Expiring }), "token"),
@@ -162,8 +177,21 @@ const Document = Schema.Struct({
   ),
   crypto_challenges: Keyed(Rec({ user_id: Str, crypto_wallet_id: Str, challenge: Str, ...Expiring })),
   crypto_wallet_index: Entries(Str),
-  m2m_clients: Keyed(Rec({ client_id: Str, client_name: Str, scopes: Schema.Array(Str), secret: Secret }), "client_id"),
-  connected_app_clients: Keyed(Rec({ client_id: Str, seq: Num, client_type: Str, client_name: Str }), "client_id"),
+  m2m_clients: Keyed(
+    Rec({
+      client_id: Str,
+      client_name: Str,
+      status: Schema.Literal("active", "inactive"),
+      scopes: Schema.Array(Str),
+      trusted_metadata: Rest,
+      secret: Secret
+    }),
+    "client_id"
+  ),
+  connected_app_clients: Keyed(
+    Rec({ client_id: Str, seq: Num, client_type: Str, client_name: Str, redirect_urls: Schema.Array(Str) }),
+    "client_id"
+  ),
   telemetry: Keyed(Rec({ telemetry_id: Str, ...Expiring }), "telemetry_id"),
   fraud_rules: Keyed(Rec({ rule_type: Str, identifier: Str, seq: Num, action: Str })),
   verdict_reason_overrides: Keyed(Rec({ override_action: Str, created_at: Num })),

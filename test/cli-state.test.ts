@@ -126,13 +126,14 @@ describe("effect-stytch-emulator CLI: saved state", () => {
         const cases: Array<[string | undefined, RegExp]> = [
           [undefined, /no such file/],
           ["{ nope", /not JSON/],
+          ["\xff", /not UTF-8 text/],
           [JSON.stringify({ format: "other", version: 1 }), /not an emulator state/],
           [JSON.stringify({ format: "effect-stytch-emulator-state", version: 99 }), /unsupported version 99/],
           [JSON.stringify({ format: "effect-stytch-emulator-state", version: 1 }), /at exported_at: is missing/]
         ]
         for (const [content, expected] of cases) {
           if (content === undefined) fs.rmSync(file, { force: true })
-          else fs.writeFileSync(file, content)
+          else fs.writeFileSync(file, content === "\xff" ? Buffer.from([0x7b, 0xff, 0x7d]) : content)
           const result = await run(["--import", dir])
           assert.strictEqual(result.code, 2, result.stderr)
           const lines = result.stderr.trim().split("\n")

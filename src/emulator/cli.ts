@@ -89,8 +89,9 @@ const readState = (dir: string): { readonly file: string; readonly state: unknow
   try {
     const size = fs.statSync(file).size
     if (size > Snapshot.MAX_STATE_BYTES) refuseState(file, `larger than ${Snapshot.MAX_STATE_BYTES} bytes`)
-    text = fs.readFileSync(file, "utf8")
+    text = new TextDecoder("utf-8", { fatal: true }).decode(fs.readFileSync(file))
   } catch (error) {
+    if (error instanceof TypeError) return refuseState(file, "not UTF-8 text")
     const code = (error as { code?: unknown }).code
     return refuseState(file, code === "ENOENT" ? "no such file" : error instanceof Error ? error.message : String(error))
   }

@@ -44,12 +44,12 @@ const start = (args: ReadonlyArray<string>) =>
     child.on("close", (code) => reject(new Error(`exited ${code}: ${stderr}`)))
   })
 
-/** Sends SIGTERM and waits for the exit code. */
-const terminate = (running: Running) =>
+/** Sends SIGTERM (or `signal`) and waits for the exit code. */
+const terminate = (running: Running, signal: NodeJS.Signals = "SIGTERM") =>
   new Promise<number | null>((resolve) => {
     running.child.removeAllListeners("close")
     running.child.on("close", (code) => resolve(code))
-    running.child.kill("SIGTERM")
+    running.child.kill(signal)
   })
 
 const run = (args: ReadonlyArray<string>) =>
@@ -145,7 +145,8 @@ describe("effect-stytch-emulator CLI: saved state", () => {
         // Another project's state, with --project-id given: refused too.
         const exported = tempDir()
         const source = await start(["--export-on-exit", exported])
-        await terminate(source)
+        assert.strictEqual(await terminate(source, "SIGINT"), 0, "SIGINT (Ctrl-C) saves too")
+        assert.isTrue(fs.existsSync(path.join(exported, "state.json")))
         const foreign = await run(["--import", exported, "--project-id", "project-test-elsewhere"])
         assert.strictEqual(foreign.code, 2, foreign.stderr)
         assert.match(foreign.stderr, /the state is of project project-test-00000000-0000-4000-8000-000000000000/)

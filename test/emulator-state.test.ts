@@ -155,7 +155,8 @@ describe("emulator saved state", () => {
       yield* Effect.gen(function*() {
         const emulator = yield* StytchEmulator.StytchEmulator
         yield* emulator.importState(saved.state)
-        const login = yield* (yield* Passwords.Passwords).authenticate({ email: saved.email, password: STRONG_PASSWORD })
+        const passwords = yield* Passwords.Passwords
+        const login = yield* passwords.authenticate({ email: saved.email, password: STRONG_PASSWORD })
         assert.strictEqual(login.user_id, saved.user_id)
         const sessions = yield* Sessions.Sessions
         const byToken = yield* sessions.authenticate({ session_token: saved.session_token })
@@ -166,7 +167,8 @@ describe("emulator saved state", () => {
         assert.deepStrictEqual(old.custom_claims, { role: "admin" })
         assert.strictEqual((yield* sessions.authenticateJwtLocal({ session_jwt: saved.newJwt })).user_id, saved.user_id)
         const m2m = yield* M2M.M2M
-        const token = yield* m2m.token({ client_id: saved.client_id, client_secret: Redacted.make(saved.client_secret) })
+        const client_secret = Redacted.make(saved.client_secret)
+        const token = yield* m2m.token({ client_id: saved.client_id, client_secret })
         assert.isString(token.access_token)
         const messages = yield* emulator.outbox({ to: saved.email })
         assert.isAbove(messages.length, 0)
@@ -210,7 +212,7 @@ describe("emulator saved state", () => {
           [withKey(1, { kid: key0.kid }), /at signing_keys\.1: the kid is not unique/],
           [withKey(0, { private_jwk: { ...key0.private_jwk, kty: "EC" } }), /at signing_keys\.0\.private_jwk\.kty/],
           [{ ...state, signing_keys: [] }, /at signing_keys\.0: is missing/],
-          [{ ...state, settings: { ...state.settings, projectId: "project-test-other" } }, /project project-test-other/],
+          [{ ...state, settings: { ...state.settings, projectId: "project-test-x" } }, /project project-test-x/],
           [{ ...state, settings: { ...state.settings, secret: "secret-test-other" } }, /another secret/],
           ["[".repeat(200) + "]".repeat(200), /nested deeper than 100 levels/]
         ]

@@ -53,7 +53,9 @@ export type { SavedState } from "./internal/snapshot.js"
  * @since 0.1.0
  * @category errors
  */
-export class ImportStateError extends Schema.TaggedError<ImportStateError>("effect-stytch/StytchEmulator/ImportStateError")(
+export class ImportStateError extends Schema.TaggedError<ImportStateError>(
+  "effect-stytch/StytchEmulator/ImportStateError"
+)(
   "ImportStateError",
   { problem: Schema.String }
 ) {

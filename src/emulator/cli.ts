@@ -93,7 +93,8 @@ const readState = (dir: string): { readonly file: string; readonly state: unknow
   } catch (error) {
     if (error instanceof TypeError) return refuseState(file, "not UTF-8 text")
     const code = (error as { code?: unknown }).code
-    return refuseState(file, code === "ENOENT" ? "no such file" : error instanceof Error ? error.message : String(error))
+    const problem = code === "ENOENT" ? "no such file" : error instanceof Error ? error.message : String(error)
+    return refuseState(file, problem)
   }
   const state = Snapshot.parse(text)
   return state._tag === "Left" ? refuseState(file, state.left) : { file, state: state.right }
@@ -101,7 +102,8 @@ const readState = (dir: string): { readonly file: string; readonly state: unknow
 
 const imported = importDir === undefined ? undefined : readState(importDir)
 /** The project id and secret of the imported state, unless given (a mismatch is refused by importState). */
-const savedSettings = (imported?.state as { settings?: { projectId?: unknown; secret?: unknown } } | undefined)?.settings
+type SavedSettings = { readonly settings?: { readonly projectId?: unknown; readonly secret?: unknown } } | undefined
+const savedSettings = (imported?.state as SavedSettings)?.settings
 const savedString = (value: unknown) => typeof value === "string" && value.length > 0 ? value : undefined
 
 const emulator = Effect.runSync(Emulator.make({

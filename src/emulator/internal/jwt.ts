@@ -182,7 +182,17 @@ const importKey = (saved: ExportedKey): Key | string => {
     kid: saved.kid,
     privateKey,
     publicKey,
-    jwk: { kty: "RSA", use: "sig", alg: "RS256", kid: saved.kid, key_ops: ["verify"], n, e, x5c: saved.x5c, x5tS256: saved.x5tS256 }
+    jwk: {
+      kty: "RSA",
+      use: "sig",
+      alg: "RS256",
+      kid: saved.kid,
+      key_ops: ["verify"],
+      n,
+      e,
+      x5c: saved.x5c,
+      x5tS256: saved.x5tS256
+    }
   }
 }
 

@@ -101,7 +101,8 @@ const Entries = <V extends Schema.Schema.Any>(value: V) => Schema.Array(Schema.T
 
 const Email = Rec({ email_id: Str, email: Str, verified: Bool, unverifiedUntil: Schema.optional(Num) })
 const Phone = Rec({ phone_id: Str, phone_number: Str, verified: Bool, unverifiedUntil: Schema.optional(Num) })
-const Credential = Rec({ id: Str, publicKey: Str.pipe(Schema.pattern(/^[A-Za-z0-9_-]*$/)), counter: Num, userHandle: Str })
+const Base64Url = Str.pipe(Schema.pattern(/^[A-Za-z0-9_-]*$/))
+const Credential = Rec({ id: Str, publicKey: Base64Url, counter: Num, userHandle: Str })
 const User = Rec({
   user_id: Str,
   created_at: Num,
@@ -133,7 +134,10 @@ const Secret = Rec({ hash: Str, last_four: Str })
 
 const Key = Schema.Struct({
   kid: Str,
-  private_jwk: Schema.Struct({ kty: Schema.Literal("RSA"), n: Str, e: Str, d: Str, p: Str, q: Str, dp: Str, dq: Str, qi: Str }),
+  private_jwk: Schema.Struct({
+    kty: Schema.Literal("RSA"),
+    ...Object.fromEntries(["n", "e", "d", "p", "q", "dp", "dq", "qi"].map((f) => [f, Str]))
+  }),
   x5c: Schema.Array(Str),
   x5tS256: Str
 })
@@ -276,7 +280,10 @@ const decodeUser = (saved: unknown): UserRecord => {
     webauthn_registrations: user.webauthn_registrations.map((r) =>
       r.credential === undefined ? r : {
         ...r,
-        credential: { ...r.credential, publicKey: Buffer.from(r.credential.publicKey as unknown as string, "base64url") }
+        credential: {
+          ...r.credential,
+          publicKey: Buffer.from(r.credential.publicKey as unknown as string, "base64url")
+        }
       }
     )
   }

@@ -44,7 +44,7 @@ const program = Effect.gen(function*() {
     client_name: "Partner portal",
     redirect_urls: ["https://partner.example.com/callback"]
   })
-  yield* call("/v1/rules/set", { action: "BLOCK", country_code: "XX", description: "blocked region" })
+  yield* call("/v1/rules/set", { action: "BLOCK", country_code: "KP", description: "blocked region" })
   yield* call("/emulator/v1/telemetry", { ip_address: "203.0.113.7", country: "US", city: "Denver" }, "")
   yield* call("/v1/sessions/authenticate", { session_token: "not-a-session" })
   yield* call("/v1/users", { email: "ada@example.com" }, "Basic d3Jvbmc6Y3JlZHM=")

@@ -227,7 +227,7 @@ describe("emulator: a defect in the pipeline", () => {
         store,
         keys: new SigningKeys("project-test-defect"),
         faults: [],
-        handlers: {},
+        handlers: {} as AppState["handlers"],
         control: () => {
           throw new Error("a broken control")
         }

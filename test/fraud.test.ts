@@ -312,7 +312,15 @@ layer(StytchEmulator.layerStytch())("Fraud", (it) => {
       assert.deepStrictEqual(rules[0], {
         rule_type: "VISITOR_FINGERPRINT",
         action: "CHALLENGE",
+        visitor_id: "",
+        browser_id: "",
         visitor_fingerprint,
+        browser_fingerprint: "",
+        hardware_fingerprint: "",
+        network_fingerprint: "",
+        cidr_block: "",
+        asn: "",
+        country_code: "",
         created_at: created,
         last_updated_at: yield* at()
       })

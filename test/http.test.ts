@@ -20,6 +20,7 @@ import * as Logger from "effect/Logger"
 import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as Random from "effect/Random"
+import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import * as Tracer from "effect/Tracer"
 import { Fraud, M2M, Passwords, Sessions, Stytch, StytchError, Users, WebAuthn } from "../src/index.js"
@@ -782,7 +783,8 @@ describe("reading OAuth2 error bodies tolerantly", () => {
   it.effect("an OAuth2 error body with only `error` is a StytchOAuth2Error (status from HTTP, request_id \"\")", () =>
     Effect.gen(function*() {
       const { client } = fake(() => json(401, { error: "invalid_client" }))
-      const error = yield* Effect.flatMap(M2M.M2M, (m) => m.token({ client_id: "c", client_secret: "s3cr3t-value" })).pipe(
+      const token = (m: M2M.Service) => m.token({ client_id: "c", client_secret: Redacted.make("s3cr3t-value") })
+      const error = yield* Effect.flatMap(M2M.M2M, token).pipe(
         withClient(client),
         expectFailure
       )

@@ -68,7 +68,7 @@ const post = (url: string, body: unknown) =>
       const created = yield* users.create({ email, name: { first_name: "Lin" }, trusted_metadata: { n: 1 } })
       const got = yield* users.get({ user_id: created.user_id })
       assert.strictEqual(got.emails[0]!.email, email)
-      assert.deepStrictEqual(got.name, { first_name: "Lin" })
+      assert.deepStrictEqual(got.name, { first_name: "Lin", middle_name: "", last_name: "" })
       assert.deepStrictEqual(got.trusted_metadata, { n: 1 })
       const found = yield* users.search({
         query: { operator: "AND", operands: [{ filter_name: "email_address", filter_value: [email] }] }

@@ -55,7 +55,7 @@ layer(StytchEmulator.layerStytch())("magic links", (it) => {
         expect(message.locale).toBe("es")
         const url = new URL(message.url)
         expect(url.origin + url.pathname).toBe("http://localhost:3000/authenticate")
-        expect(url.searchParams.get("stytch_token_type")).toBe("magic_link")
+        expect(url.searchParams.get("stytch_token_type")).toBe("magic_links")
         expect(url.searchParams.get("token")).toBe(message.token)
 
         const auth = yield* magicLinks.authenticate({ token: message.token, session_duration_minutes: 60 })
@@ -117,7 +117,7 @@ layer(StytchEmulator.layerStytch())("magic links", (it) => {
         const url = new URL((yield* latestLink(email)).url)
         expect(url.origin + url.pathname).toBe("https://app.example.com/auth")
         expect(url.searchParams.get("next")).toBe("/home")
-        expect(url.searchParams.get("stytch_token_type")).toBe("magic_link")
+        expect(url.searchParams.get("stytch_token_type")).toBe("magic_links")
       }))
 
     it.effect("a link is single use: the second authenticate fails with UnableToAuthMagicLink", () =>
@@ -562,7 +562,7 @@ layer(StytchEmulator.layerStytch())("magic links", (it) => {
             .pipe(expectFailure))._tag
         ).toBe("UserIdMismatch")
         expect((yield* magicLinks.email.send({ email: uniqueEmail("y"), user_id: "user-test-nope" }).pipe(expectFailure))._tag)
-          .toBe("UserNotFound")
+          .toBe("InvalidUserId")
         expect((yield* magicLinks.email.send({ email: uniqueEmail("z"), session_token: "nope" }).pipe(expectFailure))._tag)
           .toBe("SessionNotFound")
         expect(yield* snapshot).toBe(before)

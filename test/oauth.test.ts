@@ -54,18 +54,18 @@ describe("OAuth", () => {
         })
         const res = yield* oauth.authenticate({ token, session_duration_minutes: 60 })
 
-        assert.strictEqual(res.provider_type, "google")
+        assert.strictEqual(res.provider_type, "Google")
         assert.strictEqual(res.provider_subject, subject)
         assert.strictEqual(res.user.status, "active")
         assert.deepStrictEqual(res.user.emails.map((e) => [e.email, e.verified]), [[email, true]])
         assert.deepStrictEqual(res.user.name, { first_name: "Ada", middle_name: "King", last_name: "Lovelace" })
         assert.strictEqual(res.user.providers.length, 1)
         const provider = res.user.providers[0]!
-        assert.strictEqual(provider.provider_type, "google")
+        assert.strictEqual(provider.provider_type, "Google")
         assert.strictEqual(provider.provider_subject, subject)
         assert.strictEqual(provider.profile_picture_url, "https://example.test/ada.png")
         assert.strictEqual(provider.oauth_user_registration_id, res.oauth_user_registration_id)
-        assert.match(res.oauth_user_registration_id, /^oauth-user-registration-test-/)
+        assert.match(res.oauth_user_registration_id, /^oauth-user-test-/)
         assert.strictEqual(res.reset_sessions, false)
 
         // The session carries a Google factor naming the registration and the email.
@@ -104,7 +104,7 @@ describe("OAuth", () => {
         assert.isUndefined(res.user_session)
         // No email from the provider: a user without emails, found by its GitHub registration.
         assert.deepStrictEqual(res.user.emails, [])
-        assert.strictEqual(res.user.providers[0]!.provider_type, "github")
+        assert.strictEqual(res.user.providers[0]!.provider_type, "GitHub")
       }))
 
     it.effect("a second login with the same provider subject finds the same user", () =>
@@ -149,7 +149,7 @@ describe("OAuth", () => {
         assert.strictEqual(viaGoogle.user_id, viaGithub.user_id)
         assert.notStrictEqual(viaGoogle.oauth_user_registration_id, viaGithub.oauth_user_registration_id)
         const user = yield* users.get({ user_id: viaGithub.user_id })
-        assert.deepStrictEqual(user.providers.map((p) => p.provider_type).sort(), ["github", "google"])
+        assert.deepStrictEqual(user.providers.map((p) => p.provider_type).sort(), ["GitHub", "Google"])
         assert.strictEqual(user.emails.length, 1)
       }))
 
@@ -309,7 +309,7 @@ describe("OAuth", () => {
         assert.strictEqual(response.status, 200)
         const { token } = JSON.parse(response.body) as { token: string }
         const res = yield* oauth.authenticate({ token })
-        assert.strictEqual(res.provider_type, "facebook")
+        assert.strictEqual(res.provider_type, "Facebook")
         assert.strictEqual(res.user.emails[0]!.email, email)
       }))
   })
@@ -389,7 +389,7 @@ describe("OAuth", () => {
           })).token
         })
         assert.strictEqual(res.user_id, first.user_id)
-        assert.deepStrictEqual(res.user.providers.map((p) => p.provider_type).sort(), ["github", "google"])
+        assert.deepStrictEqual(res.user.providers.map((p) => p.provider_type).sort(), ["GitHub", "Google"])
       }))
 
     it.effect("exactly one of user_id, session_token and session_jwt", () =>

@@ -9,6 +9,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
+import { randomUUID } from "node:crypto"
 import { OTPs, Passwords, Users } from "../src/index.js"
 import { StytchEmulator } from "../src/emulator/index.js"
 import { expectFailure, snapshot, STRONG_PASSWORD, uniqueEmail } from "./support.js"
@@ -172,10 +173,10 @@ layer(StytchEmulator.layerStytch())("OTPs", (it) => {
         expect(yield* snapshot).toBe(before)
       }))
 
-    it.effect("an unknown method_id fails with OtpCodeNotFound", () =>
+    it.effect("an unknown (well-formed) method_id fails with OtpCodeNotFound", () =>
       Effect.gen(function*() {
         const otps = yield* OTPs.OTPs
-        const e = yield* otps.authenticate({ method_id: "phone-number-test-nope", code: "123456" }).pipe(expectFailure)
+        const e = yield* otps.authenticate({ method_id: `phone-number-test-${randomUUID()}`, code: "123456" }).pipe(expectFailure)
         expect(e._tag).toBe("OtpCodeNotFound")
       }))
 
@@ -377,7 +378,7 @@ layer(StytchEmulator.layerStytch())("OTPs", (it) => {
         expect((yield* otps.email.send({ email: bEmail, user_id: a.user_id }).pipe(expectFailure))._tag)
           .toBe("DuplicateEmail")
         expect((yield* otps.sms.send({ phone_number: uniquePhone(), user_id: "user-test-nope" }).pipe(expectFailure))._tag)
-          .toBe("UserNotFound")
+          .toBe("InvalidUserId")
         expect(yield* snapshot).toBe(before)
       }))
   })

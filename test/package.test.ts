@@ -3,16 +3,19 @@
  * name (Node's and TypeScript's self-reference), not the sources this repository's other tests import.
  */
 import { assert, describe, it } from "@effect/vitest"
-import { execFileSync } from "node:child_process"
+import { execFile } from "node:child_process"
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { promisify } from "node:util"
 
 const root = fileURLToPath(new URL("..", import.meta.url))
 const tsc = join(root, "node_modules/typescript/bin/tsc")
-const npm = (script: string) => execFileSync("npm", ["run", "--silent", script], { cwd: root, encoding: "utf8" })
-const node = (code: string) =>
-  execFileSync(process.execPath, ["--input-type=module", "-e", code], { cwd: root, encoding: "utf8" })
+// Asynchronous child processes: a blocking build would starve vitest's worker RPC (`Timeout calling onTaskUpdate`).
+const run = async (file: string, args: ReadonlyArray<string>): Promise<string> =>
+  (await promisify(execFile)(file, args, { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })).stdout
+const npm = (script: string) => run("npm", ["run", "--silent", script])
+const node = (code: string) => run(process.execPath, ["--input-type=module", "-e", code])
 
 /** The bare specifiers a bundle file loads, following its own relative imports (the shared chunks). */
 const packagesLoadedBy = (file: string, seen = new Set<string>()): Set<string> => {
@@ -31,8 +34,8 @@ const packagesLoadedBy = (file: string, seen = new Set<string>()): Set<string> =
 }
 
 describe("package", () => {
-  it("the SDK bundle loads only effect, @effect/platform and jose; the emulator shares its code", () => {
-    npm("build:js")
+  it("the SDK bundle loads only effect, @effect/platform and jose; the emulator shares its code", async () => {
+    await npm("build:js")
     const sdk = [...packagesLoadedBy(join(root, "dist/index.js"))].sort()
     assert.deepStrictEqual(sdk, ["@effect/platform", "effect", "jose"])
     const emulator = packagesLoadedBy(join(root, "dist/emulator.js"))
@@ -40,7 +43,7 @@ describe("package", () => {
 
     // By name, as a user imports it. Errors raised by services the emulator wired are instances of the classes the
     // SDK entry exports (one shared copy of the SDK code, not one per entry point).
-    const out = node(`
+    const out = await node(`
       import { Effect } from "effect"
       import { StytchError, Users } from "effect-stytch"
       import { StytchEmulator } from "effect-stytch/emulator"
@@ -60,28 +63,25 @@ describe("package", () => {
     assert.deepStrictEqual(JSON.parse(out), { same: true, tag: "UserNotFound", sharedClass: true })
   }, 60_000)
 
-  it("the emitted declarations type-check a user's module that imports the package by name", () => {
-    npm("build:types")
+  it("the emitted declarations type-check a user's module that imports the package by name", async () => {
+    await npm("build:types")
     assert.isTrue(existsSync(join(root, "dist/types/index.d.ts")))
     assert.isTrue(existsSync(join(root, "dist/types/emulator/index.d.ts")))
     // Throws (with tsc's report) when the consumer does not type-check.
-    execFileSync(process.execPath, [tsc, "-p", "test/fixtures/package-consumer"], {
-      cwd: root,
-      encoding: "utf8"
-    })
+    await run(process.execPath, [tsc, "-p", "test/fixtures/package-consumer"])
   }, 180_000)
 
-  it("the emitted declarations reject a misuse (the check above can fail)", () => {
+  it("the emitted declarations reject a misuse (the check above can fail)", async () => {
     // Relies on the declarations the previous test emitted.
     const fixture = join(root, "test/fixtures/package-consumer")
     const bad = join(fixture, "bad.ts")
     writeFileSync(bad, readFileSync(join(fixture, "consumer.ts"), "utf8").replace(`{ email: "ada@example.com" }`, "{ email: 42 }"))
     let report = ""
     try {
-      execFileSync(process.execPath, [tsc, "--noEmit", "--strict", "--module", "NodeNext", "--moduleResolution", "NodeNext", "--target", "ES2022", "--skipLibCheck", bad], {
-        cwd: root,
-        encoding: "utf8"
-      })
+      await run(process.execPath, [
+        tsc, "--noEmit", "--strict", "--module", "NodeNext", "--moduleResolution", "NodeNext", "--target", "ES2022",
+        "--skipLibCheck", bad
+      ])
     } catch (error) {
       report = String((error as { stdout?: unknown }).stdout)
     } finally {

@@ -110,7 +110,7 @@ layer(StytchEmulator.layerStytch())("Users", (it) => {
         assert.deepStrictEqual(updated.user.trusted_metadata, { keep: 1, nested: { b: 2 }, added: "x" })
 
         const got = yield* users.get({ user_id: created.user_id })
-        assert.deepStrictEqual(got.name, { first_name: "Grace", last_name: "Hopper" })
+        assert.deepStrictEqual(got.name, { first_name: "Grace", middle_name: "", last_name: "Hopper" })
         assert.deepStrictEqual(got.trusted_metadata, { keep: 1, nested: { b: 2 }, added: "x" })
         assert.deepStrictEqual(got.untrusted_metadata, {})
         assert.strictEqual(got.external_id, externalId)
@@ -270,7 +270,7 @@ layer(StytchEmulator.layerStytch())("Users", (it) => {
           ],
           [users.deleteCryptoWallet({ crypto_wallet_id: `crypto-wallet-test-${id}` }), "CryptoWalletNotFound"],
           [
-            users.deleteOAuthRegistration({ oauth_user_registration_id: `oauth-user-registration-test-${id}` }),
+            users.deleteOAuthRegistration({ oauth_user_registration_id: `oauth-user-test-${id}` }),
             "OauthUserRegistrationNotFound"
           ],
           [users.deleteEmail({ email_id: `email-test-${id}` }), "EmailNotFound"],

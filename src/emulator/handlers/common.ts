@@ -3,8 +3,9 @@
  * JWTs, and the checks of emails and phone numbers.
  */
 import * as Effect from "effect/Effect"
+import type { SessionEncoded, UserEncoded } from "../../schemas/Models.js"
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto"
-import { type ApiFailure, apiFailure, type Ctx, fail } from "../internal/app.js"
+import { type ApiFailure, apiFailure, type Ctx, fail, unknownId } from "../internal/contract.js"
 import {
   type AuthenticationFactor,
   iso,
@@ -29,7 +30,11 @@ export const webauthnRegistrationWire = (w: WebAuthnRegistrationRecord) => ({
   name: w.name ?? ""
 })
 
-export const userWire = (u: UserRecord) => ({
+/**
+ * A user as Stytch answers it: `name` always present with `""` for unset parts, `password: null` without one (as in
+ * Stytch's documented bodies).
+ */
+export const userWire = (u: UserRecord): UserEncoded => ({
   user_id: u.user_id,
   emails: u.emails.map(({ email, email_id, verified }) => ({ email_id, email, verified })),
   status: u.status,
@@ -52,19 +57,22 @@ export const userWire = (u: UserRecord) => ({
   biometric_registrations: u.biometric_registrations.map((b) => ({ ...b })),
   is_locked: false,
   roles: [...u.roles],
-  ...(u.name === undefined ? {} : { name: { ...u.name } }),
+  name: { first_name: u.name?.first_name ?? "", middle_name: u.name?.middle_name ?? "", last_name: u.name?.last_name ?? "" },
   created_at: iso(u.created_at),
-  ...(u.password === undefined
-    ? {}
-    : { password: { password_id: u.password.password_id, requires_reset: u.password.requiresReset } }),
+  password: u.password === undefined
+    ? null
+    : { password_id: u.password.password_id, requires_reset: u.password.requiresReset },
   trusted_metadata: { ...u.trusted_metadata },
   untrusted_metadata: { ...u.untrusted_metadata },
   ...(u.external_id === undefined ? {} : { external_id: u.external_id })
 })
 
+/** A user_id that names no user: 400 `invalid_user_id` when malformed, 404 `user_not_found` otherwise. */
+export const unknownUser = (user_id: string) => unknownId(user_id, "user", "invalid_user_id", "user_not_found")
+
 export const getUser = (store: Store, user_id: string): Effect.Effect<UserRecord, ApiFailure> => {
   const user = store.users.get(user_id)
-  return user === undefined ? fail("user_not_found") : Effect.succeed(user)
+  return user === undefined ? unknownUser(user_id) : Effect.succeed(user)
 }
 
 /** A new user record (not yet stored). */
@@ -86,38 +94,23 @@ export const newUser = (ctx: Ctx, status: UserRecord["status"] = "active"): User
 })
 
 /** Stores a new user and indexes its factors. Call only after every check has passed. */
-export const insertUser = (store: Store, user: UserRecord): void => {
-  store.users.set(user.user_id, user)
-  for (const e of user.emails) store.emailIndex.set(e.email.toLowerCase(), user.user_id)
-  for (const p of user.phone_numbers) store.phoneIndex.set(p.phone_number, user.user_id)
-  if (user.external_id !== undefined) store.externalIdIndex.set(user.external_id, user.user_id)
-}
+export const insertUser = (store: Store, user: UserRecord): void => store.insertUser(user)
 
-export const addEmail = (store: Store, user: UserRecord, email: string, verified: boolean, unverifiedUntil?: number) => {
-  const record = {
+export const addEmail = (store: Store, user: UserRecord, email: string, verified: boolean, unverifiedUntil?: number) =>
+  store.addEmail(user, {
     email_id: newId("email", store.settings.projectId),
     email,
     verified,
     ...(unverifiedUntil === undefined ? {} : { unverifiedUntil })
-  }
-  user.emails.push(record)
-  store.emailIndex.set(email.toLowerCase(), user.user_id)
-  if (unverifiedUntil !== undefined) store.usersWithUnverifiedFactors.add(user.user_id)
-  return record
-}
+  })
 
-export const addPhone = (store: Store, user: UserRecord, phone_number: string, verified: boolean, unverifiedUntil?: number) => {
-  const record = {
+export const addPhone = (store: Store, user: UserRecord, phone_number: string, verified: boolean, unverifiedUntil?: number) =>
+  store.addPhone(user, {
     phone_id: newId("phone-number", store.settings.projectId),
     phone_number,
     verified,
     ...(unverifiedUntil === undefined ? {} : { unverifiedUntil })
-  }
-  user.phone_numbers.push(record)
-  store.phoneIndex.set(phone_number, user.user_id)
-  if (unverifiedUntil !== undefined) store.usersWithUnverifiedFactors.add(user.user_id)
-  return record
-}
+  })
 
 /** Shallow merge where `null` deletes a key (Stytch's metadata update semantics). */
 export const mergeMetadata = (current: Record<string, unknown>, patch: Record<string, unknown> | undefined) => {
@@ -167,7 +160,7 @@ export const cleanCustomClaims = (claims: Record<string, unknown> | undefined): 
   return out
 }
 
-export const sessionWire = (s: SessionRecord, user: UserRecord | undefined) => ({
+export const sessionWire = (s: SessionRecord, user: UserRecord | undefined): SessionEncoded => ({
   session_id: s.session_id,
   user_id: s.user_id,
   authentication_factors: s.authentication_factors.map((f) => ({ ...f })),
@@ -262,7 +255,7 @@ export const prepareSession = (
   user: UserRecord,
   newFactor: AuthenticationFactor,
   options: SessionOptions
-): Effect.Effect<() => { session_token: string; session_jwt: string; session?: ReturnType<typeof sessionWire> }, ApiFailure> =>
+): Effect.Effect<() => { session_token: string; session_jwt: string; session: SessionEncoded | null }, ApiFailure> =>
   Effect.gen(function*() {
     yield* checkDuration(options.session_duration_minutes)
     const existing = options.session_token !== undefined || options.session_jwt !== undefined
@@ -272,7 +265,7 @@ export const prepareSession = (
       return yield* fail("user_id_mismatch", "The session belongs to another user.")
     }
     if (existing === undefined && options.session_duration_minutes === undefined) {
-      return () => ({ session_token: "", session_jwt: "" })
+      return () => ({ session_token: "", session_jwt: "", session: null })
     }
     return () => {
       let session = existing
@@ -291,8 +284,7 @@ export const prepareSession = (
             user_agent: ctx.headers["user-agent"] ?? ""
           }
         }
-        ctx.store.sessions.set(session.session_id, session)
-        ctx.store.sessionTokenIndex.set(session.session_token, session.session_id)
+        ctx.store.insertSession(session)
       }
       session.last_accessed_at = ctx.now
       if (options.session_duration_minutes !== undefined) {

@@ -35,7 +35,7 @@
  */
 import * as Effect from "effect/Effect"
 import { isIP } from "node:net"
-import { type ApiFailure, type Ctx, fail, type Handlers } from "../internal/app.js"
+import { type ApiFailure, type Ctx, fail, type AreaHandlers, type Handler } from "../internal/contract.js"
 import { type ConnectedAppClientRecord, newId, type Store } from "../internal/store.js"
 import { newSecret, pageRequest, storedSecret } from "./common.js"
 
@@ -50,9 +50,6 @@ const DEFAULT_EXPIRY_MINUTES = 60
 const MIN_EXPIRY_MINUTES = 5
 const MAX_EXPIRY_MINUTES = 1440
 const MAX_REDIRECT_URLS = 50
-
-/** Creation order across every store of the process: only its order matters. */
-let nextSeq = 0
 
 // ---------------------------------------------------------------------------------------------------------------
 // Wire shape
@@ -71,7 +68,7 @@ const clientWire = (c: ConnectedAppClientRecord) => ({
   bypass_consent_for_offline_access: c.bypass_consent_for_offline_access,
   creation_method: c.creation_method,
   ...(c.secret === undefined ? {} : { client_secret_last_four: c.secret.last_four }),
-  ...(c.next_secret === undefined ? {} : { next_client_secret_last_four: c.next_secret.last_four }),
+  next_client_secret_last_four: c.next_secret === undefined ? null : c.next_secret.last_four,
   ...(c.access_token_custom_audience === undefined ? {} : { access_token_custom_audience: c.access_token_custom_audience }),
   ...(c.logo_url === undefined ? {} : { logo_url: c.logo_url })
 })
@@ -210,7 +207,7 @@ const optional = (s: string | undefined) => (s === undefined || s === "" ? undef
 // ---------------------------------------------------------------------------------------------------------------
 // Clients
 
-const create = (ctx: Ctx, req: any) =>
+const create: Handler<"connectedApp.clients.create"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
     const type: string = req.client_type
@@ -225,7 +222,7 @@ const create = (ctx: Ctx, req: any) =>
     const client_secret = isConfidential(type) ? newSecret() : undefined
     const client: ConnectedAppClientRecord = {
       client_id: newId("connected-app", store.settings.projectId),
-      seq: nextSeq++,
+      seq: store.nextSeq(),
       created_at: ctx.now,
       client_type: type,
       creation_method: "api",
@@ -242,16 +239,16 @@ const create = (ctx: Ctx, req: any) =>
       logo_url: optional(req.logo_url),
       secret: client_secret === undefined ? undefined : storedSecret(client_secret)
     }
-    store.connectedAppClients.set(client.client_id, client)
+    store.putConnectedAppClient(client)
     // The only answer that carries the secret: it is not stored in the clear. (Its model has no creation_method.)
     const { creation_method: _, ...shown } = clientWire(client)
     return { connected_app: { ...shown, ...(client_secret === undefined ? {} : { client_secret }) } }
   })
 
-const get = (ctx: Ctx, req: { client_id: string }) =>
+const get: Handler<"connectedApp.clients.get"> = (ctx, req) =>
   Effect.map(getClient(ctx.store, req.client_id), (client) => ({ connected_app: clientWire(client) }))
 
-const update = (ctx: Ctx, req: any) =>
+const update: Handler<"connectedApp.clients.update"> = (ctx, req) =>
   Effect.gen(function*() {
     const client = yield* getClient(ctx.store, req.client_id)
     const urls = yield* checkFields(req, client.client_type)
@@ -277,9 +274,9 @@ const update = (ctx: Ctx, req: any) =>
     return { connected_app: clientWire(client) }
   })
 
-const deleteClient = (ctx: Ctx, req: { client_id: string }) =>
+const deleteClient: Handler<"connectedApp.clients.delete"> = (ctx, req) =>
   Effect.map(getClient(ctx.store, req.client_id), (client) => {
-    ctx.store.connectedAppClients.delete(client.client_id)
+    ctx.store.deleteConnectedAppClient(client.client_id)
     return { client_id: client.client_id }
   })
 
@@ -297,7 +294,7 @@ const positionOf = (cursor: string): number | undefined => {
   return /^\d{1,15}$/.test(digits) ? Number(digits) : undefined
 }
 
-const search = (ctx: Ctx, req: { cursor?: string | undefined; limit?: number | undefined }) =>
+const search: Handler<"connectedApp.clients.search"> = (ctx, req) =>
   Effect.gen(function*() {
     const { after, limit } = yield* pageRequest(req, positionOf)
     // Map order is insertion order, which is seq order.
@@ -307,7 +304,7 @@ const search = (ctx: Ctx, req: { cursor?: string | undefined; limit?: number | u
     const more = rest.length > limit
     return {
       connected_apps: page.map(clientWire),
-      results_metadata: { total: all.length, ...(more ? { next_cursor: cursorAfter(page[page.length - 1]!) } : {}) }
+      results_metadata: { total: all.length, next_cursor: more ? cursorAfter(page[page.length - 1]!) : null }
     }
   })
 
@@ -321,7 +318,7 @@ const confidentialClient = (store: Store, client_id: string) =>
       ? fail("public_connected_apps_do_not_have_secrets", "Public Connected Apps do not have client secrets.", 400)
       : Effect.succeed({ client, secret: client.secret }))
 
-const rotateStart = (ctx: Ctx, req: { client_id: string }) =>
+const rotateStart: Handler<"connectedApp.clients.secrets.rotateStart"> = (ctx, req) =>
   Effect.gen(function*() {
     const { client, secret } = yield* confidentialClient(ctx.store, req.client_id)
     if (client.next_secret !== undefined) {
@@ -353,7 +350,7 @@ const finishRotation = (promote: boolean) => (ctx: Ctx, req: { client_id: string
     return { connected_app: clientWire(client) }
   })
 
-export const connectedAppsHandlers: Handlers = {
+export const connectedAppsHandlers = {
   "connectedApp.clients.create": create,
   "connectedApp.clients.get": get,
   "connectedApp.clients.update": update,
@@ -362,4 +359,4 @@ export const connectedAppsHandlers: Handlers = {
   "connectedApp.clients.secrets.rotateStart": rotateStart,
   "connectedApp.clients.secrets.rotateCancel": finishRotation(false),
   "connectedApp.clients.secrets.rotate": finishRotation(true)
-}
+} satisfies AreaHandlers

@@ -46,13 +46,12 @@ import { base58 } from "@scure/base"
 import * as Effect from "effect/Effect"
 import { randomBytes } from "node:crypto"
 import type {
-  CryptoWalletsAuthenticateRequest,
   CryptoWalletsAuthenticateStartRequest,
   SIWEParams
 } from "../../schemas/Models.js"
-import { type ApiFailure, type Ctx, fail, type Handlers } from "../internal/app.js"
-import { type CryptoChallengeRecord, iso, newId, type Store, type UserRecord } from "../internal/store.js"
-import { factor, findSession, insertUser, newUser, prepareSession, userWire } from "./common.js"
+import { type ApiFailure, type Ctx, fail, type AreaHandlers, type Handler } from "../internal/contract.js"
+import { type CryptoChallengeRecord, iso, newId, type Store, type UserRecord, walletKey } from "../internal/store.js"
+import { factor, findSession, insertUser, newUser, prepareSession, unknownUser, userWire } from "./common.js"
 
 /** How long a challenge can be signed (Stytch does not document it). */
 export const CHALLENGE_LIFETIME_MILLIS = 5 * 60_000
@@ -69,7 +68,7 @@ interface Wallet {
   readonly key: string
 }
 
-const keyOf = (type: string, address: string) => `${type}:${type === "ethereum" ? address.toLowerCase() : address}`
+const keyOf = walletKey
 const recordKey = (w: WalletRecord) => keyOf(w.crypto_wallet_type ?? "ethereum", w.crypto_wallet_address)
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -272,7 +271,7 @@ const siweMessage = (address: string, siwe: Siwe, statement: string | undefined,
 
 /** The user holding a wallet and its record; a stale index entry (wallet or user deleted since) counts as none. */
 const holderOf = (store: Store, key: string): { user: UserRecord; wallet: WalletRecord } | undefined => {
-  const user = store.users.get(store.cryptoWalletIndex.get(key) ?? "")
+  const user = store.userByWallet(key, (u) => u.crypto_wallets.some((w) => recordKey(w) === key))
   const wallet = user?.crypto_wallets.find((w) => recordKey(w) === key)
   return user === undefined || wallet === undefined ? undefined : { user, wallet }
 }
@@ -294,8 +293,8 @@ const namedUser = (
       ? yield* findSession(ctx, req)
       : undefined
     if (req.user_id !== undefined) {
-      const user = store.users.get(req.user_id) ?? store.users.get(store.externalIdIndex.get(req.user_id) ?? "")
-      if (user === undefined) return yield* fail("user_not_found")
+      const user = store.users.get(req.user_id) ?? store.userByExternalId(req.user_id)
+      if (user === undefined) return yield* unknownUser(req.user_id)
       if (session !== undefined && session.user_id !== user.user_id) {
         return yield* fail("user_id_mismatch", "The session belongs to another user than user_id.", 400)
       }
@@ -309,7 +308,7 @@ const namedUser = (
 // ---------------------------------------------------------------------------------------------------------------
 // Handlers
 
-const authenticateStart = (ctx: Ctx, req: CryptoWalletsAuthenticateStartRequest) =>
+const authenticateStart: Handler<"cryptoWallets.authenticateStart"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
     const wallet = yield* checkWallet(req.crypto_wallet_type, req.crypto_wallet_address)
@@ -359,8 +358,8 @@ const authenticateStart = (ctx: Ctx, req: CryptoWalletsAuthenticateStartRequest)
       }
       user.crypto_wallets.push(record)
     }
-    store.cryptoWalletIndex.set(wallet.key, user.user_id)
-    store.cryptoChallenges.set(wallet.key, {
+    store.indexWallet(wallet.key, user)
+    store.putCryptoChallenge(wallet.key, {
       user_id: user.user_id,
       crypto_wallet_id: record.crypto_wallet_id,
       crypto_wallet_type: wallet.type,
@@ -371,7 +370,7 @@ const authenticateStart = (ctx: Ctx, req: CryptoWalletsAuthenticateStartRequest)
     return { user_id: user.user_id, challenge, user_created: created }
   })
 
-const authenticate = (ctx: Ctx, req: CryptoWalletsAuthenticateRequest) =>
+const authenticate: Handler<"cryptoWallets.authenticate"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
     const wallet = yield* checkWallet(req.crypto_wallet_type, req.crypto_wallet_address)
@@ -415,7 +414,7 @@ const authenticate = (ctx: Ctx, req: CryptoWalletsAuthenticateRequest) =>
     })
     const startSession = yield* prepareSession(ctx, user, newFactor, req)
 
-    store.cryptoChallenges.delete(wallet.key)
+    store.deleteCryptoChallenge(wallet.key)
     record.verified = true
     const started = startSession()
     const siwe = pending.siwe
@@ -437,7 +436,7 @@ const authenticate = (ctx: Ctx, req: CryptoWalletsAuthenticateRequest) =>
     }
   })
 
-export const cryptoWalletsHandlers: Handlers = {
+export const cryptoWalletsHandlers = {
   "cryptoWallets.authenticateStart": authenticateStart,
   "cryptoWallets.authenticate": authenticate
-}
+} satisfies AreaHandlers

@@ -15,15 +15,7 @@
 import * as Effect from "effect/Effect"
 import { createHash, randomInt, randomUUID } from "node:crypto"
 import { isIPv6 } from "node:net"
-import type {
-  FraudEmailRiskRequest,
-  FraudFingerprintLookupRequest,
-  FraudRulesListRequest,
-  FraudRulesSetRequest,
-  FraudVerdictReasonsListRequest,
-  FraudVerdictReasonsOverrideRequest
-} from "../../schemas/Models.js"
-import { type Ctx, fail, type Handlers } from "../internal/app.js"
+import { fail, type AreaHandlers, type Handler } from "../internal/contract.js"
 import {
   type Fingerprints,
   type FraudAction,
@@ -195,6 +187,10 @@ const RULE_KINDS: ReadonlyArray<{ readonly field: RuleField; readonly type: stri
 const FIELD_OF_TYPE = new Map(RULE_KINDS.map((k) => [k.type, k.field]))
 const ruleKey = (type: string, identifier: string) => `${type}:${identifier}`
 
+/** Every identifier field of a rule answer: the rule's own set, the others `""` (as Stytch answers them). */
+const identifierFields = (field: RuleField | undefined, identifier: string) =>
+  Object.fromEntries(RULE_KINDS.map((k) => [k.field, k.field === field ? identifier : ""])) as Record<RuleField, string>
+
 /** The value a telemetry record has for a (non-CIDR) rule kind. */
 const telemetryIdentifier = (t: TelemetryRecord, field: Exclude<RuleField, "cidr_block">): string => {
   switch (field) {
@@ -361,7 +357,7 @@ export const seedTelemetry = (store: Store, now: number, options: SeedTelemetryO
     verdict_reasons: reasons,
     external_metadata: {}
   }
-  store.telemetry.set(telemetry_id, record)
+  store.putTelemetry(record)
   return { telemetry_id, ...fingerprints, expires_at: iso(record.expires_at) }
 }
 
@@ -396,7 +392,7 @@ const matchingRule = (store: Store, now: number, t: TelemetryRecord): FraudRuleR
   return undefined
 }
 
-const lookup = (ctx: Ctx, req: FraudFingerprintLookupRequest) =>
+const lookup: Handler<"fraud.fingerprint.lookup"> = (ctx, req) =>
   Effect.gen(function*() {
     const metadata: Record<string, string> = {}
     for (const field of METADATA_FIELDS) {
@@ -446,20 +442,17 @@ const lookup = (ctx: Ctx, req: FraudFingerprintLookupRequest) =>
 // ---------------------------------------------------------------------------------------------------------------
 // Rules
 
-/** Module-wide creation counter: only its order matters (it sorts rules and makes list cursors). */
-let ruleSeq = 0
-
 const ruleWire = (r: FraudRuleRecord) => ({
   rule_type: r.rule_type,
   action: r.action,
   created_at: iso(r.created_at),
-  [FIELD_OF_TYPE.get(r.rule_type)!]: r.identifier,
+  ...identifierFields(FIELD_OF_TYPE.get(r.rule_type), r.identifier),
   ...(r.description === undefined ? {} : { description: r.description }),
   ...(r.expires_at === undefined ? {} : { expires_at: iso(r.expires_at) }),
   last_updated_at: iso(r.last_updated_at)
 })
 
-const setRule = (ctx: Ctx, req: FraudRulesSetRequest) =>
+const setRule: Handler<"fraud.rules.set"> = (ctx, req) =>
   Effect.gen(function*() {
     const action = req.action
     if (!isAction(action) && action !== "NONE") return yield* fail("invalid_action_for_rules")
@@ -500,26 +493,26 @@ const setRule = (ctx: Ctx, req: FraudRulesSetRequest) =>
     const key = ruleKey(type, identifier)
     if (!isAction(action)) {
       // `NONE` clears the stored rule (a no-op when there is none).
-      ctx.store.fraudRules.delete(key)
-      return { action, [field]: identifier }
+      ctx.store.deleteFraudRule(key)
+      return { action, ...identifierFields(field, identifier) }
     }
     const live = liveRule(ctx.now)
-    for (const [k, r] of ctx.store.fraudRules) if (!live(r)) ctx.store.fraudRules.delete(k)
+    for (const [k, r] of [...ctx.store.fraudRules]) if (!live(r)) ctx.store.deleteFraudRule(k)
     const expires_at = minutes === undefined ? undefined : ctx.now + minutes * 60_000
     const existing = ctx.store.fraudRules.get(key)
     // Setting a rule again replaces its action, expiry and description; it keeps its creation time and place.
     const rule: FraudRuleRecord = {
       rule_type: type,
       identifier,
-      seq: existing?.seq ?? ++ruleSeq,
+      seq: existing?.seq ?? ctx.store.nextSeq(),
       created_at: existing?.created_at ?? ctx.now,
       action,
       last_updated_at: ctx.now,
       expires_at,
       description: req.description
     }
-    ctx.store.fraudRules.set(key, rule)
-    return { action, [field]: identifier, ...(expires_at === undefined ? {} : { expires_at: iso(expires_at) }) }
+    ctx.store.putFraudRule(key, rule)
+    return { action, ...identifierFields(field, identifier), ...(expires_at === undefined ? {} : { expires_at: iso(expires_at) }) }
   })
 
 const RULES_DEFAULT_LIMIT = 10
@@ -532,7 +525,7 @@ const decodeCursor = (cursor: string): number | undefined => {
   return m === null ? undefined : Number(m[1])
 }
 
-const listRules = (ctx: Ctx, req: FraudRulesListRequest) =>
+const listRules: Handler<"fraud.rules.list"> = (ctx, req) =>
   Effect.gen(function*() {
     const limit = req.limit ?? RULES_DEFAULT_LIMIT
     if (!Number.isInteger(limit) || limit < 1 || limit > RULES_MAX_LIMIT) {
@@ -565,7 +558,7 @@ const reasonActionWire = (reason: string, default_action: FraudAction, o: Verdic
     })
 })
 
-const overrideReason = (ctx: Ctx, req: FraudVerdictReasonsOverrideRequest) =>
+const overrideReason: Handler<"fraud.verdictReasons.override"> = (ctx, req) =>
   Effect.gen(function*() {
     if (req.verdict_reason === RULE_MATCH) {
       return yield* fail("bad_request", "You may not override the RULE_MATCH reason.", 400)
@@ -580,7 +573,7 @@ const overrideReason = (ctx: Ctx, req: FraudVerdictReasonsOverrideRequest) =>
     }
     if (!isAction(action)) {
       // `NONE` removes the override: the reason goes back to its default action.
-      ctx.store.verdictReasonOverrides.delete(req.verdict_reason)
+      ctx.store.deleteVerdictReasonOverride(req.verdict_reason)
       return { verdict_reason_action: reasonActionWire(req.verdict_reason, default_action, undefined) }
     }
     const record: VerdictReasonOverrideRecord = {
@@ -588,11 +581,11 @@ const overrideReason = (ctx: Ctx, req: FraudVerdictReasonsOverrideRequest) =>
       created_at: ctx.now,
       description: req.override_description
     }
-    ctx.store.verdictReasonOverrides.set(req.verdict_reason, record)
+    ctx.store.putVerdictReasonOverride(req.verdict_reason, record)
     return { verdict_reason_action: reasonActionWire(req.verdict_reason, default_action, record) }
   })
 
-const listReasons = (ctx: Ctx, req: FraudVerdictReasonsListRequest) =>
+const listReasons: Handler<"fraud.verdictReasons.list"> = (ctx, req) =>
   Effect.sync(() => ({
     verdict_reason_actions: VERDICT_REASONS
       .map(([reason, default_action]) => [reason, default_action, ctx.store.verdictReasonOverrides.get(reason)] as const)
@@ -709,13 +702,13 @@ export const emailRisk = (address: string) => {
   }
 }
 
-const risk = (_ctx: Ctx, req: FraudEmailRiskRequest) => Effect.sync(() => emailRisk(req.email_address))
+const risk: Handler<"fraud.email.risk"> = (_ctx, req) => Effect.sync(() => emailRisk(req.email_address))
 
-export const fraudHandlers: Handlers = {
+export const fraudHandlers = {
   "fraud.fingerprint.lookup": lookup,
   "fraud.rules.set": setRule,
   "fraud.rules.list": listRules,
   "fraud.verdictReasons.override": overrideReason,
   "fraud.verdictReasons.list": listReasons,
   "fraud.email.risk": risk
-}
+} satisfies AreaHandlers

@@ -16,7 +16,7 @@
  *   (`extendSession` in common.ts).
  */
 import * as Effect from "effect/Effect"
-import { fail, type Handlers } from "../internal/app.js"
+import { fail, type AreaHandlers } from "../internal/contract.js"
 import { newToken, type Store } from "../internal/store.js"
 import { factor, prepareSession, userWire } from "./common.js"
 
@@ -42,7 +42,7 @@ export const mintImpersonationToken = (
     throw new Error(`mintImpersonationToken: no user ${String(request.user_id)}`)
   }
   const token = newToken()
-  store.tokens.set(token, {
+  store.putToken({
     token,
     kind: "impersonation",
     user_id: request.user_id,
@@ -56,7 +56,7 @@ export const mintImpersonationToken = (
   return { impersonation_token: token, expires_at: new Date(now + TOKEN_LIFETIME_MS).toISOString() }
 }
 
-export const impersonationHandlers: Handlers = {
+export const impersonationHandlers = {
   "impersonation.authenticate": (ctx, req: { readonly impersonation_token: string }) =>
     Effect.gen(function*() {
       const record = ctx.store.tokens.get(req.impersonation_token)
@@ -81,4 +81,4 @@ export const impersonationHandlers: Handlers = {
       record.used = true
       return { user_id: user.user_id, user: userWire(user), ...startSession() }
     })
-}
+} satisfies AreaHandlers

@@ -7,7 +7,7 @@
  * the SDK verifies both with one JWKS.
  */
 import * as Effect from "effect/Effect"
-import { type ApiFailure, type Ctx, fail, type Handlers } from "../internal/app.js"
+import { type AnswerOf, type ApiFailure, type Ctx, fail, type AreaHandlers, type Handler } from "../internal/contract.js"
 import { type M2MClientRecord, newId, type Store } from "../internal/store.js"
 import { mergeMetadata, newSecret, pageRequest, secretMatches, storedSecret } from "./common.js"
 
@@ -38,7 +38,7 @@ const clientWire = (c: M2MClientRecord) => ({
   scopes: [...c.scopes],
   client_secret_last_four: c.secret.last_four,
   trusted_metadata: { ...c.trusted_metadata },
-  ...(c.next_secret === undefined ? {} : { next_client_secret_last_four: c.next_secret.last_four })
+  next_client_secret_last_four: c.next_secret === undefined ? null : c.next_secret.last_four
 })
 
 const getClient = (store: Store, client_id: string): Effect.Effect<M2MClientRecord, ApiFailure> => {
@@ -82,7 +82,7 @@ const checkFields = (req: ClientFields): Effect.Effect<Array<string> | undefined
     return Effect.succeed(scopes)
   })
 
-const create = (ctx: Ctx, req: any) =>
+const create: Handler<"m2m.clients.create"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
     const scopes = (yield* checkFields(req))!
@@ -132,15 +132,15 @@ const create = (ctx: Ctx, req: any) =>
       trusted_metadata: mergeMetadata({}, req.trusted_metadata),
       secret: storedSecret(client_secret)
     }
-    store.m2mClients.set(client.client_id, client)
+    store.putM2MClient(client)
     // The only answer that carries the secret: it is not stored in the clear.
     return { m2m_client: { ...clientWire(client), client_secret } }
   })
 
-const get = (ctx: Ctx, req: { client_id: string }) =>
+const get: Handler<"m2m.clients.get"> = (ctx, req) =>
   Effect.map(getClient(ctx.store, req.client_id), (client) => ({ m2m_client: clientWire(client) }))
 
-const update = (ctx: Ctx, req: any) =>
+const update: Handler<"m2m.clients.update"> = (ctx, req) =>
   Effect.gen(function*() {
     const client = yield* getClient(ctx.store, req.client_id)
     const scopes = yield* checkFields(req)
@@ -156,10 +156,10 @@ const update = (ctx: Ctx, req: any) =>
     return { m2m_client: clientWire(client) }
   })
 
-const deleteClient = (ctx: Ctx, req: { client_id: string }) =>
+const deleteClient: Handler<"m2m.clients.delete"> = (ctx, req) =>
   Effect.map(getClient(ctx.store, req.client_id), (client) => {
     // Tokens already issued stay valid until they expire, as the docs warn: they are not tracked.
-    ctx.store.m2mClients.delete(client.client_id)
+    ctx.store.deleteM2MClient(client.client_id)
     return { client_id: client.client_id }
   })
 
@@ -196,7 +196,7 @@ const matchOperand = (c: M2MClientRecord, op: Operand): boolean => {
   }
 }
 
-const search = (ctx: Ctx, req: any) =>
+const search: Handler<"m2m.clients.search"> = (ctx, req) =>
   Effect.gen(function*() {
     const { after, limit } = yield* pageRequest(req, positionOf)
     const query = req.query
@@ -211,21 +211,21 @@ const search = (ctx: Ctx, req: any) =>
     }
     const matches = (c: M2MClientRecord) =>
       operands.length === 0 ||
-      (query.operator === "AND" ? operands.every((o) => matchOperand(c, o)) : operands.some((o) => matchOperand(c, o)))
+      (query?.operator === "AND" ? operands.every((o) => matchOperand(c, o)) : operands.some((o) => matchOperand(c, o)))
     const all = [...ctx.store.m2mClients.values()].filter(matches).sort(byCreation)
     const start = after === undefined ? 0 : all.findIndex((c) => byCreation(c, after) > 0)
     const page = start < 0 ? [] : all.slice(start, start + limit)
     const more = start >= 0 && start + limit < all.length
     return {
       m2m_clients: page.map(clientWire),
-      results_metadata: { total: all.length, ...(more ? { next_cursor: cursorAfter(page[page.length - 1]!) } : {}) }
+      results_metadata: { total: all.length, next_cursor: more ? cursorAfter(page[page.length - 1]!) : null }
     }
   })
 
 // ---------------------------------------------------------------------------------------------------------------
 // Secret rotation
 
-const rotateStart = (ctx: Ctx, req: { client_id: string }) =>
+const rotateStart: Handler<"m2m.clients.secrets.rotateStart"> = (ctx, req) =>
   Effect.gen(function*() {
     const client = yield* getClient(ctx.store, req.client_id)
     if (client.next_secret !== undefined) {
@@ -254,7 +254,7 @@ const finishRotation = (promote: boolean) => (ctx: Ctx, req: { client_id: string
 // error codes in `error_type`.
 
 /** The project in the path must be this emulator's: a client of another project is unknown here. */
-const checkProject = (ctx: Ctx, project_id: string) =>
+export const checkProject = (ctx: Ctx, project_id: string) =>
   project_id === ctx.store.settings.projectId
     ? Effect.void
     : fail("invalid_client", "Unknown project.", 401)
@@ -267,7 +267,7 @@ const authenticateClient = (ctx: Ctx, req: Record<string, string | undefined>) =
   Effect.suspend(() => {
     const { client_id, client_secret } = req
     if (client_id === undefined || client_id === "") return fail("invalid_request", "client_id is required.", 400)
-    // This emulator's only clients are M2M clients, which are confidential: the secret is required.
+    // M2M clients are confidential: the secret is required. (Connected App clients are answered by idpOAuth.ts.)
     if (client_secret === undefined || client_secret === "") {
       return fail("invalid_client", "Client authentication failed.", 401)
     }
@@ -281,7 +281,7 @@ const authenticateClient = (ctx: Ctx, req: Record<string, string | undefined>) =
     return Effect.succeed(client)
   })
 
-const token = (ctx: Ctx, req: Record<string, string | undefined>) =>
+const token: Handler<"m2m.token"> = (ctx, req) =>
   Effect.gen(function*() {
     const { projectId } = ctx.store.settings
     yield* checkProject(ctx, req.project_id ?? "")
@@ -289,7 +289,7 @@ const token = (ctx: Ctx, req: Record<string, string | undefined>) =>
       return yield* fail("invalid_request", "grant_type is required.", 400)
     }
     if (req.grant_type !== "client_credentials") {
-      return yield* fail("unsupported_grant_type", "Only the client_credentials grant is supported.", 400)
+      return yield* fail("unsupported_grant_type", "grant_type must be client_credentials, authorization_code or refresh_token.", 400)
     }
     const client = yield* authenticateClient(ctx, req)
     const requested = [...new Set((req.scope ?? "").split(" ").filter((s) => s !== ""))]
@@ -348,33 +348,40 @@ const activeClaims = (ctx: Ctx, token: string): Record<string, unknown> | undefi
   return valid ? p : undefined
 }
 
-/** RFC 7662: `{ active: false }` says nothing more about why, by design. */
-const introspect = (ctx: Ctx, req: Record<string, string | undefined>) =>
+/**
+ * The RFC 7662 answer for `token` (M2M and Connected App access tokens alike): `{ active: false }` says nothing more
+ * about why, by design. Connected App tokens name their client in a `client_id` claim (their `sub` is the user).
+ */
+export const introspectionAnswer = (ctx: Ctx, token: string): AnswerOf<"idp.introspectTokenNetwork"> => {
+  // token_type_hint is only a hint (RFC 7662 section 2.1): the one kind of token this server knows is checked.
+  const claims = activeClaims(ctx, token)
+  if (claims === undefined) return { active: false }
+  const custom: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(claims)) if (!INTROSPECTION_FIELDS.has(k)) custom[k] = v
+  return {
+    ...custom,
+    active: true,
+    sub: claims.sub,
+    scope: typeof claims.scope === "string" ? claims.scope : "",
+    aud: Array.isArray(claims.aud) ? claims.aud : [claims.aud],
+    exp: claims.exp,
+    iat: claims.iat,
+    nbf: claims.nbf ?? claims.iat,
+    iss: claims.iss,
+    client_id: typeof claims.client_id === "string" ? claims.client_id : claims.sub,
+    token_type: "access_token"
+  }
+}
+
+const introspect: Handler<"idp.introspectTokenNetwork"> = (ctx, req) =>
   Effect.gen(function*() {
     yield* checkProject(ctx, req.project_id ?? "")
     if (req.token === undefined || req.token === "") return yield* fail("invalid_request", "token is required.", 400)
     yield* authenticateClient(ctx, req)
-    // token_type_hint is only a hint (RFC 7662 section 2.1): the one kind of token this server knows is checked.
-    const claims = activeClaims(ctx, req.token)
-    if (claims === undefined) return { active: false }
-    const custom: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(claims)) if (!INTROSPECTION_FIELDS.has(k)) custom[k] = v
-    return {
-      ...custom,
-      active: true,
-      sub: claims.sub,
-      scope: typeof claims.scope === "string" ? claims.scope : "",
-      aud: Array.isArray(claims.aud) ? claims.aud : [claims.aud],
-      exp: claims.exp,
-      iat: claims.iat,
-      nbf: claims.nbf ?? claims.iat,
-      iss: claims.iss,
-      client_id: claims.sub,
-      token_type: "access_token"
-    }
+    return introspectionAnswer(ctx, req.token)
   })
 
-export const m2mHandlers: Handlers = {
+export const m2mHandlers = {
   "m2m.clients.create": create,
   "m2m.clients.get": get,
   "m2m.clients.search": search,
@@ -386,4 +393,4 @@ export const m2mHandlers: Handlers = {
   // Public form routes (app.ts): not in the endpoint table.
   "m2m.token": token,
   "idp.introspectTokenNetwork": introspect
-}
+} satisfies AreaHandlers

@@ -3,11 +3,12 @@
  * and authenticate (single use, expiry, PKCE, IP / user-agent match, sessions).
  *
  * Every link is a `TokenRecord` in `store.tokens`; the email ones are also put in the outbox with the URL the user
- * would click (the redirect URL plus `stytch_token_type=magic_link&token=...`).
+ * would click (the redirect URL plus `stytch_token_type=magic_links&token=...`).
  */
 import * as Effect from "effect/Effect"
+import type { MagicLinksEmailLoginOrCreateRequest, MagicLinksEmailSendRequest } from "../../schemas/Models.js"
 import { createHash } from "node:crypto"
-import { type ApiFailure, type Ctx, fail, type Handlers } from "../internal/app.js"
+import { type ApiFailure, type Ctx, fail, type AreaHandlers, type Handler } from "../internal/contract.js"
 import { type EmailRecord, newId, newToken, type TokenRecord, type UserRecord } from "../internal/store.js"
 import { addEmail, checkEmail, factor, getUser, insertUser, markPasswordlessEmailAuth, newUser, prepareSession, userWire } from "./common.js"
 import {
@@ -61,7 +62,7 @@ const linkFor = (
   }
   return Effect.succeed((token) => {
     const link = new URL(url)
-    link.searchParams.set("stytch_token_type", "magic_link")
+    link.searchParams.set("stytch_token_type", "magic_links")
     link.searchParams.set("token", token)
     return link.toString()
   })
@@ -102,7 +103,7 @@ const issueEmailLink = (
   }
 ): void => {
   const token = newToken()
-  ctx.store.tokens.set(token, {
+  ctx.store.putToken({
     token,
     kind: options.kind,
     user_id: options.user.user_id,
@@ -131,7 +132,11 @@ const issueEmailLink = (
  * Sends a sign-up link (new or pending user) or a login link (active user). `send` needs an existing user (and may
  * add a new email to a named one); `loginOrCreate` creates the user when the email is unknown.
  */
-const sendLink = (mode: "send" | "loginOrCreate") => (ctx: Ctx, req: any) =>
+const sendLink = <A>(
+  mode: "send" | "loginOrCreate",
+  answer: (ids: { user_id: string; email_id: string }, created: boolean) => A
+) =>
+(ctx: Ctx, req: MagicLinksEmailLoginOrCreateRequest & MagicLinksEmailSendRequest) =>
   Effect.gen(function*() {
     const locale = yield* checkLocale(req.locale)
     const loginMinutes = yield* minutes(req.login_expiration_minutes, "login_expiration_minutes", 60)
@@ -154,12 +159,14 @@ const sendLink = (mode: "send" | "loginOrCreate") => (ctx: Ctx, req: any) =>
       code_challenge: req.code_challenge,
       locale
     })
-    const answer = { user_id: recipient.user.user_id, email_id: email.email_id }
-    return mode === "send" ? answer : { ...answer, user_created: recipient.created }
+    return answer({ user_id: recipient.user.user_id, email_id: email.email_id }, recipient.created)
   })
 
-const send = sendLink("send")
-const loginOrCreate = sendLink("loginOrCreate")
+const send: Handler<"magicLinks.email.send"> = sendLink("send", (ids) => ids)
+const loginOrCreate: Handler<"magicLinks.email.loginOrCreate"> = sendLink(
+  "loginOrCreate",
+  (ids, user_created) => ({ ...ids, user_created })
+)
 
 /** Metadata of a new user: `null` values mean "no key" (as in users.create). */
 const metadata = (patch: Record<string, unknown> | undefined): Record<string, unknown> =>
@@ -169,7 +176,7 @@ const metadata = (patch: Record<string, unknown> | undefined): Record<string, un
  * Creates a pending user and emails them an invite link. An active user with the email cannot be invited
  * (`duplicate_email`); a user still pending is sent a new invite, their profile untouched.
  */
-const invite = (ctx: Ctx, req: any) =>
+const invite: Handler<"magicLinks.email.invite"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
     yield* checkEmail(req.email)
@@ -209,7 +216,7 @@ const invite = (ctx: Ctx, req: any) =>
  * Revokes a pending invite: the invited user (still pending, with an invite link on record) is deleted, and with
  * them every link they were sent. An email with no pending invite behind it answers `email_not_found`.
  */
-const revokeInvite = (ctx: Ctx, req: any) =>
+const revokeInvite: Handler<"magicLinks.email.revokeInvite"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
     yield* checkEmail(req.email)
@@ -223,13 +230,13 @@ const revokeInvite = (ctx: Ctx, req: any) =>
   })
 
 /** An embeddable link: a token for a user, delivered by the caller (nothing is emailed). */
-const create = (ctx: Ctx, req: any) =>
+const create: Handler<"magicLinks.create"> = (ctx, req) =>
   Effect.gen(function*() {
     const expiration = yield* minutes(req.expiration_minutes, "expiration_minutes", 60)
     const user = yield* getUser(ctx.store, req.user_id)
     const token = newToken()
     const attributes = sendAttributes(req.attributes)
-    ctx.store.tokens.set(token, {
+    ctx.store.putToken({
       token,
       kind: "embedded",
       user_id: user.user_id,
@@ -244,7 +251,7 @@ const create = (ctx: Ctx, req: any) =>
 
 const MAGIC_LINK_KINDS: ReadonlySet<TokenRecord["kind"]> = new Set(["login", "signup", "invite", "embedded"])
 
-const authenticate = (ctx: Ctx, req: any) =>
+const authenticate: Handler<"magicLinks.authenticate"> = (ctx, req) =>
   Effect.gen(function*() {
     const record = ctx.store.tokens.get(req.token)
     if (record === undefined || !MAGIC_LINK_KINDS.has(record.kind)) return yield* fail("magic_link_not_found")
@@ -288,11 +295,11 @@ const authenticate = (ctx: Ctx, req: any) =>
     }
   })
 
-export const magicLinksHandlers: Handlers = {
+export const magicLinksHandlers = {
   "magicLinks.authenticate": authenticate,
   "magicLinks.create": create,
   "magicLinks.email.send": send,
   "magicLinks.email.loginOrCreate": loginOrCreate,
   "magicLinks.email.invite": invite,
   "magicLinks.email.revokeInvite": revokeInvite
-}
+} satisfies AreaHandlers

@@ -21,8 +21,7 @@
  */
 import * as Effect from "effect/Effect"
 import { createHash } from "node:crypto"
-import type { OAuthAttachRequest, OAuthAuthenticateRequest } from "../../schemas/Models.js"
-import { type Ctx, fail, type Handlers } from "../internal/app.js"
+import { type Ctx, fail, type AreaHandlers, type Handler } from "../internal/contract.js"
 import {
   type EmailRecord,
   iso,
@@ -104,6 +103,37 @@ const PROVIDER_FACTOR_KEYS: Readonly<Record<string, string>> = {
   yahoo: "yahoo_oauth_factor"
 }
 
+/**
+ * Providers as Stytch names them in answers (`provider_type`): `Google`, `GitHub`, ... (Stytch's docs show `Google`
+ * and name "Google, Facebook, GitHub"; the other spellings are a guess from the providers' own brand names).
+ */
+const PROVIDER_NAMES: Readonly<Record<string, string>> = {
+  amazon: "Amazon",
+  apple: "Apple",
+  bitbucket: "Bitbucket",
+  coinbase: "Coinbase",
+  discord: "Discord",
+  facebook: "Facebook",
+  figma: "Figma",
+  github: "GitHub",
+  gitlab: "GitLab",
+  google: "Google",
+  hubspot: "HubSpot",
+  instagram: "Instagram",
+  linkedin: "LinkedIn",
+  microsoft: "Microsoft",
+  salesforce: "Salesforce",
+  shopify: "Shopify",
+  slack: "Slack",
+  snapchat: "Snapchat",
+  spotify: "Spotify",
+  steam: "Steam",
+  tiktok: "TikTok",
+  twitch: "Twitch",
+  twitter: "Twitter",
+  yahoo: "Yahoo"
+}
+
 const normalizeProvider = (provider: unknown): string =>
   typeof provider === "string" ? provider.trim().toLowerCase() : ""
 
@@ -141,7 +171,7 @@ export const mintOAuthToken = (store: Store, now: number, request: MintOAuthToke
   }
   const token = newToken()
   const data: FlowData = { ...request, ...attach }
-  store.tokens.set(token, {
+  store.putToken({
     token,
     kind: "oauth",
     user_id: "",
@@ -156,7 +186,7 @@ export const mintOAuthToken = (store: Store, now: number, request: MintOAuthToke
 // ---------------------------------------------------------------------------------------------------------------
 // Attach
 
-const attach = (ctx: Ctx, req: OAuthAttachRequest) =>
+const attach: Handler<"oauth.attach"> = (ctx, req) =>
   Effect.gen(function*() {
     const given = [req.user_id, req.session_token, req.session_jwt].filter((x) => x !== undefined).length
     if (given !== 1) {
@@ -170,7 +200,7 @@ const attach = (ctx: Ctx, req: OAuthAttachRequest) =>
       ? yield* getUser(ctx.store, req.user_id)
       : yield* Effect.flatMap(findSession(ctx, req), (session) => getUser(ctx.store, session.user_id))
     const oauth_attach_token = newToken()
-    ctx.store.tokens.set(oauth_attach_token, {
+    ctx.store.putToken({
       token: oauth_attach_token,
       kind: "oauth_attach",
       user_id: user.user_id,
@@ -243,7 +273,7 @@ const resolveUser = (ctx: Ctx, flow: FlowData, provider: string) =>
     let registered: { user: UserRecord; registration: OAuthProviderRecord } | undefined
     for (const user of store.users.values()) {
       const registration = user.providers.find((p) =>
-        p.provider_type === provider && p.provider_subject === flow.provider_subject
+        normalizeProvider(p.provider_type) === provider && p.provider_subject === flow.provider_subject
       )
       if (registration !== undefined) registered = { user, registration }
     }
@@ -291,7 +321,7 @@ const resolveUser = (ctx: Ctx, flow: FlowData, provider: string) =>
     }
     const registration_id = registered?.user === user
       ? registered.registration.oauth_user_registration_id
-      : newId("oauth-user-registration", store.settings.projectId)
+      : newId("oauth-user", store.settings.projectId)
     return {
       user,
       isNew,
@@ -303,7 +333,7 @@ const resolveUser = (ctx: Ctx, flow: FlowData, provider: string) =>
     }
   })
 
-const authenticate = (ctx: Ctx, req: OAuthAuthenticateRequest) =>
+const authenticate: Handler<"oauth.authenticate"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
     const token: TokenRecord | undefined = store.tokens.get(req.token)
@@ -347,8 +377,7 @@ const authenticate = (ctx: Ctx, req: OAuthAuthenticateRequest) =>
     // Every check has passed: mutate in one synchronous block.
     if (plan.isNew) insertUser(store, user)
     if (emailPlan.kind === "add") {
-      user.emails.push(emailPlan.record)
-      store.emailIndex.set(emailPlan.record.email.toLowerCase(), user.user_id)
+      store.addEmail(user, emailPlan.record)
     } else if (emailPlan.kind === "verify") {
       emailPlan.record.verified = true
       emailPlan.record.unverifiedUntil = undefined
@@ -359,7 +388,7 @@ const authenticate = (ctx: Ctx, req: OAuthAuthenticateRequest) =>
     } else {
       user.providers.push({
         oauth_user_registration_id: plan.registration_id,
-        provider_type: provider,
+        provider_type: PROVIDER_NAMES[provider]!,
         provider_subject: flow.provider_subject,
         ...(plan.email === undefined ? {} : { email: plan.email }),
         ...(flow.profile_picture_url === undefined ? {} : { profile_picture_url: flow.profile_picture_url }),
@@ -377,7 +406,7 @@ const authenticate = (ctx: Ctx, req: OAuthAuthenticateRequest) =>
     return {
       user_id: user.user_id,
       provider_subject: flow.provider_subject,
-      provider_type: provider,
+      provider_type: PROVIDER_NAMES[provider]!,
       session_token,
       session_jwt,
       provider_values: {
@@ -390,11 +419,11 @@ const authenticate = (ctx: Ctx, req: OAuthAuthenticateRequest) =>
       user: userWire(user),
       reset_sessions: false,
       oauth_user_registration_id: plan.registration_id,
-      ...(session === undefined ? {} : { user_session: session })
+      user_session: session
     }
   })
 
-export const oauthHandlers: Handlers = {
+export const oauthHandlers = {
   "oauth.attach": attach,
   "oauth.authenticate": authenticate
-}
+} satisfies AreaHandlers

@@ -5,7 +5,13 @@
  * One live code per method_id (email_id or phone_id): a new send replaces the previous code.
  */
 import * as Effect from "effect/Effect"
-import { type ApiFailure, type Ctx, fail, type Handlers } from "../internal/app.js"
+import type {
+  OTPsEmailLoginOrCreateRequest,
+  OTPsEmailSendRequest,
+  OTPsSmsLoginOrCreateRequest,
+  OTPsSmsSendRequest
+} from "../../schemas/Models.js"
+import { type ApiFailure, type AreaHandlers, type Ctx, fail, type Handler, isId } from "../internal/contract.js"
 import { type EmailRecord, newCode, type OtpRecord, type PhoneRecord, type UserRecord } from "../internal/store.js"
 import { factor, markPasswordlessEmailAuth, prepareSession, userWire } from "./common.js"
 import {
@@ -50,7 +56,7 @@ const issueCode = (
   }
 ): void => {
   const code = newCode()
-  ctx.store.otps.set(options.method_id, {
+  ctx.store.putOtp({
     method_id: options.method_id,
     user_id: options.user.user_id,
     channel: options.channel,
@@ -71,17 +77,20 @@ const issueCode = (
   })
 }
 
+/** The request fields every send and loginOrCreate has. */
+type SendFields = Pick<OTPsSmsSendRequest, "locale" | "expiration_minutes" | "attributes">
+
 /**
  * The shape every send and loginOrCreate shares: check the request, resolve the recipient, then (nothing having
  * failed) store the factor and the code.
  */
-const sendCode = <R>(
+const sendCode = <R, Req extends SendFields, A>(
   channel: Channel,
-  resolve: (ctx: Ctx, req: any) => Effect.Effect<Recipient<R>, ApiFailure>,
+  resolve: (ctx: Ctx, req: Req) => Effect.Effect<Recipient<R>, ApiFailure>,
   address: (record: R) => { readonly method_id: string; readonly to: string },
-  answer: (user: UserRecord, method_id: string, created: boolean) => Record<string, unknown>
+  answer: (user: UserRecord, method_id: string, created: boolean) => A
 ) =>
-(ctx: Ctx, req: any) =>
+(ctx: Ctx, req: Req) =>
   Effect.gen(function*() {
     const locale = yield* checkLocale(req.locale)
     const minutes = yield* checkExpiration(channel, req.expiration_minutes)
@@ -106,7 +115,7 @@ const emailAddress = (e: EmailRecord) => ({ method_id: e.email_id, to: e.email }
 const phoneSend = (channel: "sms" | "whatsapp") =>
   sendCode(
     channel,
-    (ctx, req) => phoneForSend(ctx, req.phone_number, req),
+    (ctx, req: OTPsSmsSendRequest) => phoneForSend(ctx, req.phone_number, req),
     phoneAddress,
     (user, phone_id) => ({ user_id: user.user_id, phone_id })
   )
@@ -114,21 +123,22 @@ const phoneSend = (channel: "sms" | "whatsapp") =>
 const phoneLoginOrCreate = (channel: "sms" | "whatsapp") =>
   sendCode(
     channel,
-    (ctx, req) => phoneForLoginOrCreate(ctx, req.phone_number, req.create_user_as_pending === true),
+    (ctx, req: OTPsSmsLoginOrCreateRequest) =>
+      phoneForLoginOrCreate(ctx, req.phone_number, req.create_user_as_pending === true),
     phoneAddress,
     (user, phone_id, user_created) => ({ user_id: user.user_id, phone_id, user_created })
   )
 
 const emailSend = sendCode(
   "email",
-  (ctx, req) => emailForSend(ctx, req.email, req),
+  (ctx, req: OTPsEmailSendRequest) => emailForSend(ctx, req.email, req),
   emailAddress,
   (user, email_id) => ({ user_id: user.user_id, email_id })
 )
 
 const emailLoginOrCreate = sendCode(
   "email",
-  (ctx, req) => emailForLoginOrCreate(ctx, req.email, req.create_user_as_pending === true),
+  (ctx, req: OTPsEmailLoginOrCreateRequest) => emailForLoginOrCreate(ctx, req.email, req.create_user_as_pending === true),
   emailAddress,
   (user, email_id, user_created) => ({ user_id: user.user_id, email_id, user_created })
 )
@@ -138,11 +148,15 @@ const emailLoginOrCreate = sendCode(
  * -> `unable_to_auth_otp_code`; wrong code -> `otp_code_not_found` and one attempt counted (the only state a
  * failed request changes: that is the point of the limit).
  */
-const authenticate = (ctx: Ctx, req: any) =>
+const authenticate: Handler<"otps.authenticate"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
     const record = store.otps.get(req.method_id)
-    if (record === undefined) return yield* fail("otp_code_not_found")
+    if (record === undefined) {
+      // A method_id is an email_id or a phone_id; anything else is malformed (400).
+      const wellFormed = isId(req.method_id, "email") || isId(req.method_id, "phone-number")
+      return yield* fail(wellFormed ? "otp_code_not_found" : "invalid_method_id")
+    }
     if (record.used || record.expires_at <= ctx.now || record.attempts >= store.settings.otpMaxAttempts) {
       return yield* fail("unable_to_auth_otp_code")
     }
@@ -175,7 +189,7 @@ const authenticate = (ctx: Ctx, req: any) =>
     }
   })
 
-export const otpsHandlers: Handlers = {
+export const otpsHandlers = {
   "otps.authenticate": authenticate,
   "otps.sms.send": phoneSend("sms"),
   "otps.sms.loginOrCreate": phoneLoginOrCreate("sms"),
@@ -183,4 +197,4 @@ export const otpsHandlers: Handlers = {
   "otps.whatsapp.loginOrCreate": phoneLoginOrCreate("whatsapp"),
   "otps.email.send": emailSend,
   "otps.email.loginOrCreate": emailLoginOrCreate
-}
+} satisfies AreaHandlers

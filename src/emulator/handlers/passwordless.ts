@@ -4,7 +4,7 @@
  * the IP / user-agent match options of authenticate.
  */
 import * as Effect from "effect/Effect"
-import { type ApiFailure, type Ctx, fail } from "../internal/app.js"
+import { type ApiFailure, type Ctx, fail } from "../internal/contract.js"
 import {
   type EmailRecord,
   iso,
@@ -206,7 +206,7 @@ export const phoneForLoginOrCreate = forLoginOrCreate(phoneKind)
 /** Records a message the API would have sent. */
 export const deliver = (ctx: Ctx, message: Omit<OutboxMessage, "id" | "sent_at">): OutboxMessage => {
   const sent: OutboxMessage = { ...message, id: newId("message", ctx.store.settings.projectId), sent_at: iso(ctx.now) }
-  ctx.store.outbox.push(sent)
+  ctx.store.send(sent)
   return sent
 }
 

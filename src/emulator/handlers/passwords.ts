@@ -8,6 +8,7 @@
  * A request that fails in any phase changes nothing, and concurrent requests never interleave inside phase 3.
  */
 import * as Effect from "effect/Effect"
+import type { PasswordsEmailResetRequest, SessionEncoded } from "../../schemas/Models.js"
 import { createHash } from "node:crypto"
 import {
   checkHashCost,
@@ -20,7 +21,7 @@ import {
   verifyMigratedHash,
   verifyPassword
 } from "../crypto/passwords.js"
-import { type ApiFailure, type Ctx, fail, type Handlers } from "../internal/app.js"
+import { type ApiFailure, type Ctx, fail, type AreaHandlers, type Handler } from "../internal/contract.js"
 import {
   type AuthenticationFactor,
   type EmailRecord,
@@ -164,18 +165,18 @@ const stillVerified = (ctx: Ctx, user_id: string, record: PasswordRecord, ok: bo
     return Effect.succeed(user)
   })
 
-/** The session part of an answer: tokens always (empty when no session), `session` only when there is one. */
-const withSession = (s: { session_token: string; session_jwt: string; session?: unknown }) => ({
+/** The session part of an answer: tokens (empty when no session) and `session` (`null` when none, as Stytch). */
+const withSession = (s: { session_token: string; session_jwt: string; session: SessionEncoded | null }) => ({
   session_token: s.session_token,
   session_jwt: s.session_jwt,
-  ...(s.session === undefined ? {} : { session: s.session })
+  session: s.session
 })
 
 
 // ---------------------------------------------------------------------------------------------------------------
 // create
 
-const create = (ctx: Ctx, req: any) =>
+const create: Handler<"passwords.create"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
     yield* checkEmail(req.email)
@@ -212,7 +213,7 @@ const create = (ctx: Ctx, req: any) =>
 // ---------------------------------------------------------------------------------------------------------------
 // authenticate
 
-const authenticate = (ctx: Ctx, req: any) =>
+const authenticate: Handler<"passwords.authenticate"> = (ctx, req) =>
   Effect.gen(function*() {
     const { record, user: found } = yield* userWithPassword(ctx, req.email)
     const { ok, upgrade } = yield* verifyPresented(record, req.password)
@@ -239,7 +240,7 @@ const authenticate = (ctx: Ctx, req: any) =>
 // ---------------------------------------------------------------------------------------------------------------
 // strengthCheck
 
-const strength = (ctx: Ctx, req: any) =>
+const strength: Handler<"passwords.strengthCheck"> = (ctx, req) =>
   Effect.sync(() => {
     // The policy in force decides the shape: `feedback.luds_requirements` only under LUDS.
     const result: StrengthResult = strengthCheck(
@@ -365,7 +366,7 @@ const checkHashShape = (hashType: HashType, hash: string, config: MigrateConfig)
   }
 }
 
-const migrate = (ctx: Ctx, req: any) =>
+const migrate: Handler<"passwords.migrate"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
     yield* checkEmail(req.email)
@@ -402,8 +403,8 @@ const migrate = (ctx: Ctx, req: any) =>
         if (owner !== undefined && owner !== existing) return yield* fail("duplicate_phone_number")
       }
       if (req.external_id !== undefined) {
-        const owner = store.externalIdIndex.get(req.external_id)
-        if (owner !== undefined && owner !== existing?.user_id) return yield* fail("duplicate_user_external_id")
+        const owner = store.userByExternalId(req.external_id)
+        if (owner !== undefined && owner !== existing) return yield* fail("duplicate_user_external_id")
       }
 
       // Stytch creates the user when the email is unknown. Profile fields apply to an existing user as users.update
@@ -421,9 +422,9 @@ const migrate = (ctx: Ctx, req: any) =>
       user.untrusted_metadata = mergeMetadata(user.untrusted_metadata, req.untrusted_metadata)
       if (req.roles !== undefined) user.roles = [...req.roles]
       if (req.external_id !== undefined && req.external_id !== user.external_id) {
-        if (user.external_id !== undefined) store.externalIdIndex.delete(user.external_id)
-        user.external_id = req.external_id
-        if (existing !== undefined) store.externalIdIndex.set(req.external_id, user.user_id)
+        // A new user is indexed (external id included) when it is inserted below.
+        if (existing !== undefined) store.setExternalId(user, req.external_id)
+        else user.external_id = req.external_id
       }
       storePassword(user, {
         password_id: newId("password", store.settings.projectId),
@@ -482,7 +483,7 @@ const isUrl = (s: string) => {
   }
 }
 
-const resetStart = (ctx: Ctx, req: any) =>
+const resetStart: Handler<"passwords.email.resetStart"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
     yield* checkEmail(req.email)
@@ -523,8 +524,8 @@ const resetStart = (ctx: Ctx, req: any) =>
         ...(attributes === undefined ? {} : { attributes }),
         ...(req.code_challenge === undefined ? {} : { code_challenge: req.code_challenge })
       }
-      store.tokens.set(token, record)
-      store.outbox.push({
+      store.putToken(record)
+      store.send({
         id: newId("email-message", store.settings.projectId),
         channel: "email",
         to: email.email,
@@ -545,7 +546,7 @@ const resetStart = (ctx: Ctx, req: any) =>
 const pkceChallenge = (verifier: string) => createHash("sha256").update(verifier, "utf8").digest("base64url")
 
 /** The token's own checks: kind, single use, expiry, PKCE and (when asked) the start request's IP / user agent. */
-const checkResetToken = (ctx: Ctx, record: TokenRecord | undefined, req: any) =>
+const checkResetToken = (ctx: Ctx, record: TokenRecord | undefined, req: PasswordsEmailResetRequest) =>
   Effect.gen(function*() {
     // Unknown, used and expired tokens answer alike (Stytch does the same for magic links: nothing to probe).
     // The catalogue gives no status; 401 as for the magic-link equivalent, unable_to_auth_magic_link.
@@ -579,7 +580,7 @@ const checkResetToken = (ctx: Ctx, record: TokenRecord | undefined, req: any) =>
     return record
   })
 
-const emailReset = (ctx: Ctx, req: any) =>
+const emailReset: Handler<"passwords.email.reset"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
     // Read-only pre-check of the token, so a bad token fails before the costly hash; re-checked atomically.
@@ -615,7 +616,7 @@ const emailReset = (ctx: Ctx, req: any) =>
   })
 
 /** The id of the session named by session_token / session_jwt (already validated by prepareSession), if any. */
-const keptSession = (ctx: Ctx, req: { session_token?: string; session_jwt?: string }) =>
+const keptSession = (ctx: Ctx, req: { session_token?: string | undefined; session_jwt?: string | undefined }) =>
   req.session_token === undefined && req.session_jwt === undefined
     ? Effect.succeed(undefined)
     : Effect.map(findSession(ctx, req), (s) => s.session_id)
@@ -623,7 +624,7 @@ const keptSession = (ctx: Ctx, req: { session_token?: string; session_jwt?: stri
 // ---------------------------------------------------------------------------------------------------------------
 // existingPassword.reset
 
-const existingPasswordReset = (ctx: Ctx, req: any) =>
+const existingPasswordReset: Handler<"passwords.existingPassword.reset"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
     const { record, user: found } = yield* userWithPassword(ctx, req.email)
@@ -666,7 +667,7 @@ const hasFreshResetFactor = (ctx: Ctx, factors: ReadonlyArray<AuthenticationFact
     ctx.now - Date.parse(f.last_authenticated_at) <= RESET_FACTOR_WINDOW_MS
   )
 
-const sessionsReset = (ctx: Ctx, req: any) =>
+const sessionsReset: Handler<"passwords.sessions.reset"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
     // The same bounds as prepareSession's (this flow extends a session without adding a factor, so it cannot use it).
@@ -708,7 +709,7 @@ const sessionsReset = (ctx: Ctx, req: any) =>
     }))
   })
 
-export const passwordsHandlers: Handlers = {
+export const passwordsHandlers = {
   "passwords.create": create,
   "passwords.authenticate": authenticate,
   "passwords.strengthCheck": strength,
@@ -717,4 +718,4 @@ export const passwordsHandlers: Handlers = {
   "passwords.email.reset": emailReset,
   "passwords.existingPassword.reset": existingPasswordReset,
   "passwords.sessions.reset": sessionsReset
-}
+} satisfies AreaHandlers

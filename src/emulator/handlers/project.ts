@@ -9,9 +9,9 @@
  *   every user holds and no resources or scopes.
  */
 import * as Effect from "effect/Effect"
-import type { Handlers } from "../internal/app.js"
+import type { AreaHandlers } from "../internal/contract.js"
 
-export const projectHandlers: Handlers = {
+export const projectHandlers = {
   "project.metrics": (ctx) =>
     Effect.sync(() => {
       let activeClients = 0
@@ -27,4 +27,4 @@ export const projectHandlers: Handlers = {
   "debug.whoami": (ctx) =>
     Effect.succeed({ project_id: ctx.store.settings.projectId, name: ctx.store.settings.projectName }),
   "rbac.policy": (ctx) => Effect.succeed({ policy: ctx.store.settings.rbacPolicy })
-}
+} satisfies AreaHandlers

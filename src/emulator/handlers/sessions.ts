@@ -3,7 +3,7 @@
  * external OIDC UserInfo endpoint, and the JWKS.
  */
 import * as Effect from "effect/Effect"
-import { type Ctx, fail, type Handlers } from "../internal/app.js"
+import { fail, unknownId, type AreaHandlers, type Handler } from "../internal/contract.js"
 import {
   cleanCustomClaims,
   extendSession,
@@ -16,7 +16,7 @@ import {
   userWire
 } from "./common.js"
 
-const get = (ctx: Ctx, req: { user_id: string }) =>
+const get: Handler<"sessions.get"> = (ctx, req) =>
   Effect.map(getUser(ctx.store, req.user_id), (user) => ({
     sessions: [...ctx.store.sessions.values()]
       .filter((s) => s.user_id === user.user_id && s.expires_at > ctx.now)
@@ -37,7 +37,7 @@ const updateClaims = (current: Record<string, unknown>, patch: Record<string, un
   return out
 }
 
-const authenticate = (ctx: Ctx, req: any) =>
+const authenticate: Handler<"sessions.authenticate"> = (ctx, req) =>
   Effect.gen(function*() {
     if (req.session_token === undefined && req.session_jwt === undefined) {
       return yield* fail("no_session_arguments", "A session_token or a session_jwt is required.", 400)
@@ -66,7 +66,7 @@ const authenticate = (ctx: Ctx, req: any) =>
     }
   })
 
-const revoke = (ctx: Ctx, req: any) =>
+const revoke: Handler<"sessions.revoke"> = (ctx, req) =>
   Effect.gen(function*() {
     const given = [req.session_id, req.session_token, req.session_jwt].filter((x) => x !== undefined).length
     if (given > 1) return yield* fail("too_many_session_revoke_arguments")
@@ -76,12 +76,16 @@ const revoke = (ctx: Ctx, req: any) =>
     const session = req.session_id !== undefined
       ? ctx.store.sessions.get(req.session_id)
       : yield* findSession(ctx, req)
-    if (session === undefined || session.expires_at <= ctx.now) return yield* fail("session_not_found")
+    if (session === undefined || session.expires_at <= ctx.now) {
+      return yield* (req.session_id === undefined
+        ? fail("session_not_found")
+        : unknownId(req.session_id, "session", "invalid_session_id", "session_not_found"))
+    }
     ctx.store.deleteSession(session)
     return {}
   })
 
-const migrate = (ctx: Ctx, req: any) =>
+const migrate: Handler<"sessions.migrate"> = (ctx, req) =>
   Effect.gen(function*() {
     const url = ctx.store.settings.userinfoUrl
     if (url === undefined) {
@@ -102,18 +106,18 @@ const migrate = (ctx: Ctx, req: any) =>
       session_custom_claims: req.session_custom_claims
     })
     const { session, session_jwt, session_token } = commit()
-    return { user_id: user.user_id, session_token, session_jwt, user: userWire(user), ...(session ? { session } : {}) }
+    return { user_id: user.user_id, session_token, session_jwt, user: userWire(user), session }
   })
 
-const getJWKS = (ctx: Ctx, req: { project_id: string }) =>
+const getJWKS: Handler<"sessions.getJWKS"> = (ctx, req) =>
   req.project_id === ctx.store.settings.projectId
     ? Effect.succeed({ keys: ctx.keys.jwks() })
     : fail("project_not_found", "Project could not be found.", 404)
 
-export const sessionsHandlers: Handlers = {
+export const sessionsHandlers = {
   "sessions.get": get,
   "sessions.authenticate": authenticate,
   "sessions.revoke": revoke,
   "sessions.migrate": migrate,
   "sessions.getJWKS": getJWKS
-}
+} satisfies AreaHandlers

@@ -19,17 +19,11 @@
  *   `recovery_code_used_as_totp_code` (`totp_code_used_as_recovery_code`), recognised by its format.
  */
 import * as Effect from "effect/Effect"
-import type {
-  TOTPsAuthenticateRequest,
-  TOTPsCreateRequest,
-  TOTPsRecoverRequest,
-  TOTPsRecoveryCodesRequest
-} from "../../schemas/Models.js"
 import { qrCodePngDataUrl } from "../crypto/qr.js"
 import { generateRecoveryCodes, generateSecret, otpauthUrl, totpAt, verifyTotp } from "../crypto/totp.js"
-import { type ApiFailure, type Ctx, fail, type Handlers } from "../internal/app.js"
+import { type ApiFailure, fail, type AreaHandlers, type Handler } from "../internal/contract.js"
 import { newId, type Store, type TotpRecord, type UserRecord } from "../internal/store.js"
-import { factor, prepareSession, userWire } from "./common.js"
+import { factor, prepareSession, unknownUser, userWire } from "./common.js"
 
 /** The issuer an authenticator app shows next to the account (Stytch shows the project's name). */
 const ISSUER = "Stytch Emulator"
@@ -40,8 +34,8 @@ const TOTP_CODE = /^[0-9]{6}$/
 
 /** The user named by `user_id`, or by its external_id. */
 const findUser = (store: Store, id: string): Effect.Effect<UserRecord, ApiFailure> => {
-  const user = store.users.get(id) ?? store.users.get(store.externalIdIndex.get(id) ?? "")
-  return user === undefined ? fail("user_not_found") : Effect.succeed(user)
+  const user = store.users.get(id) ?? store.userByExternalId(id)
+  return user === undefined ? unknownUser(id) : Effect.succeed(user)
 }
 
 const isLive = (t: TotpRecord, now: number) => t.verified || t.expires_at === undefined || t.expires_at > now
@@ -63,7 +57,7 @@ const matchingStep = (secret: string, code: string, now: number): number | undef
   return [current, current - 1, current + 1].find((step) => step >= 0 && totpAt(secret, step * STEP_MILLIS) === code)
 }
 
-const create = (ctx: Ctx, req: TOTPsCreateRequest) =>
+const create: Handler<"totps.create"> = (ctx, req) =>
   Effect.gen(function*() {
     const user = yield* findUser(ctx.store, req.user_id)
     const minutes = req.expiration_minutes ?? DEFAULT_EXPIRATION_MINUTES
@@ -96,7 +90,7 @@ const create = (ctx: Ctx, req: TOTPsCreateRequest) =>
     }
   })
 
-const authenticate = (ctx: Ctx, req: TOTPsAuthenticateRequest) =>
+const authenticate: Handler<"totps.authenticate"> = (ctx, req) =>
   Effect.gen(function*() {
     const user = yield* findUser(ctx.store, req.user_id)
     const code = req.totp_code.trim()
@@ -133,7 +127,7 @@ const authenticate = (ctx: Ctx, req: TOTPsAuthenticateRequest) =>
     }
   })
 
-const recoveryCodes = (ctx: Ctx, req: TOTPsRecoveryCodesRequest) =>
+const recoveryCodes: Handler<"totps.recoveryCodes"> = (ctx, req) =>
   Effect.map(findUser(ctx.store, req.user_id), (user) => ({
     user_id: user.user_id,
     totps: user.totps.filter((t) => isLive(t, ctx.now)).map((t) => ({
@@ -143,7 +137,7 @@ const recoveryCodes = (ctx: Ctx, req: TOTPsRecoveryCodesRequest) =>
     }))
   }))
 
-const recover = (ctx: Ctx, req: TOTPsRecoverRequest) =>
+const recover: Handler<"totps.recover"> = (ctx, req) =>
   Effect.gen(function*() {
     const user = yield* findUser(ctx.store, req.user_id)
     const code = req.recovery_code.trim().toLowerCase()
@@ -188,9 +182,9 @@ const recover = (ctx: Ctx, req: TOTPsRecoverRequest) =>
     }
   })
 
-export const totpsHandlers: Handlers = {
+export const totpsHandlers = {
   "totps.create": create,
   "totps.authenticate": authenticate,
   "totps.recoveryCodes": recoveryCodes,
   "totps.recover": recover
-}
+} satisfies AreaHandlers

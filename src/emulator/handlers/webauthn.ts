@@ -48,16 +48,9 @@
  */
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server"
 import * as Effect from "effect/Effect"
+import type { SessionEncoded } from "../../schemas/Models.js"
 import { createHash } from "node:crypto"
-import type {
-  WebAuthnAuthenticateRequest,
-  WebAuthnAuthenticateStartRequest,
-  WebAuthnListCredentialsRequest,
-  WebAuthnRegisterRequest,
-  WebAuthnRegisterStartRequest,
-  WebAuthnUpdateRequest
-} from "../../schemas/Models.js"
-import { type ApiFailure, apiFailure, type Ctx, fail, type Handlers } from "../internal/app.js"
+import { type ApiFailure, apiFailure, type AreaHandlers, type Ctx, fail, type Handler, isId } from "../internal/contract.js"
 import {
   newId,
   newToken,
@@ -66,7 +59,7 @@ import {
   type WebAuthnChallengeRecord,
   type WebAuthnRegistrationRecord
 } from "../internal/store.js"
-import { factor, prepareSession, userWire, webauthnRegistrationWire } from "./common.js"
+import { factor, prepareSession, unknownUser, userWire, webauthnRegistrationWire } from "./common.js"
 
 /** The `timeout` of the options, and how long a ceremony stays pending. */
 const CEREMONY_MILLIS = 300_000
@@ -88,8 +81,8 @@ const loadLib = Effect.promise(() =>
 
 /** The user named by `user_id`, or by its external_id (as Stytch documents for these endpoints). */
 const findUser = (store: Store, id: string): Effect.Effect<UserRecord, ApiFailure> => {
-  const user = store.users.get(id) ?? store.users.get(store.externalIdIndex.get(id) ?? "")
-  return user === undefined ? fail("user_not_found") : Effect.succeed(user)
+  const user = store.users.get(id) ?? store.userByExternalId(id)
+  return user === undefined ? unknownUser(id) : Effect.succeed(user)
 }
 
 const activeUser = (user: UserRecord): Effect.Effect<UserRecord, ApiFailure> =>
@@ -294,7 +287,7 @@ const findCredential = (store: Store, id: string) => {
 
 /** Forgets ceremonies past their timeout (called while committing a new one, so the map stays small). */
 const sweepExpired = (store: Store, now: number) => {
-  for (const [key, c] of store.webauthnChallenges) if (c.expires_at <= now) store.webauthnChallenges.delete(key)
+  store.expireWebAuthnChallenges(now)
 }
 
 const registrationsOn = (user: UserRecord, domain: string) =>
@@ -309,7 +302,7 @@ const defaultUserName = (user: UserRecord) => {
 // ---------------------------------------------------------------------------------------------------------------
 // Registration
 
-const registerStart = (ctx: Ctx, req: WebAuthnRegisterStartRequest) =>
+const registerStart: Handler<"webauthn.registerStart"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
     const user = yield* Effect.flatMap(findUser(store, req.user_id), activeUser)
@@ -346,9 +339,9 @@ const registerStart = (ctx: Ctx, req: WebAuthnRegisterStartRequest) =>
     sweepExpired(store, ctx.now)
     for (const [key, c] of store.webauthnChallenges) {
       const replaced = c.kind === "register" && c.user_id === user.user_id && c.domain === domain
-      if (replaced) store.webauthnChallenges.delete(key)
+      if (replaced) store.deleteWebAuthnChallenge(key)
     }
-    store.webauthnChallenges.set(challenge, {
+    store.putWebAuthnChallenge({
       challenge,
       kind: "register",
       user_id: user.user_id,
@@ -384,7 +377,7 @@ const pendingRegistration = (ctx: Ctx, user: UserRecord, challenge: string) => {
     )
 }
 
-const register = (ctx: Ctx, req: WebAuthnRegisterRequest) =>
+const register: Handler<"webauthn.register"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
     const user = yield* Effect.flatMap(findUser(store, req.user_id), activeUser)
@@ -460,7 +453,7 @@ const register = (ctx: Ctx, req: WebAuthnRegisterRequest) =>
     }
     const commit = yield* prepareSession(ctx, user, webauthnFactor(ctx, registration), req)
 
-    store.webauthnChallenges.delete(ceremony.challenge)
+    store.deleteWebAuthnChallenge(ceremony.challenge)
     user.webauthn_registrations.push(registration)
     return ceremonyAnswer(user, registration, commit())
   })
@@ -469,7 +462,7 @@ const register = (ctx: Ctx, req: WebAuthnRegisterRequest) =>
 const ceremonyAnswer = (
   user: Parameters<typeof userWire>[0],
   registration: WebAuthnRegistrationRecord,
-  started: Record<string, unknown>
+  started: { session_token: string; session_jwt: string; session: SessionEncoded | null }
 ) => ({
   user_id: user.user_id,
   webauthn_registration_id: registration.webauthn_registration_id,
@@ -492,7 +485,7 @@ const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e)
 // ---------------------------------------------------------------------------------------------------------------
 // Authentication
 
-const authenticateStart = (ctx: Ctx, req: WebAuthnAuthenticateStartRequest) =>
+const authenticateStart: Handler<"webauthn.authenticateStart"> = (ctx, req) =>
   Effect.gen(function*() {
     const { store } = ctx
     const domain = yield* checkDomain(req.domain)
@@ -536,7 +529,7 @@ const authenticateStart = (ctx: Ctx, req: WebAuthnAuthenticateStartRequest) =>
       userVerification,
       expires_at: ctx.now + CEREMONY_MILLIS
     }
-    store.webauthnChallenges.set(challenge, ceremony)
+    store.putWebAuthnChallenge(ceremony)
     return { user_id: user?.user_id ?? "", public_key_credential_request_options: JSON.stringify(options) }
   })
 
@@ -580,7 +573,7 @@ const checkAssertionState = (ctx: Ctx, parsed: Parsed<AuthenticationResponseJSON
     return { ceremony, ...found }
   })
 
-const authenticate = (ctx: Ctx, req: WebAuthnAuthenticateRequest) =>
+const authenticate: Handler<"webauthn.authenticate"> = (ctx, req) =>
   Effect.gen(function*() {
     const parsed = yield* parseCredential<AuthenticationResponseJSON>(
       req.public_key_credential,
@@ -641,7 +634,7 @@ const authenticate = (ctx: Ctx, req: WebAuthnAuthenticateRequest) =>
     const { registration, user } = yield* checkAssertionState(ctx, parsed, counter)
     const commit = yield* prepareSession(ctx, user, webauthnFactor(ctx, registration), req)
 
-    ctx.store.webauthnChallenges.delete(ceremony.challenge)
+    ctx.store.deleteWebAuthnChallenge(ceremony.challenge)
     registration.credential!.counter = counter
     return ceremonyAnswer(user, registration, commit())
   })
@@ -649,7 +642,7 @@ const authenticate = (ctx: Ctx, req: WebAuthnAuthenticateRequest) =>
 // ---------------------------------------------------------------------------------------------------------------
 // Management
 
-const update = (ctx: Ctx, req: WebAuthnUpdateRequest) =>
+const update: Handler<"webauthn.update"> = (ctx, req) =>
   Effect.gen(function*() {
     const name = req.name.trim()
     if (name === "") {
@@ -659,14 +652,16 @@ const update = (ctx: Ctx, req: WebAuthnUpdateRequest) =>
       .flatMap((u) => u.webauthn_registrations)
       .find((r) => r.webauthn_registration_id === req.webauthn_registration_id)
     if (registration === undefined) {
-      return yield* fail("webauthn_registration_not_found", "The WebAuthn registration could not be found.", 404)
+      return yield* (isId(req.webauthn_registration_id, "webauthn-registration")
+        ? fail("webauthn_registration_not_found", "The WebAuthn registration could not be found.", 404)
+        : fail("invalid_webauthn_registration_id"))
     }
     registration.name = name
     return { webauthn_registration: webauthnRegistrationWire(registration) }
   })
 
 /** The user's credentials on a domain: the id as the browser reports it and the COSE public key, both base64url. */
-const listCredentials = (ctx: Ctx, req: WebAuthnListCredentialsRequest) =>
+const listCredentials: Handler<"webauthn.listCredentials"> = (ctx, req) =>
   Effect.gen(function*() {
     const user = yield* findUser(ctx.store, req.user_id)
     const domain = yield* checkDomain(req.domain)
@@ -680,11 +675,11 @@ const listCredentials = (ctx: Ctx, req: WebAuthnListCredentialsRequest) =>
     }
   })
 
-export const webauthnHandlers: Handlers = {
+export const webauthnHandlers = {
   "webauthn.registerStart": registerStart,
   "webauthn.register": register,
   "webauthn.authenticateStart": authenticateStart,
   "webauthn.authenticate": authenticate,
   "webauthn.update": update,
   "webauthn.listCredentials": listCredentials
-}
+} satisfies AreaHandlers

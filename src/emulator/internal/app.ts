@@ -17,10 +17,12 @@ import { randomUUID } from "node:crypto"
 import type { Endpoint } from "../../internal/endpoint.js"
 import * as Endpoints from "../../schemas/Endpoints.js"
 import { describeParseError } from "../../schemas/Errors.js"
-import { facts } from "../../schemas/ErrorTypes.js"
+import { ApiFailure, apiFailure, type Ctx, type EndpointId, type Handler, type Handlers, successStatus } from "./contract.js"
 import type { SigningKeys } from "./jwt.js"
 import type { RequestLog } from "./requestLog.js"
 import type { Store } from "./store.js"
+
+export type { Ctx } from "./contract.js"
 
 // ---------------------------------------------------------------------------------------------------------------
 // Wire types
@@ -55,53 +57,6 @@ export interface WireResponse {
   readonly headers: Readonly<Record<string, string>>
   readonly body: string
 }
-
-// ---------------------------------------------------------------------------------------------------------------
-// Failures
-
-/** A Stytch API error, as a handler fails with it. */
-export class ApiFailure {
-  readonly _tag = "ApiFailure"
-  constructor(
-    readonly error_type: string,
-    readonly status: number,
-    readonly error_message: string,
-    readonly error_details?: unknown
-  ) {}
-}
-
-/** Fails with `error_type`; status and message default to the catalogue's (400 and a generic sentence otherwise). */
-export const fail = (error_type: string, message?: string, status?: number): Effect.Effect<never, ApiFailure> =>
-  Effect.fail(apiFailure(error_type, message, status))
-
-export const apiFailure = (error_type: string, message?: string, status?: number): ApiFailure => {
-  const known = facts[error_type]
-  return new ApiFailure(
-    error_type,
-    status ?? known?.status ?? 400,
-    message ?? known?.message ?? error_type.replace(/_/g, " ")
-  )
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Handlers
-
-export interface Ctx {
-  readonly store: Store
-  readonly keys: SigningKeys
-  /** The request's time (Effect's Clock), in milliseconds. */
-  readonly now: number
-  readonly request_id: string
-  /** Request headers (lower-cased), for IP / user-agent checks. */
-  readonly headers: Readonly<Record<string, string>>
-  /** The base URL the request was addressed to (used as a JWT issuer alternative, as Stytch's custom domains). */
-  readonly baseUrl: string
-}
-
-/** A handler receives the decoded request and returns the response body without `request_id` and `status_code`. */
-export type Handler = (ctx: Ctx, request: any) => Effect.Effect<Record<string, unknown>, ApiFailure>
-
-export type Handlers = { readonly [endpointId: string]: Handler }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Fault injection
@@ -198,7 +153,7 @@ const compiled = (map: typeof decoders, schema: Schema.Schema.Any, make: (s: Sch
 const guards = new Map<Schema.Schema.Any, (u: unknown) => boolean>()
 const compiledIs = (schema: Schema.Schema.Any) => {
   let fn = guards.get(schema)
-  if (fn === undefined) guards.set(schema, fn = Schema.is(Schema.typeSchema(schema as Schema.Schema<any, any>)))
+  if (fn === undefined) guards.set(schema, fn = Schema.is(Schema.encodedSchema(schema as Schema.Schema<any, any>)))
   return fn
 }
 
@@ -317,7 +272,7 @@ export const readBody = (request: IncomingRequest): Effect.Effect<string, ApiFai
  * their api-spec ids: a handler receives the fields as strings plus `project_id` from the path, and a failure's
  * `error_type` is the OAuth2 `error` code (`invalid_client`, `invalid_scope`, ...).
  */
-const publicFormRoutes: ReadonlyArray<{ readonly id: string; readonly pattern: RegExp }> = [
+const publicFormRoutes: ReadonlyArray<{ readonly id: "m2m.token" | "idp.introspectTokenNetwork"; readonly pattern: RegExp }> = [
   { id: "m2m.token", pattern: /^\/v1\/public\/([^/]+)\/oauth2\/token$/ },
   { id: "idp.introspectTokenNetwork", pattern: /^\/v1\/public\/([^/]+)\/oauth2\/introspect$/ }
 ]
@@ -380,13 +335,7 @@ const handlePublicForm = (
     if (typeof fields === "string") {
       return oauth2ErrorResponse(apiFailure("invalid_request", fields, 400), ctx.request_id)
     }
-    const handler = state.handlers[route.id]
-    if (handler === undefined) {
-      return oauth2ErrorResponse(
-        new ApiFailure("server_error", 501, `The emulator does not implement ${route.id} yet.`),
-        ctx.request_id
-      )
-    }
+    const handler = state.handlers[route.id] as Handler<"m2m.token" | "idp.introspectTokenNetwork">
     const result = yield* Effect.either(handler(ctx, { ...fields, project_id }).pipe(
       Effect.catchAllDefect((defect) =>
         Effect.fail(new ApiFailure("server_error", 500, `Emulator defect in ${route.id}: ${String(defect)}`))
@@ -493,17 +442,8 @@ const pipeline = (state: AppState, request: IncomingRequest, baseUrl: string, re
     }
 
     store.expireUnverifiedFactors(now)
-    const handler = state.handlers[route.endpoint.id]
-    if (handler === undefined) {
-      return errorResponse(
-        new ApiFailure(
-          "emulator_not_implemented",
-          501,
-          `The emulator does not implement ${route.endpoint.id} yet.`
-        ),
-        request_id
-      )
-    }
+    const id = route.endpoint.id as EndpointId
+    const handler = state.handlers[id] as Handler<EndpointId>
     const ctx: Ctx = { store, keys: state.keys, now, request_id, headers: request.headers, baseUrl }
     const result = yield* Effect.either(handler(ctx, decoded.right).pipe(
       Effect.catchAllDefect((defect) =>
@@ -512,11 +452,15 @@ const pipeline = (state: AppState, request: IncomingRequest, baseUrl: string, re
     ))
     if (result._tag === "Left") return errorResponse(result.left, request_id)
 
-    const body = { ...result.right, request_id, status_code: 200 }
-    // Encoding with the SDK's own response schema keeps the emulator honest about the wire format.
-    // Checking with `is` allocates nothing; the full encode runs only to describe a mismatch.
+    const status = successStatus[id] ?? 200
+    const body = { ...result.right, request_id, status_code: status }
+    // Checking against the wire form of the SDK's own response schema keeps the emulator honest about the wire
+    // format (and lets it send the explicit `null`s Stytch sends). `is` allocates nothing; the full check runs only
+    // to describe a mismatch.
     const valid = compiledIs(route.endpoint.response)(body)
-    const encoded = valid ? { _tag: "Right" as const, right: body } : compiled(encoders, route.endpoint.response, Schema.encodeUnknownEither)(body)
+    const encoded = valid
+      ? { _tag: "Right" as const, right: body }
+      : compiled(encoders, route.endpoint.response, (s) => Schema.decodeUnknownEither(Schema.encodedSchema(s)))(body)
     if (encoded._tag === "Left") {
       return errorResponse(
         new ApiFailure(
@@ -529,5 +473,5 @@ const pipeline = (state: AppState, request: IncomingRequest, baseUrl: string, re
         request_id
       )
     }
-    return json(200, encoded.right)
+    return json(status, encoded.right)
   })

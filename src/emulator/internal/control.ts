@@ -125,6 +125,19 @@ const StrengthPolicyFields = {
 
 const OtpMaxAttempts = Int(1, 100)
 
+const BoundedString = Schema.String.pipe(Schema.minLength(1), Schema.maxLength(10_000))
+/** A Trusted Auth Token profile (`sessions.attest`); the keys are PEM text, checked when a token is attested. */
+const TrustedAuthTokenProfileSchema = Schema.Struct({
+  profile_id: BoundedString,
+  issuer: BoundedString,
+  audience: BoundedString,
+  public_keys: Schema.Array(BoundedString).pipe(Schema.minItems(1), Schema.maxItems(20)),
+  attribute_mapping: Schema.optional(Schema.Struct({
+    email: Schema.optional(BoundedString),
+    token_id: Schema.optional(BoundedString)
+  }))
+})
+
 /** The settings a control may set: everything but the project id and the secret. */
 type Editable = Omit<Settings, "projectId" | "secret">
 const EditableSettings = Schema.Struct({
@@ -137,7 +150,8 @@ const EditableSettings = Schema.Struct({
   otpMaxAttempts: OtpMaxAttempts,
   projectName: Schema.String,
   // The policy is answered as is by rbac.policy, so it must have the wire shape.
-  rbacPolicy: RBACPolicy
+  rbacPolicy: RBACPolicy,
+  trustedAuthTokenProfiles: Schema.Array(TrustedAuthTokenProfileSchema).pipe(Schema.maxItems(100))
 })
 // The schema must describe the store's settings exactly (a new setting needs a field here).
 const _editable: Same<Schema.Schema.Type<typeof EditableSettings>, Editable> = true

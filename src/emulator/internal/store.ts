@@ -1,5 +1,6 @@
 /**
- * The emulator's state: plain in-memory maps.
+ * The emulator's state: in-memory maps, private to the store. Handlers read them through read-only views and write
+ * through the store's methods, which keep every index right (and `deleteUser` clears every one).
  *
  * Consistency rule: a handler does its slow or asynchronous work first (hashing, key signing), then validates and
  * mutates in one synchronous block. JavaScript runs that block to the end without interleaving, so concurrent
@@ -343,6 +344,24 @@ export interface Settings {
   projectName: string
   /** The project's RBAC policy, as `rbac.policy` answers it. */
   rbacPolicy: RbacPolicy
+  /** The Trusted Auth Token profiles `sessions.attest` accepts (Stytch configures them in its dashboard). */
+  trustedAuthTokenProfiles: ReadonlyArray<TrustedAuthTokenProfile>
+}
+
+/**
+ * A Trusted Auth Token profile: which JWTs `sessions.attest` trusts and how their claims name the user. The
+ * emulator's stand-in for the dashboard's profile (set with the `settings` option or `PATCH /emulator/v1/settings`).
+ */
+export interface TrustedAuthTokenProfile {
+  readonly profile_id: string
+  /** The `iss` the token must carry. */
+  readonly issuer: string
+  /** An `aud` the token must carry. */
+  readonly audience: string
+  /** SPKI PEM public keys (RSA or EC) any of which may have signed the token. */
+  readonly public_keys: ReadonlyArray<string>
+  /** The claims naming the user's email and the token's id; `email` and `jti` by default. */
+  readonly attribute_mapping?: { readonly email?: string | undefined; readonly token_id?: string | undefined } | undefined
 }
 
 /** An RBAC policy (the wire shape of `rbac.policy`'s `policy`). */
@@ -377,132 +396,473 @@ export const defaultSettings = (projectId: string, secret: string): Settings => 
   resetPasswordRedirectUrl: "http://localhost:3000/reset-password",
   otpMaxAttempts: 5,
   projectName: "Emulated project",
-  rbacPolicy: defaultRbacPolicy
+  rbacPolicy: defaultRbacPolicy,
+  trustedAuthTokenProfiles: []
 })
 
 // ---------------------------------------------------------------------------------------------------------------
 // The store
 
 export class Store {
-  readonly users = new Map<string, UserRecord>()
+  readonly #users = new Map<string, UserRecord>()
   /** lower-cased email -> user_id */
-  readonly emailIndex = new Map<string, string>()
+  readonly #emailIndex = new Map<string, string>()
   /** E.164 phone number -> user_id */
-  readonly phoneIndex = new Map<string, string>()
-  readonly externalIdIndex = new Map<string, string>()
-  readonly sessions = new Map<string, SessionRecord>()
+  readonly #phoneIndex = new Map<string, string>()
+  readonly #externalIdIndex = new Map<string, string>()
+  readonly #sessions = new Map<string, SessionRecord>()
   /** session_token -> session_id */
-  readonly sessionTokenIndex = new Map<string, string>()
-  readonly tokens = new Map<string, TokenRecord>()
-  readonly otps = new Map<string, OtpRecord>()
-  readonly outbox: Array<OutboxMessage> = []
+  readonly #sessionTokenIndex = new Map<string, string>()
+  readonly #tokens = new Map<string, TokenRecord>()
+  readonly #otps = new Map<string, OtpRecord>()
+  readonly #outbox: Array<OutboxMessage> = []
   /** challenge -> pending WebAuthn ceremony */
-  readonly webauthnChallenges = new Map<string, WebAuthnChallengeRecord>()
+  readonly #webauthnChallenges = new Map<string, WebAuthnChallengeRecord>()
   /** `<type>:<address>` -> pending crypto wallet challenge */
-  readonly cryptoChallenges = new Map<string, CryptoChallengeRecord>()
-  /**
-   * `<type>:<address>` -> user_id of the user holding that crypto wallet. Entries can go stale (users.deleteCryptoWallet and
-   * deleteUser do not know it), so readers confirm the user still holds the wallet.
-   */
-  readonly cryptoWalletIndex = new Map<string, string>()
+  readonly #cryptoChallenges = new Map<string, CryptoChallengeRecord>()
+  /** `<type>:<address>` -> user_id of the user holding that crypto wallet */
+  readonly #cryptoWalletIndex = new Map<string, string>()
   /** client_id -> M2M client */
-  readonly m2mClients = new Map<string, M2MClientRecord>()
+  readonly #m2mClients = new Map<string, M2MClientRecord>()
   /** client_id -> Connected App client (Map order is creation order) */
-  readonly connectedAppClients = new Map<string, ConnectedAppClientRecord>()
+  readonly #connectedAppClients = new Map<string, ConnectedAppClientRecord>()
   /** telemetry_id -> seeded DFP telemetry */
-  readonly telemetry = new Map<string, TelemetryRecord>()
+  readonly #telemetry = new Map<string, TelemetryRecord>()
   /** `<rule_type>:<identifier>` -> DFP rule */
-  readonly fraudRules = new Map<string, FraudRuleRecord>()
+  readonly #fraudRules = new Map<string, FraudRuleRecord>()
   /** verdict reason -> the project's override of its default action */
-  readonly verdictReasonOverrides = new Map<string, VerdictReasonOverrideRecord>()
+  readonly #verdictReasonOverrides = new Map<string, VerdictReasonOverrideRecord>()
+  /** Users holding an email or phone number with `unverifiedUntil` (so the sweep below never scans every user). */
+  readonly #usersWithUnverifiedFactors = new Set<string>()
+  /** This store's creation-order counter (Connected App clients, fraud rules). */
+  #seq = 0
+  readonly #initialSettings: Settings
 
-  constructor(public settings: Settings) {}
-
-  /** Forgets every user, session, token and message; keeps the settings (and the signing keys, held elsewhere). */
-  clear(): void {
-    this.users.clear()
-    this.emailIndex.clear()
-    this.phoneIndex.clear()
-    this.externalIdIndex.clear()
-    this.sessions.clear()
-    this.sessionTokenIndex.clear()
-    this.tokens.clear()
-    this.otps.clear()
-    this.outbox.length = 0
-    this.webauthnChallenges.clear()
-    this.cryptoChallenges.clear()
-    this.cryptoWalletIndex.clear()
-    this.usersWithUnverifiedFactors.clear()
-    this.m2mClients.clear()
-    this.connectedAppClients.clear()
-    this.telemetry.clear()
-    this.fraudRules.clear()
-    this.verdictReasonOverrides.clear()
+  constructor(public settings: Settings) {
+    this.#initialSettings = settings
   }
 
+  // Read-only views: every write goes through the methods below, which keep the indexes right.
+  get users(): ReadonlyMap<string, UserRecord> {
+    return this.#users
+  }
+  get sessions(): ReadonlyMap<string, SessionRecord> {
+    return this.#sessions
+  }
+  get tokens(): ReadonlyMap<string, TokenRecord> {
+    return this.#tokens
+  }
+  get otps(): ReadonlyMap<string, OtpRecord> {
+    return this.#otps
+  }
+  get outbox(): ReadonlyArray<OutboxMessage> {
+    return this.#outbox
+  }
+  get webauthnChallenges(): ReadonlyMap<string, WebAuthnChallengeRecord> {
+    return this.#webauthnChallenges
+  }
+  get cryptoChallenges(): ReadonlyMap<string, CryptoChallengeRecord> {
+    return this.#cryptoChallenges
+  }
+  get m2mClients(): ReadonlyMap<string, M2MClientRecord> {
+    return this.#m2mClients
+  }
+  get connectedAppClients(): ReadonlyMap<string, ConnectedAppClientRecord> {
+    return this.#connectedAppClients
+  }
+  get telemetry(): ReadonlyMap<string, TelemetryRecord> {
+    return this.#telemetry
+  }
+  get fraudRules(): ReadonlyMap<string, FraudRuleRecord> {
+    return this.#fraudRules
+  }
+  get verdictReasonOverrides(): ReadonlyMap<string, VerdictReasonOverrideRecord> {
+    return this.#verdictReasonOverrides
+  }
+
+  /**
+   * Forgets everything this store holds: every record, index and counter, and the settings (back to those it was
+   * created with) unless `keepSettings`. The signing keys are held elsewhere.
+   */
+  clear(options?: { readonly keepSettings?: boolean | undefined }): void {
+    for (
+      const map of [
+        this.#users,
+        this.#emailIndex,
+        this.#phoneIndex,
+        this.#externalIdIndex,
+        this.#sessions,
+        this.#sessionTokenIndex,
+        this.#tokens,
+        this.#otps,
+        this.#webauthnChallenges,
+        this.#cryptoChallenges,
+        this.#cryptoWalletIndex,
+        this.#m2mClients,
+        this.#connectedAppClients,
+        this.#telemetry,
+        this.#fraudRules,
+        this.#verdictReasonOverrides,
+        this.#usersWithUnverifiedFactors,
+        this.#idpGrants,
+        this.#idpAuthCodes,
+        this.#idpRefreshTokens,
+        this.#idpAccessTokens
+      ]
+    ) map.clear()
+    this.#outbox.length = 0
+    this.#seq = 0
+    if (options?.keepSettings !== true) this.settings = this.#initialSettings
+  }
+
+  /** The next number of this store's creation order. */
+  nextSeq(): number {
+    return ++this.#seq
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Users and their factors
+
   userByEmail(email: string): UserRecord | undefined {
-    const id = this.emailIndex.get(email.toLowerCase())
-    return id === undefined ? undefined : this.users.get(id)
+    const id = this.#emailIndex.get(email.toLowerCase())
+    return id === undefined ? undefined : this.#users.get(id)
   }
 
   userByPhone(phone: string): UserRecord | undefined {
-    const id = this.phoneIndex.get(phone)
-    return id === undefined ? undefined : this.users.get(id)
+    const id = this.#phoneIndex.get(phone)
+    return id === undefined ? undefined : this.#users.get(id)
   }
 
-  sessionByToken(token: string): SessionRecord | undefined {
-    const id = this.sessionTokenIndex.get(token)
-    return id === undefined ? undefined : this.sessions.get(id)
+  userByExternalId(external_id: string): UserRecord | undefined {
+    const id = this.#externalIdIndex.get(external_id)
+    return id === undefined ? undefined : this.#users.get(id)
   }
 
-  deleteSession(session: SessionRecord): void {
-    this.sessions.delete(session.session_id)
-    this.sessionTokenIndex.delete(session.session_token)
+  /** The user holding the crypto wallet `<type>:<address>`. */
+  userByWallet(key: string, holds: (user: UserRecord) => boolean): UserRecord | undefined {
+    const user = this.#users.get(this.#cryptoWalletIndex.get(key) ?? "")
+    return user !== undefined && holds(user) ? user : undefined
   }
 
-  /** Removes a user and everything that points to it. */
+  /** Stores a new user and indexes its factors. Call only after every check has passed. */
+  insertUser(user: UserRecord): void {
+    this.#users.set(user.user_id, user)
+    for (const e of user.emails) this.#indexEmail(user, e)
+    for (const p of user.phone_numbers) this.#indexPhone(user, p)
+    if (user.external_id !== undefined) this.#externalIdIndex.set(user.external_id, user.user_id)
+  }
+
+  #indexEmail(user: UserRecord, e: EmailRecord): void {
+    this.#emailIndex.set(e.email.toLowerCase(), user.user_id)
+    if (e.unverifiedUntil !== undefined) this.#usersWithUnverifiedFactors.add(user.user_id)
+  }
+
+  #indexPhone(user: UserRecord, p: PhoneRecord): void {
+    this.#phoneIndex.set(p.phone_number, user.user_id)
+    if (p.unverifiedUntil !== undefined) this.#usersWithUnverifiedFactors.add(user.user_id)
+  }
+
+  /** Adds an email record to a stored user and indexes it. */
+  addEmail(user: UserRecord, record: EmailRecord): EmailRecord {
+    user.emails.push(record)
+    this.#indexEmail(user, record)
+    return record
+  }
+
+  addPhone(user: UserRecord, record: PhoneRecord): PhoneRecord {
+    user.phone_numbers.push(record)
+    this.#indexPhone(user, record)
+    return record
+  }
+
+  /** Removes one email of a user, its index entry and its code. */
+  removeEmail(user: UserRecord, email_id: string): void {
+    for (const e of user.emails) if (e.email_id === email_id) this.#emailIndex.delete(e.email.toLowerCase())
+    user.emails = user.emails.filter((e) => e.email_id !== email_id)
+    this.#otps.delete(email_id)
+  }
+
+  removePhone(user: UserRecord, phone_id: string): void {
+    for (const p of user.phone_numbers) if (p.phone_id === phone_id) this.#phoneIndex.delete(p.phone_number)
+    user.phone_numbers = user.phone_numbers.filter((p) => p.phone_id !== phone_id)
+    this.#otps.delete(phone_id)
+  }
+
+  /** Sets (or, with `undefined`, removes) a user's external id and its index entry. */
+  setExternalId(user: UserRecord, external_id: string | undefined): void {
+    if (user.external_id !== undefined) this.#externalIdIndex.delete(user.external_id)
+    user.external_id = external_id
+    if (external_id !== undefined) this.#externalIdIndex.set(external_id, user.user_id)
+  }
+
+  /** Indexes a crypto wallet (`<type>:<address>`) of a stored user. */
+  indexWallet(key: string, user: UserRecord): void {
+    this.#cryptoWalletIndex.set(key, user.user_id)
+  }
+
+  /** Removes one crypto wallet of a user and its index entry. */
+  removeWallet(user: UserRecord, crypto_wallet_id: string): void {
+    user.crypto_wallets = user.crypto_wallets.filter((w) => w.crypto_wallet_id !== crypto_wallet_id)
+    for (const [k, id] of this.#cryptoWalletIndex) {
+      if (id === user.user_id && !user.crypto_wallets.some((w) => recordWalletKey(w) === k)) this.#cryptoWalletIndex.delete(k)
+    }
+  }
+
+  /**
+   * Removes a user and everything that points to it: its emails, phone numbers, external id and wallets in the
+   * indexes, its sessions, tokens, codes and pending WebAuthn / crypto wallet challenges.
+   */
   deleteUser(user: UserRecord): void {
-    for (const e of user.emails) this.emailIndex.delete(e.email.toLowerCase())
-    for (const p of user.phone_numbers) this.phoneIndex.delete(p.phone_number)
-    if (user.external_id !== undefined) this.externalIdIndex.delete(user.external_id)
-    for (const s of [...this.sessions.values()]) if (s.user_id === user.user_id) this.deleteSession(s)
-    for (const [k, t] of this.tokens) if (t.user_id === user.user_id) this.tokens.delete(k)
-    for (const [k, o] of this.otps) if (o.user_id === user.user_id) this.otps.delete(k)
-    this.users.delete(user.user_id)
+    const { user_id } = user
+    for (const e of user.emails) this.#emailIndex.delete(e.email.toLowerCase())
+    for (const p of user.phone_numbers) this.#phoneIndex.delete(p.phone_number)
+    if (user.external_id !== undefined) this.#externalIdIndex.delete(user.external_id)
+    for (const [k, id] of this.#cryptoWalletIndex) if (id === user_id) this.#cryptoWalletIndex.delete(k)
+    for (const [k, c] of this.#cryptoChallenges) if (c.user_id === user_id) this.#cryptoChallenges.delete(k)
+    for (const [k, c] of this.#webauthnChallenges) if (c.user_id === user_id) this.#webauthnChallenges.delete(k)
+    for (const s of [...this.#sessions.values()]) if (s.user_id === user_id) this.deleteSession(s)
+    for (const [k, t] of this.#tokens) if (t.user_id === user_id) this.#tokens.delete(k)
+    for (const [k, o] of this.#otps) if (o.user_id === user_id) this.#otps.delete(k)
+    this.#usersWithUnverifiedFactors.delete(user_id)
+    this.#dropIdpUser(user_id)
+    this.#users.delete(user_id)
   }
-
-  /** Users holding an email or phone number with `unverifiedUntil` (so the sweep below never scans every user). */
-  readonly usersWithUnverifiedFactors = new Set<string>()
 
   /**
    * Drops unverified emails and phone numbers whose 5-minute window has passed (and their codes), as Stytch does
    * for factors added to an existing user by a passwordless send. Called before every request.
    */
   expireUnverifiedFactors(now: number): void {
-    for (const user_id of this.usersWithUnverifiedFactors) {
-      const user = this.users.get(user_id)
+    for (const user_id of this.#usersWithUnverifiedFactors) {
+      const user = this.#users.get(user_id)
       if (user === undefined) {
-        this.usersWithUnverifiedFactors.delete(user_id)
+        this.#usersWithUnverifiedFactors.delete(user_id)
         continue
       }
       const keepEmail = (e: EmailRecord) => e.unverifiedUntil === undefined || e.unverifiedUntil > now
       const keepPhone = (p: PhoneRecord) => p.unverifiedUntil === undefined || p.unverifiedUntil > now
-      for (const e of user.emails.filter((e) => !keepEmail(e))) {
-        this.emailIndex.delete(e.email.toLowerCase())
-        this.otps.delete(e.email_id)
-      }
-      for (const p of user.phone_numbers.filter((p) => !keepPhone(p))) {
-        this.phoneIndex.delete(p.phone_number)
-        this.otps.delete(p.phone_id)
-      }
-      user.emails = user.emails.filter(keepEmail)
-      user.phone_numbers = user.phone_numbers.filter(keepPhone)
+      for (const e of user.emails.filter((e) => !keepEmail(e))) this.removeEmail(user, e.email_id)
+      for (const p of user.phone_numbers.filter((p) => !keepPhone(p))) this.removePhone(user, p.phone_id)
       const pending = user.emails.some((e) => e.unverifiedUntil !== undefined) ||
         user.phone_numbers.some((p) => p.unverifiedUntil !== undefined)
-      if (!pending) this.usersWithUnverifiedFactors.delete(user_id)
+      if (!pending) this.#usersWithUnverifiedFactors.delete(user_id)
     }
   }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Sessions, tokens, codes, messages
+
+  sessionByToken(token: string): SessionRecord | undefined {
+    const id = this.#sessionTokenIndex.get(token)
+    return id === undefined ? undefined : this.#sessions.get(id)
+  }
+
+  insertSession(session: SessionRecord): void {
+    this.#sessions.set(session.session_id, session)
+    this.#sessionTokenIndex.set(session.session_token, session.session_id)
+  }
+
+  deleteSession(session: SessionRecord): void {
+    this.#sessions.delete(session.session_id)
+    this.#sessionTokenIndex.delete(session.session_token)
+  }
+
+  putToken(record: TokenRecord): void {
+    this.#tokens.set(record.token, record)
+  }
+
+  /** Stores a code for its method_id, replacing the previous one. */
+  putOtp(record: OtpRecord): void {
+    this.#otps.set(record.method_id, record)
+  }
+
+  send(message: OutboxMessage): void {
+    this.#outbox.push(message)
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Ceremonies, clients, fraud
+
+  putWebAuthnChallenge(record: WebAuthnChallengeRecord): void {
+    this.#webauthnChallenges.set(record.challenge, record)
+  }
+
+  deleteWebAuthnChallenge(challenge: string): void {
+    this.#webauthnChallenges.delete(challenge)
+  }
+
+  /** Drops the WebAuthn ceremonies that expired by `now`. */
+  expireWebAuthnChallenges(now: number): void {
+    for (const [k, c] of this.#webauthnChallenges) if (c.expires_at <= now) this.#webauthnChallenges.delete(k)
+  }
+
+  putCryptoChallenge(key: string, record: CryptoChallengeRecord): void {
+    this.#cryptoChallenges.set(key, record)
+  }
+
+  deleteCryptoChallenge(key: string): void {
+    this.#cryptoChallenges.delete(key)
+  }
+
+  putM2MClient(client: M2MClientRecord): void {
+    this.#m2mClients.set(client.client_id, client)
+  }
+
+  deleteM2MClient(client_id: string): void {
+    this.#m2mClients.delete(client_id)
+  }
+
+  putConnectedAppClient(client: ConnectedAppClientRecord): void {
+    this.#connectedAppClients.set(client.client_id, client)
+  }
+
+  deleteConnectedAppClient(client_id: string): void {
+    this.#connectedAppClients.delete(client_id)
+  }
+
+  putTelemetry(record: TelemetryRecord): void {
+    this.#telemetry.set(record.telemetry_id, record)
+  }
+
+  putFraudRule(key: string, rule: FraudRuleRecord): void {
+    this.#fraudRules.set(key, rule)
+  }
+
+  deleteFraudRule(key: string): void {
+    this.#fraudRules.delete(key)
+  }
+
+  putVerdictReasonOverride(reason: string, record: VerdictReasonOverrideRecord): void {
+    this.#verdictReasonOverrides.set(reason, record)
+  }
+
+  deleteVerdictReasonOverride(reason: string): void {
+    this.#verdictReasonOverrides.delete(reason)
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // IDP OAuth: grants, authorization codes, refresh tokens, issued access tokens
+
+  /** `<user_id> <client_id>` -> what the user granted the Connected App */
+  readonly #idpGrants = new Map<string, IdpGrantRecord>()
+  /** authorization code -> its pending exchange */
+  readonly #idpAuthCodes = new Map<string, IdpAuthCodeRecord>()
+  /** refresh token -> its grant's tokens */
+  readonly #idpRefreshTokens = new Map<string, IdpRefreshTokenRecord>()
+  /** access token `jti` -> the session it was authorized from (for `sessions.exchangeAccessToken`) */
+  readonly #idpAccessTokens = new Map<string, IdpAccessTokenRecord>()
+
+  idpGrant(user_id: string, client_id: string): IdpGrantRecord | undefined {
+    return this.#idpGrants.get(`${user_id} ${client_id}`)
+  }
+
+  /** Records (or widens) a grant. */
+  grantIdp(user_id: string, client_id: string, scopes: ReadonlyArray<string>, now: number): IdpGrantRecord {
+    const existing = this.idpGrant(user_id, client_id)
+    const grant: IdpGrantRecord = {
+      user_id,
+      client_id,
+      granted_at: existing?.granted_at ?? now,
+      scopes: [...new Set([...(existing?.scopes ?? []), ...scopes])]
+    }
+    this.#idpGrants.set(`${user_id} ${client_id}`, grant)
+    return grant
+  }
+
+  /** Drops a grant and every code and token issued under it. */
+  revokeIdpGrant(user_id: string, client_id: string): void {
+    this.#idpGrants.delete(`${user_id} ${client_id}`)
+    const under = (r: { readonly user_id: string; readonly client_id: string }) =>
+      r.user_id === user_id && r.client_id === client_id
+    for (const [k, c] of this.#idpAuthCodes) if (under(c)) this.#idpAuthCodes.delete(k)
+    for (const [k, t] of this.#idpRefreshTokens) if (under(t)) this.#idpRefreshTokens.delete(k)
+    for (const [k, t] of this.#idpAccessTokens) if (under(t)) this.#idpAccessTokens.delete(k)
+  }
+
+  #dropIdpUser(user_id: string): void {
+    for (const g of [...this.#idpGrants.values()]) if (g.user_id === user_id) this.revokeIdpGrant(user_id, g.client_id)
+    for (const [k, c] of this.#idpAuthCodes) if (c.user_id === user_id) this.#idpAuthCodes.delete(k)
+  }
+
+  get idpGrants(): ReadonlyMap<string, IdpGrantRecord> {
+    return this.#idpGrants
+  }
+  get idpAuthCodes(): ReadonlyMap<string, IdpAuthCodeRecord> {
+    return this.#idpAuthCodes
+  }
+  get idpRefreshTokens(): ReadonlyMap<string, IdpRefreshTokenRecord> {
+    return this.#idpRefreshTokens
+  }
+  get idpAccessTokens(): ReadonlyMap<string, IdpAccessTokenRecord> {
+    return this.#idpAccessTokens
+  }
+
+  putIdpAuthCode(code: string, record: IdpAuthCodeRecord): void {
+    this.#idpAuthCodes.set(code, record)
+  }
+
+  deleteIdpAuthCode(code: string): void {
+    this.#idpAuthCodes.delete(code)
+  }
+
+  putIdpRefreshToken(token: string, record: IdpRefreshTokenRecord): void {
+    this.#idpRefreshTokens.set(token, record)
+  }
+
+  deleteIdpRefreshToken(token: string): void {
+    this.#idpRefreshTokens.delete(token)
+  }
+
+  /** Records an issued access token (by `jti`), dropping those expired by `now` so the map stays small. */
+  putIdpAccessToken(jti: string, record: IdpAccessTokenRecord, now: number): void {
+    for (const [k, t] of this.#idpAccessTokens) if (t.expires_at <= now) this.#idpAccessTokens.delete(k)
+    this.#idpAccessTokens.set(jti, record)
+  }
 }
+
+/** What a user granted a Connected App (`users.connectedApps` lists them, `users.revoke` drops one). */
+export interface IdpGrantRecord {
+  readonly user_id: string
+  readonly client_id: string
+  readonly granted_at: number
+  readonly scopes: ReadonlyArray<string>
+}
+
+/** An authorization code of `idp.oauth.authorize`, redeemable once at the token endpoint before `expires_at`. */
+export interface IdpAuthCodeRecord {
+  readonly user_id: string
+  readonly client_id: string
+  readonly scopes: ReadonlyArray<string>
+  readonly redirect_uri: string
+  readonly expires_at: number
+  /** The session the authorization was made from, when it was named by a session token or JWT. */
+  readonly session_id?: string | undefined
+  /** The PKCE S256 challenge. */
+  readonly code_challenge?: string | undefined
+  readonly nonce?: string | undefined
+}
+
+export interface IdpRefreshTokenRecord {
+  readonly user_id: string
+  readonly client_id: string
+  readonly scopes: ReadonlyArray<string>
+  readonly session_id?: string | undefined
+  expires_at: number
+}
+
+export interface IdpAccessTokenRecord {
+  readonly user_id: string
+  readonly client_id: string
+  readonly session_id?: string | undefined
+  readonly expires_at: number
+}
+
+/** The store key of a crypto wallet: Ethereum addresses are case-insensitive, base58 is not. */
+export const walletKey = (type: string, address: string): string =>
+  `${type}:${type === "ethereum" ? address.toLowerCase() : address}`
+
+const recordWalletKey = (w: UserRecord["crypto_wallets"][number]) =>
+  walletKey(w.crypto_wallet_type ?? "ethereum", w.crypto_wallet_address)
 
 // ---------------------------------------------------------------------------------------------------------------
 // Ids, tokens and time

@@ -1,0 +1,90 @@
+/**
+ * The emulator's raw wire answers (below the SDK, which reads `null` and absent alike): status codes, explicit
+ * `null`s, id formats and prefixes as Stytch sends them.
+ */
+import { assert, layer } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
+import { randomUUID } from "node:crypto"
+import { StytchEmulator } from "../src/emulator/index.js"
+import { uniqueEmail } from "./support.js"
+
+const raw = (method: string, url: string, body?: unknown) =>
+  Effect.gen(function*() {
+    const emulator = yield* StytchEmulator.StytchEmulator
+    const authorization = `Basic ${Buffer.from(`${emulator.projectId}:${Redacted.value(emulator.secret)}`).toString("base64")}`
+    const answer = yield* emulator.handle({
+      method,
+      url,
+      headers: { authorization, "content-type": "application/json" },
+      body: body === undefined ? "" : JSON.stringify(body)
+    })
+    return { status: answer.status, json: JSON.parse(answer.body) as Record<string, any> }
+  })
+
+layer(StytchEmulator.layerStytch())("emulator wire format", (it) => {
+  it.effect("users.create answers 201 with a user whose unset name parts are \"\" and password null", () =>
+    Effect.gen(function*() {
+      const created = yield* raw("POST", "/v1/users", { email: uniqueEmail("wire"), name: { first_name: "Ada" } })
+      assert.strictEqual(created.status, 201)
+      assert.strictEqual(created.json["status_code"], 201)
+      assert.deepStrictEqual(created.json["user"]["name"], { first_name: "Ada", middle_name: "", last_name: "" })
+      assert.strictEqual(created.json["user"]["password"], null)
+      assert.match(created.json["user_id"], /^user-test-[0-9a-f-]{36}$/)
+    }))
+
+  it.effect("malformed ids answer 400 invalid_<thing>_id; well-formed unknown ids 404", () =>
+    Effect.gen(function*() {
+      const badUser = yield* raw("DELETE", "/v1/users/not-a-user-id")
+      assert.deepStrictEqual([badUser.status, badUser.json["error_type"]], [400, "invalid_user_id"])
+      const unknownUser = yield* raw("GET", `/v1/users/user-test-${randomUUID()}`)
+      assert.deepStrictEqual([unknownUser.status, unknownUser.json["error_type"]], [404, "user_not_found"])
+      const badSession = yield* raw("POST", "/v1/sessions/revoke", { session_id: "x" })
+      assert.deepStrictEqual([badSession.status, badSession.json["error_type"]], [400, "invalid_session_id"])
+      const unknownSession = yield* raw("POST", "/v1/sessions/revoke", { session_id: `session-test-${randomUUID()}` })
+      assert.deepStrictEqual([unknownSession.status, unknownSession.json["error_type"]], [404, "session_not_found"])
+      const badEmail = yield* raw("DELETE", "/v1/users/emails/e")
+      assert.deepStrictEqual([badEmail.status, badEmail.json["error_type"]], [400, "invalid_email_id"])
+      const badTotp = yield* raw("DELETE", "/v1/users/totps/t")
+      assert.deepStrictEqual([badTotp.status, badTotp.json["error_type"]], [400, "invalid_totp_id"])
+      const badMethod = yield* raw("POST", "/v1/otps/authenticate", { method_id: "m", code: "123456" })
+      assert.deepStrictEqual([badMethod.status, badMethod.json["error_type"]], [400, "invalid_method_id"])
+      const badWebAuthn = yield* raw("PUT", "/v1/webauthn/w", { name: "laptop" })
+      assert.deepStrictEqual([badWebAuthn.status, badWebAuthn.json["error_type"]], [400, "invalid_webauthn_registration_id"])
+    }))
+
+  it.effect("explicit nulls: session on an authenticate without one, next_cursor on the last page", () =>
+    Effect.gen(function*() {
+      const email = uniqueEmail("wire-pw")
+      const password = "correct-horse-battery-staple-Quasar-42!"
+      const created = yield* raw("POST", "/v1/passwords", { email, password })
+      assert.strictEqual(created.status, 200)
+      assert.isTrue(Object.hasOwn(created.json, "session"))
+      assert.strictEqual(created.json["session"], null)
+      const auth = yield* raw("POST", "/v1/passwords/authenticate", { email, password })
+      assert.strictEqual(auth.json["session"], null)
+      const search = yield* raw("POST", "/v1/users/search", {
+        limit: 10,
+        query: { operator: "AND", operands: [{ filter_name: "email_address", filter_value: [email] }] }
+      })
+      assert.strictEqual(search.json["results"].length, 1)
+      assert.isTrue(Object.hasOwn(search.json["results_metadata"], "next_cursor"))
+      assert.strictEqual(search.json["results_metadata"]["next_cursor"], null)
+    }))
+
+  it.effect("M2M clients answer next_client_secret_last_four: null outside a rotation", () =>
+    Effect.gen(function*() {
+      const created = yield* raw("POST", "/v1/m2m/clients", { scopes: ["read:users"] })
+      assert.strictEqual(created.json["m2m_client"]["next_client_secret_last_four"], null)
+    }))
+
+  it.effect("OAuth registrations are oauth-user-test-... and provider_type is Stytch's spelling", () =>
+    Effect.gen(function*() {
+      const emulator = yield* StytchEmulator.StytchEmulator
+      const { token } = yield* emulator.mintOAuthToken({ provider_type: "google", provider_subject: randomUUID() })
+      const auth = yield* raw("POST", "/v1/oauth/authenticate", { token })
+      assert.strictEqual(auth.json["provider_type"], "Google")
+      assert.match(auth.json["oauth_user_registration_id"], /^oauth-user-test-[0-9a-f-]{36}$/)
+      assert.strictEqual(auth.json["user"]["providers"][0]["provider_type"], "Google")
+    }))
+})

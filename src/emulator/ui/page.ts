@@ -77,7 +77,9 @@ td.mono, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; fo
 .empty { color: #6b7685; font-style: italic; padding: 12px; background: #fff; border: 1px solid #dde1e6; }
 .toolbar { display: flex; gap: 8px; margin-bottom: 12px; align-items: center; flex-wrap: wrap; }
 input, select, button { font: inherit; padding: 5px 8px; border: 1px solid #c3c9d1; border-radius: 4px; background: #fff; }
-input[type=search] { width: 320px; }
+.toolbar input[type=search] { width: 320px; }
+.toolbar input { width: 180px; }
+.toolbar input[type=number] { width: 90px; }
 button { cursor: pointer; background: #e9eef3; }
 button.primary { background: #1f6feb; color: #fff; border-color: #1f6feb; }
 button.danger { background: #c93c37; color: #fff; border-color: #c93c37; }

@@ -36,7 +36,7 @@ const program = Effect.gen(function*() {
   yield* call("/v1/users", { email: "mallory@example.com", name: { first_name: "<img src=x onerror=alert(1)>" } })
   yield* call("/v1/magic_links/email/login_or_create", { email: "ada@example.com" })
   yield* call("/v1/otps/sms/login_or_create", { phone_number: "+15005550006" })
-  yield* call("/v1/passwords/reset/start", { email: "grace@example.com" })
+  yield* call("/v1/passwords/email/reset/start", { email: "grace@example.com" })
   yield* call("/emulator/v1/sessions", { user_id: ada.user_id }, "")
   yield* call("/v1/m2m/clients", { client_name: "billing-worker", scopes: ["read:invoices", "write:invoices"] })
   yield* call("/v1/connected_apps/clients", {

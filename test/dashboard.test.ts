@@ -55,6 +55,7 @@ layer(StytchEmulator.layerStytch())("dashboard routes", (it) => {
         const css = yield* raw("GET", "/emulator/ui/app.css")
         assert.match(css.headers["content-type"]!, /^text\/css/)
         assert.strictEqual((yield* raw("GET", "/emulator/ui/nope.js")).status, 404)
+        assert.strictEqual((yield* raw("GET", "/favicon.ico")).status, 204)
         assert.strictEqual((yield* raw("POST", "/", "{}", JSON_HEADERS)).status, 405)
       }))
   })

@@ -361,11 +361,14 @@ const pageResponse = (path: string): WireResponse | undefined => {
     : path === "/emulator/ui/app.css"
     ? Page.style
     : undefined
+  if (path === "/favicon.ico") return { status: 204, headers: Page.headers, body: "" }
   if (asset === undefined) return undefined
   return { status: 200, headers: { ...Page.headers, "content-type": asset.contentType }, body: asset.body }
 }
 
-const isPagePath = (path: string) => path === "/" || path === "/emulator/ui" || path.startsWith("/emulator/ui/")
+/** The page's paths (the browser asks for `/favicon.ico` by itself: answered empty, so it is not an API request). */
+const isPagePath = (path: string) =>
+  path === "/" || path === "/favicon.ico" || path === "/emulator/ui" || path.startsWith("/emulator/ui/")
 
 export const makeControl = (emulator: Service, state: ControlState) =>
 (request: IncomingRequest, now: number): Effect.Effect<WireResponse> | undefined => {

@@ -2,7 +2,7 @@
  * The last API requests an emulator answered, for the dashboard: method, path (never the query string), status, the
  * error_type of a failure and the duration. Bodies, headers (credentials) and queries are never kept, so nothing a
  * client sent as a secret (passwords, tokens, codes, Basic auth) can land here. Control and page requests
- * (`/emulator/...`, `/`) are not logged.
+ * (`/emulator/...`, `/`, `/favicon.ico`) are not logged.
  */
 import type { IncomingRequest, WireResponse } from "./app.js"
 
@@ -43,7 +43,7 @@ export class RequestLog {
   record(request: IncomingRequest, response: WireResponse, started: number): void {
     const queryAt = request.url.indexOf("?")
     const path = queryAt < 0 ? request.url : request.url.slice(0, queryAt)
-    if (path === "/" || path.startsWith("/emulator/")) return
+    if (path === "/" || path === "/favicon.ico" || path.startsWith("/emulator/")) return
     this.entries.push({
       seq: ++this.seq,
       at: new Date().toISOString(),

@@ -94,8 +94,8 @@ layer(StytchEmulator.layerServer(), { excludeTestServices: true })("the official
       await rejects(client.sessions.authenticate({ session_token: seeded.session_token }), "session_not_found", 404)
     }))
 
-  // Fails: the SDK fetches the JWKS without Basic auth and the emulator answers 401 (owner: h1, fixing JWKS auth).
-  it.effect.fails("sessions: authenticateJwt and authenticateJwtLocal verify against the JWKS", () =>
+  // The official SDK fetches the JWKS without credentials, as Stytch serves it.
+  it.effect("sessions: authenticateJwt and authenticateJwtLocal verify against the JWKS", () =>
     flow(async ({ client, control }) => {
       const { user_id } = await client.users.create({ email: uniqueEmail("jwt") })
       const seeded = await control("POST", "/sessions", { user_id, session_duration_minutes: 60 })
@@ -229,8 +229,8 @@ layer(StytchEmulator.layerServer(), { excludeTestServices: true })("the official
       expect(error?.error_type).toBe("invalid_client")
     }))
 
-  // Fails: authenticateToken verifies locally against the JWKS, which the emulator guards with Basic auth (owner: h1).
-  it.effect.fails("M2M: authenticateToken verifies the token locally", () =>
+  // authenticateToken verifies locally against the JWKS, fetched without credentials.
+  it.effect("M2M: authenticateToken verifies the token locally", () =>
     flow(async ({ client }) => {
       const { m2m_client } = await client.m2m.clients.create({ scopes: ["read:users"] })
       const { access_token } = await client.m2m.token({ client_id: m2m_client.client_id, client_secret: m2m_client.client_secret })
@@ -335,8 +335,8 @@ layer(StytchEmulator.layerServer(), { excludeTestServices: true })("the official
       )
     }))
 
-  // Fails: introspectTokenLocal verifies against the JWKS, which the emulator guards with Basic auth (owner: h1).
-  it.effect.fails("IDP: introspectTokenLocal verifies a Connected App access token", () =>
+  // introspectTokenLocal verifies against the JWKS, fetched without credentials.
+  it.effect("IDP: introspectTokenLocal verifies a Connected App access token", () =>
     flow(async ({ client, emulator, server }) => {
       const { connected_app: app } = await client.connectedApp.clients.create({
         client_type: "first_party",

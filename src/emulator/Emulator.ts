@@ -188,8 +188,8 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
       (f.kind === undefined || m.kind === f.kind) &&
       (f.channel === undefined || m.channel === f.channel)
 
-    const clear = () => {
-      store.clear()
+    const clear = (keepSettings: boolean) => {
+      store.clear({ keepSettings })
       faults.length = 0
     }
     const service: Service = {
@@ -198,11 +198,8 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
       handle: (request, baseUrl = inProcessBaseUrl) => handle(state, request, baseUrl),
       outbox: (filter) => Effect.sync(() => store.outbox.filter((m) => matches(m, filter))),
       latestMessage: (filter) => Effect.sync(() => store.outbox.findLast((m) => matches(m, filter))),
-      reset: Effect.sync(() => {
-        clear()
-        store.settings = { ...initialSettings }
-      }),
-      resetKeepingSettings: Effect.sync(clear),
+      reset: Effect.sync(() => clear(false)),
+      resetKeepingSettings: Effect.sync(() => clear(true)),
       settings: Effect.sync(() => ({ ...store.settings })),
       updateSettings: (patch) =>
         Effect.suspend(() => {

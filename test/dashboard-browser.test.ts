@@ -40,7 +40,9 @@ const step = <A>(f: () => Promise<A>) => Effect.promise(f)
 /** The redirect URL every magic link points to (the emulator's default), answered by the test, never fetched. */
 const APP = "http://localhost:3000/"
 
-describe.skipIf(!hasChromium)(`dashboard in headless chromium${hasChromium ? "" : ` (skipped: ${CHROMIUM} is absent)`}`, () => {
+const title = `dashboard in headless chromium${hasChromium ? "" : ` (skipped: ${CHROMIUM} is absent)`}`
+
+describe.skipIf(!hasChromium)(title, () => {
   it.live("shows the SDK's user and magic link live, follows the link, and revokes the session it made", () =>
     Effect.gen(function*() {
       const server = yield* StytchEmulator.EmulatorServer
@@ -100,9 +102,10 @@ describe.skipIf(!hasChromium)(`dashboard in headless chromium${hasChromium ? "" 
 
       // The user's page lists that session; revoking it there is what the SDK sees next.
       yield* step(() => page.goto(`${server.url}/emulator/ui#/users/${encodeURIComponent(user.user_id)}`))
-      const revoke = page.locator(`button[data-session-id="${auth.session.session_id}"]`)
+      const session_id = auth.session!.session_id
+      const revoke = page.locator(`button[data-session-id="${session_id}"]`)
       yield* step(() => revoke.click())
-      yield* step(() => page.getByText(`Session ${auth.session.session_id} revoked.`).waitFor())
+      yield* step(() => page.getByText(`Session ${session_id} revoked.`).waitFor())
       yield* step(() => revoke.waitFor({ state: "detached" }))
       const error = yield* expectFailure(sessions.authenticate({ session_token: auth.session_token }))
       assert.strictEqual(error._tag, "SessionNotFound")

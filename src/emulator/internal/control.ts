@@ -45,7 +45,15 @@ import { sessionWire, userWire } from "../handlers/common.js"
 import * as Page from "../ui/page.js"
 import { type Fault, type IncomingRequest, parseJsonObject, readBody, type WireResponse } from "./app.js"
 import type { RequestLog } from "./requestLog.js"
-import { iso, type OutboxMessage, type Settings, type Store, type UserRecord } from "./store.js"
+import {
+  type ConnectedAppClientRecord,
+  iso,
+  type M2MClientRecord,
+  type OutboxMessage,
+  type Settings,
+  type Store,
+  type UserRecord
+} from "./store.js"
 
 const reply = (status: number, body: unknown): WireResponse => ({
   status,
@@ -329,7 +337,7 @@ const userMatches = (u: UserRecord, q: string): boolean =>
   (u.external_id ?? "").toLowerCase().includes(q) ||
   [u.name?.first_name, u.name?.middle_name, u.name?.last_name].some((n) => n?.toLowerCase().includes(q) === true)
 
-const m2mClientView = (c: Store["m2mClients"] extends Map<string, infer C> ? C : never) => ({
+const m2mClientView = (c: M2MClientRecord) => ({
   client_id: c.client_id,
   client_name: c.client_name,
   client_description: c.client_description,
@@ -341,7 +349,7 @@ const m2mClientView = (c: Store["m2mClients"] extends Map<string, infer C> ? C :
   trusted_metadata: c.trusted_metadata
 })
 
-const connectedAppView = (c: Store["connectedAppClients"] extends Map<string, infer C> ? C : never) => ({
+const connectedAppView = (c: ConnectedAppClientRecord) => ({
   client_id: c.client_id,
   client_name: c.client_name,
   client_description: c.client_description,
@@ -474,7 +482,10 @@ export const makeControl = (emulator: Service, state: ControlState) =>
           .filter((u) => (status === undefined || u.status === status) && (q === "" || userMatches(u, q)))
         return reply(200, {
           total: found.length,
-          users: found.slice(0, MAX_USERS_LISTED).map((u) => ({ ...userWire(u), active_sessions: sessions.get(u.user_id) ?? 0 }))
+          users: found.slice(0, MAX_USERS_LISTED).map((u) => ({
+            ...userWire(u),
+            active_sessions: sessions.get(u.user_id) ?? 0
+          }))
         })
       }
       case "GET /users/:id": {

@@ -23,7 +23,7 @@ const control = (h: Harness, method: string, path: string, body?: unknown, heade
 
 const createUser = async (h: Harness, email: string) => {
   const created = await raw(h.url, { method: "POST", path: "/v1/users", headers: json(h.auth), body: JSON.stringify({ email }) })
-  assert.strictEqual(created.status, 200, created.text)
+  assert.strictEqual(created.status, 201, created.text)
   return created.json.user_id as string
 }
 

@@ -8,7 +8,9 @@
  */
 import { assert, describe, expect, it as plainIt, layer } from "@effect/vitest"
 import * as Clock from "effect/Clock"
+import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
 import * as Redacted from "effect/Redacted"
 import * as jose from "jose"
 import { createHash, generateKeyPairSync, randomBytes, randomUUID } from "node:crypto"
@@ -521,12 +523,15 @@ layer(StytchEmulator.layerStytch())("IDP OAuth against the emulator", (it) => {
         400
       )
       assert.strictEqual((yield* users.search({ limit: 1000 })).results.length, usersBefore + 1, "only newUser's user")
-      // A malformed profile (the settings PATCH does not check them) is ignored, not a crash.
-      yield* emulator.updateSettings({
+      // A malformed profile is refused by the settings control (naming the field), and nothing changes.
+      const before = (yield* emulator.settings).trustedAuthTokenProfiles
+      const refused = yield* Effect.exit(emulator.updateSettings({
         trustedAuthTokenProfiles: [{ profile_id: "broken", issuer: "x", audience: "y", public_keys: "nope" } as any]
-      })
+      }))
+      assert.isTrue(Exit.isFailure(refused))
+      assert.include(String(Cause.squash((refused as Exit.Failure<unknown, unknown>).cause)), "public_keys")
+      assert.deepStrictEqual((yield* emulator.settings).trustedAuthTokenProfiles, before)
       yield* failsWith(sessions.attest({ profile_id: "broken", token: yield* sign({}) }), "TrustedTokenProfileNotFound", 404)
-      yield* emulator.updateSettings({ trustedAuthTokenProfiles: [] })
     }))
 
   it.effect("hostile input: wrong types, oversized and malformed values are 4xx answers that change nothing", () =>

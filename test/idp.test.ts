@@ -306,7 +306,7 @@ describe("introspectTokenNetwork with canned answers", () => {
       const error = yield* Effect.flatMap(IDP.IDP, (idp) =>
         idp.introspectTokenNetwork({ token: "t", client_id: client.client_id, client_secret: client.client_secret as any })
       ).pipe(Effect.provide(fakeLayer()), Effect.flip)
-      assert.strictEqual(error._tag, "StytchTransportError")
+      assert.strictEqual(error._tag, "StytchRequestError")
       assert.include(error.message, "client_secret")
       assert.notInclude(inspect(error, { depth: 10 }), client.client_secret)
     }))

@@ -200,7 +200,7 @@ describe("m2m.token", () => {
         withClient(client),
         Effect.flip
       )
-      assert.strictEqual(error._tag, "StytchTransportError")
+      assert.strictEqual(error._tag, "StytchRequestError")
       assert.include(error.message, "client_secret")
       assert.strictEqual(sent.length, 0)
       for (const text of [error.message, JSON.stringify(error), inspect(error, { depth: 10 })]) {

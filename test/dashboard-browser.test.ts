@@ -117,6 +117,13 @@ describe.skipIf(!hasChromium)(title, () => {
       assert.include(yield* step(() => failed.innerText()), "/v1/sessions/authenticate")
       assert.notInclude(yield* step(() => page.locator("#requests").innerText()), auth.session_token)
 
+      // A link to a non-http(s) redirect URL is shown as text, never as a clickable link.
+      yield* magicLinks.email.loginOrCreate({ email, login_magic_link_url: "javascript:window.__xss=2//" })
+      yield* step(() => page.click("nav a[data-view=outbox]"))
+      const scriptLink = page.locator("#outbox tr", { hasText: "javascript:window.__xss=2//" })
+      yield* step(() => scriptLink.waitFor())
+      assert.strictEqual(yield* step(() => scriptLink.locator("a.magic-link").count()), 0)
+
       assert.isUndefined(yield* step(() => page.evaluate(() => (window as any).__xss)))
       assert.deepStrictEqual(problems, [])
       const foreign = requested.filter((u) => !u.startsWith(`${server.url}/`) && u !== href)

@@ -100,6 +100,8 @@ layer(StytchEmulator.layerStytch())("dashboard routes", (it) => {
         assert.match((yield* control("GET", "/users?status=banned")).json.error, /^status:/)
         assert.match((yield* control("GET", "/users?q=a&q=b")).json.error, /q: repeated/)
         assert.match((yield* control("GET", "/users?limit=5")).json.error, /limit/)
+        assert.match((yield* control("GET", `/users?q=${"a".repeat(201)}`)).json.error, /^q:/)
+        assert.strictEqual((yield* control("GET", `/users/${"x".repeat(100_000)}`)).status, 404)
       }))
   })
 
@@ -124,6 +126,8 @@ layer(StytchEmulator.layerStytch())("dashboard routes", (it) => {
         assert.strictEqual((yield* control("POST", "/sessions/revoke", { session_id: one.session_id })).status, 404)
         assert.match((yield* control("POST", "/sessions/revoke", {})).json.error, /session_id/)
         assert.match((yield* control("POST", "/sessions/revoke", { session_id: 7 })).json.error, /session_id/)
+        const nested = yield* raw("POST", "/emulator/v1/sessions/revoke", "[".repeat(10_000), JSON_HEADERS)
+        assert.strictEqual(nested.status, 400)
         const extra = yield* control("POST", "/sessions/revoke", { session_id: two.session_id, all: true })
         assert.strictEqual(extra.status, 400)
         const body = JSON.stringify({ session_id: two.session_id })

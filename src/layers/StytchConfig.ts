@@ -13,6 +13,7 @@ import type { HttpClient } from "@effect/platform/HttpClient"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import type { PipelineConfig } from "../internal/pipeline.js"
 
 /**
  * What `make` accepts.
@@ -45,15 +46,7 @@ export interface Options {
  * @since 0.1.0
  * @category models
  */
-export interface Resolved {
-  readonly projectId: string
-  readonly secret: Redacted.Redacted<string>
-  readonly baseUrl: string
-  readonly fraudBaseUrl: string
-  readonly timeout: Duration.Duration
-  readonly maxRetries: number
-  readonly transformClient: ((client: HttpClient) => HttpClient) | undefined
-}
+export interface Resolved extends PipelineConfig {}
 
 /**
  * @since 0.1.0

@@ -80,6 +80,7 @@ input, select, button { font: inherit; padding: 5px 8px; border: 1px solid #c3c9
 .toolbar input[type=search] { width: 320px; }
 .toolbar input { width: 180px; }
 .toolbar input[type=number] { width: 90px; }
+.toolbar input[type=checkbox], form.settings input[type=checkbox] { width: auto; justify-self: start; }
 button { cursor: pointer; background: #e9eef3; }
 button.primary { background: #1f6feb; color: #fff; border-color: #1f6feb; }
 button.danger { background: #c93c37; color: #fff; border-color: #c93c37; }
@@ -403,7 +404,7 @@ export const script: Asset = {
       var fStatus = h("input", { type: "number", placeholder: "status", "aria-label": "fault status", value: "503" });
       var fType = h("input", { placeholder: "error_type (optional)", "aria-label": "fault error_type" });
       var fPrefix = h("input", { placeholder: "path prefix (optional)", "aria-label": "fault path prefix" });
-      var fCount = h("input", { type: "number", "aria-label": "fault count", value: "1", min: "1" });
+      var fCount = h("input", { type: "number", "aria-label": "fault count", title: "count", value: "1", min: "1" });
       function queueFault() {
         var fault = { status: Number(fStatus.value), count: Number(fCount.value) };
         if (fType.value) fault.error_type = fType.value;

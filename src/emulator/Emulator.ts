@@ -27,6 +27,7 @@ import {
   type WireResponse
 } from "./internal/app.js"
 import { decodeFault, MAX_FAULT_COUNT, makeControl, mergeSettings } from "./internal/control.js"
+import { RequestLog } from "./internal/requestLog.js"
 import { memoryClient } from "./internal/response.js"
 import { SigningKeys } from "./internal/jwt.js"
 import { defaultSettings, type OutboxMessage, type Settings, Store } from "./internal/store.js"
@@ -242,7 +243,9 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
         Effect.flatMap(Effect.clockWith((c) => c.currentTimeMillis), (now) =>
           Effect.try({ try: () => seedTelemetry(store, now, options), catch: (e) => e }).pipe(Effect.orDie))
     }
-    const state: AppState = { store, keys, faults, handlers, auth: {}, control: makeControl(service) }
+    const requestLog = new RequestLog()
+    const control = makeControl(service, { store, faults, requestLog })
+    const state: AppState = { store, keys, faults, handlers, auth: {}, control, requestLog }
     return service
   })
 

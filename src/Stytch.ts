@@ -10,6 +10,7 @@ import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import type * as Scope from "effect/Scope"
 import * as JwksCache from "./layers/JwksCache.js"
 import * as StytchConfig from "./layers/StytchConfig.js"
 import * as StytchHttp from "./layers/StytchHttp.js"
@@ -177,7 +178,7 @@ const everything = (
 ): Effect.Effect<
   Context.Context<Exclude<Provided, StytchConfig.StytchConfig>>,
   never,
-  StytchConfig.StytchConfig | HttpClient.HttpClient
+  StytchConfig.StytchConfig | HttpClient.HttpClient | Scope.Scope
 > =>
   Effect.gen(function*() {
     const http = yield* StytchHttp.make
@@ -197,12 +198,12 @@ export const layerWithoutConfig: Layer.Layer<
   Exclude<Provided, StytchConfig.StytchConfig>,
   never,
   StytchConfig.StytchConfig | HttpClient.HttpClient
-> = Layer.effectContext(everything(undefined))
+> = Layer.scopedContext(everything(undefined))
 
 /** `everything` for resolved options, with the resolved config in the context too. */
 const fromOptions = (
   options: Options
-): Effect.Effect<Context.Context<Provided>, ConfigError.ConfigError, HttpClient.HttpClient> =>
+): Effect.Effect<Context.Context<Provided>, ConfigError.ConfigError, HttpClient.HttpClient | Scope.Scope> =>
   Effect.flatMap(StytchConfig.make(options), (resolved) =>
     Effect.map(
       Effect.provideService(everything(options.jwks), StytchConfig.StytchConfig, resolved),
@@ -217,7 +218,7 @@ const fromOptions = (
  * @category layers
  */
 export const layer = (options: Options): Layer.Layer<Provided, ConfigError.ConfigError, HttpClient.HttpClient> =>
-  Layer.effectContext(fromOptions(options))
+  Layer.scopedContext(fromOptions(options))
 
 /**
  * Every area service, with the options read from Effect `Config`s: `Stytch.layerConfig(StytchConfig.fromEnv)` reads
@@ -230,7 +231,7 @@ export const layer = (options: Options): Layer.Layer<Provided, ConfigError.Confi
 export const layerConfig = (
   config: Config.Config.Wrap<Options>
 ): Layer.Layer<Provided, ConfigError.ConfigError, HttpClient.HttpClient> =>
-  Layer.effectContext(Effect.flatMap(Config.unwrap(config), fromOptions))
+  Layer.scopedContext(Effect.flatMap(Config.unwrap(config), fromOptions))
 
 /**
  * `layerConfig(StytchConfig.fromEnv)`: `STYTCH_PROJECT_ID`, `STYTCH_SECRET` and the optional `STYTCH_BASE_URL`,

@@ -278,6 +278,10 @@ describe("emulator saved state", () => {
         const got = yield* emulator.handle({ method: "GET", url: "/emulator/v1/state", headers: {}, body: "" })
         assert.strictEqual(got.status, 200)
         assert.deepStrictEqual(JSON.parse(got.body), saved.state)
+        // The dashboard's views read the imported store.
+        const summary = yield* emulator.handle({ method: "GET", url: "/emulator/v1/summary", headers: {}, body: "" })
+        const users = (saved.state.users as Array<unknown>).length
+        assert.strictEqual(JSON.parse(summary.body).users, users)
       }).pipe(Effect.provide(fresh))
     }))
 })

@@ -11,9 +11,11 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
+import * as Exit from "effect/Exit"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
+import * as Scope from "effect/Scope"
 import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
 import * as jose from "jose"
@@ -37,6 +39,8 @@ interface Harness {
   readonly extraKeys: Array<jose.JWK>
   /** While set, JWKS requests are sent (and counted) but their answers never arrive. */
   hangJwks: boolean
+  /** Hanging JWKS requests that were interrupted. */
+  interrupted: number
 }
 class TestHarness extends Context.Tag("test/JwtHarness")<TestHarness, Harness>() {}
 
@@ -46,7 +50,7 @@ const isJwks = (r: string) => r.startsWith(`GET ${JWKS_PATH}`)
 const makeLayer = (options: Pick<Stytch.Options, "jwks"> = {}) =>
   Layer.unwrapEffect(Effect.gen(function*() {
     const emulator = yield* StytchEmulator.StytchEmulator
-    const harness: Harness = { requests: [], extraKeys: [], hangJwks: false }
+    const harness: Harness = { requests: [], extraKeys: [], hangJwks: false, interrupted: 0 }
     const transformClient = (client: HttpClient.HttpClient) =>
       client.pipe(
         HttpClient.tapRequest((request) =>
@@ -54,7 +58,9 @@ const makeLayer = (options: Pick<Stytch.Options, "jwks"> = {}) =>
         ),
         HttpClient.transformResponse(Effect.flatMap((response) => {
           const path = new URL(response.request.url).pathname
-          if (harness.hangJwks && path.startsWith(JWKS_PATH)) return Effect.never
+          if (harness.hangJwks && path.startsWith(JWKS_PATH)) {
+            return Effect.onInterrupt(Effect.never, () => Effect.sync(() => harness.interrupted++))
+          }
           if (!path.startsWith(JWKS_PATH) || response.status !== 200 || harness.extraKeys.length === 0) {
             return Effect.succeed(response)
           }
@@ -601,6 +607,29 @@ describe("JwksCache", () => {
       // One background refresh, still hanging.
       assert.strictEqual(yield* jwksFetches, 2)
     })))
+
+  it.effect("releasing the layer interrupts a hanging background refresh (no fiber outlives the cache)", () =>
+    Effect.gen(function*() {
+      const scope = yield* Scope.make()
+      const context = yield* Layer.buildWithScope(makeLayer(), scope)
+      const harness = Context.get(context, TestHarness)
+      yield* Effect.provide(
+        Effect.gen(function*() {
+          const sessions = yield* Sessions.Sessions
+          yield* sessions.authenticateJwtLocal({ session_jwt: (yield* seeded()).session_jwt })
+          yield* TestClock.adjust("11 minutes")
+          harness.hangJwks = true
+          yield* sessions.authenticateJwtLocal({ session_jwt: (yield* seeded()).session_jwt })
+          // Let the background refresh reach its (hanging) request.
+          for (let i = 0; i < 100 && harness.requests.filter(isJwks).length < 2; i++) yield* Effect.yieldNow()
+        }),
+        context
+      )
+      assert.strictEqual(yield* Effect.provide(jwksFetches, context), 2, "the background refresh is in flight")
+      assert.strictEqual(harness.interrupted, 0)
+      yield* Scope.close(scope, Exit.void)
+      assert.strictEqual(harness.interrupted, 1)
+    }))
 
   it.effect("a successful background refresh replaces the set: a rotated key then verifies without a refetch", () =>
     fresh(Effect.gen(function*() {

@@ -29,6 +29,7 @@ import {
   type WireResponse
 } from "./internal/app.js"
 import { decodeFault, MAX_FAULT_COUNT, makeControl, mergeSettings } from "./internal/control.js"
+import { RequestLog } from "./internal/requestLog.js"
 import { memoryClient } from "./internal/response.js"
 import { SigningKeys } from "./internal/jwt.js"
 import * as Snapshot from "./internal/snapshot.js"
@@ -296,7 +297,16 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
           return Effect.void
         })
     }
-    let state: AppState = { store, keys, faults, handlers, auth: {}, control: makeControl(service) }
+    const requestLog = new RequestLog()
+    // A getter: the views read the store importState swapped in.
+    const control = makeControl(service, {
+      get store() {
+        return store
+      },
+      faults,
+      requestLog
+    })
+    let state: AppState = { store, keys, faults, handlers, auth: {}, control, requestLog }
     return service
   })
 

@@ -15,7 +15,8 @@ import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as Runtime from "effect/Runtime"
+import * as FiberSet from "effect/FiberSet"
+import type * as Scope from "effect/Scope"
 import * as jose from "jose"
 import * as Endpoints from "../schemas/Endpoints.js"
 import type { StytchError } from "../schemas/Errors.js"
@@ -67,15 +68,15 @@ export interface Options {
  * @since 0.1.0
  * @category constructors
  */
-export const make = (options: Options = {}): Effect.Effect<Service, never, StytchHttp> =>
+export const make = (options: Options = {}): Effect.Effect<Service, never, StytchHttp | Scope.Scope> =>
   Effect.gen(function*() {
     const http = yield* StytchHttp
     const ttl = Duration.toMillis(options.ttl ?? Duration.minutes(10))
     const kidInterval = Duration.toMillis(options.unknownKidRefetchInterval ?? Duration.seconds(10))
     const lock = yield* Effect.makeSemaphore(1)
-    // Background refreshes run on the runtime the cache was built in (its Clock, logger and tracer), as daemons:
-    // each is bounded by the pipeline's timeout and retries.
-    const runFork = Runtime.runFork(yield* Effect.runtime<never>())
+    // Background refreshes run on the runtime the cache was built in (its Clock, logger and tracer), each bounded by
+    // the pipeline's timeout and retries, and are interrupted when the cache's scope (its layer) closes.
+    const runFork = yield* FiberSet.makeRuntime<never, void, never>()
 
     let keys = new Map<string, jose.CryptoKey>()
     let fetchedAt = -Infinity // last successful fetch
@@ -172,4 +173,4 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, Stytc
  * @category layers
  */
 export const layer = (options?: Options): Layer.Layer<JwksCache, never, StytchHttp> =>
-  Layer.effect(JwksCache, make(options))
+  Layer.scoped(JwksCache, make(options))

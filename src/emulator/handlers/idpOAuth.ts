@@ -50,6 +50,7 @@ import {
   type FormFields,
   type Handler
 } from "../internal/contract.js"
+import type { IDPOAuthAuthorizeStartRequest } from "../../schemas/Models.js"
 import { type ConnectedAppClientRecord, newToken, type Store, type UserRecord } from "../internal/store.js"
 import { factor, findSession, getUser, prepareSession, secretMatches, userWire } from "./common.js"
 import { checkProject, introspectionAnswer, m2mHandlers } from "./m2m.js"
@@ -74,16 +75,8 @@ const isThirdParty = (c: ConnectedAppClientRecord) => c.client_type.startsWith("
 // ---------------------------------------------------------------------------------------------------------------
 // The authorization request, as start and authorize share it
 
-interface AuthorizationFields {
-  readonly client_id: string
-  readonly redirect_uri: string
-  readonly response_type: string
-  readonly scopes: ReadonlyArray<string>
-  readonly user_id?: string | undefined
-  readonly session_token?: string | undefined
-  readonly session_jwt?: string | undefined
-  readonly prompt?: string | undefined
-}
+/** The fields start and authorize share (authorize's request extends start's). */
+type AuthorizationFields = IDPOAuthAuthorizeStartRequest
 
 interface ScopeResult {
   readonly scope: string

@@ -19,6 +19,7 @@ import * as Endpoints from "../../schemas/Endpoints.js"
 import { describeParseError } from "../../schemas/Errors.js"
 import { ApiFailure, apiFailure, type Ctx, type EndpointId, type Handler, type Handlers, successStatus } from "./contract.js"
 import type { SigningKeys } from "./jwt.js"
+import type { RequestLog } from "./requestLog.js"
 import type { Store } from "./store.js"
 
 export type { Ctx } from "./contract.js"
@@ -354,6 +355,8 @@ export interface AppState {
   readonly auth?: AuthCache | undefined
   /** Answers `/emulator/v1/...` (test controls); `undefined` when the path is not a control path. */
   readonly control: (request: IncomingRequest, now: number) => Effect.Effect<WireResponse> | undefined
+  /** Where answered API requests are recorded (for the dashboard); none when absent. */
+  readonly requestLog?: RequestLog | undefined
 }
 
 const takeFault = (faults: Array<Fault>, path: string): Fault | undefined => {
@@ -364,11 +367,13 @@ const takeFault = (faults: Array<Fault>, path: string): Fault | undefined => {
 /** Handles one wire request. Never fails and never dies: every problem is an HTTP answer with a Stytch body. */
 export const handle = (state: AppState, request: IncomingRequest, baseUrl: string): Effect.Effect<WireResponse> => {
   const request_id = `request-id-test-${randomUUID()}`
+  const started = performance.now()
   return pipeline(state, request, baseUrl, request_id).pipe(
     Effect.catchAllDefect((defect) => {
       const message = `Emulator defect: ${defect instanceof Error ? defect.message : String(defect)}`
       return Effect.succeed(errorResponse(new ApiFailure("internal_server_error", 500, message), request_id))
-    })
+    }),
+    Effect.tap((response) => state.requestLog?.record(request, response, started))
   )
 }
 

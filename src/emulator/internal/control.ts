@@ -12,8 +12,22 @@
  *   POST /emulator/v1/impersonation/tokens         mint an impersonation token
  *   POST /emulator/v1/sessions                     seed a session; answers { session_id, session_token, session_jwt }
  *   POST /emulator/v1/telemetry                    seed DFP telemetry (JSON body: SeedTelemetryOptions)
+ *   POST /emulator/v1/sessions/revoke              revoke one session (JSON body `{ session_id }`)
  *   GET  /emulator/v1/state                        the saved state (README "Saved state")
  *   PUT  /emulator/v1/state                        replace the whole state with a saved one (JSON body: the state)
+ *
+ * Read-only views for the dashboard (`/` and `/emulator/ui`, see ../ui/page.ts), never showing a secret (no password
+ * hash, client secret, session token or JWT; the outbox shows what the API "sent", codes and links included):
+ *
+ *   GET  /emulator/v1/summary                      counts and the newest request's seq (the page polls it)
+ *   GET  /emulator/v1/users?q=&status=             users matching an email, phone number, id or name (newest first)
+ *   GET  /emulator/v1/users/{user_id}              one user (as users.get answers it) and their sessions
+ *   GET  /emulator/v1/m2m/clients                  M2M clients
+ *   GET  /emulator/v1/connected-apps/clients       Connected Apps clients
+ *   GET  /emulator/v1/fraud/rules                  DFP rules
+ *   GET  /emulator/v1/telemetry                    seeded DFP telemetry
+ *   GET  /emulator/v1/faults                       the queued faults, next first
+ *   GET  /emulator/v1/requests                     the request log, newest first
  *
  * Every body is decoded with a closed schema: an unknown key or a bad value is a 400 `{ error }` naming the field.
  * Errors are `{ error: string }` (these are the emulator's own endpoints, not Stytch's).
@@ -29,8 +43,19 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { RBACPolicy } from "../../schemas/Models.js"
 import type { Service } from "../Emulator.js"
+import { sessionWire, userWire } from "../handlers/common.js"
+import * as Page from "../ui/page.js"
 import { type Fault, type IncomingRequest, parseJsonObject, readBody, type WireResponse } from "./app.js"
-import type { OutboxMessage, Settings } from "./store.js"
+import type { RequestLog } from "./requestLog.js"
+import {
+  type ConnectedAppClientRecord,
+  iso,
+  type M2MClientRecord,
+  type OutboxMessage,
+  type Settings,
+  type Store,
+  type UserRecord
+} from "./store.js"
 
 const reply = (status: number, body: unknown): WireResponse => ({
   status,
@@ -228,6 +253,13 @@ const SeedTelemetry = Schema.Struct({
   expires_in_minutes: Schema.optional(Schema.Number)
 })
 
+const RevokeSession = Schema.Struct({ session_id: Schema.String.pipe(Schema.maxLength(200)) })
+
+const UsersQuery = Schema.Struct({
+  q: Schema.optional(Schema.String.pipe(Schema.maxLength(200))),
+  status: Schema.optional(Schema.Literal("active", "pending"))
+})
+
 const Empty = Schema.Struct({})
 const Reset = Schema.Struct({ keepSettings: Schema.optional(Schema.Boolean) })
 
@@ -266,17 +298,108 @@ const guard = (request: IncomingRequest): string | undefined => {
 // ---------------------------------------------------------------------------------------------------------------
 // Routes
 
-const GET_ROUTES = new Set(["GET /outbox", "GET /settings", "GET /state"])
+const GET_ROUTES = new Set([
+  "GET /outbox",
+  "GET /settings",
+  "GET /state",
+  "GET /summary",
+  "GET /users",
+  "GET /users/:id",
+  "GET /m2m/clients",
+  "GET /connected-apps/clients",
+  "GET /fraud/rules",
+  "GET /telemetry",
+  "GET /faults",
+  "GET /requests"
+])
 
-export const makeControl = (emulator: Service) =>
-(request: IncomingRequest, _now: number): Effect.Effect<WireResponse> | undefined => {
+/** The emulator's state the dashboard's views read (beside the service). */
+export interface ControlState {
+  readonly store: Store
+  readonly faults: ReadonlyArray<Fault>
+  readonly requestLog: RequestLog
+}
+
+/** Most users one search answers. */
+export const MAX_USERS_LISTED = 200
+
+/** The query parameters of a GET control; a string when one is repeated. */
+const queryParams = (query: string): Record<string, string> | string => {
+  const params: Record<string, string> = {}
+  for (const [k, v] of new URLSearchParams(query)) {
+    if (Object.hasOwn(params, k)) return `${k}: repeated`
+    params[k] = v
+  }
+  return params
+}
+
+const userMatches = (u: UserRecord, q: string): boolean =>
+  u.user_id.toLowerCase().includes(q) ||
+  u.emails.some((e) => e.email.toLowerCase().includes(q)) ||
+  u.phone_numbers.some((p) => p.phone_number.includes(q)) ||
+  (u.external_id ?? "").toLowerCase().includes(q) ||
+  [u.name?.first_name, u.name?.middle_name, u.name?.last_name].some((n) => n?.toLowerCase().includes(q) === true)
+
+const m2mClientView = (c: M2MClientRecord) => ({
+  client_id: c.client_id,
+  client_name: c.client_name,
+  client_description: c.client_description,
+  status: c.status,
+  scopes: [...c.scopes],
+  created_at: iso(c.created_at),
+  client_secret_last_four: c.secret.last_four,
+  next_client_secret_last_four: c.next_secret?.last_four,
+  trusted_metadata: c.trusted_metadata
+})
+
+const connectedAppView = (c: ConnectedAppClientRecord) => ({
+  client_id: c.client_id,
+  client_name: c.client_name,
+  client_description: c.client_description,
+  client_type: c.client_type,
+  status: c.status,
+  redirect_urls: [...c.redirect_urls],
+  full_access_allowed: c.full_access_allowed,
+  created_at: iso(c.created_at),
+  client_secret_last_four: c.secret?.last_four
+})
+
+const pageResponse = (path: string): WireResponse | undefined => {
+  const asset = path === "/" || path === "/emulator/ui" || path === "/emulator/ui/"
+    ? Page.html
+    : path === "/emulator/ui/app.js"
+    ? Page.script
+    : path === "/emulator/ui/app.css"
+    ? Page.style
+    : undefined
+  if (path === "/favicon.ico") return { status: 204, headers: Page.headers, body: "" }
+  if (asset === undefined) return undefined
+  return { status: 200, headers: { ...Page.headers, "content-type": asset.contentType }, body: asset.body }
+}
+
+/** The page's paths (the browser asks for `/favicon.ico` by itself: answered empty, so it is not an API request). */
+const isPagePath = (path: string) =>
+  path === "/" || path === "/favicon.ico" || path === "/emulator/ui" || path.startsWith("/emulator/ui/")
+
+export const makeControl = (emulator: Service, state: ControlState) =>
+(request: IncomingRequest, now: number): Effect.Effect<WireResponse> | undefined => {
+  const queryAt = request.url.indexOf("?")
+  const path = queryAt < 0 ? request.url : request.url.slice(0, queryAt)
+  if (isPagePath(path)) {
+    return Effect.sync(() => {
+      const refused = guard(request)
+      if (refused !== undefined) return reply(403, { error: refused })
+      if (request.method !== "GET" && request.method !== "HEAD") return reply(405, { error: "the page is GET only" })
+      return pageResponse(path) ?? reply(404, { error: `no page ${path}` })
+    })
+  }
   if (!request.url.startsWith("/emulator/v1/")) return undefined
   return Effect.gen(function*() {
     const refused = guard(request)
     if (refused !== undefined) return reply(403, { error: refused })
-    const queryAt = request.url.indexOf("?")
-    const path = queryAt < 0 ? request.url : request.url.slice(0, queryAt)
-    const route = `${request.method} ${path.slice("/emulator/v1".length)}`
+    const sub = path.slice("/emulator/v1".length)
+    const userPath = /^\/users\/([^/]+)$/.exec(sub)
+    const route = `${request.method} ${userPath === null ? sub : "/users/:id"}`
     const isRead = GET_ROUTES.has(route)
     if (!isRead && !(request.headers["content-type"] ?? "").toLowerCase().startsWith("application/json")) {
       return reply(415, { error: "control writes must be sent as content-type: application/json" })
@@ -300,11 +423,8 @@ export const makeControl = (emulator: Service) =>
 
     switch (route) {
       case "GET /outbox": {
-        const params: Record<string, string> = {}
-        for (const [k, v] of new URLSearchParams(queryAt < 0 ? "" : request.url.slice(queryAt + 1))) {
-          if (Object.hasOwn(params, k)) return reply(400, { error: `${k}: repeated` })
-          params[k] = v
-        }
+        const params = queryParams(queryAt < 0 ? "" : request.url.slice(queryAt + 1))
+        if (typeof params === "string") return reply(400, { error: params })
         const filter = decoder(OutboxQuery)(params)
         if (Either.isLeft(filter)) return reply(400, { error: filter.left })
         return yield* Effect.map(emulator.outbox(filter.right), (messages) => reply(200, { messages }))
@@ -337,6 +457,90 @@ export const makeControl = (emulator: Service) =>
         return yield* withBody(SeedSession, (req) => seeding(emulator.seedSession(req)))
       case "POST /telemetry":
         return yield* withBody(SeedTelemetry, (req) => seeding(emulator.seedTelemetry(req)))
+      case "POST /sessions/revoke":
+        return yield* withBody(RevokeSession, ({ session_id }) =>
+          Effect.sync(() => {
+            const session = state.store.sessions.get(session_id)
+            if (session === undefined) return reply(404, { error: `session_id: no session ${session_id}` })
+            state.store.deleteSession(session)
+            return reply(200, { revoked: true })
+          }))
+      case "GET /summary": {
+        const { store } = state
+        return reply(200, {
+          users: store.users.size,
+          sessions: store.sessions.size,
+          outbox: store.outbox.length,
+          m2m_clients: store.m2mClients.size,
+          connected_apps: store.connectedAppClients.size,
+          fraud_rules: store.fraudRules.size,
+          telemetry: store.telemetry.size,
+          faults: state.faults.length,
+          last_request: state.requestLog.last
+        })
+      }
+      case "GET /users": {
+        const params = queryParams(queryAt < 0 ? "" : request.url.slice(queryAt + 1))
+        if (typeof params === "string") return reply(400, { error: params })
+        const query = decoder(UsersQuery)(params)
+        if (Either.isLeft(query)) return reply(400, { error: query.left })
+        const q = (query.right.q ?? "").trim().toLowerCase()
+        const { status } = query.right
+        const sessions = new Map<string, number>()
+        for (const s of state.store.sessions.values()) {
+          if (s.expires_at > now) sessions.set(s.user_id, (sessions.get(s.user_id) ?? 0) + 1)
+        }
+        const found = [...state.store.users.values()].reverse()
+          .filter((u) => (status === undefined || u.status === status) && (q === "" || userMatches(u, q)))
+        return reply(200, {
+          total: found.length,
+          users: found.slice(0, MAX_USERS_LISTED).map((u) => ({
+            ...userWire(u),
+            active_sessions: sessions.get(u.user_id) ?? 0
+          }))
+        })
+      }
+      case "GET /users/:id": {
+        let user_id: string
+        try {
+          user_id = decodeURIComponent(userPath![1]!)
+        } catch {
+          return reply(400, { error: "user_id: not validly percent-encoded" })
+        }
+        const user = state.store.users.get(user_id)
+        if (user === undefined) return reply(404, { error: `no user ${user_id}` })
+        const sessions = [...state.store.sessions.values()]
+          .filter((s) => s.user_id === user_id && s.expires_at > now)
+          .map((s) => sessionWire(s, user))
+        return reply(200, { user: userWire(user), sessions })
+      }
+      case "GET /m2m/clients":
+        return reply(200, { clients: [...state.store.m2mClients.values()].map(m2mClientView) })
+      case "GET /connected-apps/clients":
+        return reply(200, { clients: [...state.store.connectedAppClients.values()].map(connectedAppView) })
+      case "GET /fraud/rules":
+        return reply(200, {
+          rules: [...state.store.fraudRules.values()].map((r) => ({
+            rule_type: r.rule_type,
+            identifier: r.identifier,
+            action: r.action,
+            description: r.description,
+            created_at: iso(r.created_at),
+            expires_at: r.expires_at === undefined ? undefined : iso(r.expires_at)
+          }))
+        })
+      case "GET /telemetry":
+        return reply(200, {
+          telemetry: [...state.store.telemetry.values()].filter((t) => t.expires_at > now).map((t) => ({
+            ...t,
+            created_at: iso(t.created_at),
+            expires_at: iso(t.expires_at)
+          }))
+        })
+      case "GET /faults":
+        return reply(200, { faults: state.faults })
+      case "GET /requests":
+        return reply(200, { requests: state.requestLog.list() })
       default:
         return reply(404, { error: `no emulator control ${route}` })
     }

@@ -191,6 +191,14 @@ describe("emulator saved state", () => {
         const before = yield* emulator.exportState
         const user = state.users[0][1]
         const [key0, key1] = state.signing_keys
+        // A value (not text) nested past the cap, and a __proto__ key (JSON.parse makes it an own property).
+        let nested: unknown = {}
+        for (let i = 0; i < 150; i++) nested = { nested }
+        const deep = { ...state, users: [[user.user_id, { ...user, trusted_metadata: nested }]] }
+        const withProto = JSON.parse(
+          JSON.stringify({ ...state, users: [[user.user_id, { ...user, trusted_metadata: { x: 1 } }]] })
+            .replace('"trusted_metadata":{"x":1}', '"trusted_metadata":{"__proto__":{"x":1}}')
+        )
         const withKey = (i: number, patch: Record<string, unknown>) => ({
           ...state,
           signing_keys: state.signing_keys.map((k: object, j: number) => j === i ? { ...k, ...patch } : k)
@@ -214,7 +222,10 @@ describe("emulator saved state", () => {
           [{ ...state, signing_keys: [] }, /at signing_keys\.0: is missing/],
           [{ ...state, settings: { ...state.settings, projectId: "project-test-x" } }, /project project-test-x/],
           [{ ...state, settings: { ...state.settings, secret: "secret-test-other" } }, /another secret/],
-          ["[".repeat(200) + "]".repeat(200), /nested deeper than 100 levels/]
+          ["[".repeat(200) + "]".repeat(200), /nested deeper than 100 levels/],
+          [deep, /nested deeper than 100 levels/],
+          [withProto, /at users\.0\.1\.trusted_metadata: a __proto__ key/],
+          [{ ...state, outbox: [() => 1] }, /at outbox\.0: not JSON data/]
         ]
         for (const [input, expected] of cases) {
           const error = yield* expectFailure(emulator.importState(input))

@@ -246,9 +246,31 @@ export const parse = (text: string): Either.Either<unknown, string> => {
   }
 }
 
+/**
+ * The first problem of a value that is not plain JSON data within the nesting cap (a value handed to `importState`
+ * has not been through `parse`), or of a `__proto__` key, which would set a record's prototype when decoded.
+ */
+const unsafe = (value: unknown, path: string, depth: number): string | undefined => {
+  // `undefined` (a property left out) is for the schema to judge.
+  const type = typeof value
+  if (value === null || type === "string" || type === "boolean" || type === "number" || type === "undefined") {
+    return undefined
+  }
+  if (typeof value !== "object") return `at ${path}: not JSON data`
+  if (depth > MAX_STATE_DEPTH) return `nested deeper than ${MAX_STATE_DEPTH} levels`
+  for (const [k, v] of Object.entries(value)) {
+    if (k === "__proto__") return `at ${path}: a __proto__ key`
+    const problem = unsafe(v, path === "" ? k : `${path}.${k}`, depth + 1)
+    if (problem !== undefined) return problem
+  }
+  return undefined
+}
+
 /** Validates a parsed saved state and builds what it describes, or names the first problem and its path. */
 export const decode = (input: unknown): Either.Either<Restored, string> => {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return Either.left("not a JSON object")
+  const notData = unsafe(input, "", 1)
+  if (notData !== undefined) return Either.left(notData)
   const { format, version } = input as Record<string, unknown>
   const shown = (value: unknown) => (JSON.stringify(value) ?? "missing").slice(0, 60)
   if (format !== STATE_FORMAT) {

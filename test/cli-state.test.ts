@@ -14,7 +14,8 @@ import { vi } from "vitest"
 
 vi.setConfig({ testTimeout: 60_000 })
 
-const BIN = fileURLToPath(new URL("../bin/effect-stytch-emulator.js", import.meta.url))
+// The CLI's sources through tsx, not `bin/` (which prefers `dist/`: the package test rebuilds it concurrently).
+const BIN = ["--import", "tsx", fileURLToPath(new URL("../src/emulator/cli.ts", import.meta.url))]
 const PASSWORD = "correct-horse-battery-staple-Quasar-42!"
 
 interface Running {
@@ -27,7 +28,7 @@ interface Running {
 /** Starts the CLI and waits for its banner. */
 const start = (args: ReadonlyArray<string>) =>
   new Promise<Running>((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] })
+    const child = spawn(process.execPath, [...BIN, "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] })
     let stdout = ""
     let stderr = ""
     child.stdout!.on("data", (c: Buffer) => {
@@ -54,7 +55,7 @@ const terminate = (running: Running, signal: NodeJS.Signals = "SIGTERM") =>
 
 const run = (args: ReadonlyArray<string>) =>
   new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [BIN, "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] })
+    const child = spawn(process.execPath, [...BIN, "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] })
     let stdout = ""
     let stderr = ""
     child.stdout.on("data", (c: Buffer) => stdout += c.toString())

@@ -11,11 +11,12 @@ import { vi } from "vitest"
 
 vi.setConfig({ testTimeout: 60_000 })
 
-const BIN = fileURLToPath(new URL("../bin/effect-stytch-emulator.js", import.meta.url))
+// The CLI's sources through tsx, not `bin/` (which prefers `dist/`: the package test rebuilds it concurrently).
+const BIN = ["--import", "tsx", fileURLToPath(new URL("../src/emulator/cli.ts", import.meta.url))]
 
 const run = (args: ReadonlyArray<string>) =>
   new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"] })
+    const child = spawn(process.execPath, [...BIN, ...args], { stdio: ["ignore", "pipe", "pipe"] })
     let stdout = ""
     let stderr = ""
     child.stdout.on("data", (c: Buffer) => stdout += c.toString())
@@ -26,7 +27,7 @@ const run = (args: ReadonlyArray<string>) =>
 /** Starts the CLI and waits for its banner (and, when expected, its warning); the caller kills it. */
 const start = (args: ReadonlyArray<string>, waitForStderr = false) =>
   new Promise<{ child: ChildProcess; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"] })
+    const child = spawn(process.execPath, [...BIN, ...args], { stdio: ["ignore", "pipe", "pipe"] })
     let stdout = ""
     let stderr = ""
     const check = () => {
@@ -77,6 +78,7 @@ describe("effect-stytch-emulator CLI", () => {
           assert.include(stdout, "project id: project-test-cli")
           assert.include(stdout, "secret:     secret-test-cli")
           assert.match(stdout, /listening on http:\/\/127\.0\.0\.1:\d+/)
+          assert.match(stdout, /dashboard: {2}http:\/\/127\.0\.0\.1:\d+\//)
           assert.strictEqual(stderr, "")
         } finally {
           await stop(child)

@@ -242,6 +242,9 @@ layer(StytchEmulator.layerStytch())("dashboard routes", (it) => {
         assert.strictEqual(log[0].error_type, "route_not_found")
         assert.strictEqual(log.at(-1).path, "/v1/nowhere/5")
         assert.strictEqual((yield* control("GET", "/summary")).json.last_request, log[0].seq)
+        // reset forgets the log with everything else.
+        yield* (yield* StytchEmulator.StytchEmulator).resetKeepingSettings
+        assert.deepStrictEqual((yield* control("GET", "/requests")).json.requests, [])
       }))
   })
 })

@@ -226,6 +226,7 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
     const clear = (keepSettings: boolean) => {
       store.clear({ keepSettings })
       faults.length = 0
+      requestLog.clear()
     }
     const service: Service = {
       projectId,

@@ -137,6 +137,7 @@ const program = Effect.gen(function*() {
   console.log(`  max body:   ${maxBodyBytes} bytes`)
   if (imported !== undefined) console.log(`  imported:   ${imported.file}`)
   if (exportDir !== undefined) console.log(`  on exit:    saved to ${path.join(exportDir, Snapshot.STATE_FILE)}`)
+  console.log(`  dashboard:  ${server.url}/`)
   console.log(`  controls:   ${server.url}/emulator/v1/ (outbox, reset, settings, keys/rotate, faults, ...)`)
   if (!LOOPBACK.test(host)) {
     console.error(

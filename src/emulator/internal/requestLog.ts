@@ -56,6 +56,11 @@ export class RequestLog {
     if (this.entries.length > REQUEST_LOG_SIZE) this.entries.shift()
   }
 
+  /** Forgets every entry (`reset`); the sequence goes on, so a poller sees the change. */
+  clear(): void {
+    this.entries = []
+  }
+
   /** The entries, newest first. */
   list(): ReadonlyArray<RequestLogEntry> {
     return [...this.entries].reverse()

@@ -33,6 +33,19 @@ layer(StytchEmulator.layerStytch())("emulator wire format", (it) => {
       assert.match(created.json["user_id"], /^user-test-[0-9a-f-]{36}$/)
     }))
 
+  it.effect("users answer external_id and the lock times null when unset; sessions always carry both attributes", () =>
+    Effect.gen(function*() {
+      const email = uniqueEmail("wire-null")
+      const created = yield* raw("POST", "/v1/users", { email })
+      for (const key of ["external_id", "lock_created_at", "lock_expires_at"]) {
+        assert.isTrue(Object.hasOwn(created.json["user"], key), key)
+        assert.strictEqual(created.json["user"][key], null, key)
+      }
+      const password = "correct-horse-battery-staple-Quasar-42!"
+      yield* raw("POST", "/v1/passwords", { email: uniqueEmail("wire-attr"), password, session_duration_minutes: 60 })
+        .pipe(Effect.tap((r) => assert.deepStrictEqual(r.json["session"]["attributes"], { ip_address: "", user_agent: "" })))
+    }))
+
   it.effect("malformed ids answer 400 invalid_<thing>_id; well-formed unknown ids 404", () =>
     Effect.gen(function*() {
       const badUser = yield* raw("DELETE", "/v1/users/not-a-user-id")

@@ -66,6 +66,23 @@ layer(StytchEmulator.layerStytch())("emulator wire format", (it) => {
       assert.deepStrictEqual([badWebAuthn.status, badWebAuthn.json["error_type"]], [400, "invalid_webauthn_registration_id"])
     }))
 
+  it.effect("client ids: a malformed M2M or Connected App client_id is 400 invalid_client_id; a well-formed unknown one 404", () =>
+    Effect.gen(function*() {
+      const status = (r: { status: number; json: Record<string, any> }) => [r.status, r.json["error_type"]]
+      assert.deepStrictEqual(status(yield* raw("GET", "/v1/m2m/clients/not%20a%20client")), [400, "invalid_client_id"])
+      assert.deepStrictEqual(status(yield* raw("DELETE", "/v1/m2m/clients/not%20a%20client")), [400, "invalid_client_id"])
+      assert.deepStrictEqual(status(yield* raw("GET", "/v1/m2m/clients/custom-id")), [404, "m2m_client_not_found"])
+      const app = "/v1/connected_apps/clients"
+      assert.deepStrictEqual(status(yield* raw("GET", `${app}/x`)), [400, "invalid_client_id"])
+      assert.deepStrictEqual(status(yield* raw("PUT", `${app}/x`, { client_name: "n" })), [400, "invalid_client_id"])
+      assert.deepStrictEqual(status(yield* raw("POST", `${app}/x/secrets/rotate/start`, {})), [400, "invalid_client_id"])
+      const unknownApp = `connected-app-test-${randomUUID()}`
+      assert.deepStrictEqual(status(yield* raw("DELETE", `${app}/${unknownApp}`)), [404, "connected_app_not_found"])
+      const user = yield* raw("POST", "/v1/users", { email: uniqueEmail("wire-app") })
+      const revoke = yield* raw("POST", `/v1/users/${user.json["user_id"]}/connected_apps/x/revoke`, {})
+      assert.deepStrictEqual(status(revoke), [400, "invalid_client_id"])
+    }))
+
   it.effect("explicit nulls: session on an authenticate without one, next_cursor on the last page", () =>
     Effect.gen(function*() {
       const email = uniqueEmail("wire-pw")

@@ -74,6 +74,10 @@ export const userWire = (u: UserRecord): UserEncoded => ({
 /** A user_id that names no user: 400 `invalid_user_id` when malformed, 404 `user_not_found` otherwise. */
 export const unknownUser = (user_id: string) => unknownId(user_id, "user", "invalid_user_id", "user_not_found")
 
+/** A Connected App client_id that names no app: 400 `invalid_client_id` when malformed, 404 otherwise. */
+export const unknownConnectedApp = (client_id: string) =>
+  unknownId(client_id, "connected-app", "invalid_client_id", "connected_app_not_found")
+
 export const getUser = (store: Store, user_id: string): Effect.Effect<UserRecord, ApiFailure> => {
   const user = store.users.get(user_id)
   return user === undefined ? unknownUser(user_id) : Effect.succeed(user)

@@ -83,6 +83,24 @@ layer(StytchEmulator.layerStytch())("emulator wire format", (it) => {
       assert.deepStrictEqual(status(revoke), [400, "invalid_client_id"])
     }))
 
+  it.effect("fraud: unset rule description \"\", permanent expires_at null, override_* null without an override", () =>
+    Effect.gen(function*() {
+      const visitor_id = `visitor-${randomUUID()}`
+      const set = yield* raw("POST", "/v1/rules/set", { action: "BLOCK", visitor_id })
+      assert.strictEqual(set.status, 200)
+      assert.isTrue(Object.hasOwn(set.json, "expires_at"))
+      assert.strictEqual(set.json["expires_at"], null)
+      const list = yield* raw("POST", "/v1/rules/list", { limit: 100 })
+      const rule = list.json["rules"].find((r: Record<string, unknown>) => r["visitor_id"] === visitor_id)
+      assert.strictEqual(rule["description"], "")
+      assert.strictEqual(rule["expires_at"], null)
+      const reasons = yield* raw("POST", "/v1/verdict_reasons/list", {})
+      const plain = reasons.json["verdict_reason_actions"].find((r: Record<string, unknown>) => r["override_action"] === null)
+      assert.isDefined(plain)
+      assert.strictEqual(plain["override_created_at"], null)
+      assert.strictEqual(plain["override_description"], null)
+    }))
+
   it.effect("explicit nulls: session on an authenticate without one, next_cursor on the last page", () =>
     Effect.gen(function*() {
       const email = uniqueEmail("wire-pw")

@@ -3,6 +3,9 @@
  * `null`s, id formats and prefixes as Stytch sends them.
  */
 import { assert, layer } from "@effect/vitest"
+import { ed25519 } from "@noble/curves/ed25519.js"
+import { utf8ToBytes } from "@noble/hashes/utils.js"
+import { base58 } from "@scure/base"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import { randomUUID } from "node:crypto"
@@ -103,6 +106,18 @@ layer(StytchEmulator.layerStytch())("emulator wire format", (it) => {
       assert.isDefined(plain)
       assert.strictEqual(plain["override_created_at"], null)
       assert.strictEqual(plain["override_description"], null)
+    }))
+
+  it.effect("crypto wallets: authenticate answers siwe_params null for a challenge that was no SIWE message", () =>
+    Effect.gen(function*() {
+      const secretKey = ed25519.utils.randomSecretKey()
+      const wallet = { crypto_wallet_type: "solana", crypto_wallet_address: base58.encode(ed25519.getPublicKey(secretKey)) }
+      const started = yield* raw("POST", "/v1/crypto_wallets/authenticate/start", wallet)
+      const signature = base58.encode(ed25519.sign(utf8ToBytes(started.json["challenge"]), secretKey))
+      const done = yield* raw("POST", "/v1/crypto_wallets/authenticate", { ...wallet, signature })
+      assert.strictEqual(done.status, 200)
+      assert.isTrue(Object.hasOwn(done.json, "siwe_params"))
+      assert.strictEqual(done.json["siwe_params"], null)
     }))
 
   it.effect("explicit nulls: session on an authenticate without one, next_cursor on the last page", () =>

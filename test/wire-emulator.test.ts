@@ -120,7 +120,7 @@ layer(StytchEmulator.layerStytch())("emulator wire format", (it) => {
       assert.strictEqual(done.json["siwe_params"], null)
     }))
 
-  it.effect("explicit nulls: session on an authenticate without one, next_cursor on the last page", () =>
+  it.effect("explicit nulls: session on an authenticate without one, verdict, next_cursor on the last page", () =>
     Effect.gen(function*() {
       const email = uniqueEmail("wire-pw")
       const password = "correct-horse-battery-staple-Quasar-42!"
@@ -130,6 +130,11 @@ layer(StytchEmulator.layerStytch())("emulator wire format", (it) => {
       assert.strictEqual(created.json["session"], null)
       const auth = yield* raw("POST", "/v1/passwords/authenticate", { email, password })
       assert.strictEqual(auth.json["session"], null)
+      const withSession = yield* raw("POST", "/v1/passwords/authenticate", { email, password, session_duration_minutes: 5 })
+      const checked = yield* raw("POST", "/v1/sessions/authenticate", { session_token: withSession.json["session_token"] })
+      assert.strictEqual(checked.status, 200)
+      assert.isTrue(Object.hasOwn(checked.json, "verdict"))
+      assert.strictEqual(checked.json["verdict"], null)
       const search = yield* raw("POST", "/v1/users/search", {
         limit: 10,
         query: { operator: "AND", operands: [{ filter_name: "email_address", filter_value: [email] }] }

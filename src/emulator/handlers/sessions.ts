@@ -2,6 +2,9 @@
  * Sessions: list, authenticate (token or JWT, refreshing expired JWTs of live sessions), revoke, migrate from an
  * external OIDC UserInfo endpoint, and the JWKS.
  *
+ * `sessions.authenticate` answers `verdict: null`: the emulator runs no `authorization_check` (the docs return a
+ * verdict only when a check is passed and succeeds; `null` otherwise is a guess, as `session: null` elsewhere).
+ *
  * The JWKS of another project: 404 `project_not_found` for a well-formed `project-<test|live>-<uuid>` id, 400
  * `invalid_project_id` for anything else (a guess from the catalogue's names, as for the other ids).
  */
@@ -65,7 +68,8 @@ const authenticate: Handler<"sessions.authenticate"> = (ctx, req) =>
       session: sessionWire(session, user),
       session_token: session.session_token,
       session_jwt: sessionJwt(ctx, session),
-      user: userWire(user)
+      user: userWire(user),
+      verdict: null
     }
   })
 

@@ -15,6 +15,8 @@
  * Unset fields on the wire: a rule's unset identifiers and description are `""` (the documented example body); a
  * permanent rule's `expires_at` is `null`, and so are a verdict reason's `override_*` fields without an override
  * (the docs: "If not null, this action will be returned"); an override without a description has `""` (a guess).
+ * A verdict's `rule_match_type` / `rule_match_identifier` are left out without a rule match (the docs: "only present
+ * if there is a `RULE_MATCH` reason").
  */
 import * as Effect from "effect/Effect"
 import { createHash, randomInt, randomUUID } from "node:crypto"

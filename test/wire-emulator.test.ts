@@ -45,8 +45,12 @@ layer(StytchEmulator.layerStytch())("emulator wire format", (it) => {
         assert.strictEqual(created.json["user"][key], null, key)
       }
       const password = "correct-horse-battery-staple-Quasar-42!"
-      yield* raw("POST", "/v1/passwords", { email: uniqueEmail("wire-attr"), password, session_duration_minutes: 60 })
-        .pipe(Effect.tap((r) => assert.deepStrictEqual(r.json["session"]["attributes"], { ip_address: "", user_agent: "" })))
+      const withSession = yield* raw("POST", "/v1/passwords", {
+        email: uniqueEmail("wire-attr"),
+        password,
+        session_duration_minutes: 60
+      })
+      assert.deepStrictEqual(withSession.json["session"]["attributes"], { ip_address: "", user_agent: "" })
     }))
 
   it.effect("malformed ids answer 400 invalid_<thing>_id; well-formed unknown ids 404", () =>
@@ -73,16 +77,18 @@ layer(StytchEmulator.layerStytch())("emulator wire format", (it) => {
       assert.deepStrictEqual([badWebAuthn.status, badWebAuthn.json["error_type"]], [400, "invalid_webauthn_registration_id"])
     }))
 
-  it.effect("client ids: a malformed M2M or Connected App client_id is 400 invalid_client_id; a well-formed unknown one 404", () =>
+  it.effect("a malformed M2M or Connected App client_id is 400 invalid_client_id; a well-formed unknown one 404", () =>
     Effect.gen(function*() {
       const status = (r: { status: number; json: Record<string, any> }) => [r.status, r.json["error_type"]]
-      assert.deepStrictEqual(status(yield* raw("GET", "/v1/m2m/clients/not%20a%20client")), [400, "invalid_client_id"])
-      assert.deepStrictEqual(status(yield* raw("DELETE", "/v1/m2m/clients/not%20a%20client")), [400, "invalid_client_id"])
+      const badM2M = "/v1/m2m/clients/not%20a%20client"
+      assert.deepStrictEqual(status(yield* raw("GET", badM2M)), [400, "invalid_client_id"])
+      assert.deepStrictEqual(status(yield* raw("DELETE", badM2M)), [400, "invalid_client_id"])
       assert.deepStrictEqual(status(yield* raw("GET", "/v1/m2m/clients/custom-id")), [404, "m2m_client_not_found"])
       const app = "/v1/connected_apps/clients"
       assert.deepStrictEqual(status(yield* raw("GET", `${app}/x`)), [400, "invalid_client_id"])
       assert.deepStrictEqual(status(yield* raw("PUT", `${app}/x`, { client_name: "n" })), [400, "invalid_client_id"])
-      assert.deepStrictEqual(status(yield* raw("POST", `${app}/x/secrets/rotate/start`, {})), [400, "invalid_client_id"])
+      const rotate = yield* raw("POST", `${app}/x/secrets/rotate/start`, {})
+      assert.deepStrictEqual(status(rotate), [400, "invalid_client_id"])
       const unknownApp = `connected-app-test-${randomUUID()}`
       assert.deepStrictEqual(status(yield* raw("DELETE", `${app}/${unknownApp}`)), [404, "connected_app_not_found"])
       const user = yield* raw("POST", "/v1/users", { email: uniqueEmail("wire-app") })
@@ -102,7 +108,8 @@ layer(StytchEmulator.layerStytch())("emulator wire format", (it) => {
       assert.strictEqual(rule["description"], "")
       assert.strictEqual(rule["expires_at"], null)
       const reasons = yield* raw("POST", "/v1/verdict_reasons/list", {})
-      const plain = reasons.json["verdict_reason_actions"].find((r: Record<string, unknown>) => r["override_action"] === null)
+      const plain = reasons.json["verdict_reason_actions"]
+        .find((r: Record<string, unknown>) => r["override_action"] === null)
       assert.isDefined(plain)
       assert.strictEqual(plain["override_created_at"], null)
       assert.strictEqual(plain["override_description"], null)
@@ -111,7 +118,8 @@ layer(StytchEmulator.layerStytch())("emulator wire format", (it) => {
   it.effect("crypto wallets: authenticate answers siwe_params null for a challenge that was no SIWE message", () =>
     Effect.gen(function*() {
       const secretKey = ed25519.utils.randomSecretKey()
-      const wallet = { crypto_wallet_type: "solana", crypto_wallet_address: base58.encode(ed25519.getPublicKey(secretKey)) }
+      const address = base58.encode(ed25519.getPublicKey(secretKey))
+      const wallet = { crypto_wallet_type: "solana", crypto_wallet_address: address }
       const started = yield* raw("POST", "/v1/crypto_wallets/authenticate/start", wallet)
       const signature = base58.encode(ed25519.sign(utf8ToBytes(started.json["challenge"]), secretKey))
       const done = yield* raw("POST", "/v1/crypto_wallets/authenticate", { ...wallet, signature })
@@ -130,8 +138,8 @@ layer(StytchEmulator.layerStytch())("emulator wire format", (it) => {
       assert.strictEqual(created.json["session"], null)
       const auth = yield* raw("POST", "/v1/passwords/authenticate", { email, password })
       assert.strictEqual(auth.json["session"], null)
-      const withSession = yield* raw("POST", "/v1/passwords/authenticate", { email, password, session_duration_minutes: 5 })
-      const checked = yield* raw("POST", "/v1/sessions/authenticate", { session_token: withSession.json["session_token"] })
+      const logIn = yield* raw("POST", "/v1/passwords/authenticate", { email, password, session_duration_minutes: 5 })
+      const checked = yield* raw("POST", "/v1/sessions/authenticate", { session_token: logIn.json["session_token"] })
       assert.strictEqual(checked.status, 200)
       assert.isTrue(Object.hasOwn(checked.json, "verdict"))
       assert.strictEqual(checked.json["verdict"], null)

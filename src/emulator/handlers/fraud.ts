@@ -518,7 +518,11 @@ const setRule: Handler<"fraud.rules.set"> = (ctx, req) =>
       description: req.description
     }
     ctx.store.putFraudRule(key, rule)
-    return { action, ...identifierFields(field, identifier), expires_at: expires_at === undefined ? null : iso(expires_at) }
+    return {
+      action,
+      ...identifierFields(field, identifier),
+      expires_at: expires_at === undefined ? null : iso(expires_at)
+    }
   })
 
 const RULES_DEFAULT_LIMIT = 10

@@ -411,7 +411,9 @@ const connectedApps: Handler<"users.connectedApps"> = (ctx, req) =>
 const revoke: Handler<"users.revoke"> = (ctx, req) =>
   Effect.gen(function*() {
     const user = yield* getUser(ctx.store, req.user_id)
-    if (!ctx.store.connectedAppClients.has(req.connected_app_id)) return yield* unknownConnectedApp(req.connected_app_id)
+    if (!ctx.store.connectedAppClients.has(req.connected_app_id)) {
+      return yield* unknownConnectedApp(req.connected_app_id)
+    }
     ctx.store.revokeIdpGrant(user.user_id, req.connected_app_id)
     return {}
   })

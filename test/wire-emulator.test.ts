@@ -94,6 +94,19 @@ layer(StytchEmulator.layerStytch())("emulator wire format", (it) => {
       const user = yield* raw("POST", "/v1/users", { email: uniqueEmail("wire-app") })
       const revoke = yield* raw("POST", `/v1/users/${user.json["user_id"]}/connected_apps/x/revoke`, {})
       assert.deepStrictEqual(status(revoke), [400, "invalid_client_id"])
+      const authorize = {
+        redirect_uri: "https://partner.example.com/cb",
+        response_type: "code",
+        scopes: ["openid"],
+        user_id: user.json["user_id"],
+        consent_granted: true
+      }
+      for (const url of ["/v1/idp/oauth/authorize/start", "/v1/idp/oauth/authorize"]) {
+        const bad = yield* raw("POST", url, { ...authorize, client_id: "x" })
+        assert.deepStrictEqual(status(bad), [400, "invalid_client_id"], url)
+        const unknown = yield* raw("POST", url, { ...authorize, client_id: unknownApp })
+        assert.deepStrictEqual(status(unknown), [404, "connected_app_not_found"], url)
+      }
     }))
 
   it.effect("fraud: unset rule description \"\", permanent expires_at null, override_* null without an override", () =>

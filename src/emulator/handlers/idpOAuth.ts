@@ -140,7 +140,7 @@ const prepareAuthorization = (ctx: Ctx, req: AuthorizationFields) =>
   Effect.gen(function*() {
     const { store } = ctx
     const client = store.connectedAppClients.get(req.client_id)
-    if (client === undefined) return yield* fail("connected_app_not_found")
+    if (client === undefined) return yield* unknownConnectedApp(req.client_id)
     if (!client.redirect_urls.includes(req.redirect_uri)) {
       return yield* fail("connected_app_supplied_redirect_url_not_found_in_client")
     }

@@ -358,10 +358,10 @@ layer(StytchEmulator.layerStytch())("Connected Apps against the emulator", (it) 
       assert.strictEqual(listedAfter.results_metadata.total, listedBefore.results_metadata.total - 1)
     }))
 
-  it.effect("an id of another kind (an M2M client id) is not a Connected App", () =>
+  it.effect("an id of another kind (an M2M client id) is a malformed Connected App id", () =>
     Effect.gen(function*() {
       const ca = yield* service
-      yield* failsWith(ca.clients.get({ client_id: "m2m-client-test-123" }), "ConnectedAppNotFound", 404)
+      yield* failsWith(ca.clients.get({ client_id: "m2m-client-test-123" }), "InvalidClientId", 400)
     }))
 
   // -------------------------------------------------------------------------------------------------------------

@@ -321,6 +321,7 @@ layer(StytchEmulator.layerStytch())("Fraud", (it) => {
         cidr_block: "",
         asn: "",
         country_code: "",
+        description: "",
         created_at: created,
         last_updated_at: yield* at()
       })

@@ -32,7 +32,9 @@ export const webauthnRegistrationWire = (w: WebAuthnRegistrationRecord) => ({
 
 /**
  * A user as Stytch answers it: `name` always present with `""` for unset parts, `password: null` without one (as in
- * Stytch's documented bodies).
+ * Stytch's documented bodies). `external_id`, `lock_created_at` and `lock_expires_at` are `null` when unset (a guess:
+ * the documented example bodies show them set; Stytch's unset optional strings are `null` elsewhere). The emulator
+ * never locks users, so both lock times are always `null`.
  */
 export const userWire = (u: UserRecord): UserEncoded => ({
   user_id: u.user_id,
@@ -64,11 +66,17 @@ export const userWire = (u: UserRecord): UserEncoded => ({
     : { password_id: u.password.password_id, requires_reset: u.password.requiresReset },
   trusted_metadata: { ...u.trusted_metadata },
   untrusted_metadata: { ...u.untrusted_metadata },
-  ...(u.external_id === undefined ? {} : { external_id: u.external_id })
+  external_id: u.external_id ?? null,
+  lock_created_at: null,
+  lock_expires_at: null
 })
 
 /** A user_id that names no user: 400 `invalid_user_id` when malformed, 404 `user_not_found` otherwise. */
 export const unknownUser = (user_id: string) => unknownId(user_id, "user", "invalid_user_id", "user_not_found")
+
+/** A Connected App client_id that names no app: 400 `invalid_client_id` when malformed, 404 otherwise. */
+export const unknownConnectedApp = (client_id: string) =>
+  unknownId(client_id, "connected-app", "invalid_client_id", "connected_app_not_found")
 
 export const getUser = (store: Store, user_id: string): Effect.Effect<UserRecord, ApiFailure> => {
   const user = store.users.get(user_id)
@@ -160,6 +168,12 @@ export const cleanCustomClaims = (claims: Record<string, unknown> | undefined): 
   return out
 }
 
+/** A session's attributes, always both keys (`""` when unknown, as Stytch sends them). */
+const sessionAttributes = (s: SessionRecord) => ({
+  ip_address: s.attributes?.ip_address ?? "",
+  user_agent: s.attributes?.user_agent ?? ""
+})
+
 export const sessionWire = (s: SessionRecord, user: UserRecord | undefined): SessionEncoded => ({
   session_id: s.session_id,
   user_id: s.user_id,
@@ -168,7 +182,7 @@ export const sessionWire = (s: SessionRecord, user: UserRecord | undefined): Ses
   started_at: iso(s.started_at),
   last_accessed_at: iso(s.last_accessed_at),
   expires_at: iso(s.expires_at),
-  ...(s.attributes === undefined ? {} : { attributes: { ...s.attributes } }),
+  attributes: sessionAttributes(s),
   custom_claims: { ...s.custom_claims }
 })
 
@@ -188,7 +202,7 @@ export const sessionJwt = (ctx: Ctx, s: SessionRecord): string => {
       started_at: iso(s.started_at),
       last_accessed_at: iso(s.last_accessed_at),
       expires_at: iso(s.expires_at),
-      attributes: s.attributes ?? { ip_address: "", user_agent: "" },
+      attributes: sessionAttributes(s),
       authentication_factors: s.authentication_factors,
       roles: user?.roles ?? []
     }

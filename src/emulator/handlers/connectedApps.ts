@@ -10,6 +10,8 @@
  *
  * Facts from the catalogue: `connected_app_not_found` (404 and its message). Guesses (the catalogue has the
  * error_type names but no status or message; the docs do not state these rules):
+ * - a `client_id` that is not a `connected-app-<test|live>-<uuid>` id (create takes no custom id) is 400
+ *   `invalid_client_id`, a well-formed unknown one `connected_app_not_found`;
  * - every other failure is a 400 with a message written here;
  * - an unknown `client_type` is `invalid_connected_app_type`;
  * - redirect URLs (and post-logout redirect URLs, checked by the same rules): a URL without a scheme is
@@ -37,7 +39,7 @@ import * as Effect from "effect/Effect"
 import { isIP } from "node:net"
 import { type ApiFailure, type Ctx, fail, type AreaHandlers, type Handler } from "../internal/contract.js"
 import { type ConnectedAppClientRecord, newId, type Store } from "../internal/store.js"
-import { newSecret, pageRequest, storedSecret } from "./common.js"
+import { newSecret, pageRequest, storedSecret, unknownConnectedApp } from "./common.js"
 
 type ClientType = ConnectedAppClientRecord["client_type"]
 
@@ -75,7 +77,7 @@ const clientWire = (c: ConnectedAppClientRecord) => ({
 
 const getClient = (store: Store, client_id: string): Effect.Effect<ConnectedAppClientRecord, ApiFailure> => {
   const client = store.connectedAppClients.get(client_id)
-  return client === undefined ? fail("connected_app_not_found") : Effect.succeed(client)
+  return client === undefined ? unknownConnectedApp(client_id) : Effect.succeed(client)
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@
  *   otherwise `Signing in with Project: <project_id> <random string>`, as the docs describe it (project and random).
  *
  * Choices where the documentation is silent (the catalogue has names but no statuses for most of these):
+ * - `authenticate` answers `siwe_params: null` for a challenge that was not a SIWE message (as `session: null`).
  * - A challenge is single use, lives 5 minutes (`CHALLENGE_LIFETIME_MILLIS`), and there is one per wallet: a new
  *   `authenticateStart` replaces it. A failed `authenticate` leaves it usable (there is no attempt limit: a wrong
  *   signature cannot be turned into a right one by guessing).
@@ -422,17 +423,15 @@ const authenticate: Handler<"cryptoWallets.authenticate"> = (ctx, req) =>
       user_id: user.user_id,
       user: userWire(user),
       ...started,
-      ...(siwe === undefined ? {} : {
-        siwe_params: {
-          domain: siwe.domain,
-          uri: siwe.uri,
-          chain_id: siwe.chain_id,
-          resources: [...siwe.resources],
-          status_code: 200,
-          issued_at: siwe.issued_at,
-          ...(siwe.message_request_id === undefined ? {} : { message_request_id: siwe.message_request_id })
-        }
-      })
+      siwe_params: siwe === undefined ? null : {
+        domain: siwe.domain,
+        uri: siwe.uri,
+        chain_id: siwe.chain_id,
+        resources: [...siwe.resources],
+        status_code: 200,
+        issued_at: siwe.issued_at,
+        ...(siwe.message_request_id === undefined ? {} : { message_request_id: siwe.message_request_id })
+      }
     }
   })
 

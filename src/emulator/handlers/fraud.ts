@@ -11,6 +11,12 @@
  * - a live rule matching the telemetry replaces that action and adds the `RULE_MATCH` reason. Rule kinds are tried in
  *   the documented order (visitor_id, browser_id, visitor / browser / hardware / network fingerprint, cidr_block, asn,
  *   country_code); among CIDR blocks the smallest block wins.
+ *
+ * Unset fields on the wire: a rule's unset identifiers and description are `""` (the documented example body); a
+ * permanent rule's `expires_at` is `null`, and so are a verdict reason's `override_*` fields without an override
+ * (the docs: "If not null, this action will be returned"); an override without a description has `""` (a guess).
+ * A verdict's `rule_match_type` / `rule_match_identifier` are left out without a rule match (the docs: "only present
+ * if there is a `RULE_MATCH` reason").
  */
 import * as Effect from "effect/Effect"
 import { createHash, randomInt, randomUUID } from "node:crypto"
@@ -447,8 +453,8 @@ const ruleWire = (r: FraudRuleRecord) => ({
   action: r.action,
   created_at: iso(r.created_at),
   ...identifierFields(FIELD_OF_TYPE.get(r.rule_type), r.identifier),
-  ...(r.description === undefined ? {} : { description: r.description }),
-  ...(r.expires_at === undefined ? {} : { expires_at: iso(r.expires_at) }),
+  description: r.description ?? "",
+  expires_at: r.expires_at === undefined ? null : iso(r.expires_at),
   last_updated_at: iso(r.last_updated_at)
 })
 
@@ -512,7 +518,11 @@ const setRule: Handler<"fraud.rules.set"> = (ctx, req) =>
       description: req.description
     }
     ctx.store.putFraudRule(key, rule)
-    return { action, ...identifierFields(field, identifier), ...(expires_at === undefined ? {} : { expires_at: iso(expires_at) }) }
+    return {
+      action,
+      ...identifierFields(field, identifier),
+      expires_at: expires_at === undefined ? null : iso(expires_at)
+    }
   })
 
 const RULES_DEFAULT_LIMIT = 10
@@ -549,13 +559,9 @@ const listRules: Handler<"fraud.rules.list"> = (ctx, req) =>
 const reasonActionWire = (reason: string, default_action: FraudAction, o: VerdictReasonOverrideRecord | undefined) => ({
   verdict_reason: reason,
   default_action,
-  ...(o === undefined
-    ? {}
-    : {
-      override_action: o.override_action,
-      override_created_at: iso(o.created_at),
-      ...(o.description === undefined ? {} : { override_description: o.description })
-    })
+  override_action: o === undefined ? null : o.override_action,
+  override_created_at: o === undefined ? null : iso(o.created_at),
+  override_description: o === undefined ? null : o.description ?? ""
 })
 
 const overrideReason: Handler<"fraud.verdictReasons.override"> = (ctx, req) =>

@@ -52,7 +52,7 @@ import {
 } from "../internal/contract.js"
 import type { IDPOAuthAuthorizeStartRequest } from "../../schemas/Models.js"
 import { type ConnectedAppClientRecord, newToken, type Store, type UserRecord } from "../internal/store.js"
-import { factor, findSession, getUser, prepareSession, secretMatches, userWire } from "./common.js"
+import { factor, findSession, getUser, prepareSession, secretMatches, unknownConnectedApp, userWire } from "./common.js"
 import { checkProject, introspectionAnswer, m2mHandlers } from "./m2m.js"
 
 const CODE_LIFETIME_MS = 10 * 60_000
@@ -140,7 +140,7 @@ const prepareAuthorization = (ctx: Ctx, req: AuthorizationFields) =>
   Effect.gen(function*() {
     const { store } = ctx
     const client = store.connectedAppClients.get(req.client_id)
-    if (client === undefined) return yield* fail("connected_app_not_found")
+    if (client === undefined) return yield* unknownConnectedApp(req.client_id)
     if (!client.redirect_urls.includes(req.redirect_uri)) {
       return yield* fail("connected_app_supplied_redirect_url_not_found_in_client")
     }
@@ -411,7 +411,9 @@ const connectedApps: Handler<"users.connectedApps"> = (ctx, req) =>
 const revoke: Handler<"users.revoke"> = (ctx, req) =>
   Effect.gen(function*() {
     const user = yield* getUser(ctx.store, req.user_id)
-    if (!ctx.store.connectedAppClients.has(req.connected_app_id)) return yield* fail("connected_app_not_found")
+    if (!ctx.store.connectedAppClients.has(req.connected_app_id)) {
+      return yield* unknownConnectedApp(req.connected_app_id)
+    }
     ctx.store.revokeIdpGrant(user.user_id, req.connected_app_id)
     return {}
   })

@@ -5,6 +5,11 @@
  * Secrets are shown once (create, rotateStart) and stored as SHA-256 hashes: they are random and long, so a fast
  * hash is enough, as for any API key. Access tokens are RS256 JWTs signed with the same keys as session JWTs, so
  * the SDK verifies both with one JWKS.
+ *
+ * Create takes a custom `client_id` (the docs: "If not provided, Stytch will generate this value"), so any id a
+ * custom one could be is well-formed at get, update, delete and rotation (404 `m2m_client_not_found` when
+ * unknown); one no client can have (empty, too long, not url-safe) is 400 `invalid_client_id` (a guess: the
+ * catalogue names the error but not when Stytch sends it).
  */
 import * as Effect from "effect/Effect"
 import { type AnswerOf, type ApiFailure, type Ctx, fail, type AreaHandlers, type Handler } from "../internal/contract.js"
@@ -43,9 +48,10 @@ const clientWire = (c: M2MClientRecord) => ({
 
 const getClient = (store: Store, client_id: string): Effect.Effect<M2MClientRecord, ApiFailure> => {
   const client = store.m2mClients.get(client_id)
-  return client === undefined
+  if (client !== undefined) return Effect.succeed(client)
+  return CLIENT_ID.test(client_id)
     ? fail("m2m_client_not_found", "The M2M client was not found.", 404)
-    : Effect.succeed(client)
+    : fail("invalid_client_id", "The client_id is not a valid M2M client id.", 400)
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,9 +1,15 @@
 /**
  * Sessions: list, authenticate (token or JWT, refreshing expired JWTs of live sessions), revoke, migrate from an
  * external OIDC UserInfo endpoint, and the JWKS.
+ *
+ * `sessions.authenticate` answers `verdict: null`: the emulator runs no `authorization_check` (the docs return a
+ * verdict only when a check is passed and succeeds; `null` otherwise is a guess, as `session: null` elsewhere).
+ *
+ * The JWKS of another project: 404 `project_not_found` for a well-formed `project-<test|live>-<uuid>` id, 400
+ * `invalid_project_id` for anything else (a guess from the catalogue's names, as for the other ids).
  */
 import * as Effect from "effect/Effect"
-import { fail, unknownId, type AreaHandlers, type Handler } from "../internal/contract.js"
+import { fail, isId, unknownId, type AreaHandlers, type Handler } from "../internal/contract.js"
 import {
   cleanCustomClaims,
   extendSession,
@@ -62,7 +68,8 @@ const authenticate: Handler<"sessions.authenticate"> = (ctx, req) =>
       session: sessionWire(session, user),
       session_token: session.session_token,
       session_jwt: sessionJwt(ctx, session),
-      user: userWire(user)
+      user: userWire(user),
+      verdict: null
     }
   })
 
@@ -112,7 +119,9 @@ const migrate: Handler<"sessions.migrate"> = (ctx, req) =>
 const getJWKS: Handler<"sessions.getJWKS"> = (ctx, req) =>
   req.project_id === ctx.store.settings.projectId
     ? Effect.succeed({ keys: ctx.keys.jwks() })
-    : fail("project_not_found", "Project could not be found.", 404)
+    : isId(req.project_id, "project")
+    ? fail("project_not_found", "Project could not be found.", 404)
+    : fail("invalid_project_id")
 
 export const sessionsHandlers = {
   "sessions.get": get,

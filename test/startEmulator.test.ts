@@ -143,4 +143,25 @@ describe("startEmulator", () => {
     expect(error).toBeInstanceOf(Error)
     expect(error.code).toBe("EADDRINUSE")
   })
+
+  it("the README example: magic link sign-up, a 503 over plain fetch, export and import", async () => {
+    const emu = await start()
+    const client = new stytch.Client({ project_id: emu.projectId, secret: emu.secret, env: `${emu.url}/` })
+    const email = uniqueEmail("readme")
+    await client.magicLinks.email.loginOrCreate({ email })
+    const mail = await emu.latestMessage({ to: email, kind: "magic_link_signup" })
+    const { session_token } = await client.magicLinks.authenticate({ token: mail!.token!, session_duration_minutes: 30 })
+    await emu.failNext({ status: 503 })
+    const res = await fetch(`${emu.url}/v1/sessions/authenticate`, {
+      method: "POST",
+      headers: { authorization: `Basic ${btoa(`${emu.projectId}:${emu.secret}`)}`, "content-type": "application/json" },
+      body: JSON.stringify({ session_token })
+    })
+    expect(res.status).toBe(503)
+    const saved = await emu.exportState()
+    await emu.close()
+    const next = await start()
+    await next.importState(saved)
+    expect((await next.outbox({ to: email })).map((m) => m.token)).toEqual([mail!.token])
+  })
 })

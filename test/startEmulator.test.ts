@@ -39,7 +39,7 @@ const signUp = async (emu: RunningEmulator, client: stytch.Client) => {
 }
 
 describe("startEmulator", () => {
-  it("serves the official stytch package: users.create, a magic link from the outbox, magicLinks.authenticate", async () => {
+  it("serves the official stytch package: users.create, a magic link from the outbox, authenticate", async () => {
     const emu = await start()
     expect(emu.url).toBe(`http://127.0.0.1:${emu.port}`)
     expect(typeof emu.secret).toBe("string")
@@ -52,7 +52,10 @@ describe("startEmulator", () => {
 
   it("drives a control-backed flow over plain fetch: a seeded session authenticates", async () => {
     const emu = await start()
-    const auth = { authorization: `Basic ${btoa(`${emu.projectId}:${emu.secret}`)}`, "content-type": "application/json" }
+    const auth = {
+      authorization: `Basic ${btoa(`${emu.projectId}:${emu.secret}`)}`,
+      "content-type": "application/json"
+    }
     const created = await fetch(`${emu.url}/v1/users`, {
       method: "POST",
       headers: auth,
@@ -150,7 +153,8 @@ describe("startEmulator", () => {
     const email = uniqueEmail("readme")
     await client.magicLinks.email.loginOrCreate({ email })
     const mail = await emu.latestMessage({ to: email, kind: "magic_link_signup" })
-    const { session_token } = await client.magicLinks.authenticate({ token: mail!.token!, session_duration_minutes: 30 })
+    const authed = await client.magicLinks.authenticate({ token: mail!.token!, session_duration_minutes: 30 })
+    const { session_token } = authed
     await emu.failNext({ status: 503 })
     const res = await fetch(`${emu.url}/v1/sessions/authenticate`, {
       method: "POST",

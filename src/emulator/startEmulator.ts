@@ -89,7 +89,7 @@ export interface RunningEmulator {
  */
 export const startEmulator = async (options: StartOptions = {}): Promise<RunningEmulator> => {
   const runtime = ManagedRuntime.make(Emulator.layerServer(options))
-  // A failure rejects with the error itself, a defect with its `Error` (e.g. `updateSettings: ...`), not a FiberFailure.
+  // A failure rejects with the error itself, a defect with its `Error` (`updateSettings: ...`), not a FiberFailure.
   const run = <A, E>(effect: Effect.Effect<A, E, Emulator.StytchEmulator | Emulator.EmulatorServer>) =>
     runtime.runPromiseExit(effect).then((exit) => {
       if (Exit.isSuccess(exit)) return exit.value

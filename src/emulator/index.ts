@@ -6,3 +6,6 @@
 
 /** @since 0.1.0 */
 export * as StytchEmulator from "./Emulator.js"
+
+/** @since 0.1.0 */
+export { type RunningEmulator, startEmulator, type StartOptions } from "./startEmulator.js"

@@ -28,6 +28,7 @@ import { expectFailure, STRONG_PASSWORD, uniqueEmail } from "./support.js"
 import { SigningKeys } from "../src/emulator/internal/jwt.js"
 import * as Snapshot from "../src/emulator/internal/snapshot.js"
 import { defaultSettings, Store, type UserRecord } from "../src/emulator/internal/store.js"
+import { blankUser } from "../src/emulator/handlers/common.js"
 import { SoftwareAuthenticator } from "./support/webauthn-authenticator.js"
 
 vi.setConfig({ testTimeout: 60_000 })
@@ -241,23 +242,7 @@ describe("emulator saved state", () => {
 
   it("a record field JSON cannot hold makes the export fail naming its path (nothing is silently dropped)", () => {
     const store = new Store(defaultSettings("project-test-x", "secret-test-x"))
-    const user = {
-      user_id: "user-test-1",
-      created_at: 0,
-      status: "active",
-      emails: [],
-      phone_numbers: [],
-      totps: [],
-      providers: [],
-      webauthn_registrations: [],
-      crypto_wallets: [],
-      biometric_registrations: [],
-      trusted_metadata: {},
-      untrusted_metadata: {},
-      roles: [],
-      passwordlessEmails: new Set<string>(),
-      somethingNew: new Map([["a", 1]])
-    } as unknown as UserRecord
+    const user = { ...blankUser("user-test-1", 0), somethingNew: new Map([["a", 1]]) } as unknown as UserRecord
     store.insertUser(user)
     assert.throws(() => Snapshot.encode(store, new SigningKeys("project-test-x"), 0), /\$\.users\.0\.1\.somethingNew/)
   })

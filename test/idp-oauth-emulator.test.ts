@@ -17,6 +17,7 @@ import { createHash, generateKeyPairSync, randomBytes, randomUUID } from "node:c
 import { vi } from "vitest"
 import { StytchEmulator } from "../src/emulator/index.js"
 import { defaultSettings, newId, Store } from "../src/emulator/internal/store.js"
+import { blankUser } from "../src/emulator/handlers/common.js"
 import { ConnectedApp, IDP, M2M, Sessions, Users } from "../src/index.js"
 import { expectFailure, uniqueEmail } from "./support.js"
 
@@ -591,22 +592,7 @@ describe("the store's IDP state", () => {
   const setup = () => {
     const store = new Store(defaultSettings("project-test-1", "secret"))
     const user_id = newId("user", "project-test-1")
-    store.insertUser({
-      user_id,
-      created_at: 0,
-      status: "active",
-      emails: [],
-      phone_numbers: [],
-      totps: [],
-      providers: [],
-      webauthn_registrations: [],
-      crypto_wallets: [],
-      biometric_registrations: [],
-      trusted_metadata: {},
-      untrusted_metadata: {},
-      roles: [],
-      passwordlessEmails: new Set()
-    })
+    store.insertUser(blankUser(user_id, 0))
     store.grantIdp(user_id, "connected-app-1", ["openid"], 0)
     store.putIdpAuthCode("code-1", { user_id, client_id: "connected-app-1", scopes: [], redirect_uri: REDIRECT, expires_at: 1 })
     store.putIdpRefreshToken("rt-1", { user_id, client_id: "connected-app-1", scopes: [], expires_at: 1 })

@@ -84,9 +84,13 @@ export const getUser = (store: Store, user_id: string): Effect.Effect<UserRecord
 }
 
 /** A new user record (not yet stored). */
-export const newUser = (ctx: Ctx, status: UserRecord["status"] = "active"): UserRecord => ({
-  user_id: newId("user", ctx.store.settings.projectId),
-  created_at: ctx.now,
+export const newUser = (ctx: Ctx, status: UserRecord["status"] = "active"): UserRecord =>
+  blankUser(newId("user", ctx.store.settings.projectId), ctx.now, status)
+
+/** A user record with no factors, metadata or roles. */
+export const blankUser = (user_id: string, created_at: number, status: UserRecord["status"] = "active"): UserRecord => ({
+  user_id,
+  created_at,
   status,
   emails: [],
   phone_numbers: [],

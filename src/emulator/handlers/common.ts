@@ -88,7 +88,11 @@ export const newUser = (ctx: Ctx, status: UserRecord["status"] = "active"): User
   blankUser(newId("user", ctx.store.settings.projectId), ctx.now, status)
 
 /** A user record with no factors, metadata or roles. */
-export const blankUser = (user_id: string, created_at: number, status: UserRecord["status"] = "active"): UserRecord => ({
+export const blankUser = (
+  user_id: string,
+  created_at: number,
+  status: UserRecord["status"] = "active"
+): UserRecord => ({
   user_id,
   created_at,
   status,

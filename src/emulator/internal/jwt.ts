@@ -94,9 +94,10 @@ const SHA256_WITH_RSA = sequence(oid("1.2.840.113549.1.1.11"), Buffer.from([0x05
 const name = (cn: string) => sequence(der(0x31, sequence(oid("2.5.4.3"), der(0x0c, Buffer.from(cn, "utf8")))))
 
 /** A self-signed X.509 v3 certificate (DER) for the key pair, valid for ten years from now. */
-const selfSigned = (cn: string, publicKey: KeyObject, privateKey: KeyObject): Buffer => {
+export const selfSigned = (cn: string, publicKey: KeyObject, privateKey: KeyObject): Buffer => {
   const serial = randomBytes(16)
-  serial[0]! &= 0x7f // positive
+  // Positive, and a non-zero first byte: DER wants the shortest encoding, and OpenSSL refuses a needless 0x00.
+  serial[0] = (serial[0]! & 0x7f) | 0x40
   const now = new Date()
   const tbs = sequence(
     der(0xa0, der(0x02, Buffer.from([2]))), // version: v3

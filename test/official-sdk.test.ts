@@ -26,6 +26,14 @@ const REDIRECT = "https://app.example.com/callback"
 const uniqueEmail = (tag: string) => `${tag}-${randomUUID().slice(0, 8)}@official.example.test`
 const uniquePhone = () => `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`
 
+/** Redeems an authorization code at the emulator's OAuth2 token route, as a Connected App would. */
+const redeemCode = (url: string, projectId: string, fields: Record<string, string>) =>
+  fetch(`${url}/v1/public/${projectId}/oauth2/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "authorization_code", redirect_uri: REDIRECT, ...fields })
+  })
+
 /** The emulator, its loopback URL, and the official client pointed at it. */
 const setup = Effect.gen(function*() {
   const emulator = yield* StytchEmulator.StytchEmulator
@@ -295,17 +303,11 @@ layer(StytchEmulator.layerServer(), { excludeTestServices: true })("the official
       const authorized = await client.idp.oauth.authorize({ ...request, consent_granted: true, code_challenge, state: "st" })
       expect(new URL(authorized.redirect_uri).searchParams.get("state")).toBe("st")
 
-      const tokenResponse = await fetch(`${server.url}/v1/public/${emulator.projectId}/oauth2/token`, {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({
-          grant_type: "authorization_code",
-          client_id: app.client_id,
-          client_secret: app.client_secret!,
-          code: authorized.authorization_code!,
-          redirect_uri: REDIRECT,
-          code_verifier: verifier
-        })
+      const tokenResponse = await redeemCode(server.url, emulator.projectId, {
+        client_id: app.client_id,
+        client_secret: app.client_secret!,
+        code: authorized.authorization_code!,
+        code_verifier: verifier
       })
       const tokens = await tokenResponse.json() as any
       expect(tokenResponse.status).toBe(200)
@@ -352,16 +354,10 @@ layer(StytchEmulator.layerServer(), { excludeTestServices: true })("the official
         user_id,
         consent_granted: true
       })
-      const response = await fetch(`${server.url}/v1/public/${emulator.projectId}/oauth2/token`, {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({
-          grant_type: "authorization_code",
-          client_id: app.client_id,
-          client_secret: app.client_secret!,
-          code: authorized.authorization_code!,
-          redirect_uri: REDIRECT
-        })
+      const response = await redeemCode(server.url, emulator.projectId, {
+        client_id: app.client_id,
+        client_secret: app.client_secret!,
+        code: authorized.authorization_code!
       })
       const { access_token } = await response.json() as any
       const claims = await client.idp.introspectTokenLocal(access_token)

@@ -112,6 +112,25 @@ export const selfSigned = (cn: string, publicKey: KeyObject, privateKey: KeyObje
   return sequence(tbs, SHA256_WITH_RSA, der(0x03, Buffer.concat([Buffer.from([0]), signature])))
 }
 
+/** The public JWK the JWKS serves for a key (RS256, with its certificate chain and thumbprint). */
+const publicJwk = (
+  kid: string,
+  n: string,
+  e: string,
+  x5c: ReadonlyArray<string>,
+  x5tS256: string
+): Key["jwk"] => ({
+  kty: "RSA",
+  use: "sig",
+  alg: "RS256",
+  kid,
+  key_ops: ["verify"],
+  n,
+  e,
+  x5c,
+  x5tS256
+})
+
 const makeKey = (projectId: string): Key => {
   const { privateKey, publicKey } = takeKeyPair()
   const jwk = publicKey.export({ format: "jwk" }) as { n: string; e: string }
@@ -121,17 +140,13 @@ const makeKey = (projectId: string): Key => {
     kid,
     privateKey,
     publicKey,
-    jwk: {
-      kty: "RSA",
-      use: "sig",
-      alg: "RS256",
+    jwk: publicJwk(
       kid,
-      key_ops: ["verify"],
-      n: jwk.n,
-      e: jwk.e,
-      x5c: [certificate.toString("base64")],
-      x5tS256: createHash("sha256").update(certificate).digest("base64url")
-    }
+      jwk.n,
+      jwk.e,
+      [certificate.toString("base64")],
+      createHash("sha256").update(certificate).digest("base64url")
+    )
   }
 }
 
@@ -183,17 +198,7 @@ const importKey = (saved: ExportedKey): Key | string => {
     kid: saved.kid,
     privateKey,
     publicKey,
-    jwk: {
-      kty: "RSA",
-      use: "sig",
-      alg: "RS256",
-      kid: saved.kid,
-      key_ops: ["verify"],
-      n,
-      e,
-      x5c: saved.x5c,
-      x5tS256: saved.x5tS256
-    }
+    jwk: publicJwk(saved.kid, n, e, saved.x5c, saved.x5tS256)
   }
 }
 

@@ -1,6 +1,17 @@
+import { readFileSync } from "node:fs"
+import { fileURLToPath } from "node:url"
 import { defineConfig } from "vitest/config"
 
+// The package names resolve to the sources inside this repository; tsconfig.json's `paths` is the one list of them.
+const paths: Record<string, ReadonlyArray<string>> =
+  JSON.parse(readFileSync(new URL("./tsconfig.json", import.meta.url), "utf8")).compilerOptions.paths
+const alias = Object.entries(paths).map(([name, [target]]) => ({
+  find: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`),
+  replacement: fileURLToPath(new URL(target!, import.meta.url))
+}))
+
 export default defineConfig({
+  resolve: { alias },
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,

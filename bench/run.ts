@@ -25,7 +25,7 @@ import { join } from "node:path"
 // sources through tsx would measure tsx's transform too (it wraps every function in a naming helper).
 import type { Sessions as SessionsNs, Users as UsersNs } from "../src/index.js"
 import type * as SdkModule from "../src/index.js"
-import type * as EmulatorModule from "../src/emulator/index.js"
+import type * as EmulatorModule from "effect-stytch/testing"
 const { FetchClient, Sessions, Stytch, Users } = await import("../dist/index.js" as string) as typeof SdkModule
 const { StytchEmulator } = await import("../dist/emulator.js" as string) as typeof EmulatorModule
 type Services = UsersNs.Users | SessionsNs.Sessions

@@ -13,7 +13,7 @@ import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
 import { createHmac } from "node:crypto"
 import { FetchClient, MagicLinks, OTPs, Passwords, Sessions, Stytch, TOTPs, Users } from "../src/index.js"
-import { StytchEmulator } from "../src/emulator/index.js"
+import { StytchEmulator } from "effect-stytch/testing"
 
 const step = (title: string) => Console.log(`\n== ${title}`)
 const show = (label: string, value: unknown) => Console.log(`   ${label}: ${typeof value === "string" ? value : JSON.stringify(value)}`)

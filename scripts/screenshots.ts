@@ -9,7 +9,7 @@ import * as Effect from "effect/Effect"
 import { mkdirSync } from "node:fs"
 import { join } from "node:path"
 import { chromium } from "playwright-core"
-import { StytchEmulator } from "../src/emulator/index.js"
+import { StytchEmulator } from "effect-stytch/testing"
 
 const out = process.argv[2] ?? "screenshots"
 const CHROMIUM = "/usr/bin/chromium"

@@ -15,7 +15,7 @@ import { vi } from "vitest"
 vi.setConfig({ testTimeout: 60_000 })
 
 // The CLI's sources through tsx, not `bin/` (which prefers `dist/`: the package test rebuilds it concurrently).
-const BIN = ["--import", "tsx", fileURLToPath(new URL("../src/emulator/cli.ts", import.meta.url))]
+const BIN = ["--import", "tsx", fileURLToPath(new URL("../emulator/src/cli.ts", import.meta.url))]
 const PASSWORD = "correct-horse-battery-staple-Quasar-42!"
 
 interface Running {

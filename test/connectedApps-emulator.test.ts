@@ -10,7 +10,7 @@ import { assert, describe, expect, layer } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import { randomUUID } from "node:crypto"
-import { StytchEmulator } from "../src/emulator/index.js"
+import { StytchEmulator } from "effect-stytch/testing"
 import { ConnectedApp } from "../src/index.js"
 import { expectFailure } from "./support.js"
 

@@ -1,7 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import { handlers } from "../src/emulator/handlers/index.js"
-import { type AreaHandlers, type Handler, notImplemented } from "../src/emulator/internal/contract.js"
+import { handlers } from "../emulator/src/handlers/index.js"
+import { type AreaHandlers, type Handler, notImplemented } from "../emulator/src/internal/contract.js"
 import * as Endpoints from "../src/schemas/Endpoints.js"
 
 // Compile-time checks of the contract (`tsc` fails if any of these stops being an error).

@@ -12,7 +12,7 @@ import { base58 } from "@scure/base"
 import * as Effect from "effect/Effect"
 import * as TestClock from "effect/TestClock"
 import { randomUUID } from "node:crypto"
-import { StytchEmulator } from "../src/emulator/index.js"
+import { StytchEmulator } from "effect-stytch/testing"
 import { CryptoWallets, Sessions, Users } from "../src/index.js"
 
 // ---------------------------------------------------------------------------------------------------------------

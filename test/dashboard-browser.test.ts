@@ -8,7 +8,7 @@ import * as Effect from "effect/Effect"
 import { existsSync } from "node:fs"
 import { type Browser, chromium, type Page } from "playwright-core"
 import { vi } from "vitest"
-import { StytchEmulator } from "../src/emulator/index.js"
+import { StytchEmulator } from "effect-stytch/testing"
 import { MagicLinks, Sessions, Users } from "../src/index.js"
 import { expectFailure, uniqueEmail } from "./support.js"
 

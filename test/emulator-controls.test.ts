@@ -6,7 +6,7 @@ import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import { vi } from "vitest"
-import { StytchEmulator } from "../src/emulator/index.js"
+import { StytchEmulator } from "effect-stytch/testing"
 import { type Harness, json, raw, withServer } from "./support/raw.js"
 
 vi.setConfig({ testTimeout: 30_000 })

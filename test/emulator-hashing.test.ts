@@ -9,8 +9,8 @@ import bcrypt from "bcryptjs"
 import { argon2id } from "hash-wasm"
 import { performance } from "node:perf_hooks"
 import { vi } from "vitest"
-import { StytchEmulator } from "../src/emulator/index.js"
-import { verifyMigratedHash } from "../src/emulator/crypto/passwords.js"
+import { StytchEmulator } from "effect-stytch/testing"
+import { verifyMigratedHash } from "../emulator/src/crypto/passwords.js"
 import { basicAuth } from "./support/raw.js"
 
 vi.setConfig({ testTimeout: 60_000 })

@@ -7,7 +7,7 @@ import * as Effect from "effect/Effect"
 import * as jose from "jose"
 import { createHash, generateKeyPairSync, X509Certificate } from "node:crypto"
 import { vi } from "vitest"
-import { selfSigned } from "../src/emulator/internal/jwt.js"
+import { selfSigned } from "../emulator/src/internal/jwt.js"
 import { raw, withServer } from "./support/raw.js"
 
 vi.setConfig({ testTimeout: 30_000 })

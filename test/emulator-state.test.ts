@@ -8,7 +8,7 @@ import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import { randomUUID } from "node:crypto"
 import { vi } from "vitest"
-import { StytchEmulator } from "../src/emulator/index.js"
+import { StytchEmulator } from "effect-stytch/testing"
 import {
   ConnectedApp,
   CryptoWallets,
@@ -25,10 +25,10 @@ import {
   WebAuthn
 } from "../src/index.js"
 import { expectFailure, STRONG_PASSWORD, uniqueEmail } from "./support.js"
-import { SigningKeys } from "../src/emulator/internal/jwt.js"
-import * as Snapshot from "../src/emulator/internal/snapshot.js"
-import { defaultSettings, Store, type UserRecord } from "../src/emulator/internal/store.js"
-import { blankUser } from "../src/emulator/handlers/common.js"
+import { SigningKeys } from "../emulator/src/internal/jwt.js"
+import * as Snapshot from "../emulator/src/internal/snapshot.js"
+import { defaultSettings, Store, type UserRecord } from "../emulator/src/internal/store.js"
+import { blankUser } from "../emulator/src/handlers/common.js"
 import { SoftwareAuthenticator } from "./support/webauthn-authenticator.js"
 
 vi.setConfig({ testTimeout: 60_000 })

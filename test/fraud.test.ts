@@ -11,7 +11,7 @@ import * as Effect from "effect/Effect"
 import * as TestClock from "effect/TestClock"
 import { randomInt, randomUUID } from "node:crypto"
 import { vi } from "vitest"
-import { StytchEmulator } from "../src/emulator/index.js"
+import { StytchEmulator } from "effect-stytch/testing"
 import { Fraud } from "../src/index.js"
 
 // The loopback test generates a 2048-bit RSA key for its emulator: slow on a busy machine.

@@ -18,7 +18,7 @@ import * as TestClock from "effect/TestClock"
 import * as jose from "jose"
 import { inspect } from "node:util"
 import { vi } from "vitest"
-import { StytchEmulator } from "../src/emulator/index.js"
+import { StytchEmulator } from "effect-stytch/testing"
 import { IDP, M2M, Stytch, Users } from "../src/index.js"
 import { requestBody, uniqueEmail } from "./support.js"
 

@@ -13,7 +13,7 @@ import { vi } from "vitest"
 import { randomUUID } from "node:crypto"
 import * as http from "node:http"
 import type { AddressInfo } from "node:net"
-import { StytchEmulator } from "../src/emulator/index.js"
+import { StytchEmulator } from "effect-stytch/testing"
 import { FetchClient, Sessions, Stytch, type StytchConfig, Users } from "../src/index.js"
 
 // Each emulator generates a 2048-bit RSA signing key: slow on a busy machine, so allow more than the 5 s default.

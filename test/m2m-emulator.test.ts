@@ -14,7 +14,7 @@ import * as jose from "jose"
 import { randomUUID } from "node:crypto"
 import { inspect } from "node:util"
 import { vi } from "vitest"
-import { StytchEmulator } from "../src/emulator/index.js"
+import { StytchEmulator } from "effect-stytch/testing"
 import { M2M } from "../src/index.js"
 
 // The emulator generates a 2048-bit RSA key on the first token: slow on a busy machine.

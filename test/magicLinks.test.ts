@@ -10,7 +10,7 @@ import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
 import { createHash, randomUUID } from "node:crypto"
 import { MagicLinks, Passwords, Sessions, Users } from "../src/index.js"
-import { StytchEmulator } from "../src/emulator/index.js"
+import { StytchEmulator } from "effect-stytch/testing"
 import { expectFailure, snapshot, STRONG_PASSWORD, uniqueEmail } from "./support.js"
 
 // ---------------------------------------------------------------------------------------------------------------

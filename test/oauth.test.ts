@@ -7,7 +7,7 @@ import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
 import { createHash, randomUUID } from "node:crypto"
-import { StytchEmulator } from "../src/emulator/index.js"
+import { StytchEmulator } from "effect-stytch/testing"
 import { OAuth, Sessions, Users } from "../src/index.js"
 
 const uniqueEmail = (name = "o") => `${name}-${randomUUID().slice(0, 8)}@oauth.example.test`

@@ -15,7 +15,7 @@ import * as OTPAuth from "otpauth"
 import { createHash, randomBytes, randomUUID } from "node:crypto"
 import * as stytch from "stytch"
 import { vi } from "vitest"
-import { StytchEmulator } from "../src/emulator/index.js"
+import { StytchEmulator } from "effect-stytch/testing"
 import { SoftwareAuthenticator } from "./support/webauthn-authenticator.js"
 
 vi.setConfig({ testTimeout: 30_000 })

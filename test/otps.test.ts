@@ -11,7 +11,7 @@ import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
 import { randomUUID } from "node:crypto"
 import { OTPs, Passwords, Users } from "../src/index.js"
-import { StytchEmulator } from "../src/emulator/index.js"
+import { StytchEmulator } from "effect-stytch/testing"
 import { expectFailure, snapshot, STRONG_PASSWORD, uniqueEmail } from "./support.js"
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,52 +1,141 @@
 /**
- * The package as users get it: the built bundles and declarations behind `exports`, imported by the package's
- * name (Node's and TypeScript's self-reference), not the sources this repository's other tests import.
+ * The packages as users get them: both tarballs packed (`npm pack`, which builds them), installed into a fresh app
+ * with plain `npm install`, imported by name, type-checked and run there. Nothing here reads this repository's sources.
  */
 import { assert, describe, it } from "@effect/vitest"
-import { execFile } from "node:child_process"
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs"
-import { dirname, join } from "node:path"
+import { execFile, spawn } from "node:child_process"
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { promisify } from "node:util"
+import { afterAll, beforeAll } from "vitest"
 
 const root = fileURLToPath(new URL("..", import.meta.url))
 const tsc = join(root, "node_modules/typescript/bin/tsc")
+const versionOf = (dir: string): string => JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).version
 // Asynchronous child processes: a blocking build would starve vitest's worker RPC (`Timeout calling onTaskUpdate`).
-const run = async (file: string, args: ReadonlyArray<string>): Promise<string> =>
-  (await promisify(execFile)(file, args, { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })).stdout
-const npm = (script: string) => run("npm", ["run", "--silent", script])
-const node = (code: string) => run(process.execPath, ["--input-type=module", "-e", code])
-
-/** The bare specifiers a bundle file loads, following its own relative imports (the shared chunks). */
-const packagesLoadedBy = (file: string, seen = new Set<string>()): Set<string> => {
-  const found = new Set<string>()
-  if (seen.has(file)) return found
-  seen.add(file)
-  const source = readFileSync(file, "utf8")
-  for (const [, specifier] of source.matchAll(/(?:from|import)\s*\(?\s*"([^"]+)"/g)) {
-    if (specifier!.startsWith(".")) {
-      for (const p of packagesLoadedBy(join(dirname(file), specifier!), seen)) found.add(p)
-    } else {
-      found.add(specifier!.startsWith("@") ? specifier!.split("/").slice(0, 2).join("/") : specifier!.split("/")[0]!)
-    }
-  }
-  return found
+const run = async (file: string, args: ReadonlyArray<string>, cwd: string) => {
+  const { stderr, stdout } = await promisify(execFile)(file, args, {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" }
+  })
+  return { stdout, stderr }
 }
 
-describe("package", () => {
-  it("the SDK bundle loads only effect, @effect/platform and jose; the emulator shares its code", async () => {
-    await npm("build:js")
-    const sdk = [...packagesLoadedBy(join(root, "dist/index.js"))].sort()
-    assert.deepStrictEqual(sdk, ["@effect/platform", "effect", "jose"])
-    const emulator = packagesLoadedBy(join(root, "dist/emulator.js"))
-    assert.isTrue(emulator.has("@zxcvbn-ts/core"), "the emulator bundle should load its own libraries")
+let work = ""
+let app = ""
+let installLog = ""
 
-    // By name, as a user imports it. Errors raised by services the emulator wired are instances of the classes the
-    // SDK entry exports (one shared copy of the SDK code, not one per entry point).
-    const out = await node(`
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), "effect-stytch-package-"))
+  const packs = join(work, "packs")
+  mkdirSync(packs)
+  // The emulator first: its prepack builds it, and the SDK's declarations import the emulator's.
+  const emulator = JSON.parse(
+    (await run("npm", ["pack", "--json", "--pack-destination", packs], join(root, "emulator"))).stdout
+  )[0]
+  // A failed pack leaves the package README in place of the repository's: put it back whatever happens.
+  const sdk = await run("npm", ["pack", "--json", "--pack-destination", packs], root).then(
+    ({ stdout }) => JSON.parse(stdout)[0],
+    async (error) => {
+      await run(process.execPath, ["scripts/readme.mjs", "repo"], root)
+      throw error
+    }
+  )
+  app = join(work, "app")
+  cpSync(join(root, "test/fixtures/package-consumer"), app, { recursive: true })
+  writeFileSync(
+    join(app, "package.json"),
+    JSON.stringify({
+      name: "an-app",
+      private: true,
+      type: "module",
+      dependencies: {
+        "@effect/platform": `^${versionOf(join(root, "node_modules/@effect/platform"))}`,
+        effect: `^${versionOf(join(root, "node_modules/effect"))}`,
+        "effect-stytch": `file:${join(packs, sdk.filename)}`
+      },
+      devDependencies: { "effect-stytch-emulator": `file:${join(packs, emulator.filename)}` }
+    })
+  )
+  // Plain `npm install`: no flags that would hide a peer conflict.
+  const { stderr } = await run("npm", ["install", "--prefer-offline"], app)
+  installLog = stderr
+}, 600_000)
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true })
+})
+
+/** Package names of an installed tree's `npm ls --parseable` paths. */
+const namesOf = (parseable: string): Set<string> =>
+  new Set(parseable.split("\n").filter(Boolean).slice(1).map((path) => {
+    const parts = path.split("node_modules/").at(-1)!.split("/")
+    return parts[0]!.startsWith("@") ? `${parts[0]}/${parts[1]}` : parts[0]!
+  }))
+
+/** The production dependencies of `names` in `app`, transitively (read from the installed package.json files). */
+const closureOf = (names: ReadonlyArray<string>): Set<string> => {
+  const seen = new Set<string>()
+  const visit = (name: string) => {
+    if (seen.has(name)) return
+    seen.add(name)
+    const manifest = JSON.parse(readFileSync(join(app, "node_modules", name, "package.json"), "utf8"))
+    for (const dep of Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies })) {
+      if (existsSync(join(app, "node_modules", dep))) visit(dep)
+    }
+  }
+  names.forEach(visit)
+  return seen
+}
+
+describe("packed tarballs, installed into an app", () => {
+  it("install with plain `npm install`, without a peer-dependency warning about our packages", () => {
+    assert.isTrue(existsSync(join(app, "node_modules/effect-stytch/dist/index.js")))
+    assert.isTrue(existsSync(join(app, "node_modules/effect-stytch-emulator/dist/index.js")))
+    assert.notMatch(installLog, /ERESOLVE|peer dep|effect-stytch/i)
+  })
+
+  it("`npm ls --prod` of the app shows only effect, @effect/platform (with their own dependencies) and jose", async () => {
+    const prod = namesOf((await run("npm", ["ls", "--omit=dev", "--all", "--parseable"], app)).stdout)
+    const allowed = closureOf(["effect", "@effect/platform", "jose", "effect-stytch"])
+    const extra = [...prod].filter((name) => !allowed.has(name))
+    assert.deepStrictEqual(extra, [])
+    assert.isTrue(prod.has("jose") && prod.has("effect-stytch"))
+    assert.deepStrictEqual(
+      Object.keys(JSON.parse(readFileSync(join(app, "node_modules/effect-stytch/package.json"), "utf8")).dependencies),
+      ["jose"]
+    )
+    for (const heavy of ["@simplewebauthn/server", "hash-wasm", "bcryptjs", "@zxcvbn-ts/core", "effect-stytch-emulator"]) {
+      assert.isFalse(prod.has(heavy), `${heavy} is in the production tree`)
+    }
+    // The emulator (a devDependency here) brought its libraries along.
+    const all = namesOf((await run("npm", ["ls", "--all", "--parseable"], app)).stdout)
+    assert.isTrue(all.has("@simplewebauthn/server") && all.has("hash-wasm"))
+  }, 60_000)
+
+  it("the tarballs carry their READMEs, LICENSE and built files, not sources or tests", () => {
+    const files = (dir: string) => readFileSync(join(app, "node_modules", dir, "README.md"), "utf8")
+    assert.notInclude(files("effect-stytch"), "npm ci && npm run demo")
+    assert.isTrue(existsSync(join(app, "node_modules/effect-stytch/LICENSE")))
+    assert.isTrue(existsSync(join(app, "node_modules/effect-stytch-emulator/LICENSE")))
+    assert.isFalse(existsSync(join(app, "node_modules/effect-stytch/src")))
+    assert.isFalse(existsSync(join(app, "node_modules/effect-stytch/test")))
+    assert.isFalse(existsSync(join(app, "node_modules/effect-stytch-emulator/src")))
+    // postpack put the contributors' README back.
+    assert.include(readFileSync(join(root, "README.md"), "utf8"), "npm ci && npm run demo")
+  })
+
+  it("an app's flow runs through the SDK and effect-stytch/testing; errors are the SDK's own classes", async () => {
+    writeFileSync(
+      join(app, "flow.mjs"),
+      `
       import { Effect } from "effect"
       import { StytchError, Users } from "effect-stytch"
-      import { StytchEmulator } from "effect-stytch/emulator"
+      import { StytchEmulator } from "effect-stytch/testing"
       const program = Effect.gen(function*() {
         const users = yield* Users.Users
         const created = yield* users.create({ email: "package@example.com" })
@@ -59,34 +148,71 @@ describe("package", () => {
         }
       })
       console.log(JSON.stringify(await Effect.runPromise(Effect.provide(program, StytchEmulator.layerStytch()))))
-    `)
-    assert.deepStrictEqual(JSON.parse(out), { same: true, tag: "UserNotFound", sharedClass: true })
+    `
+    )
+    const { stdout } = await run(process.execPath, ["flow.mjs"], app)
+    assert.deepStrictEqual(JSON.parse(stdout), { same: true, tag: "UserNotFound", sharedClass: true })
   }, 60_000)
 
-  it("the emitted declarations type-check a user's module that imports the package by name", async () => {
-    await npm("build:types")
-    assert.isTrue(existsSync(join(root, "dist/types/index.d.ts")))
-    assert.isTrue(existsSync(join(root, "dist/types/emulator/index.d.ts")))
-    // Throws (with tsc's report) when the consumer does not type-check.
-    await run(process.execPath, [tsc, "-p", "test/fixtures/package-consumer"])
-  }, 180_000)
-
-  it("the emitted declarations reject a misuse (the check above can fail)", async () => {
-    // Relies on the declarations the previous test emitted.
-    const fixture = join(root, "test/fixtures/package-consumer")
-    const bad = join(fixture, "bad.ts")
-    writeFileSync(bad, readFileSync(join(fixture, "consumer.ts"), "utf8").replace(`{ email: "ada@example.com" }`, "{ email: 42 }"))
-    let report = ""
+  it("the emulator's CLI and Promise API run from its tarball", async () => {
+    const child = spawn(join(app, "node_modules/.bin/effect-stytch-emulator"), ["--port", "0"], { cwd: app })
     try {
-      await run(process.execPath, [
-        tsc, "--noEmit", "--strict", "--module", "NodeNext", "--moduleResolution", "NodeNext", "--target", "ES2022",
-        "--skipLibCheck", bad
-      ])
-    } catch (error) {
-      report = String((error as { stdout?: unknown }).stdout)
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = ""
+        child.stdout.on("data", (chunk) => {
+          out += chunk
+          const found = out.match(/http:\/\/127\.0\.0\.1:\d+/)
+          if (found) resolve(found[0])
+        })
+        child.on("exit", (code) => reject(new Error(`exited ${code}: ${out}`)))
+      })
+      const health = await fetch(`${url}/v1/users/user-test-00000000-0000-4000-8000-000000000000`)
+      assert.strictEqual(health.status, 401)
     } finally {
-      rmSync(bad)
+      child.kill()
     }
-    assert.match(report, /bad\.ts\(\d+,\d+\): error TS2322/)
+    writeFileSync(
+      join(app, "promise.mjs"),
+      `
+      import { startEmulator } from "effect-stytch-emulator"
+      const emu = await startEmulator({ port: 0 })
+      const auth = "Basic " + Buffer.from(emu.projectId + ":" + emu.secret).toString("base64")
+      const res = await fetch(emu.url + "/v1/users", {
+        method: "POST", headers: { authorization: auth, "content-type": "application/json" },
+        body: JSON.stringify({ email: "promise@example.com" })
+      })
+      const body = await res.json()
+      await emu.close()
+      console.log(JSON.stringify({ status: res.status, prefix: body.user_id.slice(0, 10) }))
+    `
+    )
+    const { stdout } = await run(process.execPath, ["promise.mjs"], app)
+    assert.deepStrictEqual(JSON.parse(stdout), { status: 201, prefix: "user-test-" })
+  }, 60_000)
+
+  it("the declarations type-check a user's module under strict, and reject a misuse", async () => {
+    await run(process.execPath, [tsc, "-p", "."], app)
+    const bad = readFileSync(join(app, "consumer.ts"), "utf8").replace(`{ email: "ada@example.com" }`, "{ email: 42 }")
+    writeFileSync(join(app, "consumer.ts"), bad)
+    const report = await run(process.execPath, [tsc, "-p", "."], app).then(
+      () => "",
+      (error: { stdout?: string }) => String(error.stdout)
+    )
+    assert.match(report, /consumer\.ts\(\d+,\d+\): error TS2322/)
+  }, 120_000)
+
+  it("a production install (`npm ci --omit=dev`) leaves the emulator out", async () => {
+    // Runs last: it prunes the app's devDependencies.
+    await run("npm", ["ci", "--omit=dev", "--prefer-offline"], app)
+    assert.isTrue(existsSync(join(app, "node_modules/effect-stytch/dist/index.js")))
+    assert.isFalse(existsSync(join(app, "node_modules/effect-stytch-emulator")))
+    assert.isFalse(existsSync(join(app, "node_modules/@simplewebauthn")))
+    // The SDK's main entry does not need it.
+    const { stdout } = await run(process.execPath, [
+      "--input-type=module",
+      "-e",
+      `import { Users } from "effect-stytch"; console.log(typeof Users.layer)`
+    ], app)
+    assert.strictEqual(stdout.trim(), "object")
   }, 120_000)
 })

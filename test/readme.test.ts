@@ -4,7 +4,7 @@
 import { assert, layer } from "@effect/vitest"
 import { Effect } from "effect"
 import { Passwords } from "../src/index.js"
-import { StytchEmulator } from "../src/emulator/index.js"
+import { StytchEmulator } from "effect-stytch/testing"
 
 layer(StytchEmulator.layerStytch())("sign-up", (it) => {
   it.effect("resets a password through the outbox", () =>

@@ -6,7 +6,7 @@ import * as http from "node:http"
 import { randomUUID } from "node:crypto"
 import * as stytch from "stytch"
 import { afterEach, describe, expect, it, vi } from "vitest"
-import { type RunningEmulator, startEmulator } from "../src/emulator/index.js"
+import { type RunningEmulator, startEmulator } from "effect-stytch-emulator"
 
 vi.setConfig({ testTimeout: 30_000 })
 vi.spyOn(console, "warn").mockImplementation(() => {})

@@ -2,7 +2,7 @@
  * The emulator store's invariants: deleteUser clears every index, counters are per store, clear forgets everything.
  */
 import { assert, describe, it } from "@effect/vitest"
-import { defaultSettings, newId, Store, type UserRecord, walletKey } from "../src/emulator/internal/store.js"
+import { defaultSettings, newId, Store, type UserRecord, walletKey } from "../emulator/src/internal/store.js"
 
 const user = (store: Store): UserRecord => ({
   user_id: newId("user", store.settings.projectId),

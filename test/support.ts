@@ -10,7 +10,7 @@ import * as Option from "effect/Option"
 import * as TestClock from "effect/TestClock"
 import { randomUUID } from "node:crypto"
 import { Users } from "../src/index.js"
-import { StytchEmulator } from "../src/emulator/index.js"
+import { StytchEmulator } from "effect-stytch/testing"
 
 /** Runs a call that must fail and returns its typed error; an unexpected success fails the test readably. */
 export const expectFailure = <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<E, never, R> =>

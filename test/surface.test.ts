@@ -24,7 +24,7 @@ import {
   Users,
   WebAuthn
 } from "../src/index.js"
-import { StytchEmulator } from "../src/emulator/index.js"
+import { StytchEmulator } from "effect-stytch/testing"
 
 const spec = JSON.parse(readFileSync(new URL("../spec/api-spec.json", import.meta.url), "utf8")) as {
   endpoints: Array<{ id: string; local: boolean; inSeed: boolean }>

@@ -8,7 +8,7 @@ import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
 import * as OTPAuth from "otpauth"
 import { randomUUID } from "node:crypto"
-import { StytchEmulator } from "../src/emulator/index.js"
+import { StytchEmulator } from "effect-stytch/testing"
 import { OAuth, Sessions, TOTPs, Users } from "../src/index.js"
 
 const uniqueEmail = (name = "t") => `${name}-${randomUUID().slice(0, 8)}@totps.example.test`

@@ -9,7 +9,7 @@ import { base58 } from "@scure/base"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import { randomUUID } from "node:crypto"
-import { StytchEmulator } from "../src/emulator/index.js"
+import { StytchEmulator } from "effect-stytch/testing"
 import { uniqueEmail } from "./support.js"
 
 const raw = (method: string, url: string, body?: unknown) =>

@@ -7,7 +7,7 @@ import * as crypto from "node:crypto"
 import bcrypt from "bcryptjs"
 import { argon2i, argon2id } from "hash-wasm"
 import { describe, expect, it } from "vitest"
-import { breachedPasswords } from "../../src/emulator/crypto/breached-passwords.js"
+import { breachedPasswords } from "../../emulator/src/crypto/breached-passwords.js"
 import {
   checkMigrateConfig,
   defaultPolicy,
@@ -18,7 +18,7 @@ import {
   type StrengthPolicy,
   verifyMigratedHash,
   verifyPassword
-} from "../../src/emulator/crypto/passwords.js"
+} from "../../emulator/src/crypto/passwords.js"
 
 const PASSWORD = "correct horse battery staple ✓"
 const WRONG = "correct horse battery stapler ✓"

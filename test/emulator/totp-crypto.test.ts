@@ -2,8 +2,8 @@ import { describe, it, expect } from "vitest"
 import * as OTPAuth from "otpauth"
 import jsQRModule from "jsqr"
 import { crc32 as zlibCrc32, inflateSync } from "node:zlib"
-import { generateRecoveryCodes, generateSecret, otpauthUrl, totpAt, verifyTotp } from "../../src/emulator/crypto/totp.js"
-import { byteCapacity, crc32, encodeQr, type ErrorCorrectionLevel, qrCodePngDataUrl } from "../../src/emulator/crypto/qr.js"
+import { generateRecoveryCodes, generateSecret, otpauthUrl, totpAt, verifyTotp } from "../../emulator/src/crypto/totp.js"
+import { byteCapacity, crc32, encodeQr, type ErrorCorrectionLevel, qrCodePngDataUrl } from "../../emulator/src/crypto/qr.js"
 
 // jsqr is a CommonJS bundle whose `module.exports` *is* the function, while its
 // .d.ts declares `export default`; under NodeNext the default import is typed as

@@ -6,7 +6,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as http from "node:http"
-import { StytchEmulator } from "../../src/emulator/index.js"
+import { StytchEmulator } from "effect-stytch/testing"
 
 export interface RawResponse {
   readonly status: number

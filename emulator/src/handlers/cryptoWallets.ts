@@ -49,7 +49,7 @@ import { randomBytes } from "node:crypto"
 import type {
   CryptoWalletsAuthenticateStartRequest,
   SIWEParams
-} from "../../schemas/Models.js"
+} from "../../../src/schemas/Models.js"
 import { type ApiFailure, type Ctx, fail, type AreaHandlers, type Handler } from "../internal/contract.js"
 import { type CryptoChallengeRecord, iso, newId, type Store, type UserRecord, walletKey } from "../internal/store.js"
 import { factor, findSession, insertUser, newUser, prepareSession, unknownUser, userWire } from "./common.js"

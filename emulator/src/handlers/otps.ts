@@ -10,7 +10,7 @@ import type {
   OTPsEmailSendRequest,
   OTPsSmsLoginOrCreateRequest,
   OTPsSmsSendRequest
-} from "../../schemas/Models.js"
+} from "../../../src/schemas/Models.js"
 import { type ApiFailure, type AreaHandlers, type Ctx, fail, type Handler, isId } from "../internal/contract.js"
 import { type EmailRecord, newCode, type OtpRecord, type PhoneRecord, type UserRecord } from "../internal/store.js"
 import { factor, markPasswordlessEmailAuth, prepareSession, userWire } from "./common.js"

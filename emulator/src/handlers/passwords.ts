@@ -8,7 +8,7 @@
  * A request that fails in any phase changes nothing, and concurrent requests never interleave inside phase 3.
  */
 import * as Effect from "effect/Effect"
-import type { PasswordsEmailResetRequest, SessionEncoded } from "../../schemas/Models.js"
+import type { PasswordsEmailResetRequest, SessionEncoded } from "../../../src/schemas/Models.js"
 import { createHash } from "node:crypto"
 import {
   checkHashCost,

@@ -15,10 +15,6 @@ import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import * as http from "node:http"
 import type { AddressInfo } from "node:net"
-import * as FetchClient from "../layers/FetchClient.js"
-import * as StytchConfig from "../layers/StytchConfig.js"
-import * as Stytch from "../Stytch.js"
-import type * as ConfigError from "effect/ConfigError"
 import {
   type AppState,
   type BodyError,
@@ -332,31 +328,6 @@ export const layer = (options?: Options): Layer.Layer<StytchEmulator | HttpClien
   Layer.effectContext(Effect.map(make(options), (emulator) =>
     Context.make(StytchEmulator, emulator).pipe(Context.add(HttpClient.HttpClient, httpClient(emulator)))))
 
-/**
- * Every SDK service wired to an in-process emulator, plus the emulator's controls: the one-line test setup.
- *
- * @since 0.1.0
- * @category layers
- */
-export const layerStytch = (
-  options?: Options & SdkOptions
-): Layer.Layer<Stytch.Provided | StytchEmulator | HttpClient.HttpClient, ConfigError.ConfigError> =>
-  Layer.unwrapEffect(Effect.map(make(options), (emulator) => {
-    const emulatorLayer = Layer.succeedContext(
-      Context.make(StytchEmulator, emulator).pipe(Context.add(HttpClient.HttpClient, httpClient(emulator)))
-    )
-    return sdkFor(emulator, inProcessBaseUrl, options).pipe(Layer.provideMerge(emulatorLayer))
-  }))
-
-/** The SDK options a test may set beside the emulator's (which fix the project, the secret and the URLs). */
-type SdkOptions = Omit<StytchConfig.Options, "projectId" | "secret" | "baseUrl" | "fraudBaseUrl">
-
-/** `Stytch.layer` for this emulator at `url` (both hosts), with the caller's SDK options. */
-const sdkFor = (emulator: Service, url: string, options: Options & SdkOptions = {}) => {
-  const { projectId: _p, secret: _s, settings: _settings, ...sdkOptions } = options
-  return Stytch.layer({ ...sdkOptions, projectId: emulator.projectId, secret: emulator.secret, baseUrl: url, fraudBaseUrl: url })
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Over loopback: a real HTTP server
 
@@ -519,28 +490,4 @@ export const layerServer = (
 ): Layer.Layer<StytchEmulator | EmulatorServer, Error> => {
   const emulator = Layer.effect(StytchEmulator, make(options))
   return Layer.scoped(EmulatorServer, serve(options)).pipe(Layer.provideMerge(emulator))
-}
-
-/**
- * The loopback counterpart of `layerStytch`: the emulator served on 127.0.0.1 (`port: 0` by default, a free one) and
- * every SDK service pointed at it over real HTTP, plus the emulator's controls and the server. The SDK talks through
- * `client`: the SDK's lean `FetchClient.layer` by default, or any `HttpClient` layer (`FetchHttpClient.layer`, ...).
- *
- * @since 0.1.0
- * @category layers
- */
-export const layerStytchServer = (
-  options: Options & ServeOptions & { readonly client?: Layer.Layer<HttpClient.HttpClient> | undefined } &
-    SdkOptions = {}
-): Layer.Layer<Stytch.Provided | StytchEmulator | EmulatorServer, Error | ConfigError.ConfigError> => {
-  const { client, host, maxBodyBytes, port, ...rest } = options
-  const sdk = Layer.unwrapEffect(Effect.gen(function*() {
-    const emulator = yield* StytchEmulator
-    const server = yield* EmulatorServer
-    return sdkFor(emulator, server.url, rest)
-  }))
-  return sdk.pipe(
-    Layer.provide(client ?? FetchClient.layer),
-    Layer.provideMerge(layerServer({ ...rest, host, maxBodyBytes, port: port ?? 0 }))
-  )
 }

@@ -9,5 +9,5 @@ if (existsSync(built)) {
 } else {
   const { register } = await import("tsx/esm/api")
   register()
-  await import("../src/emulator/cli.ts")
+  await import("../src/cli.ts")
 }

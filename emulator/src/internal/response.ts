@@ -12,7 +12,7 @@ import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as UrlParams from "@effect/platform/UrlParams"
 import * as Effect from "effect/Effect"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import { TextResponse } from "../../internal/textResponse.js"
+import { TextResponse } from "../../../src/internal/textResponse.js"
 import type { WireRequest, WireResponse } from "./app.js"
 
 const utf8 = new TextDecoder()

@@ -6,7 +6,7 @@
  * would click (the redirect URL plus `stytch_token_type=magic_links&token=...`).
  */
 import * as Effect from "effect/Effect"
-import type { MagicLinksEmailLoginOrCreateRequest, MagicLinksEmailSendRequest } from "../../schemas/Models.js"
+import type { MagicLinksEmailLoginOrCreateRequest, MagicLinksEmailSendRequest } from "../../../src/schemas/Models.js"
 import { createHash } from "node:crypto"
 import { type ApiFailure, type Ctx, fail, type AreaHandlers, type Handler } from "../internal/contract.js"
 import { type EmailRecord, newId, newToken, type TokenRecord, type UserRecord } from "../internal/store.js"

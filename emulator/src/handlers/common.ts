@@ -3,7 +3,7 @@
  * JWTs, and the checks of emails and phone numbers.
  */
 import * as Effect from "effect/Effect"
-import type { SessionEncoded, UserEncoded } from "../../schemas/Models.js"
+import type { SessionEncoded, UserEncoded } from "../../../src/schemas/Models.js"
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto"
 import { type ApiFailure, apiFailure, type Ctx, fail, unknownId } from "../internal/contract.js"
 import {

@@ -6,9 +6,9 @@
  */
 import * as Effect from "effect/Effect"
 import type * as Schema from "effect/Schema"
-import type { Endpoint } from "../../internal/endpoint.js"
-import type * as Endpoints from "../../schemas/Endpoints.js"
-import { facts } from "../../schemas/ErrorTypes.js"
+import type { Endpoint } from "../../../src/internal/endpoint.js"
+import type * as Endpoints from "../../../src/schemas/Endpoints.js"
+import { facts } from "../../../src/schemas/ErrorTypes.js"
 import type { SigningKeys } from "./jwt.js"
 import type { Store } from "./store.js"
 

@@ -50,7 +50,7 @@ import {
   type FormFields,
   type Handler
 } from "../internal/contract.js"
-import type { IDPOAuthAuthorizeStartRequest } from "../../schemas/Models.js"
+import type { IDPOAuthAuthorizeStartRequest } from "../../../src/schemas/Models.js"
 import { type ConnectedAppClientRecord, newToken, type Store, type UserRecord } from "../internal/store.js"
 import { factor, findSession, getUser, prepareSession, secretMatches, unknownConnectedApp, userWire } from "./common.js"
 import { checkProject, introspectionAnswer, m2mHandlers } from "./m2m.js"

@@ -48,7 +48,7 @@
  */
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server"
 import * as Effect from "effect/Effect"
-import type { SessionEncoded } from "../../schemas/Models.js"
+import type { SessionEncoded } from "../../../src/schemas/Models.js"
 import { createHash } from "node:crypto"
 import { type ApiFailure, apiFailure, type AreaHandlers, type Ctx, fail, type Handler, isId } from "../internal/contract.js"
 import {

@@ -7,7 +7,7 @@ import { execFile, spawn } from "node:child_process"
 import { randomUUID } from "node:crypto"
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
-import { createServer } from "node:net"
+import { type AddressInfo, createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { delimiter, dirname, join, sep } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -142,47 +142,59 @@ const assertFlow = async (report: Report | Failure, email: string, runtime: RegE
   assert.notInclude(seen.map((s) => s.split(" ")[1]), "/v1/sessions/authenticate")
 }
 
-/** A free loopback port, for workerd's socket (released just before workerd binds it). */
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.once("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
+/** Free loopback ports, for workerd's sockets (held together so they differ, released just before workerd binds). */
+const freePorts = async (count: number): Promise<ReadonlyArray<number>> => {
+  const servers = Array.from({ length: count }, () => createServer())
+  const ports = await Promise.all(servers.map((server) =>
+    new Promise<number>((resolve, reject) => {
+      server.once("error", reject)
+      server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port))
     })
-  })
+  ))
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))))
+  return ports
+}
 
 const capnpString = (value: string) => JSON.stringify(value)
 
+interface WorkerSpec {
+  readonly name: string
+  readonly port: number
+  readonly flags: ReadonlyArray<string>
+  readonly env: Record<string, string>
+}
+
+const workerService = (w: WorkerSpec) => {
+  const bindings = Object.entries(w.env).map(([name, text]) =>
+    `(name = ${capnpString(name)}, text = ${capnpString(text)})`
+  )
+  return `    (name = "${w.name}", worker = (
+      modules = [(name = "worker.mjs", esModule = embed "worker.mjs")],
+      compatibilityDate = "2025-09-01",
+      compatibilityFlags = [${w.flags.map(capnpString).join(", ")}],
+      bindings = [${bindings.join(", ")}],
+      globalOutbound = "loopback"
+    )),`
+}
+
+const workerSocket = (w: WorkerSpec) =>
+  `    (name = "${w.name}", address = "127.0.0.1:${w.port}", http = (), service = "${w.name}")`
+
 /**
- * A workerd config: one worker per entry of `workers` (its socket, compatibility flags and text bindings), all
- * running the same bundle, and a network service allowing private and local addresses as their outbound, so
- * `fetch` may reach the emulator on 127.0.0.1 (workerd's default outbound allows public addresses only).
+ * A workerd config: one worker per spec (its socket, compatibility flags and text bindings), all running the same
+ * bundle, with a network service allowing private and local addresses as their outbound, so `fetch` may reach the
+ * emulator on 127.0.0.1 (workerd's default outbound allows public addresses only).
  */
-const workerdConfig = (
-  workers: ReadonlyArray<{ name: string; port: number; flags: ReadonlyArray<string>; env: Record<string, string> }>
-) =>
+const workerdConfig = (workers: ReadonlyArray<WorkerSpec>) =>
   `using Workerd = import "/workerd/workerd.capnp";
 
 const config :Workerd.Config = (
   services = [
-${
-    workers.map((w) => `    (name = "${w.name}", worker = (
-      modules = [(name = "worker.mjs", esModule = embed "worker.mjs")],
-      compatibilityDate = "2025-09-01",
-      compatibilityFlags = [${w.flags.map(capnpString).join(", ")}],
-      bindings = [${
-      Object.entries(w.env).map(([name, text]) => `(name = ${capnpString(name)}, text = ${capnpString(text)})`)
-        .join(", ")
-    }],
-      globalOutbound = "loopback"
-    )),`).join("\n")
-  }
+${workers.map(workerService).join("\n")}
     (name = "loopback", network = (allow = ["public", "private", "local"]))
   ],
   sockets = [
-${workers.map((w) => `    (name = "${w.name}", address = "127.0.0.1:${w.port}", http = (), service = "${w.name}")`).join(",\n")}
+${workers.map(workerSocket).join(",\n")}
   ]
 );
 `
@@ -229,19 +241,17 @@ describe("the SDK on every runtime, against the emulator", () => {
   it.concurrent("workerd, with and without nodejs_compat", async () => {
     // Plain workerd has no Node built-ins; with nodejs_compat it has node:crypto (and node:http) through
     // `process.getBuiltinModule`.
-    const plain = { name: "plain", port: await freePort(), flags: [], email: freshEmail("workerd"), builtins: false }
+    const [plainPort, compatPort] = await freePorts(2)
+    const plain = { name: "plain", port: plainPort!, flags: [], email: freshEmail("workerd"), builtins: false }
     const compat = {
       name: "compat",
-      port: await freePort(),
+      port: compatPort!,
       flags: ["nodejs_compat"],
       email: freshEmail("workerd-nc"),
       builtins: true
     }
     const config = join(dir, "workerd.capnp")
-    writeFileSync(
-      config,
-      workerdConfig([plain, compat].map((w) => ({ name: w.name, port: w.port, flags: w.flags, env: targetEnv(w.email) })))
-    )
+    writeFileSync(config, workerdConfig([plain, compat].map((w) => ({ ...w, env: targetEnv(w.email) }))))
     const child = spawn(BINARIES.workerd, ["serve", config], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] })
     let stderr = ""
     let exited: Exited | undefined

@@ -45,7 +45,7 @@ export interface Failure {
 // offers it, fetch elsewhere), swap it in here.
 const Transport = FetchClient.layer
 
-/** The runtime and its version, from what each one exposes (checked in this order: Bun and Deno also have `process`). */
+/** The runtime and its version, from what each one exposes (in this order: Bun and Deno have `process` too). */
 export const runtimeName = (): string => {
   const g = globalThis as {
     Bun?: { version: string }

@@ -13,7 +13,7 @@ import { delimiter, dirname, join, sep } from "node:path"
 import { fileURLToPath } from "node:url"
 import * as esbuild from "esbuild"
 import { type RunningEmulator, startEmulator } from "effect-stytch-emulator"
-import { afterAll, assert, beforeAll, describe, it } from "vitest"
+import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import type { Failure, Report } from "./runtimes/app.js"
 
 const require = createRequire(import.meta.url)

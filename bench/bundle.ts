@@ -10,6 +10,7 @@
  * official package, its dependencies).
  */
 import * as esbuild from "esbuild"
+import { readFileSync } from "node:fs"
 import { dirname, join, relative } from "node:path"
 import { fileURLToPath } from "node:url"
 import { gzipSync } from "node:zlib"
@@ -87,6 +88,10 @@ ${EVERY_AREA.map(([m, a]) => `  (client as any).${m}(${a || "{}"})`).join(",\n")
   }
 ]
 
+const officialVersion: string = JSON.parse(
+  readFileSync(join(root, "node_modules/stytch/package.json"), "utf8")
+).version
+
 const gzip = (text: string | Uint8Array) => gzipSync(text, { level: 9 }).length
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
@@ -149,7 +154,15 @@ const splitBySource = (code: string, map: string, isSdk: (source: string) => boo
   return { sdk, rest }
 }
 
-const bundle = async (entry: string, isSdk: (path: string) => boolean): Promise<Size> => {
+export interface Measured {
+  readonly size: Size
+  /** The bundle itself. */
+  readonly code: string
+  /** Minified bytes from the SDK's files, read from the metafile's output `inputs`. */
+  readonly sdkMinified: number
+}
+
+const build = async (entry: string, isSdk: (path: string) => boolean): Promise<Measured> => {
   const result = await esbuild.build({
     stdin: { contents: entry, resolveDir: root, sourcefile: "app.ts", loader: "ts" },
     bundle: true,
@@ -164,64 +177,47 @@ const bundle = async (entry: string, isSdk: (path: string) => boolean): Promise<
   })
   const code = result.outputFiles.find((f) => f.path.endsWith(".js"))!.text
   const map = result.outputFiles.find((f) => f.path.endsWith(".map"))!.text
-  const { rest } = splitBySource(code, map, (s) => isSdk(join(root, s)))
-  const total = Buffer.byteLength(code)
-  return {
-    minified: total,
-    gzip: gzip(code),
-    sdkShareGzip: gzip(code) - gzip(rest)
+  const { rest } = splitBySource(code, map, (source) => isSdk(join(root, source)))
+  let sdkMinified = 0
+  for (const output of Object.values(result.metafile.outputs)) {
+    for (const [path, input] of Object.entries(output.inputs)) {
+      if (isSdk(join(root, path))) sdkMinified += input.bytesInOutput
+    }
   }
+  const whole = gzip(code)
+  return { size: { minified: Buffer.byteLength(code), gzip: whole, sdkShareGzip: whole - gzip(rest) }, code, sdkMinified }
 }
-
-/** Minified bytes from the SDK's files, read from the metafile (the same split as the source map, as a check). */
-const shareOf = (meta: esbuild.Metafile, isSdk: (path: string) => boolean) =>
-  Object.values(meta.outputs).reduce(
-    (sum, output) =>
-      sum + Object.entries(output.inputs).reduce((s, [path, input]) => (isSdk(join(root, path)) ? s + input.bytesInOutput : s), 0),
-    0
-  )
 
 const ourFile = (path: string) => relative(root, path).startsWith("src/")
 const officialFile = (path: string) =>
   path.includes("/node_modules/stytch/") && !path.includes("/node_modules/stytch/node_modules/")
 
-export const measureBundles = async (): Promise<
-  ReadonlyArray<{ readonly app: string; readonly ours: Size; readonly official: Size }>
-> => {
+/** One app bundled with one SDK: its size, its code, and the SDK's minified bytes. */
+export const measureApp = (app: "users.get only" | "every area", sdk: "ours" | "official"): Promise<Measured> => {
+  const entry = APPS.find((a) => a.app === app)!
+  return sdk === "ours" ? build(entry.ours, ourFile) : build(entry.official, officialFile)
+}
+
+const measureAll = async () => {
   const rows = []
   for (const app of APPS) {
-    rows.push({ app: app.app, ours: await bundle(app.ours, ourFile), official: await bundle(app.official, officialFile) })
+    rows.push({ app: app.app, ours: await build(app.ours, ourFile), official: await build(app.official, officialFile) })
   }
   return rows
 }
 
-/** The SDK's minified bytes in the users.get-only bundle (from the metafile), for the table. */
-export const sdkMinifiedShare = async (entry: string, isSdk: (path: string) => boolean): Promise<number> => {
-  const result = await esbuild.build({
-    stdin: { contents: entry, resolveDir: root, sourcefile: "app.ts", loader: "ts" },
-    bundle: true,
-    write: false,
-    minify: true,
-    platform: "node",
-    format: "esm",
-    metafile: true,
-    logLevel: "silent"
-  })
-  return shareOf(result.metafile, isSdk)
-}
+/** Both apps, ours and the official package's, bundled and measured (bytes). */
+export const measureBundles = async (): Promise<
+  ReadonlyArray<{ readonly app: string; readonly ours: Size; readonly official: Size }>
+> => (await measureAll()).map((row) => ({ app: row.app, ours: row.ours.size, official: row.official.size }))
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
-  const rows = await measureBundles()
-  console.log("| app | ours min | ours gzip | ours SDK min | ours SDK gzip | official min | official gzip | official SDK gzip |")
-  console.log("|---|---|---|---|---|---|---|---|")
-  for (const [i, row] of rows.entries()) {
-    const app = APPS[i]!
-    const ourShare = await sdkMinifiedShare(app.ours, ourFile)
-    console.log(
-      `| ${row.app} | ${kb(row.ours.minified)} | ${kb(row.ours.gzip)} | ${kb(ourShare)} | ${kb(row.ours.sdkShareGzip!)} | ${
-        kb(row.official.minified)
-      } | ${kb(row.official.gzip)} | ${kb(row.official.sdkShareGzip!)} |`
-    )
+  const kb = (n: number | undefined) => `${((n ?? 0) / 1024).toFixed(1)} KB`
+  const side = (m: Measured) => [kb(m.size.minified), kb(m.size.gzip), kb(m.sdkMinified), kb(m.size.sdkShareGzip)]
+  console.log("| app | SDK | minified | gzip | SDK's minified bytes | SDK's gzip share |")
+  console.log("|---|---|---|---|---|---|")
+  for (const row of await measureAll()) {
+    console.log(`| ${row.app} | effect-stytch | ${side(row.ours).join(" | ")} |`)
+    console.log(`| ${row.app} | stytch ${officialVersion} | ${side(row.official).join(" | ")} |`)
   }
 }

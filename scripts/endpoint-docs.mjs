@@ -10,7 +10,8 @@ export const AREAS = {
   },
   sessions: {
     module: "Sessions",
-    summary: "Sessions: list, authenticate, revoke and migrate sessions, read the JWKS, and verify session JWTs locally.",
+    summary:
+      "Sessions: list, authenticate, revoke and migrate sessions, read the JWKS, and verify session JWTs locally.",
     handWritten: true
   },
   passwords: {
@@ -18,7 +19,10 @@ export const AREAS = {
     summary: "Passwords: create, authenticate, check strength, migrate hashes, and reset (by email, with the " +
       "existing password, or with a session)."
   },
-  magicLinks: { module: "MagicLinks", summary: "Magic links: email login or sign-up links, invites, and embeddable links." },
+  magicLinks: {
+    module: "MagicLinks",
+    summary: "Magic links: email login or sign-up links, invites, and embeddable links."
+  },
   otps: { module: "OTPs", summary: "One-time passcodes by SMS, WhatsApp and email." },
   oauth: {
     module: "OAuth",
@@ -37,7 +41,10 @@ export const AREAS = {
     summary: "Fraud & Risk: device fingerprint lookups, rules, verdict reasons and email risk (on the telemetry host)."
   },
   project: { module: "Project", summary: "Project: the project's metrics." },
-  connectedApp: { module: "ConnectedApp", summary: "Connected Apps: OAuth clients of the project's identity provider." },
+  connectedApp: {
+    module: "ConnectedApp",
+    summary: "Connected Apps: OAuth clients of the project's identity provider."
+  },
   idp: {
     module: "IDP",
     summary: "IDP: the project identity provider: OAuth authorization and access-token introspection.",
@@ -83,7 +90,8 @@ export const SUMMARIES = {
   "magicLinks.authenticate": "Redeems a magic link token and signs the user in.",
   "magicLinks.create": "Makes a magic link token for a user without sending it (you deliver the link).",
   "magicLinks.email.send": "Emails a login magic link to an existing user's address.",
-  "magicLinks.email.loginOrCreate": "Emails a login link, or a sign-up link after creating the user when the address is new.",
+  "magicLinks.email.loginOrCreate":
+    "Emails a login link, or a sign-up link after creating the user when the address is new.",
   "magicLinks.email.invite": "Creates an invited user and emails them an invite link.",
   "magicLinks.email.revokeInvite": "Revokes a pending invite; its link no longer works.",
   "oauth.attach": "Makes a token that attaches the next OAuth flow to an existing user.",
@@ -92,7 +100,8 @@ export const SUMMARIES = {
   "otps.sms.send": "Texts a one-time passcode to an existing user's phone number.",
   "otps.sms.loginOrCreate": "Texts a one-time passcode, creating the user first when the phone number is new.",
   "otps.whatsapp.send": "Sends a one-time passcode over WhatsApp to an existing user's phone number.",
-  "otps.whatsapp.loginOrCreate": "Sends a one-time passcode over WhatsApp, creating the user first when the number is new.",
+  "otps.whatsapp.loginOrCreate":
+    "Sends a one-time passcode over WhatsApp, creating the user first when the number is new.",
   "otps.email.send": "Emails a one-time passcode to an existing user's address.",
   "otps.email.loginOrCreate": "Emails a one-time passcode, creating the user first when the address is new.",
   "passwords.create": "Creates a user with an email address and a password.",
@@ -106,7 +115,8 @@ export const SUMMARIES = {
   "project.metrics": "Reads the project's usage metrics (user counts).",
   "rbac.policy": "Reads the project's role-based access control policy (roles, resources, actions).",
   "sessions.get": "Lists a user's active sessions.",
-  "sessions.authenticate": "Checks a session token or JWT against Stytch, optionally extending or changing the session.",
+  "sessions.authenticate":
+    "Checks a session token or JWT against Stytch, optionally extending or changing the session.",
   "sessions.revoke": "Ends a session (by id, token or JWT).",
   "sessions.migrate": "Creates a Stytch session from another identity provider's access token.",
   "sessions.exchangeAccessToken": "Exchanges a Connected Apps access token for a session.",

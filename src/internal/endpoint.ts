@@ -27,7 +27,7 @@ export interface Endpoint<Req = any, ReqI = any, Res = any, ResI = any> {
   readonly request: Schema.Schema<Req, ReqI>
   readonly response: Schema.Schema<Res, ResI>
   readonly retry: RetryPolicy
-  /** The response carries a session (`session`, or OAuth's `user_session`): its `authenticate` has a `...WithClaims`. */
+  /** The response carries a session (`session`; OAuth's `user_session`): an `authenticate` then has `...WithClaims`. */
   readonly session: boolean
 }
 

@@ -12,11 +12,12 @@ export const facts: { readonly [errorType: string]: { readonly status?: number; 
   active_totp_exists: {
     status: 400,
     message:
-      "Cannot create a new TOTP for the specified user since the user already has an active TOTP. Users may only have one active TOTP at a time."
+      "Cannot create a new TOTP for the specified user since the user already has an active TOTP. Users " +
+      "may only have one active TOTP at a time."
   },
   ad_blocker_detected: {
     status: 400,
-    message: "The request was blocked by an Ad Blocker. Please disable your ad blocker and try the request again."
+    message: "The request was blocked by an Ad Blocker. Please disable your ad blocker and try the request " + "again."
   },
   allow_list_max_exceeded: {
     status: 400,
@@ -34,7 +35,8 @@ export const facts: { readonly [errorType: string]: { readonly status?: number; 
   bad_app_bundle_for_stytch_sdk: {
     status: 400,
     message:
-      "This app bundle ID has not been registered as an allowed app for the Stytch SDK. Please add it here: https://stytch.com/dashboard/sdk-configuration"
+      "This app bundle ID has not been registered as an allowed app for the Stytch SDK. Please add it " +
+      "here: https://stytch.com/dashboard/sdk-configuration"
   },
   bad_request: { status: 400, message: "The submitted request is invalid." },
   billing_info_not_found: { status: 404, message: "Billing info could not be found." },
@@ -43,30 +45,37 @@ export const facts: { readonly [errorType: string]: { readonly status?: number; 
   cannot_update_trusted_metadata: {
     status: 401,
     message:
-      "Stytch SDKs cannot update trusted metadata with user-provided values. Trusted metadata can only be updated by direct API integrations. SDKs are only allowed to update untrusted_metadata. Visit our docs to learn more."
+      "Stytch SDKs cannot update trusted metadata with user-provided values. Trusted metadata can only " +
+      "be updated by direct API integrations. SDKs are only allowed to update untrusted_metadata. Visit " +
+      "our docs to learn more."
   },
   captcha_failed: { status: 429, message: "Captcha failed" },
   captcha_provider_not_found: { status: 404, message: "Captcha Provider config could not be found." },
   captcha_required: { status: 403, message: "Captcha required" },
   cidr_block_invalid_prefix: {
     status: 400,
-    message: "The CIDR block provided was too large. The CIDR block prefix must be between 16 and 32, inclusive."
+    message: "The CIDR block provided was too large. The CIDR block prefix must be between 16 and 32, " + "inclusive."
   },
   client_closed_request: { status: 499, message: "Client closed request." },
   cname_invalid_for_http_only_cookies: {
     status: 401,
     message:
-      "You didn't provide a valid CNAME with your HTTP-only cookies setting set to 'ENFORCED'. Consider updating the HTTP-only cookies setting to 'ENABLED' or making a request via the project's configured CNAME."
+      "You didn't provide a valid CNAME with your HTTP-only cookies setting set to 'ENFORCED'. Consider " +
+      "updating the HTTP-only cookies setting to 'ENABLED' or making a request via the project's " +
+      "configured CNAME."
   },
   cname_record_not_found: { status: 404, message: "Could not find cname record using the values provided." },
   cname_required_for_http_only_cookies: {
     status: 401,
     message:
-      "You may not make a request via the default API URL ('api.stytch.com' or 'test.stytch.com') with your HTTP-only cookies setting set to 'ENFORCED'. Consider updating the HTTP-only cookies setting to 'ENABLED' or making a request via the project's configured CNAME."
+      "You may not make a request via the default API URL ('api.stytch.com' or 'test.stytch.com') with " +
+      "your HTTP-only cookies setting set to 'ENFORCED'. Consider updating the HTTP-only cookies " +
+      "setting to 'ENABLED' or making a request via the project's configured CNAME."
   },
   connected_app_consent_revoked: {
     status: 401,
-    message: "The Connected App's permission has been revoked. Complete another authorization flow to re-enable access."
+    message:
+      "The Connected App's permission has been revoked. Complete another authorization flow to " + "re-enable access."
   },
   connected_app_not_found: { status: 404, message: "The Connected App requested could not be found." },
   connected_app_supplied_redirect_url_not_found_in_client: {
@@ -82,7 +91,9 @@ export const facts: { readonly [errorType: string]: { readonly status?: number; 
   default_provider_not_allowed: {
     status: 404,
     message:
-      "The Stytch Default OAuth Provider is not compatible with this feature, which requires additional configuration for your project. Please configure your own OAuth provider in the dashboard at https://stytch.com/dashboard/oauth."
+      "The Stytch Default OAuth Provider is not compatible with this feature, which requires additional " +
+      "configuration for your project. Please configure your own OAuth provider in the dashboard at " +
+      "https://stytch.com/dashboard/oauth."
   },
   dfp_rule_invalid_cursor: {
     status: 400,
@@ -105,7 +116,8 @@ export const facts: { readonly [errorType: string]: { readonly status?: number; 
   endpoint_not_authorized_for_sdk: {
     status: 401,
     message:
-      "The project owner has not authorized the SDK to call this endpoint. Please enable it in the dashboard to continue: https://stytch.com/dashboard/sdk-configuration."
+      "The project owner has not authorized the SDK to call this endpoint. Please enable it in the " +
+      "dashboard to continue: https://stytch.com/dashboard/sdk-configuration."
   },
   event_log_streaming_not_found: { status: 404, message: "The event log streaming destination was not found." },
   id_token_nonce_invalid: { message: "The provided nonce does not match the nonce in the ID token." },
@@ -114,7 +126,10 @@ export const facts: { readonly [errorType: string]: { readonly status?: number; 
   inactive_email: {
     status: 400,
     message:
-      "The email provided has been marked as inactive by our email provider. This happens most often when the email is undeliverable due to a hard bounce. If the cause of the hard bounce has been resolved, you can reactivate the email address via the User management tab or the Members tab in the Stytch Dashboard."
+      "The email provided has been marked as inactive by our email provider. This happens most often " +
+      "when the email is undeliverable due to a hard bounce. If the cause of the hard bounce has been " +
+      "resolved, you can reactivate the email address via the User management tab or the Members tab in " +
+      "the Stytch Dashboard."
   },
   internal_server_error: {
     status: 500,
@@ -131,7 +146,8 @@ export const facts: { readonly [errorType: string]: { readonly status?: number; 
   },
   invalid_cidr_block: {
     status: 400,
-    message: "The CIDR block provided was invalid. You must specify either a valid IP address or a valid CIDR block."
+    message:
+      "The CIDR block provided was invalid. You must specify either a valid IP address or a valid CIDR " + "block."
   },
   invalid_code: { message: "Code format is invalid." },
   invalid_consumer_endpoint: { message: "This endpoint is only enabled for consumer projects." },
@@ -145,7 +161,8 @@ export const facts: { readonly [errorType: string]: { readonly status?: number; 
   invalid_external_metadata: {
     status: 400,
     message:
-      "External metadata fields may not exceed 65 characters. They may only contain alphanumerics and the characters '_', '-', '+', '.', or '@'."
+      "External metadata fields may not exceed 65 characters. They may only contain alphanumerics and " +
+      "the characters '_', '-', '+', '.', or '@'."
   },
   invalid_fingerprint_or_id: { status: 400, message: "The fingerprint or ID provided was invalid." },
   invalid_locale: { message: "locale is invalid." },
@@ -154,20 +171,28 @@ export const facts: { readonly [errorType: string]: { readonly status?: number; 
   invalid_phone_number_country_code: {
     status: 400,
     message:
-      "The phone number's country code is invalid, unsupported, or disabled for your Stytch Workspace. Please see here for additional information: https://stytch.com/docs/api/errors/400#invalid_phone_number_country_code"
+      "The phone number's country code is invalid, unsupported, or disabled for your Stytch Workspace. " +
+      "Please see here for additional information: " +
+      "https://stytch.com/docs/api/errors/400#invalid_phone_number_country_code"
   },
   invalid_project_id_authentication: {
     status: 400,
     message:
-      "The project ID provided in the basic authentication header is invalid. Please check to make sure the format is correct and there are no trailing whitespaces. To create a new project or confirm an existing project ID please visit the Stytch dashboard here: https://stytch.com/dashboard/api-keys."
+      "The project ID provided in the basic authentication header is invalid. Please check to make sure " +
+      "the format is correct and there are no trailing whitespaces. To create a new project or confirm " +
+      "an existing project ID please visit the Stytch dashboard here: " +
+      "https://stytch.com/dashboard/api-keys."
   },
   invalid_public_key_credential: {
     status: 400,
-    message: "Invalid public key credential. Please confirm you're passing a correctly formatted public key credential."
+    message:
+      "Invalid public key credential. Please confirm you're passing a correctly formatted public key " + "credential."
   },
   invalid_session_duration: {
     message:
-      "The submitted session duration exceeds the maximum session duration allowed for this project. If this is intentional, please update the maximum duration here: https://stytch.com/dashboard/sdk-configuration"
+      "The submitted session duration exceeds the maximum session duration allowed for this project. If " +
+      "this is intentional, please update the maximum duration here: " +
+      "https://stytch.com/dashboard/sdk-configuration"
   },
   invalid_session_duration_minutes: {
     message: "session_duration_minutes is invalid, should be between 5 to 527040 minutes."
@@ -181,7 +206,10 @@ export const facts: { readonly [errorType: string]: { readonly status?: number; 
   no_active_biometric_registrations: { message: "No active mobile biometric registrations were found." },
   no_match_for_provided_magic_link_url: {
     message:
-      "The magic_link_url in the request did not match any redirect URLs set for this project. Please visit https://stytch.com/dashboard/redirect-urls to update the redirect URLs for this project. For more information on why this validation is necessary please visit https://stytch.com/docs/api/url-validation"
+      "The magic_link_url in the request did not match any redirect URLs set for this project. Please " +
+      "visit https://stytch.com/dashboard/redirect-urls to update the redirect URLs for this project. " +
+      "For more information on why this validation is necessary please visit " +
+      "https://stytch.com/docs/api/url-validation"
   },
   no_user_password: { message: "user doesn't have an associated password." },
   oauth_auth_code_error: { message: "An error was encountered when exchanging the OAuth auth code. Please try again." },
@@ -189,7 +217,7 @@ export const facts: { readonly [errorType: string]: { readonly status?: number; 
     message: "An error was encountered in the callback of the OAuth flow. Please try again."
   },
   oauth_invalid_callback_request: {
-    message: "The OAuth callback request is invalid. Please reach out to the application developer for support."
+    message: "The OAuth callback request is invalid. Please reach out to the application developer for " + "support."
   },
   organization_suspended: {
     status: 403,
@@ -198,12 +226,14 @@ export const facts: { readonly [errorType: string]: { readonly status?: number; 
   otp_code_not_found: {
     status: 404,
     message:
-      "The passcode was incorrect and could not be authenticated, encourage the user to try inputting the passcode again or send another passcode."
+      "The passcode was incorrect and could not be authenticated, encourage the user to try inputting " +
+      "the passcode again or send another passcode."
   },
   phone_number_not_found: { message: "Phone Number could not be found." },
   pkce_expected_code_verifier: {
     message:
-      "This flow was started using a code_challenge but the authentication call is missing the corresponding code_verifier."
+      "This flow was started using a code_challenge but the authentication call is missing the " +
+      "corresponding code_verifier."
   },
   pkce_mismatch: {
     message: "The submitted code_verifier does not match the code_challenge sent at the start of the flow."
@@ -213,7 +243,8 @@ export const facts: { readonly [errorType: string]: { readonly status?: number; 
   server_unavailable: {
     status: 503,
     message:
-      "Oops, something seems to have gone wrong. Please retry the request. If this issue persists, please reach out to support."
+      "Oops, something seems to have gone wrong. Please retry the request. If this issue persists, " +
+      "please reach out to support."
   },
   service_unavailable: {
     status: 503,
@@ -222,11 +253,14 @@ export const facts: { readonly [errorType: string]: { readonly status?: number; 
   session_not_found: { status: 404, message: "Session could not be found." },
   session_too_old_to_reset_password: {
     message:
-      "The provided session cannot be used to reset a password. It does not have an authentication_factor that was authenticated within the last 5 minutes. Please prompt the user to authenticate again before retrying the endpoint."
+      "The provided session cannot be used to reset a password. It does not have an " +
+      "authentication_factor that was authenticated within the last 5 minutes. Please prompt the user " +
+      "to authenticate again before retrying the endpoint."
   },
   stale_factors: {
     message:
-      "In order to call this endpoint, the user should have authenticated within the last hour. Please reauthenticate and try again."
+      "In order to call this endpoint, the user should have authenticated within the last hour. Please " +
+      "reauthenticate and try again."
   },
   telemetry_id_not_found: { status: 404, message: "The telemetry_id provided was not found." },
   too_few_tokens_authenticated: {
@@ -234,7 +268,8 @@ export const facts: { readonly [errorType: string]: { readonly status?: number; 
     message: "Too many requests without sufficient percentage of tokens authenticated."
   },
   too_many_biometric_registrations_for_user: {
-    message: "The provided user_id has reached the maximum allowed mobile biometric registrations. The maximum is 25."
+    message:
+      "The provided user_id has reached the maximum allowed mobile biometric registrations. The maximum " + "is 25."
   },
   too_many_requests: { status: 429, message: "Too many requests have been made." },
   too_many_unverified_factors: {
@@ -248,16 +283,19 @@ export const facts: { readonly [errorType: string]: { readonly status?: number; 
   unable_to_auth_magic_link: {
     status: 401,
     message:
-      "The magic link could not be authenticated because it was either already used or expired. Send another magic link to this user."
+      "The magic link could not be authenticated because it was either already used or expired. Send " +
+      "another magic link to this user."
   },
   unable_to_auth_otp_code: {
     status: 401,
     message:
-      "The passcode could not be authenticated because it was either already used or expired. Send another passcode to this user."
+      "The passcode could not be authenticated because it was either already used or expired. Send " +
+      "another passcode to this user."
   },
   unable_to_authorize_oauth_provider: {
     message:
-      "Unable to authorize request to this OAuth provider. Please check the client ID and secret of your OAuth configuration."
+      "Unable to authorize request to this OAuth provider. Please check the client ID and secret of " +
+      "your OAuth configuration."
   },
   unauthorized_action: { message: "Unauthorized action." },
   unauthorized_credentials: { status: 401, message: "Unauthorized credentials." },
@@ -265,7 +303,9 @@ export const facts: { readonly [errorType: string]: { readonly status?: number; 
   unauthorized_credentials_homepage: {
     status: 401,
     message:
-      "Thanks for trying Stytch! Replace the project ID and secret with your credentials from the developer dashboard to start adding users. To get started, sign up here: https://stytch.com/login"
+      "Thanks for trying Stytch! Replace the project ID and secret with your credentials from the " +
+      "developer dashboard to start adding users. To get started, sign up here: " +
+      "https://stytch.com/login"
   },
   unsubscribed_phone_number: {
     message: "User has unsubscribed. User must resubscribe by texting 'START' before messages can be sent."
@@ -273,7 +313,7 @@ export const facts: { readonly [errorType: string]: { readonly status?: number; 
   use_https: { status: 403, message: "Please use https instead of http." },
   user_lock_limit_reached: {
     status: 429,
-    message: "The user has been locked out due to too many failed authentication attempts. Please try again later."
+    message: "The user has been locked out due to too many failed authentication attempts. Please try again " + "later."
   },
   user_not_found: { status: 404, message: "User could not be found." },
   user_unauthenticated: {

@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { type ApiError, type ApiErrorClass, errorClass } from "./StytchApiError.js"
+import { type ApiError, errorClass } from "./StytchApiError.js"
 
 export { facts } from "./ErrorFacts.js"
 
@@ -15,8 +15,9 @@ export { facts } from "./ErrorFacts.js"
  * @since 0.1.0
  * @category errors
  */
-export const ActionAvailableOnlyForActiveMembers: ApiErrorClass<"ActionAvailableOnlyForActiveMembers"> =
-  /* @__PURE__ */ errorClass("action_available_only_for_active_members")
+export const ActionAvailableOnlyForActiveMembers = /* @__PURE__ */ errorClass<"ActionAvailableOnlyForActiveMembers">(
+  "action_available_only_for_active_members"
+)
 /** @since 0.1.0 @category errors */
 export interface ActionAvailableOnlyForActiveMembers extends ApiError<"ActionAvailableOnlyForActiveMembers"> {}
 
@@ -26,10 +27,14 @@ export interface ActionAvailableOnlyForActiveMembers extends ApiError<"ActionAva
  * @since 0.1.0
  * @category errors
  */
-export const ActionAvailableOnlyOncePrimaryAuthenticationIsMet: ApiErrorClass<"ActionAvailableOnlyOncePrimaryAuthenticationIsMet"> =
-  /* @__PURE__ */ errorClass("action_available_only_once_primary_authentication_is_met")
+export const ActionAvailableOnlyOncePrimaryAuthenticationIsMet =
+  /* @__PURE__ */ errorClass<"ActionAvailableOnlyOncePrimaryAuthenticationIsMet">(
+    "action_available_only_once_primary_authentication_is_met"
+  )
 /** @since 0.1.0 @category errors */
-export interface ActionAvailableOnlyOncePrimaryAuthenticationIsMet extends ApiError<"ActionAvailableOnlyOncePrimaryAuthenticationIsMet"> {}
+// prettier-ignore
+export interface ActionAvailableOnlyOncePrimaryAuthenticationIsMet
+  extends ApiError<"ActionAvailableOnlyOncePrimaryAuthenticationIsMet"> {}
 
 /**
  * `action_not_allowed_email_domain_is_claimed`.
@@ -37,8 +42,9 @@ export interface ActionAvailableOnlyOncePrimaryAuthenticationIsMet extends ApiEr
  * @since 0.1.0
  * @category errors
  */
-export const ActionNotAllowedEmailDomainIsClaimed: ApiErrorClass<"ActionNotAllowedEmailDomainIsClaimed"> =
-  /* @__PURE__ */ errorClass("action_not_allowed_email_domain_is_claimed")
+export const ActionNotAllowedEmailDomainIsClaimed = /* @__PURE__ */ errorClass<"ActionNotAllowedEmailDomainIsClaimed">(
+  "action_not_allowed_email_domain_is_claimed"
+)
 /** @since 0.1.0 @category errors */
 export interface ActionNotAllowedEmailDomainIsClaimed extends ApiError<"ActionNotAllowedEmailDomainIsClaimed"> {}
 
@@ -48,7 +54,7 @@ export interface ActionNotAllowedEmailDomainIsClaimed extends ApiError<"ActionNo
  * @since 0.1.0
  * @category errors
  */
-export const ActiveScimConnectionExists: ApiErrorClass<"ActiveScimConnectionExists"> = /* @__PURE__ */ errorClass(
+export const ActiveScimConnectionExists = /* @__PURE__ */ errorClass<"ActiveScimConnectionExists">(
   "active_scim_connection_exists"
 )
 /** @since 0.1.0 @category errors */
@@ -61,7 +67,7 @@ export interface ActiveScimConnectionExists extends ApiError<"ActiveScimConnecti
  * @since 0.1.0
  * @category errors
  */
-export const ActiveTotpExists: ApiErrorClass<"ActiveTotpExists"> = /* @__PURE__ */ errorClass("active_totp_exists")
+export const ActiveTotpExists = /* @__PURE__ */ errorClass<"ActiveTotpExists">("active_totp_exists")
 /** @since 0.1.0 @category errors */
 export interface ActiveTotpExists extends ApiError<"ActiveTotpExists"> {}
 
@@ -72,7 +78,7 @@ export interface ActiveTotpExists extends ApiError<"ActiveTotpExists"> {}
  * @since 0.1.0
  * @category errors
  */
-export const AdBlockerDetected: ApiErrorClass<"AdBlockerDetected"> = /* @__PURE__ */ errorClass("ad_blocker_detected")
+export const AdBlockerDetected = /* @__PURE__ */ errorClass<"AdBlockerDetected">("ad_blocker_detected")
 /** @since 0.1.0 @category errors */
 export interface AdBlockerDetected extends ApiError<"AdBlockerDetected"> {}
 
@@ -83,8 +89,7 @@ export interface AdBlockerDetected extends ApiError<"AdBlockerDetected"> {}
  * @since 0.1.0
  * @category errors
  */
-export const AllowListMaxExceeded: ApiErrorClass<"AllowListMaxExceeded"> =
-  /* @__PURE__ */ errorClass("allow_list_max_exceeded")
+export const AllowListMaxExceeded = /* @__PURE__ */ errorClass<"AllowListMaxExceeded">("allow_list_max_exceeded")
 /** @since 0.1.0 @category errors */
 export interface AllowListMaxExceeded extends ApiError<"AllowListMaxExceeded"> {}
 
@@ -94,8 +99,8 @@ export interface AllowListMaxExceeded extends ApiError<"AllowListMaxExceeded"> {
  * @since 0.1.0
  * @category errors
  */
-export const AllowedAuthMethodsRequiredForRestricted: ApiErrorClass<"AllowedAuthMethodsRequiredForRestricted"> =
-  /* @__PURE__ */ errorClass("allowed_auth_methods_required_for_restricted")
+export const AllowedAuthMethodsRequiredForRestricted =
+  /* @__PURE__ */ errorClass<"AllowedAuthMethodsRequiredForRestricted">("allowed_auth_methods_required_for_restricted")
 /** @since 0.1.0 @category errors */
 export interface AllowedAuthMethodsRequiredForRestricted extends ApiError<"AllowedAuthMethodsRequiredForRestricted"> {}
 
@@ -105,8 +110,8 @@ export interface AllowedAuthMethodsRequiredForRestricted extends ApiError<"Allow
  * @since 0.1.0
  * @category errors
  */
-export const AllowedMfaMethodsRequiredForRestricted: ApiErrorClass<"AllowedMfaMethodsRequiredForRestricted"> =
-  /* @__PURE__ */ errorClass("allowed_mfa_methods_required_for_restricted")
+export const AllowedMfaMethodsRequiredForRestricted =
+  /* @__PURE__ */ errorClass<"AllowedMfaMethodsRequiredForRestricted">("allowed_mfa_methods_required_for_restricted")
 /** @since 0.1.0 @category errors */
 export interface AllowedMfaMethodsRequiredForRestricted extends ApiError<"AllowedMfaMethodsRequiredForRestricted"> {}
 
@@ -116,8 +121,8 @@ export interface AllowedMfaMethodsRequiredForRestricted extends ApiError<"Allowe
  * @since 0.1.0
  * @category errors
  */
-export const AppleOauthConfigNotFound: ApiErrorClass<"AppleOauthConfigNotFound"> =
-  /* @__PURE__ */ errorClass("apple_oauth_config_not_found")
+export const AppleOauthConfigNotFound =
+  /* @__PURE__ */ errorClass<"AppleOauthConfigNotFound">("apple_oauth_config_not_found")
 /** @since 0.1.0 @category errors */
 export interface AppleOauthConfigNotFound extends ApiError<"AppleOauthConfigNotFound"> {}
 
@@ -127,8 +132,8 @@ export interface AppleOauthConfigNotFound extends ApiError<"AppleOauthConfigNotF
  * @since 0.1.0
  * @category errors
  */
-export const Argon2KeyLengthMismatch: ApiErrorClass<"Argon2KeyLengthMismatch"> =
-  /* @__PURE__ */ errorClass("argon_2_key_length_mismatch")
+export const Argon2KeyLengthMismatch =
+  /* @__PURE__ */ errorClass<"Argon2KeyLengthMismatch">("argon_2_key_length_mismatch")
 /** @since 0.1.0 @category errors */
 export interface Argon2KeyLengthMismatch extends ApiError<"Argon2KeyLengthMismatch"> {}
 
@@ -139,7 +144,7 @@ export interface Argon2KeyLengthMismatch extends ApiError<"Argon2KeyLengthMismat
  * @since 0.1.0
  * @category errors
  */
-export const AttributeMismatch: ApiErrorClass<"AttributeMismatch"> = /* @__PURE__ */ errorClass("attribute_mismatch")
+export const AttributeMismatch = /* @__PURE__ */ errorClass<"AttributeMismatch">("attribute_mismatch")
 /** @since 0.1.0 @category errors */
 export interface AttributeMismatch extends ApiError<"AttributeMismatch"> {}
 
@@ -149,10 +154,14 @@ export interface AttributeMismatch extends ApiError<"AttributeMismatch"> {}
  * @since 0.1.0
  * @category errors
  */
-export const AuthorizationEndpointNotConfiguredForProject: ApiErrorClass<"AuthorizationEndpointNotConfiguredForProject"> =
-  /* @__PURE__ */ errorClass("authorization_endpoint_not_configured_for_project")
+export const AuthorizationEndpointNotConfiguredForProject =
+  /* @__PURE__ */ errorClass<"AuthorizationEndpointNotConfiguredForProject">(
+    "authorization_endpoint_not_configured_for_project"
+  )
 /** @since 0.1.0 @category errors */
-export interface AuthorizationEndpointNotConfiguredForProject extends ApiError<"AuthorizationEndpointNotConfiguredForProject"> {}
+// prettier-ignore
+export interface AuthorizationEndpointNotConfiguredForProject
+  extends ApiError<"AuthorizationEndpointNotConfiguredForProject"> {}
 
 /**
  * `bad_app_bundle_for_stytch_sdk` (HTTP 400: This app bundle ID has not been registered as an allowed app for the
@@ -161,7 +170,7 @@ export interface AuthorizationEndpointNotConfiguredForProject extends ApiError<"
  * @since 0.1.0
  * @category errors
  */
-export const BadAppBundleForStytchSdk: ApiErrorClass<"BadAppBundleForStytchSdk"> = /* @__PURE__ */ errorClass(
+export const BadAppBundleForStytchSdk = /* @__PURE__ */ errorClass<"BadAppBundleForStytchSdk">(
   "bad_app_bundle_for_stytch_sdk"
 )
 /** @since 0.1.0 @category errors */
@@ -173,8 +182,7 @@ export interface BadAppBundleForStytchSdk extends ApiError<"BadAppBundleForStytc
  * @since 0.1.0
  * @category errors
  */
-export const BadDomainForStytchSdk: ApiErrorClass<"BadDomainForStytchSdk"> =
-  /* @__PURE__ */ errorClass("bad_domain_for_stytch_sdk")
+export const BadDomainForStytchSdk = /* @__PURE__ */ errorClass<"BadDomainForStytchSdk">("bad_domain_for_stytch_sdk")
 /** @since 0.1.0 @category errors */
 export interface BadDomainForStytchSdk extends ApiError<"BadDomainForStytchSdk"> {}
 
@@ -184,7 +192,7 @@ export interface BadDomainForStytchSdk extends ApiError<"BadDomainForStytchSdk">
  * @since 0.1.0
  * @category errors
  */
-export const BadRequest: ApiErrorClass<"BadRequest"> = /* @__PURE__ */ errorClass("bad_request")
+export const BadRequest = /* @__PURE__ */ errorClass<"BadRequest">("bad_request")
 /** @since 0.1.0 @category errors */
 export interface BadRequest extends ApiError<"BadRequest"> {}
 
@@ -194,8 +202,8 @@ export interface BadRequest extends ApiError<"BadRequest"> {}
  * @since 0.1.0
  * @category errors
  */
-export const BadVerticalForStytchSdk: ApiErrorClass<"BadVerticalForStytchSdk"> =
-  /* @__PURE__ */ errorClass("bad_vertical_for_stytch_sdk")
+export const BadVerticalForStytchSdk =
+  /* @__PURE__ */ errorClass<"BadVerticalForStytchSdk">("bad_vertical_for_stytch_sdk")
 /** @since 0.1.0 @category errors */
 export interface BadVerticalForStytchSdk extends ApiError<"BadVerticalForStytchSdk"> {}
 
@@ -205,8 +213,7 @@ export interface BadVerticalForStytchSdk extends ApiError<"BadVerticalForStytchS
  * @since 0.1.0
  * @category errors
  */
-export const BillingInfoNotFound: ApiErrorClass<"BillingInfoNotFound"> =
-  /* @__PURE__ */ errorClass("billing_info_not_found")
+export const BillingInfoNotFound = /* @__PURE__ */ errorClass<"BillingInfoNotFound">("billing_info_not_found")
 /** @since 0.1.0 @category errors */
 export interface BillingInfoNotFound extends ApiError<"BillingInfoNotFound"> {}
 
@@ -216,8 +223,7 @@ export interface BillingInfoNotFound extends ApiError<"BillingInfoNotFound"> {}
  * @since 0.1.0
  * @category errors
  */
-export const BillingNotVerified: ApiErrorClass<"BillingNotVerified"> =
-  /* @__PURE__ */ errorClass("billing_not_verified")
+export const BillingNotVerified = /* @__PURE__ */ errorClass<"BillingNotVerified">("billing_not_verified")
 /** @since 0.1.0 @category errors */
 export interface BillingNotVerified extends ApiError<"BillingNotVerified"> {}
 
@@ -227,7 +233,7 @@ export interface BillingNotVerified extends ApiError<"BillingNotVerified"> {}
  * @since 0.1.0
  * @category errors
  */
-export const BillingNotVerifiedForEmail: ApiErrorClass<"BillingNotVerifiedForEmail"> = /* @__PURE__ */ errorClass(
+export const BillingNotVerifiedForEmail = /* @__PURE__ */ errorClass<"BillingNotVerifiedForEmail">(
   "billing_not_verified_for_email"
 )
 /** @since 0.1.0 @category errors */
@@ -239,7 +245,7 @@ export interface BillingNotVerifiedForEmail extends ApiError<"BillingNotVerified
  * @since 0.1.0
  * @category errors
  */
-export const BiometricRegistrationNotFound: ApiErrorClass<"BiometricRegistrationNotFound"> = /* @__PURE__ */ errorClass(
+export const BiometricRegistrationNotFound = /* @__PURE__ */ errorClass<"BiometricRegistrationNotFound">(
   "biometric_registration_not_found"
 )
 /** @since 0.1.0 @category errors */
@@ -251,7 +257,7 @@ export interface BiometricRegistrationNotFound extends ApiError<"BiometricRegist
  * @since 0.1.0
  * @category errors
  */
-export const BreachedPassword: ApiErrorClass<"BreachedPassword"> = /* @__PURE__ */ errorClass("breached_password")
+export const BreachedPassword = /* @__PURE__ */ errorClass<"BreachedPassword">("breached_password")
 /** @since 0.1.0 @category errors */
 export interface BreachedPassword extends ApiError<"BreachedPassword"> {}
 
@@ -261,7 +267,7 @@ export interface BreachedPassword extends ApiError<"BreachedPassword"> {}
  * @since 0.1.0
  * @category errors
  */
-export const BulkMigrateInvalidUserCount: ApiErrorClass<"BulkMigrateInvalidUserCount"> = /* @__PURE__ */ errorClass(
+export const BulkMigrateInvalidUserCount = /* @__PURE__ */ errorClass<"BulkMigrateInvalidUserCount">(
   "bulk_migrate_invalid_user_count"
 )
 /** @since 0.1.0 @category errors */
@@ -273,10 +279,14 @@ export interface BulkMigrateInvalidUserCount extends ApiError<"BulkMigrateInvali
  * @since 0.1.0
  * @category errors
  */
-export const CannotAddPemFileToNonPemTrustedTokenProfile: ApiErrorClass<"CannotAddPemFileToNonPemTrustedTokenProfile"> =
-  /* @__PURE__ */ errorClass("cannot_add_pem_file_to_non_pem_trusted_token_profile")
+export const CannotAddPemFileToNonPemTrustedTokenProfile =
+  /* @__PURE__ */ errorClass<"CannotAddPemFileToNonPemTrustedTokenProfile">(
+    "cannot_add_pem_file_to_non_pem_trusted_token_profile"
+  )
 /** @since 0.1.0 @category errors */
-export interface CannotAddPemFileToNonPemTrustedTokenProfile extends ApiError<"CannotAddPemFileToNonPemTrustedTokenProfile"> {}
+// prettier-ignore
+export interface CannotAddPemFileToNonPemTrustedTokenProfile
+  extends ApiError<"CannotAddPemFileToNonPemTrustedTokenProfile"> {}
 
 /**
  * `cannot_assign_default_rbac_role_id`.
@@ -284,7 +294,7 @@ export interface CannotAddPemFileToNonPemTrustedTokenProfile extends ApiError<"C
  * @since 0.1.0
  * @category errors
  */
-export const CannotAssignDefaultRbacRoleId: ApiErrorClass<"CannotAssignDefaultRbacRoleId"> = /* @__PURE__ */ errorClass(
+export const CannotAssignDefaultRbacRoleId = /* @__PURE__ */ errorClass<"CannotAssignDefaultRbacRoleId">(
   "cannot_assign_default_rbac_role_id"
 )
 /** @since 0.1.0 @category errors */
@@ -296,8 +306,9 @@ export interface CannotAssignDefaultRbacRoleId extends ApiError<"CannotAssignDef
  * @since 0.1.0
  * @category errors
  */
-export const CannotDeleteDefaultEmailTemplate: ApiErrorClass<"CannotDeleteDefaultEmailTemplate"> =
-  /* @__PURE__ */ errorClass("cannot_delete_default_email_template")
+export const CannotDeleteDefaultEmailTemplate = /* @__PURE__ */ errorClass<"CannotDeleteDefaultEmailTemplate">(
+  "cannot_delete_default_email_template"
+)
 /** @since 0.1.0 @category errors */
 export interface CannotDeleteDefaultEmailTemplate extends ApiError<"CannotDeleteDefaultEmailTemplate"> {}
 
@@ -307,8 +318,9 @@ export interface CannotDeleteDefaultEmailTemplate extends ApiError<"CannotDelete
  * @since 0.1.0
  * @category errors
  */
-export const CannotDeleteDefaultSsoConnection: ApiErrorClass<"CannotDeleteDefaultSsoConnection"> =
-  /* @__PURE__ */ errorClass("cannot_delete_default_sso_connection")
+export const CannotDeleteDefaultSsoConnection = /* @__PURE__ */ errorClass<"CannotDeleteDefaultSsoConnection">(
+  "cannot_delete_default_sso_connection"
+)
 /** @since 0.1.0 @category errors */
 export interface CannotDeleteDefaultSsoConnection extends ApiError<"CannotDeleteDefaultSsoConnection"> {}
 
@@ -318,7 +330,7 @@ export interface CannotDeleteDefaultSsoConnection extends ApiError<"CannotDelete
  * @since 0.1.0
  * @category errors
  */
-export const CannotDeleteEmail: ApiErrorClass<"CannotDeleteEmail"> = /* @__PURE__ */ errorClass("cannot_delete_email")
+export const CannotDeleteEmail = /* @__PURE__ */ errorClass<"CannotDeleteEmail">("cannot_delete_email")
 /** @since 0.1.0 @category errors */
 export interface CannotDeleteEmail extends ApiError<"CannotDeleteEmail"> {}
 
@@ -328,7 +340,7 @@ export interface CannotDeleteEmail extends ApiError<"CannotDeleteEmail"> {}
  * @since 0.1.0
  * @category errors
  */
-export const CannotDeleteLastPrimaryFactor: ApiErrorClass<"CannotDeleteLastPrimaryFactor"> = /* @__PURE__ */ errorClass(
+export const CannotDeleteLastPrimaryFactor = /* @__PURE__ */ errorClass<"CannotDeleteLastPrimaryFactor">(
   "cannot_delete_last_primary_factor"
 )
 /** @since 0.1.0 @category errors */
@@ -340,8 +352,9 @@ export interface CannotDeleteLastPrimaryFactor extends ApiError<"CannotDeleteLas
  * @since 0.1.0
  * @category errors
  */
-export const CannotDeleteLastSsoVerificationKey: ApiErrorClass<"CannotDeleteLastSsoVerificationKey"> =
-  /* @__PURE__ */ errorClass("cannot_delete_last_sso_verification_key")
+export const CannotDeleteLastSsoVerificationKey = /* @__PURE__ */ errorClass<"CannotDeleteLastSsoVerificationKey">(
+  "cannot_delete_last_sso_verification_key"
+)
 /** @since 0.1.0 @category errors */
 export interface CannotDeleteLastSsoVerificationKey extends ApiError<"CannotDeleteLastSsoVerificationKey"> {}
 
@@ -351,8 +364,9 @@ export interface CannotDeleteLastSsoVerificationKey extends ApiError<"CannotDele
  * @since 0.1.0
  * @category errors
  */
-export const CannotPreserveExistingSessions: ApiErrorClass<"CannotPreserveExistingSessions"> =
-  /* @__PURE__ */ errorClass("cannot_preserve_existing_sessions")
+export const CannotPreserveExistingSessions = /* @__PURE__ */ errorClass<"CannotPreserveExistingSessions">(
+  "cannot_preserve_existing_sessions"
+)
 /** @since 0.1.0 @category errors */
 export interface CannotPreserveExistingSessions extends ApiError<"CannotPreserveExistingSessions"> {}
 
@@ -362,8 +376,9 @@ export interface CannotPreserveExistingSessions extends ApiError<"CannotPreserve
  * @since 0.1.0
  * @category errors
  */
-export const CannotRemovePrimaryAuthMechanism: ApiErrorClass<"CannotRemovePrimaryAuthMechanism"> =
-  /* @__PURE__ */ errorClass("cannot_remove_primary_auth_mechanism")
+export const CannotRemovePrimaryAuthMechanism = /* @__PURE__ */ errorClass<"CannotRemovePrimaryAuthMechanism">(
+  "cannot_remove_primary_auth_mechanism"
+)
 /** @since 0.1.0 @category errors */
 export interface CannotRemovePrimaryAuthMechanism extends ApiError<"CannotRemovePrimaryAuthMechanism"> {}
 
@@ -373,8 +388,8 @@ export interface CannotRemovePrimaryAuthMechanism extends ApiError<"CannotRemove
  * @since 0.1.0
  * @category errors
  */
-export const CannotResetPasswordWithExistingPassword: ApiErrorClass<"CannotResetPasswordWithExistingPassword"> =
-  /* @__PURE__ */ errorClass("cannot_reset_password_with_existing_password")
+export const CannotResetPasswordWithExistingPassword =
+  /* @__PURE__ */ errorClass<"CannotResetPasswordWithExistingPassword">("cannot_reset_password_with_existing_password")
 /** @since 0.1.0 @category errors */
 export interface CannotResetPasswordWithExistingPassword extends ApiError<"CannotResetPasswordWithExistingPassword"> {}
 
@@ -384,8 +399,8 @@ export interface CannotResetPasswordWithExistingPassword extends ApiError<"Canno
  * @since 0.1.0
  * @category errors
  */
-export const CannotSpecifyWildcardWithOtherActions: ApiErrorClass<"CannotSpecifyWildcardWithOtherActions"> =
-  /* @__PURE__ */ errorClass("cannot_specify_wildcard_with_other_actions")
+export const CannotSpecifyWildcardWithOtherActions =
+  /* @__PURE__ */ errorClass<"CannotSpecifyWildcardWithOtherActions">("cannot_specify_wildcard_with_other_actions")
 /** @since 0.1.0 @category errors */
 export interface CannotSpecifyWildcardWithOtherActions extends ApiError<"CannotSpecifyWildcardWithOtherActions"> {}
 
@@ -395,10 +410,14 @@ export interface CannotSpecifyWildcardWithOtherActions extends ApiError<"CannotS
  * @since 0.1.0
  * @category errors
  */
-export const CannotToggleCrossOrgPasswordsWhenPasswordInUse: ApiErrorClass<"CannotToggleCrossOrgPasswordsWhenPasswordInUse"> =
-  /* @__PURE__ */ errorClass("cannot_toggle_cross_org_passwords_when_password_in_use")
+export const CannotToggleCrossOrgPasswordsWhenPasswordInUse =
+  /* @__PURE__ */ errorClass<"CannotToggleCrossOrgPasswordsWhenPasswordInUse">(
+    "cannot_toggle_cross_org_passwords_when_password_in_use"
+  )
 /** @since 0.1.0 @category errors */
-export interface CannotToggleCrossOrgPasswordsWhenPasswordInUse extends ApiError<"CannotToggleCrossOrgPasswordsWhenPasswordInUse"> {}
+// prettier-ignore
+export interface CannotToggleCrossOrgPasswordsWhenPasswordInUse
+  extends ApiError<"CannotToggleCrossOrgPasswordsWhenPasswordInUse"> {}
 
 /**
  * `cannot_update_trusted_metadata` (HTTP 401: Stytch SDKs cannot update trusted metadata with user-provided values.
@@ -408,7 +427,7 @@ export interface CannotToggleCrossOrgPasswordsWhenPasswordInUse extends ApiError
  * @since 0.1.0
  * @category errors
  */
-export const CannotUpdateTrustedMetadata: ApiErrorClass<"CannotUpdateTrustedMetadata"> = /* @__PURE__ */ errorClass(
+export const CannotUpdateTrustedMetadata = /* @__PURE__ */ errorClass<"CannotUpdateTrustedMetadata">(
   "cannot_update_trusted_metadata"
 )
 /** @since 0.1.0 @category errors */
@@ -420,8 +439,9 @@ export interface CannotUpdateTrustedMetadata extends ApiError<"CannotUpdateTrust
  * @since 0.1.0
  * @category errors
  */
-export const CannotUseBiometricsWithPendingUser: ApiErrorClass<"CannotUseBiometricsWithPendingUser"> =
-  /* @__PURE__ */ errorClass("cannot_use_biometrics_with_pending_user")
+export const CannotUseBiometricsWithPendingUser = /* @__PURE__ */ errorClass<"CannotUseBiometricsWithPendingUser">(
+  "cannot_use_biometrics_with_pending_user"
+)
 /** @since 0.1.0 @category errors */
 export interface CannotUseBiometricsWithPendingUser extends ApiError<"CannotUseBiometricsWithPendingUser"> {}
 
@@ -431,8 +451,9 @@ export interface CannotUseBiometricsWithPendingUser extends ApiError<"CannotUseB
  * @since 0.1.0
  * @category errors
  */
-export const CannotUseWebauthnWithPendingUser: ApiErrorClass<"CannotUseWebauthnWithPendingUser"> =
-  /* @__PURE__ */ errorClass("cannot_use_webauthn_with_pending_user")
+export const CannotUseWebauthnWithPendingUser = /* @__PURE__ */ errorClass<"CannotUseWebauthnWithPendingUser">(
+  "cannot_use_webauthn_with_pending_user"
+)
 /** @since 0.1.0 @category errors */
 export interface CannotUseWebauthnWithPendingUser extends ApiError<"CannotUseWebauthnWithPendingUser"> {}
 
@@ -442,7 +463,7 @@ export interface CannotUseWebauthnWithPendingUser extends ApiError<"CannotUseWeb
  * @since 0.1.0
  * @category errors
  */
-export const CaptchaFailed: ApiErrorClass<"CaptchaFailed"> = /* @__PURE__ */ errorClass("captcha_failed")
+export const CaptchaFailed = /* @__PURE__ */ errorClass<"CaptchaFailed">("captcha_failed")
 /** @since 0.1.0 @category errors */
 export interface CaptchaFailed extends ApiError<"CaptchaFailed"> {}
 
@@ -452,8 +473,8 @@ export interface CaptchaFailed extends ApiError<"CaptchaFailed"> {}
  * @since 0.1.0
  * @category errors
  */
-export const CaptchaProviderNotFound: ApiErrorClass<"CaptchaProviderNotFound"> =
-  /* @__PURE__ */ errorClass("captcha_provider_not_found")
+export const CaptchaProviderNotFound =
+  /* @__PURE__ */ errorClass<"CaptchaProviderNotFound">("captcha_provider_not_found")
 /** @since 0.1.0 @category errors */
 export interface CaptchaProviderNotFound extends ApiError<"CaptchaProviderNotFound"> {}
 
@@ -463,7 +484,7 @@ export interface CaptchaProviderNotFound extends ApiError<"CaptchaProviderNotFou
  * @since 0.1.0
  * @category errors
  */
-export const CaptchaRequired: ApiErrorClass<"CaptchaRequired"> = /* @__PURE__ */ errorClass("captcha_required")
+export const CaptchaRequired = /* @__PURE__ */ errorClass<"CaptchaRequired">("captcha_required")
 /** @since 0.1.0 @category errors */
 export interface CaptchaRequired extends ApiError<"CaptchaRequired"> {}
 
@@ -474,8 +495,7 @@ export interface CaptchaRequired extends ApiError<"CaptchaRequired"> {}
  * @since 0.1.0
  * @category errors
  */
-export const CidrBlockInvalidPrefix: ApiErrorClass<"CidrBlockInvalidPrefix"> =
-  /* @__PURE__ */ errorClass("cidr_block_invalid_prefix")
+export const CidrBlockInvalidPrefix = /* @__PURE__ */ errorClass<"CidrBlockInvalidPrefix">("cidr_block_invalid_prefix")
 /** @since 0.1.0 @category errors */
 export interface CidrBlockInvalidPrefix extends ApiError<"CidrBlockInvalidPrefix"> {}
 
@@ -485,8 +505,9 @@ export interface CidrBlockInvalidPrefix extends ApiError<"CidrBlockInvalidPrefix
  * @since 0.1.0
  * @category errors
  */
-export const ClaimedEmailDomainsNotSupported: ApiErrorClass<"ClaimedEmailDomainsNotSupported"> =
-  /* @__PURE__ */ errorClass("claimed_email_domains_not_supported")
+export const ClaimedEmailDomainsNotSupported = /* @__PURE__ */ errorClass<"ClaimedEmailDomainsNotSupported">(
+  "claimed_email_domains_not_supported"
+)
 /** @since 0.1.0 @category errors */
 export interface ClaimedEmailDomainsNotSupported extends ApiError<"ClaimedEmailDomainsNotSupported"> {}
 
@@ -496,8 +517,7 @@ export interface ClaimedEmailDomainsNotSupported extends ApiError<"ClaimedEmailD
  * @since 0.1.0
  * @category errors
  */
-export const ClientClosedRequest: ApiErrorClass<"ClientClosedRequest"> =
-  /* @__PURE__ */ errorClass("client_closed_request")
+export const ClientClosedRequest = /* @__PURE__ */ errorClass<"ClientClosedRequest">("client_closed_request")
 /** @since 0.1.0 @category errors */
 export interface ClientClosedRequest extends ApiError<"ClientClosedRequest"> {}
 
@@ -507,8 +527,7 @@ export interface ClientClosedRequest extends ApiError<"ClientClosedRequest"> {}
  * @since 0.1.0
  * @category errors
  */
-export const ClientSecretTooLong: ApiErrorClass<"ClientSecretTooLong"> =
-  /* @__PURE__ */ errorClass("client_secret_too_long")
+export const ClientSecretTooLong = /* @__PURE__ */ errorClass<"ClientSecretTooLong">("client_secret_too_long")
 /** @since 0.1.0 @category errors */
 export interface ClientSecretTooLong extends ApiError<"ClientSecretTooLong"> {}
 
@@ -520,8 +539,9 @@ export interface ClientSecretTooLong extends ApiError<"ClientSecretTooLong"> {}
  * @since 0.1.0
  * @category errors
  */
-export const CnameInvalidForHttpOnlyCookies: ApiErrorClass<"CnameInvalidForHttpOnlyCookies"> =
-  /* @__PURE__ */ errorClass("cname_invalid_for_http_only_cookies")
+export const CnameInvalidForHttpOnlyCookies = /* @__PURE__ */ errorClass<"CnameInvalidForHttpOnlyCookies">(
+  "cname_invalid_for_http_only_cookies"
+)
 /** @since 0.1.0 @category errors */
 export interface CnameInvalidForHttpOnlyCookies extends ApiError<"CnameInvalidForHttpOnlyCookies"> {}
 
@@ -531,8 +551,7 @@ export interface CnameInvalidForHttpOnlyCookies extends ApiError<"CnameInvalidFo
  * @since 0.1.0
  * @category errors
  */
-export const CnameRecordNotFound: ApiErrorClass<"CnameRecordNotFound"> =
-  /* @__PURE__ */ errorClass("cname_record_not_found")
+export const CnameRecordNotFound = /* @__PURE__ */ errorClass<"CnameRecordNotFound">("cname_record_not_found")
 /** @since 0.1.0 @category errors */
 export interface CnameRecordNotFound extends ApiError<"CnameRecordNotFound"> {}
 
@@ -544,8 +563,9 @@ export interface CnameRecordNotFound extends ApiError<"CnameRecordNotFound"> {}
  * @since 0.1.0
  * @category errors
  */
-export const CnameRequiredForHttpOnlyCookies: ApiErrorClass<"CnameRequiredForHttpOnlyCookies"> =
-  /* @__PURE__ */ errorClass("cname_required_for_http_only_cookies")
+export const CnameRequiredForHttpOnlyCookies = /* @__PURE__ */ errorClass<"CnameRequiredForHttpOnlyCookies">(
+  "cname_required_for_http_only_cookies"
+)
 /** @since 0.1.0 @category errors */
 export interface CnameRequiredForHttpOnlyCookies extends ApiError<"CnameRequiredForHttpOnlyCookies"> {}
 
@@ -555,8 +575,9 @@ export interface CnameRequiredForHttpOnlyCookies extends ApiError<"CnameRequired
  * @since 0.1.0
  * @category errors
  */
-export const CnameRequiredToEnableHttpOnlyCookies: ApiErrorClass<"CnameRequiredToEnableHttpOnlyCookies"> =
-  /* @__PURE__ */ errorClass("cname_required_to_enable_http_only_cookies")
+export const CnameRequiredToEnableHttpOnlyCookies = /* @__PURE__ */ errorClass<"CnameRequiredToEnableHttpOnlyCookies">(
+  "cname_required_to_enable_http_only_cookies"
+)
 /** @since 0.1.0 @category errors */
 export interface CnameRequiredToEnableHttpOnlyCookies extends ApiError<"CnameRequiredToEnableHttpOnlyCookies"> {}
 
@@ -566,8 +587,9 @@ export interface CnameRequiredToEnableHttpOnlyCookies extends ApiError<"CnameReq
  * @since 0.1.0
  * @category errors
  */
-export const ConnectedAppAlreadyRotatingSecret: ApiErrorClass<"ConnectedAppAlreadyRotatingSecret"> =
-  /* @__PURE__ */ errorClass("connected_app_already_rotating_secret")
+export const ConnectedAppAlreadyRotatingSecret = /* @__PURE__ */ errorClass<"ConnectedAppAlreadyRotatingSecret">(
+  "connected_app_already_rotating_secret"
+)
 /** @since 0.1.0 @category errors */
 export interface ConnectedAppAlreadyRotatingSecret extends ApiError<"ConnectedAppAlreadyRotatingSecret"> {}
 
@@ -578,7 +600,7 @@ export interface ConnectedAppAlreadyRotatingSecret extends ApiError<"ConnectedAp
  * @since 0.1.0
  * @category errors
  */
-export const ConnectedAppConsentRevoked: ApiErrorClass<"ConnectedAppConsentRevoked"> = /* @__PURE__ */ errorClass(
+export const ConnectedAppConsentRevoked = /* @__PURE__ */ errorClass<"ConnectedAppConsentRevoked">(
   "connected_app_consent_revoked"
 )
 /** @since 0.1.0 @category errors */
@@ -590,8 +612,9 @@ export interface ConnectedAppConsentRevoked extends ApiError<"ConnectedAppConsen
  * @since 0.1.0
  * @category errors
  */
-export const ConnectedAppInvalidRedirectUrl: ApiErrorClass<"ConnectedAppInvalidRedirectUrl"> =
-  /* @__PURE__ */ errorClass("connected_app_invalid_redirect_url")
+export const ConnectedAppInvalidRedirectUrl = /* @__PURE__ */ errorClass<"ConnectedAppInvalidRedirectUrl">(
+  "connected_app_invalid_redirect_url"
+)
 /** @since 0.1.0 @category errors */
 export interface ConnectedAppInvalidRedirectUrl extends ApiError<"ConnectedAppInvalidRedirectUrl"> {}
 
@@ -601,8 +624,9 @@ export interface ConnectedAppInvalidRedirectUrl extends ApiError<"ConnectedAppIn
  * @since 0.1.0
  * @category errors
  */
-export const ConnectedAppMisconfiguredClient: ApiErrorClass<"ConnectedAppMisconfiguredClient"> =
-  /* @__PURE__ */ errorClass("connected_app_misconfigured_client")
+export const ConnectedAppMisconfiguredClient = /* @__PURE__ */ errorClass<"ConnectedAppMisconfiguredClient">(
+  "connected_app_misconfigured_client"
+)
 /** @since 0.1.0 @category errors */
 export interface ConnectedAppMisconfiguredClient extends ApiError<"ConnectedAppMisconfiguredClient"> {}
 
@@ -612,7 +636,7 @@ export interface ConnectedAppMisconfiguredClient extends ApiError<"ConnectedAppM
  * @since 0.1.0
  * @category errors
  */
-export const ConnectedAppNotAllowedForOrg: ApiErrorClass<"ConnectedAppNotAllowedForOrg"> = /* @__PURE__ */ errorClass(
+export const ConnectedAppNotAllowedForOrg = /* @__PURE__ */ errorClass<"ConnectedAppNotAllowedForOrg">(
   "connected_app_not_allowed_for_org"
 )
 /** @since 0.1.0 @category errors */
@@ -624,8 +648,7 @@ export interface ConnectedAppNotAllowedForOrg extends ApiError<"ConnectedAppNotA
  * @since 0.1.0
  * @category errors
  */
-export const ConnectedAppNotFound: ApiErrorClass<"ConnectedAppNotFound"> =
-  /* @__PURE__ */ errorClass("connected_app_not_found")
+export const ConnectedAppNotFound = /* @__PURE__ */ errorClass<"ConnectedAppNotFound">("connected_app_not_found")
 /** @since 0.1.0 @category errors */
 export interface ConnectedAppNotFound extends ApiError<"ConnectedAppNotFound"> {}
 
@@ -635,7 +658,7 @@ export interface ConnectedAppNotFound extends ApiError<"ConnectedAppNotFound"> {
  * @since 0.1.0
  * @category errors
  */
-export const ConnectedAppNotRotatingSecret: ApiErrorClass<"ConnectedAppNotRotatingSecret"> = /* @__PURE__ */ errorClass(
+export const ConnectedAppNotRotatingSecret = /* @__PURE__ */ errorClass<"ConnectedAppNotRotatingSecret">(
   "connected_app_not_rotating_secret"
 )
 /** @since 0.1.0 @category errors */
@@ -647,10 +670,14 @@ export interface ConnectedAppNotRotatingSecret extends ApiError<"ConnectedAppNot
  * @since 0.1.0
  * @category errors
  */
-export const ConnectedAppRedirectUrlCannotUseLocalhost: ApiErrorClass<"ConnectedAppRedirectUrlCannotUseLocalhost"> =
-  /* @__PURE__ */ errorClass("connected_app_redirect_url_cannot_use_localhost")
+export const ConnectedAppRedirectUrlCannotUseLocalhost =
+  /* @__PURE__ */ errorClass<"ConnectedAppRedirectUrlCannotUseLocalhost">(
+    "connected_app_redirect_url_cannot_use_localhost"
+  )
 /** @since 0.1.0 @category errors */
-export interface ConnectedAppRedirectUrlCannotUseLocalhost extends ApiError<"ConnectedAppRedirectUrlCannotUseLocalhost"> {}
+// prettier-ignore
+export interface ConnectedAppRedirectUrlCannotUseLocalhost
+  extends ApiError<"ConnectedAppRedirectUrlCannotUseLocalhost"> {}
 
 /**
  * `connected_app_redirect_url_http_scheme_must_use_loopback`.
@@ -658,10 +685,14 @@ export interface ConnectedAppRedirectUrlCannotUseLocalhost extends ApiError<"Con
  * @since 0.1.0
  * @category errors
  */
-export const ConnectedAppRedirectUrlHttpSchemeMustUseLoopback: ApiErrorClass<"ConnectedAppRedirectUrlHttpSchemeMustUseLoopback"> =
-  /* @__PURE__ */ errorClass("connected_app_redirect_url_http_scheme_must_use_loopback")
+export const ConnectedAppRedirectUrlHttpSchemeMustUseLoopback =
+  /* @__PURE__ */ errorClass<"ConnectedAppRedirectUrlHttpSchemeMustUseLoopback">(
+    "connected_app_redirect_url_http_scheme_must_use_loopback"
+  )
 /** @since 0.1.0 @category errors */
-export interface ConnectedAppRedirectUrlHttpSchemeMustUseLoopback extends ApiError<"ConnectedAppRedirectUrlHttpSchemeMustUseLoopback"> {}
+// prettier-ignore
+export interface ConnectedAppRedirectUrlHttpSchemeMustUseLoopback
+  extends ApiError<"ConnectedAppRedirectUrlHttpSchemeMustUseLoopback"> {}
 
 /**
  * `connected_app_redirect_url_must_include_scheme`.
@@ -669,10 +700,14 @@ export interface ConnectedAppRedirectUrlHttpSchemeMustUseLoopback extends ApiErr
  * @since 0.1.0
  * @category errors
  */
-export const ConnectedAppRedirectUrlMustIncludeScheme: ApiErrorClass<"ConnectedAppRedirectUrlMustIncludeScheme"> =
-  /* @__PURE__ */ errorClass("connected_app_redirect_url_must_include_scheme")
+export const ConnectedAppRedirectUrlMustIncludeScheme =
+  /* @__PURE__ */ errorClass<"ConnectedAppRedirectUrlMustIncludeScheme">(
+    "connected_app_redirect_url_must_include_scheme"
+  )
 /** @since 0.1.0 @category errors */
-export interface ConnectedAppRedirectUrlMustIncludeScheme extends ApiError<"ConnectedAppRedirectUrlMustIncludeScheme"> {}
+// prettier-ignore
+export interface ConnectedAppRedirectUrlMustIncludeScheme
+  extends ApiError<"ConnectedAppRedirectUrlMustIncludeScheme"> {}
 
 /**
  * `connected_app_redirect_url_must_use_http_or_https_scheme`.
@@ -680,10 +715,14 @@ export interface ConnectedAppRedirectUrlMustIncludeScheme extends ApiError<"Conn
  * @since 0.1.0
  * @category errors
  */
-export const ConnectedAppRedirectUrlMustUseHttpOrHttpsScheme: ApiErrorClass<"ConnectedAppRedirectUrlMustUseHttpOrHttpsScheme"> =
-  /* @__PURE__ */ errorClass("connected_app_redirect_url_must_use_http_or_https_scheme")
+export const ConnectedAppRedirectUrlMustUseHttpOrHttpsScheme =
+  /* @__PURE__ */ errorClass<"ConnectedAppRedirectUrlMustUseHttpOrHttpsScheme">(
+    "connected_app_redirect_url_must_use_http_or_https_scheme"
+  )
 /** @since 0.1.0 @category errors */
-export interface ConnectedAppRedirectUrlMustUseHttpOrHttpsScheme extends ApiError<"ConnectedAppRedirectUrlMustUseHttpOrHttpsScheme"> {}
+// prettier-ignore
+export interface ConnectedAppRedirectUrlMustUseHttpOrHttpsScheme
+  extends ApiError<"ConnectedAppRedirectUrlMustUseHttpOrHttpsScheme"> {}
 
 /**
  * `connected_app_redirect_url_must_use_https_scheme`.
@@ -691,10 +730,14 @@ export interface ConnectedAppRedirectUrlMustUseHttpOrHttpsScheme extends ApiErro
  * @since 0.1.0
  * @category errors
  */
-export const ConnectedAppRedirectUrlMustUseHttpsScheme: ApiErrorClass<"ConnectedAppRedirectUrlMustUseHttpsScheme"> =
-  /* @__PURE__ */ errorClass("connected_app_redirect_url_must_use_https_scheme")
+export const ConnectedAppRedirectUrlMustUseHttpsScheme =
+  /* @__PURE__ */ errorClass<"ConnectedAppRedirectUrlMustUseHttpsScheme">(
+    "connected_app_redirect_url_must_use_https_scheme"
+  )
 /** @since 0.1.0 @category errors */
-export interface ConnectedAppRedirectUrlMustUseHttpsScheme extends ApiError<"ConnectedAppRedirectUrlMustUseHttpsScheme"> {}
+// prettier-ignore
+export interface ConnectedAppRedirectUrlMustUseHttpsScheme
+  extends ApiError<"ConnectedAppRedirectUrlMustUseHttpsScheme"> {}
 
 /**
  * `connected_app_supplied_redirect_url_not_found_in_client` (HTTP 401: The redirect URL supplied in the request is
@@ -703,10 +746,14 @@ export interface ConnectedAppRedirectUrlMustUseHttpsScheme extends ApiError<"Con
  * @since 0.1.0
  * @category errors
  */
-export const ConnectedAppSuppliedRedirectUrlNotFoundInClient: ApiErrorClass<"ConnectedAppSuppliedRedirectUrlNotFoundInClient"> =
-  /* @__PURE__ */ errorClass("connected_app_supplied_redirect_url_not_found_in_client")
+export const ConnectedAppSuppliedRedirectUrlNotFoundInClient =
+  /* @__PURE__ */ errorClass<"ConnectedAppSuppliedRedirectUrlNotFoundInClient">(
+    "connected_app_supplied_redirect_url_not_found_in_client"
+  )
 /** @since 0.1.0 @category errors */
-export interface ConnectedAppSuppliedRedirectUrlNotFoundInClient extends ApiError<"ConnectedAppSuppliedRedirectUrlNotFoundInClient"> {}
+// prettier-ignore
+export interface ConnectedAppSuppliedRedirectUrlNotFoundInClient
+  extends ApiError<"ConnectedAppSuppliedRedirectUrlNotFoundInClient"> {}
 
 /**
  * `consumer_session_authorization_error` (HTTP 403: The User is not authorized to perform the requested action on
@@ -715,8 +762,9 @@ export interface ConnectedAppSuppliedRedirectUrlNotFoundInClient extends ApiErro
  * @since 0.1.0
  * @category errors
  */
-export const ConsumerSessionAuthorizationError: ApiErrorClass<"ConsumerSessionAuthorizationError"> =
-  /* @__PURE__ */ errorClass("consumer_session_authorization_error")
+export const ConsumerSessionAuthorizationError = /* @__PURE__ */ errorClass<"ConsumerSessionAuthorizationError">(
+  "consumer_session_authorization_error"
+)
 /** @since 0.1.0 @category errors */
 export interface ConsumerSessionAuthorizationError extends ApiError<"ConsumerSessionAuthorizationError"> {}
 
@@ -726,8 +774,7 @@ export interface ConsumerSessionAuthorizationError extends ApiError<"ConsumerSes
  * @since 0.1.0
  * @category errors
  */
-export const ContextCanceledError: ApiErrorClass<"ContextCanceledError"> =
-  /* @__PURE__ */ errorClass("context_canceled_error")
+export const ContextCanceledError = /* @__PURE__ */ errorClass<"ContextCanceledError">("context_canceled_error")
 /** @since 0.1.0 @category errors */
 export interface ContextCanceledError extends ApiError<"ContextCanceledError"> {}
 
@@ -737,8 +784,9 @@ export interface ContextCanceledError extends ApiError<"ContextCanceledError"> {
  * @since 0.1.0
  * @category errors
  */
-export const CouldNotParseBiometricSignature: ApiErrorClass<"CouldNotParseBiometricSignature"> =
-  /* @__PURE__ */ errorClass("could_not_parse_biometric_signature")
+export const CouldNotParseBiometricSignature = /* @__PURE__ */ errorClass<"CouldNotParseBiometricSignature">(
+  "could_not_parse_biometric_signature"
+)
 /** @since 0.1.0 @category errors */
 export interface CouldNotParseBiometricSignature extends ApiError<"CouldNotParseBiometricSignature"> {}
 
@@ -748,10 +796,14 @@ export interface CouldNotParseBiometricSignature extends ApiError<"CouldNotParse
  * @since 0.1.0
  * @category errors
  */
-export const CountryCodeAllowlistB2bWhatsappNotSupported: ApiErrorClass<"CountryCodeAllowlistB2bWhatsappNotSupported"> =
-  /* @__PURE__ */ errorClass("country_code_allowlist_b2b_whatsapp_not_supported")
+export const CountryCodeAllowlistB2bWhatsappNotSupported =
+  /* @__PURE__ */ errorClass<"CountryCodeAllowlistB2bWhatsappNotSupported">(
+    "country_code_allowlist_b2b_whatsapp_not_supported"
+  )
 /** @since 0.1.0 @category errors */
-export interface CountryCodeAllowlistB2bWhatsappNotSupported extends ApiError<"CountryCodeAllowlistB2bWhatsappNotSupported"> {}
+// prettier-ignore
+export interface CountryCodeAllowlistB2bWhatsappNotSupported
+  extends ApiError<"CountryCodeAllowlistB2bWhatsappNotSupported"> {}
 
 /**
  * `country_code_allowlist_billing_not_verified`.
@@ -759,8 +811,8 @@ export interface CountryCodeAllowlistB2bWhatsappNotSupported extends ApiError<"C
  * @since 0.1.0
  * @category errors
  */
-export const CountryCodeAllowlistBillingNotVerified: ApiErrorClass<"CountryCodeAllowlistBillingNotVerified"> =
-  /* @__PURE__ */ errorClass("country_code_allowlist_billing_not_verified")
+export const CountryCodeAllowlistBillingNotVerified =
+  /* @__PURE__ */ errorClass<"CountryCodeAllowlistBillingNotVerified">("country_code_allowlist_billing_not_verified")
 /** @since 0.1.0 @category errors */
 export interface CountryCodeAllowlistBillingNotVerified extends ApiError<"CountryCodeAllowlistBillingNotVerified"> {}
 
@@ -770,8 +822,8 @@ export interface CountryCodeAllowlistBillingNotVerified extends ApiError<"Countr
  * @since 0.1.0
  * @category errors
  */
-export const CountryCodeAllowlistEmpty: ApiErrorClass<"CountryCodeAllowlistEmpty"> =
-  /* @__PURE__ */ errorClass("country_code_allowlist_empty")
+export const CountryCodeAllowlistEmpty =
+  /* @__PURE__ */ errorClass<"CountryCodeAllowlistEmpty">("country_code_allowlist_empty")
 /** @since 0.1.0 @category errors */
 export interface CountryCodeAllowlistEmpty extends ApiError<"CountryCodeAllowlistEmpty"> {}
 
@@ -781,8 +833,8 @@ export interface CountryCodeAllowlistEmpty extends ApiError<"CountryCodeAllowlis
  * @since 0.1.0
  * @category errors
  */
-export const CountryCodeAllowlistInvalidCountryCodes: ApiErrorClass<"CountryCodeAllowlistInvalidCountryCodes"> =
-  /* @__PURE__ */ errorClass("country_code_allowlist_invalid_country_codes")
+export const CountryCodeAllowlistInvalidCountryCodes =
+  /* @__PURE__ */ errorClass<"CountryCodeAllowlistInvalidCountryCodes">("country_code_allowlist_invalid_country_codes")
 /** @since 0.1.0 @category errors */
 export interface CountryCodeAllowlistInvalidCountryCodes extends ApiError<"CountryCodeAllowlistInvalidCountryCodes"> {}
 
@@ -792,8 +844,8 @@ export interface CountryCodeAllowlistInvalidCountryCodes extends ApiError<"Count
  * @since 0.1.0
  * @category errors
  */
-export const CrossOrgPasswordsEnabled: ApiErrorClass<"CrossOrgPasswordsEnabled"> =
-  /* @__PURE__ */ errorClass("cross_org_passwords_enabled")
+export const CrossOrgPasswordsEnabled =
+  /* @__PURE__ */ errorClass<"CrossOrgPasswordsEnabled">("cross_org_passwords_enabled")
 /** @since 0.1.0 @category errors */
 export interface CrossOrgPasswordsEnabled extends ApiError<"CrossOrgPasswordsEnabled"> {}
 
@@ -803,7 +855,7 @@ export interface CrossOrgPasswordsEnabled extends ApiError<"CrossOrgPasswordsEna
  * @since 0.1.0
  * @category errors
  */
-export const CrossOrgPasswordsNotEnabled: ApiErrorClass<"CrossOrgPasswordsNotEnabled"> = /* @__PURE__ */ errorClass(
+export const CrossOrgPasswordsNotEnabled = /* @__PURE__ */ errorClass<"CrossOrgPasswordsNotEnabled">(
   "cross_org_passwords_not_enabled"
 )
 /** @since 0.1.0 @category errors */
@@ -815,8 +867,7 @@ export interface CrossOrgPasswordsNotEnabled extends ApiError<"CrossOrgPasswords
  * @since 0.1.0
  * @category errors
  */
-export const CryptoWalletNotFound: ApiErrorClass<"CryptoWalletNotFound"> =
-  /* @__PURE__ */ errorClass("crypto_wallet_not_found")
+export const CryptoWalletNotFound = /* @__PURE__ */ errorClass<"CryptoWalletNotFound">("crypto_wallet_not_found")
 /** @since 0.1.0 @category errors */
 export interface CryptoWalletNotFound extends ApiError<"CryptoWalletNotFound"> {}
 
@@ -826,8 +877,9 @@ export interface CryptoWalletNotFound extends ApiError<"CryptoWalletNotFound"> {
  * @since 0.1.0
  * @category errors
  */
-export const CryptoWalletTypeIncompatibleWithSiwe: ApiErrorClass<"CryptoWalletTypeIncompatibleWithSiwe"> =
-  /* @__PURE__ */ errorClass("crypto_wallet_type_incompatible_with_siwe")
+export const CryptoWalletTypeIncompatibleWithSiwe = /* @__PURE__ */ errorClass<"CryptoWalletTypeIncompatibleWithSiwe">(
+  "crypto_wallet_type_incompatible_with_siwe"
+)
 /** @since 0.1.0 @category errors */
 export interface CryptoWalletTypeIncompatibleWithSiwe extends ApiError<"CryptoWalletTypeIncompatibleWithSiwe"> {}
 
@@ -837,8 +889,7 @@ export interface CryptoWalletTypeIncompatibleWithSiwe extends ApiError<"CryptoWa
  * @since 0.1.0
  * @category errors
  */
-export const CustomClaimsTooLarge: ApiErrorClass<"CustomClaimsTooLarge"> =
-  /* @__PURE__ */ errorClass("custom_claims_too_large")
+export const CustomClaimsTooLarge = /* @__PURE__ */ errorClass<"CustomClaimsTooLarge">("custom_claims_too_large")
 /** @since 0.1.0 @category errors */
 export interface CustomClaimsTooLarge extends ApiError<"CustomClaimsTooLarge"> {}
 
@@ -848,7 +899,7 @@ export interface CustomClaimsTooLarge extends ApiError<"CustomClaimsTooLarge"> {
  * @since 0.1.0
  * @category errors
  */
-export const DefaultMfaMemberMissingFactor: ApiErrorClass<"DefaultMfaMemberMissingFactor"> = /* @__PURE__ */ errorClass(
+export const DefaultMfaMemberMissingFactor = /* @__PURE__ */ errorClass<"DefaultMfaMemberMissingFactor">(
   "default_mfa_member_missing_factor"
 )
 /** @since 0.1.0 @category errors */
@@ -862,8 +913,8 @@ export interface DefaultMfaMemberMissingFactor extends ApiError<"DefaultMfaMembe
  * @since 0.1.0
  * @category errors
  */
-export const DefaultProviderNotAllowed: ApiErrorClass<"DefaultProviderNotAllowed"> =
-  /* @__PURE__ */ errorClass("default_provider_not_allowed")
+export const DefaultProviderNotAllowed =
+  /* @__PURE__ */ errorClass<"DefaultProviderNotAllowed">("default_provider_not_allowed")
 /** @since 0.1.0 @category errors */
 export interface DefaultProviderNotAllowed extends ApiError<"DefaultProviderNotAllowed"> {}
 
@@ -873,8 +924,7 @@ export interface DefaultProviderNotAllowed extends ApiError<"DefaultProviderNotA
  * @since 0.1.0
  * @category errors
  */
-export const DenyListMaxExceeded: ApiErrorClass<"DenyListMaxExceeded"> =
-  /* @__PURE__ */ errorClass("deny_list_max_exceeded")
+export const DenyListMaxExceeded = /* @__PURE__ */ errorClass<"DenyListMaxExceeded">("deny_list_max_exceeded")
 /** @since 0.1.0 @category errors */
 export interface DenyListMaxExceeded extends ApiError<"DenyListMaxExceeded"> {}
 
@@ -884,7 +934,7 @@ export interface DenyListMaxExceeded extends ApiError<"DenyListMaxExceeded"> {}
  * @since 0.1.0
  * @category errors
  */
-export const DeprecatedEndpoint: ApiErrorClass<"DeprecatedEndpoint"> = /* @__PURE__ */ errorClass("deprecated_endpoint")
+export const DeprecatedEndpoint = /* @__PURE__ */ errorClass<"DeprecatedEndpoint">("deprecated_endpoint")
 /** @since 0.1.0 @category errors */
 export interface DeprecatedEndpoint extends ApiError<"DeprecatedEndpoint"> {}
 
@@ -894,10 +944,14 @@ export interface DeprecatedEndpoint extends ApiError<"DeprecatedEndpoint"> {}
  * @since 0.1.0
  * @category errors
  */
-export const DesiredEmailDeactivatedByDifferentMember: ApiErrorClass<"DesiredEmailDeactivatedByDifferentMember"> =
-  /* @__PURE__ */ errorClass("desired_email_deactivated_by_different_member")
+export const DesiredEmailDeactivatedByDifferentMember =
+  /* @__PURE__ */ errorClass<"DesiredEmailDeactivatedByDifferentMember">(
+    "desired_email_deactivated_by_different_member"
+  )
 /** @since 0.1.0 @category errors */
-export interface DesiredEmailDeactivatedByDifferentMember extends ApiError<"DesiredEmailDeactivatedByDifferentMember"> {}
+// prettier-ignore
+export interface DesiredEmailDeactivatedByDifferentMember
+  extends ApiError<"DesiredEmailDeactivatedByDifferentMember"> {}
 
 /**
  * `desired_email_updating_for_different_member`.
@@ -905,8 +959,8 @@ export interface DesiredEmailDeactivatedByDifferentMember extends ApiError<"Desi
  * @since 0.1.0
  * @category errors
  */
-export const DesiredEmailUpdatingForDifferentMember: ApiErrorClass<"DesiredEmailUpdatingForDifferentMember"> =
-  /* @__PURE__ */ errorClass("desired_email_updating_for_different_member")
+export const DesiredEmailUpdatingForDifferentMember =
+  /* @__PURE__ */ errorClass<"DesiredEmailUpdatingForDifferentMember">("desired_email_updating_for_different_member")
 /** @since 0.1.0 @category errors */
 export interface DesiredEmailUpdatingForDifferentMember extends ApiError<"DesiredEmailUpdatingForDifferentMember"> {}
 
@@ -917,8 +971,7 @@ export interface DesiredEmailUpdatingForDifferentMember extends ApiError<"Desire
  * @since 0.1.0
  * @category errors
  */
-export const DfpRuleInvalidCursor: ApiErrorClass<"DfpRuleInvalidCursor"> =
-  /* @__PURE__ */ errorClass("dfp_rule_invalid_cursor")
+export const DfpRuleInvalidCursor = /* @__PURE__ */ errorClass<"DfpRuleInvalidCursor">("dfp_rule_invalid_cursor")
 /** @since 0.1.0 @category errors */
 export interface DfpRuleInvalidCursor extends ApiError<"DfpRuleInvalidCursor"> {}
 
@@ -928,8 +981,7 @@ export interface DfpRuleInvalidCursor extends ApiError<"DfpRuleInvalidCursor"> {
  * @since 0.1.0
  * @category errors
  */
-export const DownstreamCarrierError: ApiErrorClass<"DownstreamCarrierError"> =
-  /* @__PURE__ */ errorClass("downstream_carrier_error")
+export const DownstreamCarrierError = /* @__PURE__ */ errorClass<"DownstreamCarrierError">("downstream_carrier_error")
 /** @since 0.1.0 @category errors */
 export interface DownstreamCarrierError extends ApiError<"DownstreamCarrierError"> {}
 
@@ -939,8 +991,9 @@ export interface DownstreamCarrierError extends ApiError<"DownstreamCarrierError
  * @since 0.1.0
  * @category errors
  */
-export const DuplicateBiometricRegistration: ApiErrorClass<"DuplicateBiometricRegistration"> =
-  /* @__PURE__ */ errorClass("duplicate_biometric_registration")
+export const DuplicateBiometricRegistration = /* @__PURE__ */ errorClass<"DuplicateBiometricRegistration">(
+  "duplicate_biometric_registration"
+)
 /** @since 0.1.0 @category errors */
 export interface DuplicateBiometricRegistration extends ApiError<"DuplicateBiometricRegistration"> {}
 
@@ -950,7 +1003,7 @@ export interface DuplicateBiometricRegistration extends ApiError<"DuplicateBiome
  * @since 0.1.0
  * @category errors
  */
-export const DuplicateCustomHostnameFound: ApiErrorClass<"DuplicateCustomHostnameFound"> = /* @__PURE__ */ errorClass(
+export const DuplicateCustomHostnameFound = /* @__PURE__ */ errorClass<"DuplicateCustomHostnameFound">(
   "duplicate_custom_hostname_found"
 )
 /** @since 0.1.0 @category errors */
@@ -962,7 +1015,7 @@ export interface DuplicateCustomHostnameFound extends ApiError<"DuplicateCustomH
  * @since 0.1.0
  * @category errors
  */
-export const DuplicateEmail: ApiErrorClass<"DuplicateEmail"> = /* @__PURE__ */ errorClass("duplicate_email")
+export const DuplicateEmail = /* @__PURE__ */ errorClass<"DuplicateEmail">("duplicate_email")
 /** @since 0.1.0 @category errors */
 export interface DuplicateEmail extends ApiError<"DuplicateEmail"> {}
 
@@ -972,8 +1025,7 @@ export interface DuplicateEmail extends ApiError<"DuplicateEmail"> {}
  * @since 0.1.0
  * @category errors
  */
-export const DuplicateEmailForUser: ApiErrorClass<"DuplicateEmailForUser"> =
-  /* @__PURE__ */ errorClass("duplicate_email_for_user")
+export const DuplicateEmailForUser = /* @__PURE__ */ errorClass<"DuplicateEmailForUser">("duplicate_email_for_user")
 /** @since 0.1.0 @category errors */
 export interface DuplicateEmailForUser extends ApiError<"DuplicateEmailForUser"> {}
 
@@ -983,8 +1035,9 @@ export interface DuplicateEmailForUser extends ApiError<"DuplicateEmailForUser">
  * @since 0.1.0
  * @category errors
  */
-export const DuplicateEmailTemplateVanityId: ApiErrorClass<"DuplicateEmailTemplateVanityId"> =
-  /* @__PURE__ */ errorClass("duplicate_email_template_vanity_id")
+export const DuplicateEmailTemplateVanityId = /* @__PURE__ */ errorClass<"DuplicateEmailTemplateVanityId">(
+  "duplicate_email_template_vanity_id"
+)
 /** @since 0.1.0 @category errors */
 export interface DuplicateEmailTemplateVanityId extends ApiError<"DuplicateEmailTemplateVanityId"> {}
 
@@ -994,8 +1047,9 @@ export interface DuplicateEmailTemplateVanityId extends ApiError<"DuplicateEmail
  * @since 0.1.0
  * @category errors
  */
-export const DuplicateExternalSsoConnection: ApiErrorClass<"DuplicateExternalSsoConnection"> =
-  /* @__PURE__ */ errorClass("duplicate_external_sso_connection")
+export const DuplicateExternalSsoConnection = /* @__PURE__ */ errorClass<"DuplicateExternalSsoConnection">(
+  "duplicate_external_sso_connection"
+)
 /** @since 0.1.0 @category errors */
 export interface DuplicateExternalSsoConnection extends ApiError<"DuplicateExternalSsoConnection"> {}
 
@@ -1005,8 +1059,7 @@ export interface DuplicateExternalSsoConnection extends ApiError<"DuplicateExter
  * @since 0.1.0
  * @category errors
  */
-export const DuplicateM2mClientId: ApiErrorClass<"DuplicateM2mClientId"> =
-  /* @__PURE__ */ errorClass("duplicate_m2m_client_id")
+export const DuplicateM2mClientId = /* @__PURE__ */ errorClass<"DuplicateM2mClientId">("duplicate_m2m_client_id")
 /** @since 0.1.0 @category errors */
 export interface DuplicateM2mClientId extends ApiError<"DuplicateM2mClientId"> {}
 
@@ -1016,8 +1069,7 @@ export interface DuplicateM2mClientId extends ApiError<"DuplicateM2mClientId"> {
  * @since 0.1.0
  * @category errors
  */
-export const DuplicateMemberEmail: ApiErrorClass<"DuplicateMemberEmail"> =
-  /* @__PURE__ */ errorClass("duplicate_member_email")
+export const DuplicateMemberEmail = /* @__PURE__ */ errorClass<"DuplicateMemberEmail">("duplicate_member_email")
 /** @since 0.1.0 @category errors */
 export interface DuplicateMemberEmail extends ApiError<"DuplicateMemberEmail"> {}
 
@@ -1027,8 +1079,8 @@ export interface DuplicateMemberEmail extends ApiError<"DuplicateMemberEmail"> {
  * @since 0.1.0
  * @category errors
  */
-export const DuplicateMemberExternalId: ApiErrorClass<"DuplicateMemberExternalId"> =
-  /* @__PURE__ */ errorClass("duplicate_member_external_id")
+export const DuplicateMemberExternalId =
+  /* @__PURE__ */ errorClass<"DuplicateMemberExternalId">("duplicate_member_external_id")
 /** @since 0.1.0 @category errors */
 export interface DuplicateMemberExternalId extends ApiError<"DuplicateMemberExternalId"> {}
 
@@ -1038,7 +1090,7 @@ export interface DuplicateMemberExternalId extends ApiError<"DuplicateMemberExte
  * @since 0.1.0
  * @category errors
  */
-export const DuplicateMemberPhoneNumber: ApiErrorClass<"DuplicateMemberPhoneNumber"> = /* @__PURE__ */ errorClass(
+export const DuplicateMemberPhoneNumber = /* @__PURE__ */ errorClass<"DuplicateMemberPhoneNumber">(
   "duplicate_member_phone_number"
 )
 /** @since 0.1.0 @category errors */
@@ -1050,8 +1102,9 @@ export interface DuplicateMemberPhoneNumber extends ApiError<"DuplicateMemberPho
  * @since 0.1.0
  * @category errors
  */
-export const DuplicateMemberPhoneNumberForMember: ApiErrorClass<"DuplicateMemberPhoneNumberForMember"> =
-  /* @__PURE__ */ errorClass("duplicate_member_phone_number_for_member")
+export const DuplicateMemberPhoneNumberForMember = /* @__PURE__ */ errorClass<"DuplicateMemberPhoneNumberForMember">(
+  "duplicate_member_phone_number_for_member"
+)
 /** @since 0.1.0 @category errors */
 export interface DuplicateMemberPhoneNumberForMember extends ApiError<"DuplicateMemberPhoneNumberForMember"> {}
 
@@ -1061,8 +1114,7 @@ export interface DuplicateMemberPhoneNumberForMember extends ApiError<"Duplicate
  * @since 0.1.0
  * @category errors
  */
-export const DuplicateOrganization: ApiErrorClass<"DuplicateOrganization"> =
-  /* @__PURE__ */ errorClass("duplicate_organization")
+export const DuplicateOrganization = /* @__PURE__ */ errorClass<"DuplicateOrganization">("duplicate_organization")
 /** @since 0.1.0 @category errors */
 export interface DuplicateOrganization extends ApiError<"DuplicateOrganization"> {}
 
@@ -1072,8 +1124,8 @@ export interface DuplicateOrganization extends ApiError<"DuplicateOrganization">
  * @since 0.1.0
  * @category errors
  */
-export const DuplicateOrganizationUser: ApiErrorClass<"DuplicateOrganizationUser"> =
-  /* @__PURE__ */ errorClass("duplicate_organization_user")
+export const DuplicateOrganizationUser =
+  /* @__PURE__ */ errorClass<"DuplicateOrganizationUser">("duplicate_organization_user")
 /** @since 0.1.0 @category errors */
 export interface DuplicateOrganizationUser extends ApiError<"DuplicateOrganizationUser"> {}
 
@@ -1083,8 +1135,7 @@ export interface DuplicateOrganizationUser extends ApiError<"DuplicateOrganizati
  * @since 0.1.0
  * @category errors
  */
-export const DuplicatePhoneNumber: ApiErrorClass<"DuplicatePhoneNumber"> =
-  /* @__PURE__ */ errorClass("duplicate_phone_number")
+export const DuplicatePhoneNumber = /* @__PURE__ */ errorClass<"DuplicatePhoneNumber">("duplicate_phone_number")
 /** @since 0.1.0 @category errors */
 export interface DuplicatePhoneNumber extends ApiError<"DuplicatePhoneNumber"> {}
 
@@ -1094,7 +1145,7 @@ export interface DuplicatePhoneNumber extends ApiError<"DuplicatePhoneNumber"> {
  * @since 0.1.0
  * @category errors
  */
-export const DuplicatePhoneNumberForUser: ApiErrorClass<"DuplicatePhoneNumberForUser"> = /* @__PURE__ */ errorClass(
+export const DuplicatePhoneNumberForUser = /* @__PURE__ */ errorClass<"DuplicatePhoneNumberForUser">(
   "duplicate_phone_number_for_user"
 )
 /** @since 0.1.0 @category errors */
@@ -1106,8 +1157,7 @@ export interface DuplicatePhoneNumberForUser extends ApiError<"DuplicatePhoneNum
  * @since 0.1.0
  * @category errors
  */
-export const DuplicateProjectUser: ApiErrorClass<"DuplicateProjectUser"> =
-  /* @__PURE__ */ errorClass("duplicate_project_user")
+export const DuplicateProjectUser = /* @__PURE__ */ errorClass<"DuplicateProjectUser">("duplicate_project_user")
 /** @since 0.1.0 @category errors */
 export interface DuplicateProjectUser extends ApiError<"DuplicateProjectUser"> {}
 
@@ -1117,8 +1167,7 @@ export interface DuplicateProjectUser extends ApiError<"DuplicateProjectUser"> {
  * @since 0.1.0
  * @category errors
  */
-export const DuplicateRedirectUrl: ApiErrorClass<"DuplicateRedirectUrl"> =
-  /* @__PURE__ */ errorClass("duplicate_redirect_url")
+export const DuplicateRedirectUrl = /* @__PURE__ */ errorClass<"DuplicateRedirectUrl">("duplicate_redirect_url")
 /** @since 0.1.0 @category errors */
 export interface DuplicateRedirectUrl extends ApiError<"DuplicateRedirectUrl"> {}
 
@@ -1128,8 +1177,8 @@ export interface DuplicateRedirectUrl extends ApiError<"DuplicateRedirectUrl"> {
  * @since 0.1.0
  * @category errors
  */
-export const DuplicateSamlConnection: ApiErrorClass<"DuplicateSamlConnection"> =
-  /* @__PURE__ */ errorClass("duplicate_saml_connection")
+export const DuplicateSamlConnection =
+  /* @__PURE__ */ errorClass<"DuplicateSamlConnection">("duplicate_saml_connection")
 /** @since 0.1.0 @category errors */
 export interface DuplicateSamlConnection extends ApiError<"DuplicateSamlConnection"> {}
 
@@ -1139,8 +1188,7 @@ export interface DuplicateSamlConnection extends ApiError<"DuplicateSamlConnecti
  * @since 0.1.0
  * @category errors
  */
-export const DuplicateSamlResponse: ApiErrorClass<"DuplicateSamlResponse"> =
-  /* @__PURE__ */ errorClass("duplicate_saml_response")
+export const DuplicateSamlResponse = /* @__PURE__ */ errorClass<"DuplicateSamlResponse">("duplicate_saml_response")
 /** @since 0.1.0 @category errors */
 export interface DuplicateSamlResponse extends ApiError<"DuplicateSamlResponse"> {}
 
@@ -1150,8 +1198,8 @@ export interface DuplicateSamlResponse extends ApiError<"DuplicateSamlResponse">
  * @since 0.1.0
  * @category errors
  */
-export const DuplicateUserExternalId: ApiErrorClass<"DuplicateUserExternalId"> =
-  /* @__PURE__ */ errorClass("duplicate_user_external_id")
+export const DuplicateUserExternalId =
+  /* @__PURE__ */ errorClass<"DuplicateUserExternalId">("duplicate_user_external_id")
 /** @since 0.1.0 @category errors */
 export interface DuplicateUserExternalId extends ApiError<"DuplicateUserExternalId"> {}
 
@@ -1161,8 +1209,7 @@ export interface DuplicateUserExternalId extends ApiError<"DuplicateUserExternal
  * @since 0.1.0
  * @category errors
  */
-export const DuplicateWalletAddress: ApiErrorClass<"DuplicateWalletAddress"> =
-  /* @__PURE__ */ errorClass("duplicate_wallet_address")
+export const DuplicateWalletAddress = /* @__PURE__ */ errorClass<"DuplicateWalletAddress">("duplicate_wallet_address")
 /** @since 0.1.0 @category errors */
 export interface DuplicateWalletAddress extends ApiError<"DuplicateWalletAddress"> {}
 
@@ -1172,7 +1219,7 @@ export interface DuplicateWalletAddress extends ApiError<"DuplicateWalletAddress
  * @since 0.1.0
  * @category errors
  */
-export const DuplicateWalletAddressForUser: ApiErrorClass<"DuplicateWalletAddressForUser"> = /* @__PURE__ */ errorClass(
+export const DuplicateWalletAddressForUser = /* @__PURE__ */ errorClass<"DuplicateWalletAddressForUser">(
   "duplicate_wallet_address_for_user"
 )
 /** @since 0.1.0 @category errors */
@@ -1184,7 +1231,7 @@ export interface DuplicateWalletAddressForUser extends ApiError<"DuplicateWallet
  * @since 0.1.0
  * @category errors
  */
-export const DuplicateWebauthnRegistration: ApiErrorClass<"DuplicateWebauthnRegistration"> = /* @__PURE__ */ errorClass(
+export const DuplicateWebauthnRegistration = /* @__PURE__ */ errorClass<"DuplicateWebauthnRegistration">(
   "duplicate_webauthn_registration"
 )
 /** @since 0.1.0 @category errors */
@@ -1196,8 +1243,9 @@ export interface DuplicateWebauthnRegistration extends ApiError<"DuplicateWebaut
  * @since 0.1.0
  * @category errors
  */
-export const DynamicClientRegistrationNotEnabled: ApiErrorClass<"DynamicClientRegistrationNotEnabled"> =
-  /* @__PURE__ */ errorClass("dynamic_client_registration_not_enabled")
+export const DynamicClientRegistrationNotEnabled = /* @__PURE__ */ errorClass<"DynamicClientRegistrationNotEnabled">(
+  "dynamic_client_registration_not_enabled"
+)
 /** @since 0.1.0 @category errors */
 export interface DynamicClientRegistrationNotEnabled extends ApiError<"DynamicClientRegistrationNotEnabled"> {}
 
@@ -1208,7 +1256,7 @@ export interface DynamicClientRegistrationNotEnabled extends ApiError<"DynamicCl
  * @since 0.1.0
  * @category errors
  */
-export const EmailInDenylist: ApiErrorClass<"EmailInDenylist"> = /* @__PURE__ */ errorClass("email_in_denylist")
+export const EmailInDenylist = /* @__PURE__ */ errorClass<"EmailInDenylist">("email_in_denylist")
 /** @since 0.1.0 @category errors */
 export interface EmailInDenylist extends ApiError<"EmailInDenylist"> {}
 
@@ -1218,8 +1266,9 @@ export interface EmailInDenylist extends ApiError<"EmailInDenylist"> {}
  * @since 0.1.0
  * @category errors
  */
-export const EmailJitProvisioningNotAllowed: ApiErrorClass<"EmailJitProvisioningNotAllowed"> =
-  /* @__PURE__ */ errorClass("email_jit_provisioning_not_allowed")
+export const EmailJitProvisioningNotAllowed = /* @__PURE__ */ errorClass<"EmailJitProvisioningNotAllowed">(
+  "email_jit_provisioning_not_allowed"
+)
 /** @since 0.1.0 @category errors */
 export interface EmailJitProvisioningNotAllowed extends ApiError<"EmailJitProvisioningNotAllowed"> {}
 
@@ -1229,7 +1278,7 @@ export interface EmailJitProvisioningNotAllowed extends ApiError<"EmailJitProvis
  * @since 0.1.0
  * @category errors
  */
-export const EmailNotFound: ApiErrorClass<"EmailNotFound"> = /* @__PURE__ */ errorClass("email_not_found")
+export const EmailNotFound = /* @__PURE__ */ errorClass<"EmailNotFound">("email_not_found")
 /** @since 0.1.0 @category errors */
 export interface EmailNotFound extends ApiError<"EmailNotFound"> {}
 
@@ -1240,8 +1289,7 @@ export interface EmailNotFound extends ApiError<"EmailNotFound"> {}
  * @since 0.1.0
  * @category errors
  */
-export const EmailNotInAllowlist: ApiErrorClass<"EmailNotInAllowlist"> =
-  /* @__PURE__ */ errorClass("email_not_in_allowlist")
+export const EmailNotInAllowlist = /* @__PURE__ */ errorClass<"EmailNotInAllowlist">("email_not_in_allowlist")
 /** @since 0.1.0 @category errors */
 export interface EmailNotInAllowlist extends ApiError<"EmailNotInAllowlist"> {}
 
@@ -1251,8 +1299,7 @@ export interface EmailNotInAllowlist extends ApiError<"EmailNotInAllowlist"> {}
  * @since 0.1.0
  * @category errors
  */
-export const EmailSettingsNotFound: ApiErrorClass<"EmailSettingsNotFound"> =
-  /* @__PURE__ */ errorClass("email_settings_not_found")
+export const EmailSettingsNotFound = /* @__PURE__ */ errorClass<"EmailSettingsNotFound">("email_settings_not_found")
 /** @since 0.1.0 @category errors */
 export interface EmailSettingsNotFound extends ApiError<"EmailSettingsNotFound"> {}
 
@@ -1262,8 +1309,7 @@ export interface EmailSettingsNotFound extends ApiError<"EmailSettingsNotFound">
  * @since 0.1.0
  * @category errors
  */
-export const EmailTemplateNotFound: ApiErrorClass<"EmailTemplateNotFound"> =
-  /* @__PURE__ */ errorClass("email_template_not_found")
+export const EmailTemplateNotFound = /* @__PURE__ */ errorClass<"EmailTemplateNotFound">("email_template_not_found")
 /** @since 0.1.0 @category errors */
 export interface EmailTemplateNotFound extends ApiError<"EmailTemplateNotFound"> {}
 
@@ -1273,8 +1319,9 @@ export interface EmailTemplateNotFound extends ApiError<"EmailTemplateNotFound">
  * @since 0.1.0
  * @category errors
  */
-export const EmailUnverifiedForReactivation: ApiErrorClass<"EmailUnverifiedForReactivation"> =
-  /* @__PURE__ */ errorClass("email_unverified_for_reactivation")
+export const EmailUnverifiedForReactivation = /* @__PURE__ */ errorClass<"EmailUnverifiedForReactivation">(
+  "email_unverified_for_reactivation"
+)
 /** @since 0.1.0 @category errors */
 export interface EmailUnverifiedForReactivation extends ApiError<"EmailUnverifiedForReactivation"> {}
 
@@ -1284,10 +1331,14 @@ export interface EmailUnverifiedForReactivation extends ApiError<"EmailUnverifie
  * @since 0.1.0
  * @category errors
  */
-export const EmailUpdatesAvailableOnlyForActiveMembers: ApiErrorClass<"EmailUpdatesAvailableOnlyForActiveMembers"> =
-  /* @__PURE__ */ errorClass("email_updates_available_only_for_active_members")
+export const EmailUpdatesAvailableOnlyForActiveMembers =
+  /* @__PURE__ */ errorClass<"EmailUpdatesAvailableOnlyForActiveMembers">(
+    "email_updates_available_only_for_active_members"
+  )
 /** @since 0.1.0 @category errors */
-export interface EmailUpdatesAvailableOnlyForActiveMembers extends ApiError<"EmailUpdatesAvailableOnlyForActiveMembers"> {}
+// prettier-ignore
+export interface EmailUpdatesAvailableOnlyForActiveMembers
+  extends ApiError<"EmailUpdatesAvailableOnlyForActiveMembers"> {}
 
 /**
  * `email_verification_required`.
@@ -1295,8 +1346,8 @@ export interface EmailUpdatesAvailableOnlyForActiveMembers extends ApiError<"Ema
  * @since 0.1.0
  * @category errors
  */
-export const EmailVerificationRequired: ApiErrorClass<"EmailVerificationRequired"> =
-  /* @__PURE__ */ errorClass("email_verification_required")
+export const EmailVerificationRequired =
+  /* @__PURE__ */ errorClass<"EmailVerificationRequired">("email_verification_required")
 /** @since 0.1.0 @category errors */
 export interface EmailVerificationRequired extends ApiError<"EmailVerificationRequired"> {}
 
@@ -1306,8 +1357,7 @@ export interface EmailVerificationRequired extends ApiError<"EmailVerificationRe
  * @since 0.1.0
  * @category errors
  */
-export const EmptyRbacResourceId: ApiErrorClass<"EmptyRbacResourceId"> =
-  /* @__PURE__ */ errorClass("empty_rbac_resource_id")
+export const EmptyRbacResourceId = /* @__PURE__ */ errorClass<"EmptyRbacResourceId">("empty_rbac_resource_id")
 /** @since 0.1.0 @category errors */
 export interface EmptyRbacResourceId extends ApiError<"EmptyRbacResourceId"> {}
 
@@ -1317,7 +1367,7 @@ export interface EmptyRbacResourceId extends ApiError<"EmptyRbacResourceId"> {}
  * @since 0.1.0
  * @category errors
  */
-export const EmptyRbacRoleId: ApiErrorClass<"EmptyRbacRoleId"> = /* @__PURE__ */ errorClass("empty_rbac_role_id")
+export const EmptyRbacRoleId = /* @__PURE__ */ errorClass<"EmptyRbacRoleId">("empty_rbac_role_id")
 /** @since 0.1.0 @category errors */
 export interface EmptyRbacRoleId extends ApiError<"EmptyRbacRoleId"> {}
 
@@ -1327,7 +1377,7 @@ export interface EmptyRbacRoleId extends ApiError<"EmptyRbacRoleId"> {}
  * @since 0.1.0
  * @category errors
  */
-export const EmptyRbacScope: ApiErrorClass<"EmptyRbacScope"> = /* @__PURE__ */ errorClass("empty_rbac_scope")
+export const EmptyRbacScope = /* @__PURE__ */ errorClass<"EmptyRbacScope">("empty_rbac_scope")
 /** @since 0.1.0 @category errors */
 export interface EmptyRbacScope extends ApiError<"EmptyRbacScope"> {}
 
@@ -1337,7 +1387,7 @@ export interface EmptyRbacScope extends ApiError<"EmptyRbacScope"> {}
  * @since 0.1.0
  * @category errors
  */
-export const EmptyWebauthnRegistrationName: ApiErrorClass<"EmptyWebauthnRegistrationName"> = /* @__PURE__ */ errorClass(
+export const EmptyWebauthnRegistrationName = /* @__PURE__ */ errorClass<"EmptyWebauthnRegistrationName">(
   "empty_webauthn_registration_name"
 )
 /** @since 0.1.0 @category errors */
@@ -1350,7 +1400,7 @@ export interface EmptyWebauthnRegistrationName extends ApiError<"EmptyWebauthnRe
  * @since 0.1.0
  * @category errors
  */
-export const EndpointNotAuthorizedForSdk: ApiErrorClass<"EndpointNotAuthorizedForSdk"> = /* @__PURE__ */ errorClass(
+export const EndpointNotAuthorizedForSdk = /* @__PURE__ */ errorClass<"EndpointNotAuthorizedForSdk">(
   "endpoint_not_authorized_for_sdk"
 )
 /** @since 0.1.0 @category errors */
@@ -1362,7 +1412,7 @@ export interface EndpointNotAuthorizedForSdk extends ApiError<"EndpointNotAuthor
  * @since 0.1.0
  * @category errors
  */
-export const EnterpriseEndpoint: ApiErrorClass<"EnterpriseEndpoint"> = /* @__PURE__ */ errorClass("enterprise_endpoint")
+export const EnterpriseEndpoint = /* @__PURE__ */ errorClass<"EnterpriseEndpoint">("enterprise_endpoint")
 /** @since 0.1.0 @category errors */
 export interface EnterpriseEndpoint extends ApiError<"EnterpriseEndpoint"> {}
 
@@ -1372,8 +1422,9 @@ export interface EnterpriseEndpoint extends ApiError<"EnterpriseEndpoint"> {}
  * @since 0.1.0
  * @category errors
  */
-export const EventLogStreamingBadDatadogConfig: ApiErrorClass<"EventLogStreamingBadDatadogConfig"> =
-  /* @__PURE__ */ errorClass("event_log_streaming_bad_datadog_config")
+export const EventLogStreamingBadDatadogConfig = /* @__PURE__ */ errorClass<"EventLogStreamingBadDatadogConfig">(
+  "event_log_streaming_bad_datadog_config"
+)
 /** @since 0.1.0 @category errors */
 export interface EventLogStreamingBadDatadogConfig extends ApiError<"EventLogStreamingBadDatadogConfig"> {}
 
@@ -1383,8 +1434,8 @@ export interface EventLogStreamingBadDatadogConfig extends ApiError<"EventLogStr
  * @since 0.1.0
  * @category errors
  */
-export const EventLogStreamingBadGrafanaLokiConfig: ApiErrorClass<"EventLogStreamingBadGrafanaLokiConfig"> =
-  /* @__PURE__ */ errorClass("event_log_streaming_bad_grafana_loki_config")
+export const EventLogStreamingBadGrafanaLokiConfig =
+  /* @__PURE__ */ errorClass<"EventLogStreamingBadGrafanaLokiConfig">("event_log_streaming_bad_grafana_loki_config")
 /** @since 0.1.0 @category errors */
 export interface EventLogStreamingBadGrafanaLokiConfig extends ApiError<"EventLogStreamingBadGrafanaLokiConfig"> {}
 
@@ -1394,8 +1445,8 @@ export interface EventLogStreamingBadGrafanaLokiConfig extends ApiError<"EventLo
  * @since 0.1.0
  * @category errors
  */
-export const EventLogStreamingInvalidDestinationType: ApiErrorClass<"EventLogStreamingInvalidDestinationType"> =
-  /* @__PURE__ */ errorClass("event_log_streaming_invalid_destination_type")
+export const EventLogStreamingInvalidDestinationType =
+  /* @__PURE__ */ errorClass<"EventLogStreamingInvalidDestinationType">("event_log_streaming_invalid_destination_type")
 /** @since 0.1.0 @category errors */
 export interface EventLogStreamingInvalidDestinationType extends ApiError<"EventLogStreamingInvalidDestinationType"> {}
 
@@ -1405,8 +1456,8 @@ export interface EventLogStreamingInvalidDestinationType extends ApiError<"Event
  * @since 0.1.0
  * @category errors
  */
-export const EventLogStreamingInvalidStreamingStatus: ApiErrorClass<"EventLogStreamingInvalidStreamingStatus"> =
-  /* @__PURE__ */ errorClass("event_log_streaming_invalid_streaming_status")
+export const EventLogStreamingInvalidStreamingStatus =
+  /* @__PURE__ */ errorClass<"EventLogStreamingInvalidStreamingStatus">("event_log_streaming_invalid_streaming_status")
 /** @since 0.1.0 @category errors */
 export interface EventLogStreamingInvalidStreamingStatus extends ApiError<"EventLogStreamingInvalidStreamingStatus"> {}
 
@@ -1416,7 +1467,7 @@ export interface EventLogStreamingInvalidStreamingStatus extends ApiError<"Event
  * @since 0.1.0
  * @category errors
  */
-export const EventLogStreamingNotFound: ApiErrorClass<"EventLogStreamingNotFound"> = /* @__PURE__ */ errorClass(
+export const EventLogStreamingNotFound = /* @__PURE__ */ errorClass<"EventLogStreamingNotFound">(
   "event_log_streaming_not_found"
 )
 /** @since 0.1.0 @category errors */
@@ -1428,8 +1479,9 @@ export interface EventLogStreamingNotFound extends ApiError<"EventLogStreamingNo
  * @since 0.1.0
  * @category errors
  */
-export const EventLogStreamingTooManyDestinations: ApiErrorClass<"EventLogStreamingTooManyDestinations"> =
-  /* @__PURE__ */ errorClass("event_log_streaming_too_many_destinations")
+export const EventLogStreamingTooManyDestinations = /* @__PURE__ */ errorClass<"EventLogStreamingTooManyDestinations">(
+  "event_log_streaming_too_many_destinations"
+)
 /** @since 0.1.0 @category errors */
 export interface EventLogStreamingTooManyDestinations extends ApiError<"EventLogStreamingTooManyDestinations"> {}
 
@@ -1439,8 +1491,7 @@ export interface EventLogStreamingTooManyDestinations extends ApiError<"EventLog
  * @since 0.1.0
  * @category errors
  */
-export const ExpiredOauthResponse: ApiErrorClass<"ExpiredOauthResponse"> =
-  /* @__PURE__ */ errorClass("expired_oauth_response")
+export const ExpiredOauthResponse = /* @__PURE__ */ errorClass<"ExpiredOauthResponse">("expired_oauth_response")
 /** @since 0.1.0 @category errors */
 export interface ExpiredOauthResponse extends ApiError<"ExpiredOauthResponse"> {}
 
@@ -1450,8 +1501,7 @@ export interface ExpiredOauthResponse extends ApiError<"ExpiredOauthResponse"> {
  * @since 0.1.0
  * @category errors
  */
-export const ExpiredOidcResponse: ApiErrorClass<"ExpiredOidcResponse"> =
-  /* @__PURE__ */ errorClass("expired_oidc_response")
+export const ExpiredOidcResponse = /* @__PURE__ */ errorClass<"ExpiredOidcResponse">("expired_oidc_response")
 /** @since 0.1.0 @category errors */
 export interface ExpiredOidcResponse extends ApiError<"ExpiredOidcResponse"> {}
 
@@ -1461,8 +1511,7 @@ export interface ExpiredOidcResponse extends ApiError<"ExpiredOidcResponse"> {}
  * @since 0.1.0
  * @category errors
  */
-export const ExpiredSamlResponse: ApiErrorClass<"ExpiredSamlResponse"> =
-  /* @__PURE__ */ errorClass("expired_saml_response")
+export const ExpiredSamlResponse = /* @__PURE__ */ errorClass<"ExpiredSamlResponse">("expired_saml_response")
 /** @since 0.1.0 @category errors */
 export interface ExpiredSamlResponse extends ApiError<"ExpiredSamlResponse"> {}
 
@@ -1472,7 +1521,7 @@ export interface ExpiredSamlResponse extends ApiError<"ExpiredSamlResponse"> {}
  * @since 0.1.0
  * @category errors
  */
-export const ExpiredTotp: ApiErrorClass<"ExpiredTotp"> = /* @__PURE__ */ errorClass("expired_totp")
+export const ExpiredTotp = /* @__PURE__ */ errorClass<"ExpiredTotp">("expired_totp")
 /** @since 0.1.0 @category errors */
 export interface ExpiredTotp extends ApiError<"ExpiredTotp"> {}
 
@@ -1482,7 +1531,7 @@ export interface ExpiredTotp extends ApiError<"ExpiredTotp"> {}
  * @since 0.1.0
  * @category errors
  */
-export const ExternalConnectionIdNotFound: ApiErrorClass<"ExternalConnectionIdNotFound"> = /* @__PURE__ */ errorClass(
+export const ExternalConnectionIdNotFound = /* @__PURE__ */ errorClass<"ExternalConnectionIdNotFound">(
   "external_connection_id_not_found"
 )
 /** @since 0.1.0 @category errors */
@@ -1494,7 +1543,7 @@ export interface ExternalConnectionIdNotFound extends ApiError<"ExternalConnecti
  * @since 0.1.0
  * @category errors
  */
-export const ExternalConnectionNotActive: ApiErrorClass<"ExternalConnectionNotActive"> = /* @__PURE__ */ errorClass(
+export const ExternalConnectionNotActive = /* @__PURE__ */ errorClass<"ExternalConnectionNotActive">(
   "external_connection_not_active"
 )
 /** @since 0.1.0 @category errors */
@@ -1506,10 +1555,14 @@ export interface ExternalConnectionNotActive extends ApiError<"ExternalConnectio
  * @since 0.1.0
  * @category errors
  */
-export const ExternalOrganizationIdSameAsOrganizationId: ApiErrorClass<"ExternalOrganizationIdSameAsOrganizationId"> =
-  /* @__PURE__ */ errorClass("external_organization_id_same_as_organization_id")
+export const ExternalOrganizationIdSameAsOrganizationId =
+  /* @__PURE__ */ errorClass<"ExternalOrganizationIdSameAsOrganizationId">(
+    "external_organization_id_same_as_organization_id"
+  )
 /** @since 0.1.0 @category errors */
-export interface ExternalOrganizationIdSameAsOrganizationId extends ApiError<"ExternalOrganizationIdSameAsOrganizationId"> {}
+// prettier-ignore
+export interface ExternalOrganizationIdSameAsOrganizationId
+  extends ApiError<"ExternalOrganizationIdSameAsOrganizationId"> {}
 
 /**
  * `failed_saml_response`.
@@ -1517,8 +1570,7 @@ export interface ExternalOrganizationIdSameAsOrganizationId extends ApiError<"Ex
  * @since 0.1.0
  * @category errors
  */
-export const FailedSamlResponse: ApiErrorClass<"FailedSamlResponse"> =
-  /* @__PURE__ */ errorClass("failed_saml_response")
+export const FailedSamlResponse = /* @__PURE__ */ errorClass<"FailedSamlResponse">("failed_saml_response")
 /** @since 0.1.0 @category errors */
 export interface FailedSamlResponse extends ApiError<"FailedSamlResponse"> {}
 
@@ -1528,8 +1580,9 @@ export interface FailedSamlResponse extends ApiError<"FailedSamlResponse"> {}
  * @since 0.1.0
  * @category errors
  */
-export const ForbiddenCharacterZeroWidthSpace: ApiErrorClass<"ForbiddenCharacterZeroWidthSpace"> =
-  /* @__PURE__ */ errorClass("forbidden_character_zero_width_space")
+export const ForbiddenCharacterZeroWidthSpace = /* @__PURE__ */ errorClass<"ForbiddenCharacterZeroWidthSpace">(
+  "forbidden_character_zero_width_space"
+)
 /** @since 0.1.0 @category errors */
 export interface ForbiddenCharacterZeroWidthSpace extends ApiError<"ForbiddenCharacterZeroWidthSpace"> {}
 
@@ -1539,7 +1592,7 @@ export interface ForbiddenCharacterZeroWidthSpace extends ApiError<"ForbiddenCha
  * @since 0.1.0
  * @category errors
  */
-export const IdTokenExpired: ApiErrorClass<"IdTokenExpired"> = /* @__PURE__ */ errorClass("id_token_expired")
+export const IdTokenExpired = /* @__PURE__ */ errorClass<"IdTokenExpired">("id_token_expired")
 /** @since 0.1.0 @category errors */
 export interface IdTokenExpired extends ApiError<"IdTokenExpired"> {}
 
@@ -1549,8 +1602,8 @@ export interface IdTokenExpired extends ApiError<"IdTokenExpired"> {}
  * @since 0.1.0
  * @category errors
  */
-export const IdTokenIncorrectAudience: ApiErrorClass<"IdTokenIncorrectAudience"> =
-  /* @__PURE__ */ errorClass("id_token_incorrect_audience")
+export const IdTokenIncorrectAudience =
+  /* @__PURE__ */ errorClass<"IdTokenIncorrectAudience">("id_token_incorrect_audience")
 /** @since 0.1.0 @category errors */
 export interface IdTokenIncorrectAudience extends ApiError<"IdTokenIncorrectAudience"> {}
 
@@ -1560,7 +1613,7 @@ export interface IdTokenIncorrectAudience extends ApiError<"IdTokenIncorrectAudi
  * @since 0.1.0
  * @category errors
  */
-export const IdTokenInvalid: ApiErrorClass<"IdTokenInvalid"> = /* @__PURE__ */ errorClass("id_token_invalid")
+export const IdTokenInvalid = /* @__PURE__ */ errorClass<"IdTokenInvalid">("id_token_invalid")
 /** @since 0.1.0 @category errors */
 export interface IdTokenInvalid extends ApiError<"IdTokenInvalid"> {}
 
@@ -1570,8 +1623,7 @@ export interface IdTokenInvalid extends ApiError<"IdTokenInvalid"> {}
  * @since 0.1.0
  * @category errors
  */
-export const IdTokenNonceInvalid: ApiErrorClass<"IdTokenNonceInvalid"> =
-  /* @__PURE__ */ errorClass("id_token_nonce_invalid")
+export const IdTokenNonceInvalid = /* @__PURE__ */ errorClass<"IdTokenNonceInvalid">("id_token_nonce_invalid")
 /** @since 0.1.0 @category errors */
 export interface IdTokenNonceInvalid extends ApiError<"IdTokenNonceInvalid"> {}
 
@@ -1581,8 +1633,9 @@ export interface IdTokenNonceInvalid extends ApiError<"IdTokenNonceInvalid"> {}
  * @since 0.1.0
  * @category errors
  */
-export const IdpAccessTokenCouldNotBeExchanged: ApiErrorClass<"IdpAccessTokenCouldNotBeExchanged"> =
-  /* @__PURE__ */ errorClass("idp_access_token_could_not_be_exchanged")
+export const IdpAccessTokenCouldNotBeExchanged = /* @__PURE__ */ errorClass<"IdpAccessTokenCouldNotBeExchanged">(
+  "idp_access_token_could_not_be_exchanged"
+)
 /** @since 0.1.0 @category errors */
 export interface IdpAccessTokenCouldNotBeExchanged extends ApiError<"IdpAccessTokenCouldNotBeExchanged"> {}
 
@@ -1592,8 +1645,7 @@ export interface IdpAccessTokenCouldNotBeExchanged extends ApiError<"IdpAccessTo
  * @since 0.1.0
  * @category errors
  */
-export const IdpAccessTokenExpired: ApiErrorClass<"IdpAccessTokenExpired"> =
-  /* @__PURE__ */ errorClass("idp_access_token_expired")
+export const IdpAccessTokenExpired = /* @__PURE__ */ errorClass<"IdpAccessTokenExpired">("idp_access_token_expired")
 /** @since 0.1.0 @category errors */
 export interface IdpAccessTokenExpired extends ApiError<"IdpAccessTokenExpired"> {}
 
@@ -1603,8 +1655,7 @@ export interface IdpAccessTokenExpired extends ApiError<"IdpAccessTokenExpired">
  * @since 0.1.0
  * @category errors
  */
-export const IdpAccessTokenNotFound: ApiErrorClass<"IdpAccessTokenNotFound"> =
-  /* @__PURE__ */ errorClass("idp_access_token_not_found")
+export const IdpAccessTokenNotFound = /* @__PURE__ */ errorClass<"IdpAccessTokenNotFound">("idp_access_token_not_found")
 /** @since 0.1.0 @category errors */
 export interface IdpAccessTokenNotFound extends ApiError<"IdpAccessTokenNotFound"> {}
 
@@ -1614,8 +1665,7 @@ export interface IdpAccessTokenNotFound extends ApiError<"IdpAccessTokenNotFound
  * @since 0.1.0
  * @category errors
  */
-export const IdpAuthCodeExpired: ApiErrorClass<"IdpAuthCodeExpired"> =
-  /* @__PURE__ */ errorClass("idp_auth_code_expired")
+export const IdpAuthCodeExpired = /* @__PURE__ */ errorClass<"IdpAuthCodeExpired">("idp_auth_code_expired")
 /** @since 0.1.0 @category errors */
 export interface IdpAuthCodeExpired extends ApiError<"IdpAuthCodeExpired"> {}
 
@@ -1625,8 +1675,7 @@ export interface IdpAuthCodeExpired extends ApiError<"IdpAuthCodeExpired"> {}
  * @since 0.1.0
  * @category errors
  */
-export const IdpAuthCodeNotFound: ApiErrorClass<"IdpAuthCodeNotFound"> =
-  /* @__PURE__ */ errorClass("idp_auth_code_not_found")
+export const IdpAuthCodeNotFound = /* @__PURE__ */ errorClass<"IdpAuthCodeNotFound">("idp_auth_code_not_found")
 /** @since 0.1.0 @category errors */
 export interface IdpAuthCodeNotFound extends ApiError<"IdpAuthCodeNotFound"> {}
 
@@ -1636,8 +1685,9 @@ export interface IdpAuthCodeNotFound extends ApiError<"IdpAuthCodeNotFound"> {}
  * @since 0.1.0
  * @category errors
  */
-export const IdpInvalidAccessTokenCustomAudience: ApiErrorClass<"IdpInvalidAccessTokenCustomAudience"> =
-  /* @__PURE__ */ errorClass("idp_invalid_access_token_custom_audience")
+export const IdpInvalidAccessTokenCustomAudience = /* @__PURE__ */ errorClass<"IdpInvalidAccessTokenCustomAudience">(
+  "idp_invalid_access_token_custom_audience"
+)
 /** @since 0.1.0 @category errors */
 export interface IdpInvalidAccessTokenCustomAudience extends ApiError<"IdpInvalidAccessTokenCustomAudience"> {}
 
@@ -1647,8 +1697,9 @@ export interface IdpInvalidAccessTokenCustomAudience extends ApiError<"IdpInvali
  * @since 0.1.0
  * @category errors
  */
-export const IdpInvalidAccessTokenExpiryMinutes: ApiErrorClass<"IdpInvalidAccessTokenExpiryMinutes"> =
-  /* @__PURE__ */ errorClass("idp_invalid_access_token_expiry_minutes")
+export const IdpInvalidAccessTokenExpiryMinutes = /* @__PURE__ */ errorClass<"IdpInvalidAccessTokenExpiryMinutes">(
+  "idp_invalid_access_token_expiry_minutes"
+)
 /** @since 0.1.0 @category errors */
 export interface IdpInvalidAccessTokenExpiryMinutes extends ApiError<"IdpInvalidAccessTokenExpiryMinutes"> {}
 
@@ -1658,8 +1709,9 @@ export interface IdpInvalidAccessTokenExpiryMinutes extends ApiError<"IdpInvalid
  * @since 0.1.0
  * @category errors
  */
-export const IdpInvalidAccessTokenJwtTemplate: ApiErrorClass<"IdpInvalidAccessTokenJwtTemplate"> =
-  /* @__PURE__ */ errorClass("idp_invalid_access_token_jwt_template")
+export const IdpInvalidAccessTokenJwtTemplate = /* @__PURE__ */ errorClass<"IdpInvalidAccessTokenJwtTemplate">(
+  "idp_invalid_access_token_jwt_template"
+)
 /** @since 0.1.0 @category errors */
 export interface IdpInvalidAccessTokenJwtTemplate extends ApiError<"IdpInvalidAccessTokenJwtTemplate"> {}
 
@@ -1669,7 +1721,7 @@ export interface IdpInvalidAccessTokenJwtTemplate extends ApiError<"IdpInvalidAc
  * @since 0.1.0
  * @category errors
  */
-export const IdpRefreshTokenAlreadyUsed: ApiErrorClass<"IdpRefreshTokenAlreadyUsed"> = /* @__PURE__ */ errorClass(
+export const IdpRefreshTokenAlreadyUsed = /* @__PURE__ */ errorClass<"IdpRefreshTokenAlreadyUsed">(
   "idp_refresh_token_already_used"
 )
 /** @since 0.1.0 @category errors */
@@ -1681,8 +1733,7 @@ export interface IdpRefreshTokenAlreadyUsed extends ApiError<"IdpRefreshTokenAlr
  * @since 0.1.0
  * @category errors
  */
-export const IdpRefreshTokenExpired: ApiErrorClass<"IdpRefreshTokenExpired"> =
-  /* @__PURE__ */ errorClass("idp_refresh_token_expired")
+export const IdpRefreshTokenExpired = /* @__PURE__ */ errorClass<"IdpRefreshTokenExpired">("idp_refresh_token_expired")
 /** @since 0.1.0 @category errors */
 export interface IdpRefreshTokenExpired extends ApiError<"IdpRefreshTokenExpired"> {}
 
@@ -1692,8 +1743,8 @@ export interface IdpRefreshTokenExpired extends ApiError<"IdpRefreshTokenExpired
  * @since 0.1.0
  * @category errors
  */
-export const IdpRefreshTokenNotFound: ApiErrorClass<"IdpRefreshTokenNotFound"> =
-  /* @__PURE__ */ errorClass("idp_refresh_token_not_found")
+export const IdpRefreshTokenNotFound =
+  /* @__PURE__ */ errorClass<"IdpRefreshTokenNotFound">("idp_refresh_token_not_found")
 /** @since 0.1.0 @category errors */
 export interface IdpRefreshTokenNotFound extends ApiError<"IdpRefreshTokenNotFound"> {}
 
@@ -1706,7 +1757,7 @@ export interface IdpRefreshTokenNotFound extends ApiError<"IdpRefreshTokenNotFou
  * @since 0.1.0
  * @category errors
  */
-export const InactiveEmail: ApiErrorClass<"InactiveEmail"> = /* @__PURE__ */ errorClass("inactive_email")
+export const InactiveEmail = /* @__PURE__ */ errorClass<"InactiveEmail">("inactive_email")
 /** @since 0.1.0 @category errors */
 export interface InactiveEmail extends ApiError<"InactiveEmail"> {}
 
@@ -1716,8 +1767,8 @@ export interface InactiveEmail extends ApiError<"InactiveEmail"> {}
  * @since 0.1.0
  * @category errors
  */
-export const IncompatibleSessionType: ApiErrorClass<"IncompatibleSessionType"> =
-  /* @__PURE__ */ errorClass("incompatible_session_type")
+export const IncompatibleSessionType =
+  /* @__PURE__ */ errorClass<"IncompatibleSessionType">("incompatible_session_type")
 /** @since 0.1.0 @category errors */
 export interface IncompatibleSessionType extends ApiError<"IncompatibleSessionType"> {}
 
@@ -1727,10 +1778,14 @@ export interface IncompatibleSessionType extends ApiError<"IncompatibleSessionTy
  * @since 0.1.0
  * @category errors
  */
-export const IndeterminateSsoConnectionForOrganization: ApiErrorClass<"IndeterminateSsoConnectionForOrganization"> =
-  /* @__PURE__ */ errorClass("indeterminate_sso_connection_for_organization")
+export const IndeterminateSsoConnectionForOrganization =
+  /* @__PURE__ */ errorClass<"IndeterminateSsoConnectionForOrganization">(
+    "indeterminate_sso_connection_for_organization"
+  )
 /** @since 0.1.0 @category errors */
-export interface IndeterminateSsoConnectionForOrganization extends ApiError<"IndeterminateSsoConnectionForOrganization"> {}
+// prettier-ignore
+export interface IndeterminateSsoConnectionForOrganization
+  extends ApiError<"IndeterminateSsoConnectionForOrganization"> {}
 
 /**
  * `insecure_m2m_client_secret`.
@@ -1738,8 +1793,8 @@ export interface IndeterminateSsoConnectionForOrganization extends ApiError<"Ind
  * @since 0.1.0
  * @category errors
  */
-export const InsecureM2mClientSecret: ApiErrorClass<"InsecureM2mClientSecret"> =
-  /* @__PURE__ */ errorClass("insecure_m2m_client_secret")
+export const InsecureM2mClientSecret =
+  /* @__PURE__ */ errorClass<"InsecureM2mClientSecret">("insecure_m2m_client_secret")
 /** @since 0.1.0 @category errors */
 export interface InsecureM2mClientSecret extends ApiError<"InsecureM2mClientSecret"> {}
 
@@ -1749,8 +1804,7 @@ export interface InsecureM2mClientSecret extends ApiError<"InsecureM2mClientSecr
  * @since 0.1.0
  * @category errors
  */
-export const InsufficientFactors: ApiErrorClass<"InsufficientFactors"> =
-  /* @__PURE__ */ errorClass("insufficient_factors")
+export const InsufficientFactors = /* @__PURE__ */ errorClass<"InsufficientFactors">("insufficient_factors")
 /** @since 0.1.0 @category errors */
 export interface InsufficientFactors extends ApiError<"InsufficientFactors"> {}
 
@@ -1760,8 +1814,8 @@ export interface InsufficientFactors extends ApiError<"InsufficientFactors"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InsufficientFactorsForSessionExchange: ApiErrorClass<"InsufficientFactorsForSessionExchange"> =
-  /* @__PURE__ */ errorClass("insufficient_factors_for_session_exchange")
+export const InsufficientFactorsForSessionExchange =
+  /* @__PURE__ */ errorClass<"InsufficientFactorsForSessionExchange">("insufficient_factors_for_session_exchange")
 /** @since 0.1.0 @category errors */
 export interface InsufficientFactorsForSessionExchange extends ApiError<"InsufficientFactorsForSessionExchange"> {}
 
@@ -1771,7 +1825,7 @@ export interface InsufficientFactorsForSessionExchange extends ApiError<"Insuffi
  * @since 0.1.0
  * @category errors
  */
-export const IntermediateSessionNotFound: ApiErrorClass<"IntermediateSessionNotFound"> = /* @__PURE__ */ errorClass(
+export const IntermediateSessionNotFound = /* @__PURE__ */ errorClass<"IntermediateSessionNotFound">(
   "intermediate_session_not_found"
 )
 /** @since 0.1.0 @category errors */
@@ -1784,8 +1838,7 @@ export interface IntermediateSessionNotFound extends ApiError<"IntermediateSessi
  * @since 0.1.0
  * @category errors
  */
-export const InternalServerError: ApiErrorClass<"InternalServerError"> =
-  /* @__PURE__ */ errorClass("internal_server_error")
+export const InternalServerError = /* @__PURE__ */ errorClass<"InternalServerError">("internal_server_error")
 /** @since 0.1.0 @category errors */
 export interface InternalServerError extends ApiError<"InternalServerError"> {}
 
@@ -1796,8 +1849,7 @@ export interface InternalServerError extends ApiError<"InternalServerError"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidActionForRules: ApiErrorClass<"InvalidActionForRules"> =
-  /* @__PURE__ */ errorClass("invalid_action_for_rules")
+export const InvalidActionForRules = /* @__PURE__ */ errorClass<"InvalidActionForRules">("invalid_action_for_rules")
 /** @since 0.1.0 @category errors */
 export interface InvalidActionForRules extends ApiError<"InvalidActionForRules"> {}
 
@@ -1807,7 +1859,7 @@ export interface InvalidActionForRules extends ApiError<"InvalidActionForRules">
  * @since 0.1.0
  * @category errors
  */
-export const InvalidAppendSalt: ApiErrorClass<"InvalidAppendSalt"> = /* @__PURE__ */ errorClass("invalid_append_salt")
+export const InvalidAppendSalt = /* @__PURE__ */ errorClass<"InvalidAppendSalt">("invalid_append_salt")
 /** @since 0.1.0 @category errors */
 export interface InvalidAppendSalt extends ApiError<"InvalidAppendSalt"> {}
 
@@ -1817,7 +1869,7 @@ export interface InvalidAppendSalt extends ApiError<"InvalidAppendSalt"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidArgon2IterationAmount: ApiErrorClass<"InvalidArgon2IterationAmount"> = /* @__PURE__ */ errorClass(
+export const InvalidArgon2IterationAmount = /* @__PURE__ */ errorClass<"InvalidArgon2IterationAmount">(
   "invalid_argon_2_iteration_amount"
 )
 /** @since 0.1.0 @category errors */
@@ -1829,8 +1881,7 @@ export interface InvalidArgon2IterationAmount extends ApiError<"InvalidArgon2Ite
  * @since 0.1.0
  * @category errors
  */
-export const InvalidArgon2KeyLength: ApiErrorClass<"InvalidArgon2KeyLength"> =
-  /* @__PURE__ */ errorClass("invalid_argon_2_key_length")
+export const InvalidArgon2KeyLength = /* @__PURE__ */ errorClass<"InvalidArgon2KeyLength">("invalid_argon_2_key_length")
 /** @since 0.1.0 @category errors */
 export interface InvalidArgon2KeyLength extends ApiError<"InvalidArgon2KeyLength"> {}
 
@@ -1840,8 +1891,7 @@ export interface InvalidArgon2KeyLength extends ApiError<"InvalidArgon2KeyLength
  * @since 0.1.0
  * @category errors
  */
-export const InvalidArgon2Memory: ApiErrorClass<"InvalidArgon2Memory"> =
-  /* @__PURE__ */ errorClass("invalid_argon_2_memory")
+export const InvalidArgon2Memory = /* @__PURE__ */ errorClass<"InvalidArgon2Memory">("invalid_argon_2_memory")
 /** @since 0.1.0 @category errors */
 export interface InvalidArgon2Memory extends ApiError<"InvalidArgon2Memory"> {}
 
@@ -1851,7 +1901,7 @@ export interface InvalidArgon2Memory extends ApiError<"InvalidArgon2Memory"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidArgon2Salt: ApiErrorClass<"InvalidArgon2Salt"> = /* @__PURE__ */ errorClass("invalid_argon_2_salt")
+export const InvalidArgon2Salt = /* @__PURE__ */ errorClass<"InvalidArgon2Salt">("invalid_argon_2_salt")
 /** @since 0.1.0 @category errors */
 export interface InvalidArgon2Salt extends ApiError<"InvalidArgon2Salt"> {}
 
@@ -1861,8 +1911,7 @@ export interface InvalidArgon2Salt extends ApiError<"InvalidArgon2Salt"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidArgon2Threads: ApiErrorClass<"InvalidArgon2Threads"> =
-  /* @__PURE__ */ errorClass("invalid_argon_2_threads")
+export const InvalidArgon2Threads = /* @__PURE__ */ errorClass<"InvalidArgon2Threads">("invalid_argon_2_threads")
 /** @since 0.1.0 @category errors */
 export interface InvalidArgon2Threads extends ApiError<"InvalidArgon2Threads"> {}
 
@@ -1872,7 +1921,7 @@ export interface InvalidArgon2Threads extends ApiError<"InvalidArgon2Threads"> {
  * @since 0.1.0
  * @category errors
  */
-export const InvalidArgument: ApiErrorClass<"InvalidArgument"> = /* @__PURE__ */ errorClass("invalid_argument")
+export const InvalidArgument = /* @__PURE__ */ errorClass<"InvalidArgument">("invalid_argument")
 /** @since 0.1.0 @category errors */
 export interface InvalidArgument extends ApiError<"InvalidArgument"> {}
 
@@ -1882,7 +1931,7 @@ export interface InvalidArgument extends ApiError<"InvalidArgument"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidAsn: ApiErrorClass<"InvalidAsn"> = /* @__PURE__ */ errorClass("invalid_asn")
+export const InvalidAsn = /* @__PURE__ */ errorClass<"InvalidAsn">("invalid_asn")
 /** @since 0.1.0 @category errors */
 export interface InvalidAsn extends ApiError<"InvalidAsn"> {}
 
@@ -1892,7 +1941,7 @@ export interface InvalidAsn extends ApiError<"InvalidAsn"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidAudienceSamlResponse: ApiErrorClass<"InvalidAudienceSamlResponse"> = /* @__PURE__ */ errorClass(
+export const InvalidAudienceSamlResponse = /* @__PURE__ */ errorClass<"InvalidAudienceSamlResponse">(
   "invalid_audience_saml_response"
 )
 /** @since 0.1.0 @category errors */
@@ -1904,8 +1953,8 @@ export interface InvalidAudienceSamlResponse extends ApiError<"InvalidAudienceSa
  * @since 0.1.0
  * @category errors
  */
-export const InvalidAuthenticationType: ApiErrorClass<"InvalidAuthenticationType"> =
-  /* @__PURE__ */ errorClass("invalid_authentication_type")
+export const InvalidAuthenticationType =
+  /* @__PURE__ */ errorClass<"InvalidAuthenticationType">("invalid_authentication_type")
 /** @since 0.1.0 @category errors */
 export interface InvalidAuthenticationType extends ApiError<"InvalidAuthenticationType"> {}
 
@@ -1915,8 +1964,8 @@ export interface InvalidAuthenticationType extends ApiError<"InvalidAuthenticati
  * @since 0.1.0
  * @category errors
  */
-export const InvalidAuthenticatorType: ApiErrorClass<"InvalidAuthenticatorType"> =
-  /* @__PURE__ */ errorClass("invalid_authenticator_type")
+export const InvalidAuthenticatorType =
+  /* @__PURE__ */ errorClass<"InvalidAuthenticatorType">("invalid_authenticator_type")
 /** @since 0.1.0 @category errors */
 export interface InvalidAuthenticatorType extends ApiError<"InvalidAuthenticatorType"> {}
 
@@ -1927,8 +1976,8 @@ export interface InvalidAuthenticatorType extends ApiError<"InvalidAuthenticator
  * @since 0.1.0
  * @category errors
  */
-export const InvalidAuthorizationHeader: ApiErrorClass<"InvalidAuthorizationHeader"> =
-  /* @__PURE__ */ errorClass("invalid_authorization_header")
+export const InvalidAuthorizationHeader =
+  /* @__PURE__ */ errorClass<"InvalidAuthorizationHeader">("invalid_authorization_header")
 /** @since 0.1.0 @category errors */
 export interface InvalidAuthorizationHeader extends ApiError<"InvalidAuthorizationHeader"> {}
 
@@ -1938,8 +1987,8 @@ export interface InvalidAuthorizationHeader extends ApiError<"InvalidAuthorizati
  * @since 0.1.0
  * @category errors
  */
-export const InvalidAuthorizationUrl: ApiErrorClass<"InvalidAuthorizationUrl"> =
-  /* @__PURE__ */ errorClass("invalid_authorization_url")
+export const InvalidAuthorizationUrl =
+  /* @__PURE__ */ errorClass<"InvalidAuthorizationUrl">("invalid_authorization_url")
 /** @since 0.1.0 @category errors */
 export interface InvalidAuthorizationUrl extends ApiError<"InvalidAuthorizationUrl"> {}
 
@@ -1949,8 +1998,7 @@ export interface InvalidAuthorizationUrl extends ApiError<"InvalidAuthorizationU
  * @since 0.1.0
  * @category errors
  */
-export const InvalidB2bEndpoint: ApiErrorClass<"InvalidB2bEndpoint"> =
-  /* @__PURE__ */ errorClass("invalid_b2b_endpoint")
+export const InvalidB2bEndpoint = /* @__PURE__ */ errorClass<"InvalidB2bEndpoint">("invalid_b2b_endpoint")
 /** @since 0.1.0 @category errors */
 export interface InvalidB2bEndpoint extends ApiError<"InvalidB2bEndpoint"> {}
 
@@ -1960,8 +2008,8 @@ export interface InvalidB2bEndpoint extends ApiError<"InvalidB2bEndpoint"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidBase64ScryptHash: ApiErrorClass<"InvalidBase64ScryptHash"> =
-  /* @__PURE__ */ errorClass("invalid_base64_scrypt_hash")
+export const InvalidBase64ScryptHash =
+  /* @__PURE__ */ errorClass<"InvalidBase64ScryptHash">("invalid_base64_scrypt_hash")
 /** @since 0.1.0 @category errors */
 export interface InvalidBase64ScryptHash extends ApiError<"InvalidBase64ScryptHash"> {}
 
@@ -1971,8 +2019,8 @@ export interface InvalidBase64ScryptHash extends ApiError<"InvalidBase64ScryptHa
  * @since 0.1.0
  * @category errors
  */
-export const InvalidBase64ScryptSalt: ApiErrorClass<"InvalidBase64ScryptSalt"> =
-  /* @__PURE__ */ errorClass("invalid_base64_scrypt_salt")
+export const InvalidBase64ScryptSalt =
+  /* @__PURE__ */ errorClass<"InvalidBase64ScryptSalt">("invalid_base64_scrypt_salt")
 /** @since 0.1.0 @category errors */
 export interface InvalidBase64ScryptSalt extends ApiError<"InvalidBase64ScryptSalt"> {}
 
@@ -1982,7 +2030,7 @@ export interface InvalidBase64ScryptSalt extends ApiError<"InvalidBase64ScryptSa
  * @since 0.1.0
  * @category errors
  */
-export const InvalidBcryptCost: ApiErrorClass<"InvalidBcryptCost"> = /* @__PURE__ */ errorClass("invalid_bcrypt_cost")
+export const InvalidBcryptCost = /* @__PURE__ */ errorClass<"InvalidBcryptCost">("invalid_bcrypt_cost")
 /** @since 0.1.0 @category errors */
 export interface InvalidBcryptCost extends ApiError<"InvalidBcryptCost"> {}
 
@@ -1992,7 +2040,7 @@ export interface InvalidBcryptCost extends ApiError<"InvalidBcryptCost"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidBcryptHash: ApiErrorClass<"InvalidBcryptHash"> = /* @__PURE__ */ errorClass("invalid_bcrypt_hash")
+export const InvalidBcryptHash = /* @__PURE__ */ errorClass<"InvalidBcryptHash">("invalid_bcrypt_hash")
 /** @since 0.1.0 @category errors */
 export interface InvalidBcryptHash extends ApiError<"InvalidBcryptHash"> {}
 
@@ -2002,8 +2050,9 @@ export interface InvalidBcryptHash extends ApiError<"InvalidBcryptHash"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidBiometricRegistrationId: ApiErrorClass<"InvalidBiometricRegistrationId"> =
-  /* @__PURE__ */ errorClass("invalid_biometric_registration_id")
+export const InvalidBiometricRegistrationId = /* @__PURE__ */ errorClass<"InvalidBiometricRegistrationId">(
+  "invalid_biometric_registration_id"
+)
 /** @since 0.1.0 @category errors */
 export interface InvalidBiometricRegistrationId extends ApiError<"InvalidBiometricRegistrationId"> {}
 
@@ -2013,7 +2062,7 @@ export interface InvalidBiometricRegistrationId extends ApiError<"InvalidBiometr
  * @since 0.1.0
  * @category errors
  */
-export const InvalidCallbackId: ApiErrorClass<"InvalidCallbackId"> = /* @__PURE__ */ errorClass("invalid_callback_id")
+export const InvalidCallbackId = /* @__PURE__ */ errorClass<"InvalidCallbackId">("invalid_callback_id")
 /** @since 0.1.0 @category errors */
 export interface InvalidCallbackId extends ApiError<"InvalidCallbackId"> {}
 
@@ -2023,8 +2072,8 @@ export interface InvalidCallbackId extends ApiError<"InvalidCallbackId"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidCaptchaProviderId: ApiErrorClass<"InvalidCaptchaProviderId"> =
-  /* @__PURE__ */ errorClass("invalid_captcha_provider_id")
+export const InvalidCaptchaProviderId =
+  /* @__PURE__ */ errorClass<"InvalidCaptchaProviderId">("invalid_captcha_provider_id")
 /** @since 0.1.0 @category errors */
 export interface InvalidCaptchaProviderId extends ApiError<"InvalidCaptchaProviderId"> {}
 
@@ -2034,7 +2083,7 @@ export interface InvalidCaptchaProviderId extends ApiError<"InvalidCaptchaProvid
  * @since 0.1.0
  * @category errors
  */
-export const InvalidCaptchaProviderType: ApiErrorClass<"InvalidCaptchaProviderType"> = /* @__PURE__ */ errorClass(
+export const InvalidCaptchaProviderType = /* @__PURE__ */ errorClass<"InvalidCaptchaProviderType">(
   "invalid_captcha_provider_type"
 )
 /** @since 0.1.0 @category errors */
@@ -2046,8 +2095,8 @@ export interface InvalidCaptchaProviderType extends ApiError<"InvalidCaptchaProv
  * @since 0.1.0
  * @category errors
  */
-export const InvalidCaptchaThreshold: ApiErrorClass<"InvalidCaptchaThreshold"> =
-  /* @__PURE__ */ errorClass("invalid_captcha_threshold")
+export const InvalidCaptchaThreshold =
+  /* @__PURE__ */ errorClass<"InvalidCaptchaThreshold">("invalid_captcha_threshold")
 /** @since 0.1.0 @category errors */
 export interface InvalidCaptchaThreshold extends ApiError<"InvalidCaptchaThreshold"> {}
 
@@ -2058,7 +2107,7 @@ export interface InvalidCaptchaThreshold extends ApiError<"InvalidCaptchaThresho
  * @since 0.1.0
  * @category errors
  */
-export const InvalidCidrBlock: ApiErrorClass<"InvalidCidrBlock"> = /* @__PURE__ */ errorClass("invalid_cidr_block")
+export const InvalidCidrBlock = /* @__PURE__ */ errorClass<"InvalidCidrBlock">("invalid_cidr_block")
 /** @since 0.1.0 @category errors */
 export interface InvalidCidrBlock extends ApiError<"InvalidCidrBlock"> {}
 
@@ -2068,7 +2117,7 @@ export interface InvalidCidrBlock extends ApiError<"InvalidCidrBlock"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidClientId: ApiErrorClass<"InvalidClientId"> = /* @__PURE__ */ errorClass("invalid_client_id")
+export const InvalidClientId = /* @__PURE__ */ errorClass<"InvalidClientId">("invalid_client_id")
 /** @since 0.1.0 @category errors */
 export interface InvalidClientId extends ApiError<"InvalidClientId"> {}
 
@@ -2078,8 +2127,7 @@ export interface InvalidClientId extends ApiError<"InvalidClientId"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidClientSecret: ApiErrorClass<"InvalidClientSecret"> =
-  /* @__PURE__ */ errorClass("invalid_client_secret")
+export const InvalidClientSecret = /* @__PURE__ */ errorClass<"InvalidClientSecret">("invalid_client_secret")
 /** @since 0.1.0 @category errors */
 export interface InvalidClientSecret extends ApiError<"InvalidClientSecret"> {}
 
@@ -2089,7 +2137,7 @@ export interface InvalidClientSecret extends ApiError<"InvalidClientSecret"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidCode: ApiErrorClass<"InvalidCode"> = /* @__PURE__ */ errorClass("invalid_code")
+export const InvalidCode = /* @__PURE__ */ errorClass<"InvalidCode">("invalid_code")
 /** @since 0.1.0 @category errors */
 export interface InvalidCode extends ApiError<"InvalidCode"> {}
 
@@ -2099,8 +2147,8 @@ export interface InvalidCode extends ApiError<"InvalidCode"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidConnectedAppType: ApiErrorClass<"InvalidConnectedAppType"> =
-  /* @__PURE__ */ errorClass("invalid_connected_app_type")
+export const InvalidConnectedAppType =
+  /* @__PURE__ */ errorClass<"InvalidConnectedAppType">("invalid_connected_app_type")
 /** @since 0.1.0 @category errors */
 export interface InvalidConnectedAppType extends ApiError<"InvalidConnectedAppType"> {}
 
@@ -2110,8 +2158,9 @@ export interface InvalidConnectedAppType extends ApiError<"InvalidConnectedAppTy
  * @since 0.1.0
  * @category errors
  */
-export const InvalidConnectionForJitProvisioning: ApiErrorClass<"InvalidConnectionForJitProvisioning"> =
-  /* @__PURE__ */ errorClass("invalid_connection_for_jit_provisioning")
+export const InvalidConnectionForJitProvisioning = /* @__PURE__ */ errorClass<"InvalidConnectionForJitProvisioning">(
+  "invalid_connection_for_jit_provisioning"
+)
 /** @since 0.1.0 @category errors */
 export interface InvalidConnectionForJitProvisioning extends ApiError<"InvalidConnectionForJitProvisioning"> {}
 
@@ -2121,8 +2170,8 @@ export interface InvalidConnectionForJitProvisioning extends ApiError<"InvalidCo
  * @since 0.1.0
  * @category errors
  */
-export const InvalidConsumerEndpoint: ApiErrorClass<"InvalidConsumerEndpoint"> =
-  /* @__PURE__ */ errorClass("invalid_consumer_endpoint")
+export const InvalidConsumerEndpoint =
+  /* @__PURE__ */ errorClass<"InvalidConsumerEndpoint">("invalid_consumer_endpoint")
 /** @since 0.1.0 @category errors */
 export interface InvalidConsumerEndpoint extends ApiError<"InvalidConsumerEndpoint"> {}
 
@@ -2133,8 +2182,7 @@ export interface InvalidConsumerEndpoint extends ApiError<"InvalidConsumerEndpoi
  * @since 0.1.0
  * @category errors
  */
-export const InvalidCountryCode: ApiErrorClass<"InvalidCountryCode"> =
-  /* @__PURE__ */ errorClass("invalid_country_code")
+export const InvalidCountryCode = /* @__PURE__ */ errorClass<"InvalidCountryCode">("invalid_country_code")
 /** @since 0.1.0 @category errors */
 export interface InvalidCountryCode extends ApiError<"InvalidCountryCode"> {}
 
@@ -2144,7 +2192,7 @@ export interface InvalidCountryCode extends ApiError<"InvalidCountryCode"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidCountryCodeAllowRule: ApiErrorClass<"InvalidCountryCodeAllowRule"> = /* @__PURE__ */ errorClass(
+export const InvalidCountryCodeAllowRule = /* @__PURE__ */ errorClass<"InvalidCountryCodeAllowRule">(
   "invalid_country_code_allow_rule"
 )
 /** @since 0.1.0 @category errors */
@@ -2156,8 +2204,8 @@ export interface InvalidCountryCodeAllowRule extends ApiError<"InvalidCountryCod
  * @since 0.1.0
  * @category errors
  */
-export const InvalidCreateUserRequest: ApiErrorClass<"InvalidCreateUserRequest"> =
-  /* @__PURE__ */ errorClass("invalid_create_user_request")
+export const InvalidCreateUserRequest =
+  /* @__PURE__ */ errorClass<"InvalidCreateUserRequest">("invalid_create_user_request")
 /** @since 0.1.0 @category errors */
 export interface InvalidCreateUserRequest extends ApiError<"InvalidCreateUserRequest"> {}
 
@@ -2167,7 +2215,7 @@ export interface InvalidCreateUserRequest extends ApiError<"InvalidCreateUserReq
  * @since 0.1.0
  * @category errors
  */
-export const InvalidCryptoWalletAddress: ApiErrorClass<"InvalidCryptoWalletAddress"> = /* @__PURE__ */ errorClass(
+export const InvalidCryptoWalletAddress = /* @__PURE__ */ errorClass<"InvalidCryptoWalletAddress">(
   "invalid_crypto_wallet_address"
 )
 /** @since 0.1.0 @category errors */
@@ -2179,8 +2227,7 @@ export interface InvalidCryptoWalletAddress extends ApiError<"InvalidCryptoWalle
  * @since 0.1.0
  * @category errors
  */
-export const InvalidCryptoWalletId: ApiErrorClass<"InvalidCryptoWalletId"> =
-  /* @__PURE__ */ errorClass("invalid_crypto_wallet_id")
+export const InvalidCryptoWalletId = /* @__PURE__ */ errorClass<"InvalidCryptoWalletId">("invalid_crypto_wallet_id")
 /** @since 0.1.0 @category errors */
 export interface InvalidCryptoWalletId extends ApiError<"InvalidCryptoWalletId"> {}
 
@@ -2190,7 +2237,7 @@ export interface InvalidCryptoWalletId extends ApiError<"InvalidCryptoWalletId">
  * @since 0.1.0
  * @category errors
  */
-export const InvalidDefaultUrl: ApiErrorClass<"InvalidDefaultUrl"> = /* @__PURE__ */ errorClass("invalid_default_url")
+export const InvalidDefaultUrl = /* @__PURE__ */ errorClass<"InvalidDefaultUrl">("invalid_default_url")
 /** @since 0.1.0 @category errors */
 export interface InvalidDefaultUrl extends ApiError<"InvalidDefaultUrl"> {}
 
@@ -2200,7 +2247,7 @@ export interface InvalidDefaultUrl extends ApiError<"InvalidDefaultUrl"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidDiscoveryRedirectUrl: ApiErrorClass<"InvalidDiscoveryRedirectUrl"> = /* @__PURE__ */ errorClass(
+export const InvalidDiscoveryRedirectUrl = /* @__PURE__ */ errorClass<"InvalidDiscoveryRedirectUrl">(
   "invalid_discovery_redirect_url"
 )
 /** @since 0.1.0 @category errors */
@@ -2212,8 +2259,7 @@ export interface InvalidDiscoveryRedirectUrl extends ApiError<"InvalidDiscoveryR
  * @since 0.1.0
  * @category errors
  */
-export const InvalidDisplayName: ApiErrorClass<"InvalidDisplayName"> =
-  /* @__PURE__ */ errorClass("invalid_display_name")
+export const InvalidDisplayName = /* @__PURE__ */ errorClass<"InvalidDisplayName">("invalid_display_name")
 /** @since 0.1.0 @category errors */
 export interface InvalidDisplayName extends ApiError<"InvalidDisplayName"> {}
 
@@ -2223,7 +2269,7 @@ export interface InvalidDisplayName extends ApiError<"InvalidDisplayName"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidDomain: ApiErrorClass<"InvalidDomain"> = /* @__PURE__ */ errorClass("invalid_domain")
+export const InvalidDomain = /* @__PURE__ */ errorClass<"InvalidDomain">("invalid_domain")
 /** @since 0.1.0 @category errors */
 export interface InvalidDomain extends ApiError<"InvalidDomain"> {}
 
@@ -2233,7 +2279,7 @@ export interface InvalidDomain extends ApiError<"InvalidDomain"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidEmail: ApiErrorClass<"InvalidEmail"> = /* @__PURE__ */ errorClass("invalid_email")
+export const InvalidEmail = /* @__PURE__ */ errorClass<"InvalidEmail">("invalid_email")
 /** @since 0.1.0 @category errors */
 export interface InvalidEmail extends ApiError<"InvalidEmail"> {}
 
@@ -2243,8 +2289,7 @@ export interface InvalidEmail extends ApiError<"InvalidEmail"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidEmailDomain: ApiErrorClass<"InvalidEmailDomain"> =
-  /* @__PURE__ */ errorClass("invalid_email_domain")
+export const InvalidEmailDomain = /* @__PURE__ */ errorClass<"InvalidEmailDomain">("invalid_email_domain")
 /** @since 0.1.0 @category errors */
 export interface InvalidEmailDomain extends ApiError<"InvalidEmailDomain"> {}
 
@@ -2254,8 +2299,7 @@ export interface InvalidEmailDomain extends ApiError<"InvalidEmailDomain"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidEmailForInvites: ApiErrorClass<"InvalidEmailForInvites"> =
-  /* @__PURE__ */ errorClass("invalid_email_for_invites")
+export const InvalidEmailForInvites = /* @__PURE__ */ errorClass<"InvalidEmailForInvites">("invalid_email_for_invites")
 /** @since 0.1.0 @category errors */
 export interface InvalidEmailForInvites extends ApiError<"InvalidEmailForInvites"> {}
 
@@ -2265,8 +2309,9 @@ export interface InvalidEmailForInvites extends ApiError<"InvalidEmailForInvites
  * @since 0.1.0
  * @category errors
  */
-export const InvalidEmailForJitProvisioning: ApiErrorClass<"InvalidEmailForJitProvisioning"> =
-  /* @__PURE__ */ errorClass("invalid_email_for_jit_provisioning")
+export const InvalidEmailForJitProvisioning = /* @__PURE__ */ errorClass<"InvalidEmailForJitProvisioning">(
+  "invalid_email_for_jit_provisioning"
+)
 /** @since 0.1.0 @category errors */
 export interface InvalidEmailForJitProvisioning extends ApiError<"InvalidEmailForJitProvisioning"> {}
 
@@ -2276,7 +2321,7 @@ export interface InvalidEmailForJitProvisioning extends ApiError<"InvalidEmailFo
  * @since 0.1.0
  * @category errors
  */
-export const InvalidEmailHtml: ApiErrorClass<"InvalidEmailHtml"> = /* @__PURE__ */ errorClass("invalid_email_html")
+export const InvalidEmailHtml = /* @__PURE__ */ errorClass<"InvalidEmailHtml">("invalid_email_html")
 /** @since 0.1.0 @category errors */
 export interface InvalidEmailHtml extends ApiError<"InvalidEmailHtml"> {}
 
@@ -2286,7 +2331,7 @@ export interface InvalidEmailHtml extends ApiError<"InvalidEmailHtml"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidEmailId: ApiErrorClass<"InvalidEmailId"> = /* @__PURE__ */ errorClass("invalid_email_id")
+export const InvalidEmailId = /* @__PURE__ */ errorClass<"InvalidEmailId">("invalid_email_id")
 /** @since 0.1.0 @category errors */
 export interface InvalidEmailId extends ApiError<"InvalidEmailId"> {}
 
@@ -2296,8 +2341,7 @@ export interface InvalidEmailId extends ApiError<"InvalidEmailId"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidEmailPlaintext: ApiErrorClass<"InvalidEmailPlaintext"> =
-  /* @__PURE__ */ errorClass("invalid_email_plaintext")
+export const InvalidEmailPlaintext = /* @__PURE__ */ errorClass<"InvalidEmailPlaintext">("invalid_email_plaintext")
 /** @since 0.1.0 @category errors */
 export interface InvalidEmailPlaintext extends ApiError<"InvalidEmailPlaintext"> {}
 
@@ -2307,8 +2351,7 @@ export interface InvalidEmailPlaintext extends ApiError<"InvalidEmailPlaintext">
  * @since 0.1.0
  * @category errors
  */
-export const InvalidEmailSandbox: ApiErrorClass<"InvalidEmailSandbox"> =
-  /* @__PURE__ */ errorClass("invalid_email_sandbox")
+export const InvalidEmailSandbox = /* @__PURE__ */ errorClass<"InvalidEmailSandbox">("invalid_email_sandbox")
 /** @since 0.1.0 @category errors */
 export interface InvalidEmailSandbox extends ApiError<"InvalidEmailSandbox"> {}
 
@@ -2318,8 +2361,7 @@ export interface InvalidEmailSandbox extends ApiError<"InvalidEmailSandbox"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidEmailSubject: ApiErrorClass<"InvalidEmailSubject"> =
-  /* @__PURE__ */ errorClass("invalid_email_subject")
+export const InvalidEmailSubject = /* @__PURE__ */ errorClass<"InvalidEmailSubject">("invalid_email_subject")
 /** @since 0.1.0 @category errors */
 export interface InvalidEmailSubject extends ApiError<"InvalidEmailSubject"> {}
 
@@ -2329,7 +2371,7 @@ export interface InvalidEmailSubject extends ApiError<"InvalidEmailSubject"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidEmailTemplateContent: ApiErrorClass<"InvalidEmailTemplateContent"> = /* @__PURE__ */ errorClass(
+export const InvalidEmailTemplateContent = /* @__PURE__ */ errorClass<"InvalidEmailTemplateContent">(
   "invalid_email_template_content"
 )
 /** @since 0.1.0 @category errors */
@@ -2341,8 +2383,9 @@ export interface InvalidEmailTemplateContent extends ApiError<"InvalidEmailTempl
  * @since 0.1.0
  * @category errors
  */
-export const InvalidEmailTemplateParameters: ApiErrorClass<"InvalidEmailTemplateParameters"> =
-  /* @__PURE__ */ errorClass("invalid_email_template_parameters")
+export const InvalidEmailTemplateParameters = /* @__PURE__ */ errorClass<"InvalidEmailTemplateParameters">(
+  "invalid_email_template_parameters"
+)
 /** @since 0.1.0 @category errors */
 export interface InvalidEmailTemplateParameters extends ApiError<"InvalidEmailTemplateParameters"> {}
 
@@ -2352,8 +2395,7 @@ export interface InvalidEmailTemplateParameters extends ApiError<"InvalidEmailTe
  * @since 0.1.0
  * @category errors
  */
-export const InvalidEthereumAddress: ApiErrorClass<"InvalidEthereumAddress"> =
-  /* @__PURE__ */ errorClass("invalid_ethereum_address")
+export const InvalidEthereumAddress = /* @__PURE__ */ errorClass<"InvalidEthereumAddress">("invalid_ethereum_address")
 /** @since 0.1.0 @category errors */
 export interface InvalidEthereumAddress extends ApiError<"InvalidEthereumAddress"> {}
 
@@ -2363,8 +2405,9 @@ export interface InvalidEthereumAddress extends ApiError<"InvalidEthereumAddress
  * @since 0.1.0
  * @category errors
  */
-export const InvalidExchangePrimaryFactorFields: ApiErrorClass<"InvalidExchangePrimaryFactorFields"> =
-  /* @__PURE__ */ errorClass("invalid_exchange_primary_factor_fields")
+export const InvalidExchangePrimaryFactorFields = /* @__PURE__ */ errorClass<"InvalidExchangePrimaryFactorFields">(
+  "invalid_exchange_primary_factor_fields"
+)
 /** @since 0.1.0 @category errors */
 export interface InvalidExchangePrimaryFactorFields extends ApiError<"InvalidExchangePrimaryFactorFields"> {}
 
@@ -2374,8 +2417,9 @@ export interface InvalidExchangePrimaryFactorFields extends ApiError<"InvalidExc
  * @since 0.1.0
  * @category errors
  */
-export const InvalidExchangePrimaryFactorUser: ApiErrorClass<"InvalidExchangePrimaryFactorUser"> =
-  /* @__PURE__ */ errorClass("invalid_exchange_primary_factor_user")
+export const InvalidExchangePrimaryFactorUser = /* @__PURE__ */ errorClass<"InvalidExchangePrimaryFactorUser">(
+  "invalid_exchange_primary_factor_user"
+)
 /** @since 0.1.0 @category errors */
 export interface InvalidExchangePrimaryFactorUser extends ApiError<"InvalidExchangePrimaryFactorUser"> {}
 
@@ -2385,7 +2429,7 @@ export interface InvalidExchangePrimaryFactorUser extends ApiError<"InvalidExcha
  * @since 0.1.0
  * @category errors
  */
-export const InvalidExpiration: ApiErrorClass<"InvalidExpiration"> = /* @__PURE__ */ errorClass("invalid_expiration")
+export const InvalidExpiration = /* @__PURE__ */ errorClass<"InvalidExpiration">("invalid_expiration")
 /** @since 0.1.0 @category errors */
 export interface InvalidExpiration extends ApiError<"InvalidExpiration"> {}
 
@@ -2395,8 +2439,7 @@ export interface InvalidExpiration extends ApiError<"InvalidExpiration"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidExpirationOtp: ApiErrorClass<"InvalidExpirationOtp"> =
-  /* @__PURE__ */ errorClass("invalid_expiration_otp")
+export const InvalidExpirationOtp = /* @__PURE__ */ errorClass<"InvalidExpirationOtp">("invalid_expiration_otp")
 /** @since 0.1.0 @category errors */
 export interface InvalidExpirationOtp extends ApiError<"InvalidExpirationOtp"> {}
 
@@ -2407,8 +2450,8 @@ export interface InvalidExpirationOtp extends ApiError<"InvalidExpirationOtp"> {
  * @since 0.1.0
  * @category errors
  */
-export const InvalidExternalMetadata: ApiErrorClass<"InvalidExternalMetadata"> =
-  /* @__PURE__ */ errorClass("invalid_external_metadata")
+export const InvalidExternalMetadata =
+  /* @__PURE__ */ errorClass<"InvalidExternalMetadata">("invalid_external_metadata")
 /** @since 0.1.0 @category errors */
 export interface InvalidExternalMetadata extends ApiError<"InvalidExternalMetadata"> {}
 
@@ -2418,8 +2461,7 @@ export interface InvalidExternalMetadata extends ApiError<"InvalidExternalMetada
  * @since 0.1.0
  * @category errors
  */
-export const InvalidFingerprintOrId: ApiErrorClass<"InvalidFingerprintOrId"> =
-  /* @__PURE__ */ errorClass("invalid_fingerprint_or_id")
+export const InvalidFingerprintOrId = /* @__PURE__ */ errorClass<"InvalidFingerprintOrId">("invalid_fingerprint_or_id")
 /** @since 0.1.0 @category errors */
 export interface InvalidFingerprintOrId extends ApiError<"InvalidFingerprintOrId"> {}
 
@@ -2429,8 +2471,7 @@ export interface InvalidFingerprintOrId extends ApiError<"InvalidFingerprintOrId
  * @since 0.1.0
  * @category errors
  */
-export const InvalidFromLocalPart: ApiErrorClass<"InvalidFromLocalPart"> =
-  /* @__PURE__ */ errorClass("invalid_from_local_part")
+export const InvalidFromLocalPart = /* @__PURE__ */ errorClass<"InvalidFromLocalPart">("invalid_from_local_part")
 /** @since 0.1.0 @category errors */
 export interface InvalidFromLocalPart extends ApiError<"InvalidFromLocalPart"> {}
 
@@ -2440,8 +2481,9 @@ export interface InvalidFromLocalPart extends ApiError<"InvalidFromLocalPart"> {
  * @since 0.1.0
  * @category errors
  */
-export const InvalidGoogleHostedDomainError: ApiErrorClass<"InvalidGoogleHostedDomainError"> =
-  /* @__PURE__ */ errorClass("invalid_google_hosted_domain_error")
+export const InvalidGoogleHostedDomainError = /* @__PURE__ */ errorClass<"InvalidGoogleHostedDomainError">(
+  "invalid_google_hosted_domain_error"
+)
 /** @since 0.1.0 @category errors */
 export interface InvalidGoogleHostedDomainError extends ApiError<"InvalidGoogleHostedDomainError"> {}
 
@@ -2451,7 +2493,7 @@ export interface InvalidGoogleHostedDomainError extends ApiError<"InvalidGoogleH
  * @since 0.1.0
  * @category errors
  */
-export const InvalidHash: ApiErrorClass<"InvalidHash"> = /* @__PURE__ */ errorClass("invalid_hash")
+export const InvalidHash = /* @__PURE__ */ errorClass<"InvalidHash">("invalid_hash")
 /** @since 0.1.0 @category errors */
 export interface InvalidHash extends ApiError<"InvalidHash"> {}
 
@@ -2461,7 +2503,7 @@ export interface InvalidHash extends ApiError<"InvalidHash"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidHashType: ApiErrorClass<"InvalidHashType"> = /* @__PURE__ */ errorClass("invalid_hash_type")
+export const InvalidHashType = /* @__PURE__ */ errorClass<"InvalidHashType">("invalid_hash_type")
 /** @since 0.1.0 @category errors */
 export interface InvalidHashType extends ApiError<"InvalidHashType"> {}
 
@@ -2471,7 +2513,7 @@ export interface InvalidHashType extends ApiError<"InvalidHashType"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidId: ApiErrorClass<"InvalidId"> = /* @__PURE__ */ errorClass("invalid_id")
+export const InvalidId = /* @__PURE__ */ errorClass<"InvalidId">("invalid_id")
 /** @since 0.1.0 @category errors */
 export interface InvalidId extends ApiError<"InvalidId"> {}
 
@@ -2481,8 +2523,7 @@ export interface InvalidId extends ApiError<"InvalidId"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidIdpEntityId: ApiErrorClass<"InvalidIdpEntityId"> =
-  /* @__PURE__ */ errorClass("invalid_idp_entity_id")
+export const InvalidIdpEntityId = /* @__PURE__ */ errorClass<"InvalidIdpEntityId">("invalid_idp_entity_id")
 /** @since 0.1.0 @category errors */
 export interface InvalidIdpEntityId extends ApiError<"InvalidIdpEntityId"> {}
 
@@ -2492,7 +2533,7 @@ export interface InvalidIdpEntityId extends ApiError<"InvalidIdpEntityId"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidIdpSsoUrl: ApiErrorClass<"InvalidIdpSsoUrl"> = /* @__PURE__ */ errorClass("invalid_idp_sso_url")
+export const InvalidIdpSsoUrl = /* @__PURE__ */ errorClass<"InvalidIdpSsoUrl">("invalid_idp_sso_url")
 /** @since 0.1.0 @category errors */
 export interface InvalidIdpSsoUrl extends ApiError<"InvalidIdpSsoUrl"> {}
 
@@ -2502,8 +2543,8 @@ export interface InvalidIdpSsoUrl extends ApiError<"InvalidIdpSsoUrl"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidImpersonationReason: ApiErrorClass<"InvalidImpersonationReason"> =
-  /* @__PURE__ */ errorClass("invalid_impersonation_reason")
+export const InvalidImpersonationReason =
+  /* @__PURE__ */ errorClass<"InvalidImpersonationReason">("invalid_impersonation_reason")
 /** @since 0.1.0 @category errors */
 export interface InvalidImpersonationReason extends ApiError<"InvalidImpersonationReason"> {}
 
@@ -2513,10 +2554,14 @@ export interface InvalidImpersonationReason extends ApiError<"InvalidImpersonati
  * @since 0.1.0
  * @category errors
  */
-export const InvalidIntermediateSessionTokenForOrganization: ApiErrorClass<"InvalidIntermediateSessionTokenForOrganization"> =
-  /* @__PURE__ */ errorClass("invalid_intermediate_session_token_for_organization")
+export const InvalidIntermediateSessionTokenForOrganization =
+  /* @__PURE__ */ errorClass<"InvalidIntermediateSessionTokenForOrganization">(
+    "invalid_intermediate_session_token_for_organization"
+  )
 /** @since 0.1.0 @category errors */
-export interface InvalidIntermediateSessionTokenForOrganization extends ApiError<"InvalidIntermediateSessionTokenForOrganization"> {}
+// prettier-ignore
+export interface InvalidIntermediateSessionTokenForOrganization
+  extends ApiError<"InvalidIntermediateSessionTokenForOrganization"> {}
 
 /**
  * `invalid_invite_magic_link_url`.
@@ -2524,7 +2569,7 @@ export interface InvalidIntermediateSessionTokenForOrganization extends ApiError
  * @since 0.1.0
  * @category errors
  */
-export const InvalidInviteMagicLinkUrl: ApiErrorClass<"InvalidInviteMagicLinkUrl"> = /* @__PURE__ */ errorClass(
+export const InvalidInviteMagicLinkUrl = /* @__PURE__ */ errorClass<"InvalidInviteMagicLinkUrl">(
   "invalid_invite_magic_link_url"
 )
 /** @since 0.1.0 @category errors */
@@ -2536,8 +2581,8 @@ export interface InvalidInviteMagicLinkUrl extends ApiError<"InvalidInviteMagicL
  * @since 0.1.0
  * @category errors
  */
-export const InvalidInviteRedirectUrl: ApiErrorClass<"InvalidInviteRedirectUrl"> =
-  /* @__PURE__ */ errorClass("invalid_invite_redirect_url")
+export const InvalidInviteRedirectUrl =
+  /* @__PURE__ */ errorClass<"InvalidInviteRedirectUrl">("invalid_invite_redirect_url")
 /** @since 0.1.0 @category errors */
 export interface InvalidInviteRedirectUrl extends ApiError<"InvalidInviteRedirectUrl"> {}
 
@@ -2547,7 +2592,7 @@ export interface InvalidInviteRedirectUrl extends ApiError<"InvalidInviteRedirec
  * @since 0.1.0
  * @category errors
  */
-export const InvalidIpAddress: ApiErrorClass<"InvalidIpAddress"> = /* @__PURE__ */ errorClass("invalid_ip_address")
+export const InvalidIpAddress = /* @__PURE__ */ errorClass<"InvalidIpAddress">("invalid_ip_address")
 /** @since 0.1.0 @category errors */
 export interface InvalidIpAddress extends ApiError<"InvalidIpAddress"> {}
 
@@ -2557,7 +2602,7 @@ export interface InvalidIpAddress extends ApiError<"InvalidIpAddress"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidIssuer: ApiErrorClass<"InvalidIssuer"> = /* @__PURE__ */ errorClass("invalid_issuer")
+export const InvalidIssuer = /* @__PURE__ */ errorClass<"InvalidIssuer">("invalid_issuer")
 /** @since 0.1.0 @category errors */
 export interface InvalidIssuer extends ApiError<"InvalidIssuer"> {}
 
@@ -2567,7 +2612,7 @@ export interface InvalidIssuer extends ApiError<"InvalidIssuer"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidJwksUrl: ApiErrorClass<"InvalidJwksUrl"> = /* @__PURE__ */ errorClass("invalid_jwks_url")
+export const InvalidJwksUrl = /* @__PURE__ */ errorClass<"InvalidJwksUrl">("invalid_jwks_url")
 /** @since 0.1.0 @category errors */
 export interface InvalidJwksUrl extends ApiError<"InvalidJwksUrl"> {}
 
@@ -2577,7 +2622,7 @@ export interface InvalidJwksUrl extends ApiError<"InvalidJwksUrl"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidLocale: ApiErrorClass<"InvalidLocale"> = /* @__PURE__ */ errorClass("invalid_locale")
+export const InvalidLocale = /* @__PURE__ */ errorClass<"InvalidLocale">("invalid_locale")
 /** @since 0.1.0 @category errors */
 export interface InvalidLocale extends ApiError<"InvalidLocale"> {}
 
@@ -2587,8 +2632,8 @@ export interface InvalidLocale extends ApiError<"InvalidLocale"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidLoginMagicLinkUrl: ApiErrorClass<"InvalidLoginMagicLinkUrl"> =
-  /* @__PURE__ */ errorClass("invalid_login_magic_link_url")
+export const InvalidLoginMagicLinkUrl =
+  /* @__PURE__ */ errorClass<"InvalidLoginMagicLinkUrl">("invalid_login_magic_link_url")
 /** @since 0.1.0 @category errors */
 export interface InvalidLoginMagicLinkUrl extends ApiError<"InvalidLoginMagicLinkUrl"> {}
 
@@ -2598,8 +2643,7 @@ export interface InvalidLoginMagicLinkUrl extends ApiError<"InvalidLoginMagicLin
  * @since 0.1.0
  * @category errors
  */
-export const InvalidLoginOauthUrl: ApiErrorClass<"InvalidLoginOauthUrl"> =
-  /* @__PURE__ */ errorClass("invalid_login_oauth_url")
+export const InvalidLoginOauthUrl = /* @__PURE__ */ errorClass<"InvalidLoginOauthUrl">("invalid_login_oauth_url")
 /** @since 0.1.0 @category errors */
 export interface InvalidLoginOauthUrl extends ApiError<"InvalidLoginOauthUrl"> {}
 
@@ -2609,8 +2653,8 @@ export interface InvalidLoginOauthUrl extends ApiError<"InvalidLoginOauthUrl"> {
  * @since 0.1.0
  * @category errors
  */
-export const InvalidLoginRedirectUrl: ApiErrorClass<"InvalidLoginRedirectUrl"> =
-  /* @__PURE__ */ errorClass("invalid_login_redirect_url")
+export const InvalidLoginRedirectUrl =
+  /* @__PURE__ */ errorClass<"InvalidLoginRedirectUrl">("invalid_login_redirect_url")
 /** @since 0.1.0 @category errors */
 export interface InvalidLoginRedirectUrl extends ApiError<"InvalidLoginRedirectUrl"> {}
 
@@ -2620,8 +2664,7 @@ export interface InvalidLoginRedirectUrl extends ApiError<"InvalidLoginRedirectU
  * @since 0.1.0
  * @category errors
  */
-export const InvalidLoginSsoUrl: ApiErrorClass<"InvalidLoginSsoUrl"> =
-  /* @__PURE__ */ errorClass("invalid_login_sso_url")
+export const InvalidLoginSsoUrl = /* @__PURE__ */ errorClass<"InvalidLoginSsoUrl">("invalid_login_sso_url")
 /** @since 0.1.0 @category errors */
 export interface InvalidLoginSsoUrl extends ApiError<"InvalidLoginSsoUrl"> {}
 
@@ -2631,8 +2674,7 @@ export interface InvalidLoginSsoUrl extends ApiError<"InvalidLoginSsoUrl"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidM2mClientScope: ApiErrorClass<"InvalidM2mClientScope"> =
-  /* @__PURE__ */ errorClass("invalid_m2m_client_scope")
+export const InvalidM2mClientScope = /* @__PURE__ */ errorClass<"InvalidM2mClientScope">("invalid_m2m_client_scope")
 /** @since 0.1.0 @category errors */
 export interface InvalidM2mClientScope extends ApiError<"InvalidM2mClientScope"> {}
 
@@ -2642,8 +2684,7 @@ export interface InvalidM2mClientScope extends ApiError<"InvalidM2mClientScope">
  * @since 0.1.0
  * @category errors
  */
-export const InvalidM2mClientStatus: ApiErrorClass<"InvalidM2mClientStatus"> =
-  /* @__PURE__ */ errorClass("invalid_m2m_client_status")
+export const InvalidM2mClientStatus = /* @__PURE__ */ errorClass<"InvalidM2mClientStatus">("invalid_m2m_client_status")
 /** @since 0.1.0 @category errors */
 export interface InvalidM2mClientStatus extends ApiError<"InvalidM2mClientStatus"> {}
 
@@ -2653,8 +2694,7 @@ export interface InvalidM2mClientStatus extends ApiError<"InvalidM2mClientStatus
  * @since 0.1.0
  * @category errors
  */
-export const InvalidMagicLinkUrl: ApiErrorClass<"InvalidMagicLinkUrl"> =
-  /* @__PURE__ */ errorClass("invalid_magic_link_url")
+export const InvalidMagicLinkUrl = /* @__PURE__ */ errorClass<"InvalidMagicLinkUrl">("invalid_magic_link_url")
 /** @since 0.1.0 @category errors */
 export interface InvalidMagicLinkUrl extends ApiError<"InvalidMagicLinkUrl"> {}
 
@@ -2664,7 +2704,7 @@ export interface InvalidMagicLinkUrl extends ApiError<"InvalidMagicLinkUrl"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidMd5Hash: ApiErrorClass<"InvalidMd5Hash"> = /* @__PURE__ */ errorClass("invalid_md_5_hash")
+export const InvalidMd5Hash = /* @__PURE__ */ errorClass<"InvalidMd5Hash">("invalid_md_5_hash")
 /** @since 0.1.0 @category errors */
 export interface InvalidMd5Hash extends ApiError<"InvalidMd5Hash"> {}
 
@@ -2674,8 +2714,7 @@ export interface InvalidMd5Hash extends ApiError<"InvalidMd5Hash"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidMemberGetFields: ApiErrorClass<"InvalidMemberGetFields"> =
-  /* @__PURE__ */ errorClass("invalid_member_get_fields")
+export const InvalidMemberGetFields = /* @__PURE__ */ errorClass<"InvalidMemberGetFields">("invalid_member_get_fields")
 /** @since 0.1.0 @category errors */
 export interface InvalidMemberGetFields extends ApiError<"InvalidMemberGetFields"> {}
 
@@ -2685,7 +2724,7 @@ export interface InvalidMemberGetFields extends ApiError<"InvalidMemberGetFields
  * @since 0.1.0
  * @category errors
  */
-export const InvalidMethodId: ApiErrorClass<"InvalidMethodId"> = /* @__PURE__ */ errorClass("invalid_method_id")
+export const InvalidMethodId = /* @__PURE__ */ errorClass<"InvalidMethodId">("invalid_method_id")
 /** @since 0.1.0 @category errors */
 export interface InvalidMethodId extends ApiError<"InvalidMethodId"> {}
 
@@ -2695,8 +2734,8 @@ export interface InvalidMethodId extends ApiError<"InvalidMethodId"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidMfaDefaultMethod: ApiErrorClass<"InvalidMfaDefaultMethod"> =
-  /* @__PURE__ */ errorClass("invalid_mfa_default_method")
+export const InvalidMfaDefaultMethod =
+  /* @__PURE__ */ errorClass<"InvalidMfaDefaultMethod">("invalid_mfa_default_method")
 /** @since 0.1.0 @category errors */
 export interface InvalidMfaDefaultMethod extends ApiError<"InvalidMfaDefaultMethod"> {}
 
@@ -2706,7 +2745,7 @@ export interface InvalidMfaDefaultMethod extends ApiError<"InvalidMfaDefaultMeth
  * @since 0.1.0
  * @category errors
  */
-export const InvalidMicrosoftTenantType: ApiErrorClass<"InvalidMicrosoftTenantType"> = /* @__PURE__ */ errorClass(
+export const InvalidMicrosoftTenantType = /* @__PURE__ */ errorClass<"InvalidMicrosoftTenantType">(
   "invalid_microsoft_tenant_type"
 )
 /** @since 0.1.0 @category errors */
@@ -2718,8 +2757,9 @@ export interface InvalidMicrosoftTenantType extends ApiError<"InvalidMicrosoftTe
  * @since 0.1.0
  * @category errors
  */
-export const InvalidMicrosoftUserPrincipalName: ApiErrorClass<"InvalidMicrosoftUserPrincipalName"> =
-  /* @__PURE__ */ errorClass("invalid_microsoft_user_principal_name")
+export const InvalidMicrosoftUserPrincipalName = /* @__PURE__ */ errorClass<"InvalidMicrosoftUserPrincipalName">(
+  "invalid_microsoft_user_principal_name"
+)
 /** @since 0.1.0 @category errors */
 export interface InvalidMicrosoftUserPrincipalName extends ApiError<"InvalidMicrosoftUserPrincipalName"> {}
 
@@ -2729,8 +2769,8 @@ export interface InvalidMicrosoftUserPrincipalName extends ApiError<"InvalidMicr
  * @since 0.1.0
  * @category errors
  */
-export const InvalidMobileIdentifier: ApiErrorClass<"InvalidMobileIdentifier"> =
-  /* @__PURE__ */ errorClass("invalid_mobile_identifier")
+export const InvalidMobileIdentifier =
+  /* @__PURE__ */ errorClass<"InvalidMobileIdentifier">("invalid_mobile_identifier")
 /** @since 0.1.0 @category errors */
 export interface InvalidMobileIdentifier extends ApiError<"InvalidMobileIdentifier"> {}
 
@@ -2740,8 +2780,9 @@ export interface InvalidMobileIdentifier extends ApiError<"InvalidMobileIdentifi
  * @since 0.1.0
  * @category errors
  */
-export const InvalidOauthAllowedTenantsFormat: ApiErrorClass<"InvalidOauthAllowedTenantsFormat"> =
-  /* @__PURE__ */ errorClass("invalid_oauth_allowed_tenants_format")
+export const InvalidOauthAllowedTenantsFormat = /* @__PURE__ */ errorClass<"InvalidOauthAllowedTenantsFormat">(
+  "invalid_oauth_allowed_tenants_format"
+)
 /** @since 0.1.0 @category errors */
 export interface InvalidOauthAllowedTenantsFormat extends ApiError<"InvalidOauthAllowedTenantsFormat"> {}
 
@@ -2751,8 +2792,8 @@ export interface InvalidOauthAllowedTenantsFormat extends ApiError<"InvalidOauth
  * @since 0.1.0
  * @category errors
  */
-export const InvalidOauthAttachToken: ApiErrorClass<"InvalidOauthAttachToken"> =
-  /* @__PURE__ */ errorClass("invalid_oauth_attach_token")
+export const InvalidOauthAttachToken =
+  /* @__PURE__ */ errorClass<"InvalidOauthAttachToken">("invalid_oauth_attach_token")
 /** @since 0.1.0 @category errors */
 export interface InvalidOauthAttachToken extends ApiError<"InvalidOauthAttachToken"> {}
 
@@ -2762,8 +2803,7 @@ export interface InvalidOauthAttachToken extends ApiError<"InvalidOauthAttachTok
  * @since 0.1.0
  * @category errors
  */
-export const InvalidOauthProvider: ApiErrorClass<"InvalidOauthProvider"> =
-  /* @__PURE__ */ errorClass("invalid_oauth_provider")
+export const InvalidOauthProvider = /* @__PURE__ */ errorClass<"InvalidOauthProvider">("invalid_oauth_provider")
 /** @since 0.1.0 @category errors */
 export interface InvalidOauthProvider extends ApiError<"InvalidOauthProvider"> {}
 
@@ -2773,8 +2813,9 @@ export interface InvalidOauthProvider extends ApiError<"InvalidOauthProvider"> {
  * @since 0.1.0
  * @category errors
  */
-export const InvalidOauthTenantForJitProvisioning: ApiErrorClass<"InvalidOauthTenantForJitProvisioning"> =
-  /* @__PURE__ */ errorClass("invalid_oauth_tenant_for_jit_provisioning")
+export const InvalidOauthTenantForJitProvisioning = /* @__PURE__ */ errorClass<"InvalidOauthTenantForJitProvisioning">(
+  "invalid_oauth_tenant_for_jit_provisioning"
+)
 /** @since 0.1.0 @category errors */
 export interface InvalidOauthTenantForJitProvisioning extends ApiError<"InvalidOauthTenantForJitProvisioning"> {}
 
@@ -2784,8 +2825,9 @@ export interface InvalidOauthTenantForJitProvisioning extends ApiError<"InvalidO
  * @since 0.1.0
  * @category errors
  */
-export const InvalidOauthUserRegistrationId: ApiErrorClass<"InvalidOauthUserRegistrationId"> =
-  /* @__PURE__ */ errorClass("invalid_oauth_user_registration_id")
+export const InvalidOauthUserRegistrationId = /* @__PURE__ */ errorClass<"InvalidOauthUserRegistrationId">(
+  "invalid_oauth_user_registration_id"
+)
 /** @since 0.1.0 @category errors */
 export interface InvalidOauthUserRegistrationId extends ApiError<"InvalidOauthUserRegistrationId"> {}
 
@@ -2795,8 +2837,8 @@ export interface InvalidOauthUserRegistrationId extends ApiError<"InvalidOauthUs
  * @since 0.1.0
  * @category errors
  */
-export const InvalidOrganizationAllowedAuthMethods: ApiErrorClass<"InvalidOrganizationAllowedAuthMethods"> =
-  /* @__PURE__ */ errorClass("invalid_organization_allowed_auth_methods")
+export const InvalidOrganizationAllowedAuthMethods =
+  /* @__PURE__ */ errorClass<"InvalidOrganizationAllowedAuthMethods">("invalid_organization_allowed_auth_methods")
 /** @since 0.1.0 @category errors */
 export interface InvalidOrganizationAllowedAuthMethods extends ApiError<"InvalidOrganizationAllowedAuthMethods"> {}
 
@@ -2806,8 +2848,9 @@ export interface InvalidOrganizationAllowedAuthMethods extends ApiError<"Invalid
  * @since 0.1.0
  * @category errors
  */
-export const InvalidOrganizationAllowedMfaMethods: ApiErrorClass<"InvalidOrganizationAllowedMfaMethods"> =
-  /* @__PURE__ */ errorClass("invalid_organization_allowed_mfa_methods")
+export const InvalidOrganizationAllowedMfaMethods = /* @__PURE__ */ errorClass<"InvalidOrganizationAllowedMfaMethods">(
+  "invalid_organization_allowed_mfa_methods"
+)
 /** @since 0.1.0 @category errors */
 export interface InvalidOrganizationAllowedMfaMethods extends ApiError<"InvalidOrganizationAllowedMfaMethods"> {}
 
@@ -2817,8 +2860,9 @@ export interface InvalidOrganizationAllowedMfaMethods extends ApiError<"InvalidO
  * @since 0.1.0
  * @category errors
  */
-export const InvalidOrganizationAuthFactorSetting: ApiErrorClass<"InvalidOrganizationAuthFactorSetting"> =
-  /* @__PURE__ */ errorClass("invalid_organization_auth_factor_setting")
+export const InvalidOrganizationAuthFactorSetting = /* @__PURE__ */ errorClass<"InvalidOrganizationAuthFactorSetting">(
+  "invalid_organization_auth_factor_setting"
+)
 /** @since 0.1.0 @category errors */
 export interface InvalidOrganizationAuthFactorSetting extends ApiError<"InvalidOrganizationAuthFactorSetting"> {}
 
@@ -2828,10 +2872,14 @@ export interface InvalidOrganizationAuthFactorSetting extends ApiError<"InvalidO
  * @since 0.1.0
  * @category errors
  */
-export const InvalidOrganizationAuthFactorSettingForEmailJitProvisioning: ApiErrorClass<"InvalidOrganizationAuthFactorSettingForEmailJitProvisioning"> =
-  /* @__PURE__ */ errorClass("invalid_organization_auth_factor_setting_for_email_jit_provisioning")
+export const InvalidOrganizationAuthFactorSettingForEmailJitProvisioning =
+  /* @__PURE__ */ errorClass<"InvalidOrganizationAuthFactorSettingForEmailJitProvisioning">(
+    "invalid_organization_auth_factor_setting_for_email_jit_provisioning"
+  )
 /** @since 0.1.0 @category errors */
-export interface InvalidOrganizationAuthFactorSettingForEmailJitProvisioning extends ApiError<"InvalidOrganizationAuthFactorSettingForEmailJitProvisioning"> {}
+// prettier-ignore
+export interface InvalidOrganizationAuthFactorSettingForEmailJitProvisioning
+  extends ApiError<"InvalidOrganizationAuthFactorSettingForEmailJitProvisioning"> {}
 
 /**
  * `invalid_organization_auth_factor_setting_for_oauth_tenant_jit_provisioning`.
@@ -2839,10 +2887,14 @@ export interface InvalidOrganizationAuthFactorSettingForEmailJitProvisioning ext
  * @since 0.1.0
  * @category errors
  */
-export const InvalidOrganizationAuthFactorSettingForOauthTenantJitProvisioning: ApiErrorClass<"InvalidOrganizationAuthFactorSettingForOauthTenantJitProvisioning"> =
-  /* @__PURE__ */ errorClass("invalid_organization_auth_factor_setting_for_oauth_tenant_jit_provisioning")
+export const InvalidOrganizationAuthFactorSettingForOauthTenantJitProvisioning =
+  /* @__PURE__ */ errorClass<"InvalidOrganizationAuthFactorSettingForOauthTenantJitProvisioning">(
+    "invalid_organization_auth_factor_setting_for_oauth_tenant_jit_provisioning"
+  )
 /** @since 0.1.0 @category errors */
-export interface InvalidOrganizationAuthFactorSettingForOauthTenantJitProvisioning extends ApiError<"InvalidOrganizationAuthFactorSettingForOauthTenantJitProvisioning"> {}
+// prettier-ignore
+export interface InvalidOrganizationAuthFactorSettingForOauthTenantJitProvisioning
+  extends ApiError<"InvalidOrganizationAuthFactorSettingForOauthTenantJitProvisioning"> {}
 
 /**
  * `invalid_organization_auth_method_settings`.
@@ -2850,8 +2902,8 @@ export interface InvalidOrganizationAuthFactorSettingForOauthTenantJitProvisioni
  * @since 0.1.0
  * @category errors
  */
-export const InvalidOrganizationAuthMethodSettings: ApiErrorClass<"InvalidOrganizationAuthMethodSettings"> =
-  /* @__PURE__ */ errorClass("invalid_organization_auth_method_settings")
+export const InvalidOrganizationAuthMethodSettings =
+  /* @__PURE__ */ errorClass<"InvalidOrganizationAuthMethodSettings">("invalid_organization_auth_method_settings")
 /** @since 0.1.0 @category errors */
 export interface InvalidOrganizationAuthMethodSettings extends ApiError<"InvalidOrganizationAuthMethodSettings"> {}
 
@@ -2861,7 +2913,7 @@ export interface InvalidOrganizationAuthMethodSettings extends ApiError<"Invalid
  * @since 0.1.0
  * @category errors
  */
-export const InvalidOrganizationExternalId: ApiErrorClass<"InvalidOrganizationExternalId"> = /* @__PURE__ */ errorClass(
+export const InvalidOrganizationExternalId = /* @__PURE__ */ errorClass<"InvalidOrganizationExternalId">(
   "invalid_organization_external_id"
 )
 /** @since 0.1.0 @category errors */
@@ -2873,8 +2925,7 @@ export interface InvalidOrganizationExternalId extends ApiError<"InvalidOrganiza
  * @since 0.1.0
  * @category errors
  */
-export const InvalidOrganizationId: ApiErrorClass<"InvalidOrganizationId"> =
-  /* @__PURE__ */ errorClass("invalid_organization_id")
+export const InvalidOrganizationId = /* @__PURE__ */ errorClass<"InvalidOrganizationId">("invalid_organization_id")
 /** @since 0.1.0 @category errors */
 export interface InvalidOrganizationId extends ApiError<"InvalidOrganizationId"> {}
 
@@ -2884,8 +2935,9 @@ export interface InvalidOrganizationId extends ApiError<"InvalidOrganizationId">
  * @since 0.1.0
  * @category errors
  */
-export const InvalidOrganizationMfaFactorSetting: ApiErrorClass<"InvalidOrganizationMfaFactorSetting"> =
-  /* @__PURE__ */ errorClass("invalid_organization_mfa_factor_setting")
+export const InvalidOrganizationMfaFactorSetting = /* @__PURE__ */ errorClass<"InvalidOrganizationMfaFactorSetting">(
+  "invalid_organization_mfa_factor_setting"
+)
 /** @since 0.1.0 @category errors */
 export interface InvalidOrganizationMfaFactorSetting extends ApiError<"InvalidOrganizationMfaFactorSetting"> {}
 
@@ -2895,7 +2947,7 @@ export interface InvalidOrganizationMfaFactorSetting extends ApiError<"InvalidOr
  * @since 0.1.0
  * @category errors
  */
-export const InvalidOrganizationMfaPolicy: ApiErrorClass<"InvalidOrganizationMfaPolicy"> = /* @__PURE__ */ errorClass(
+export const InvalidOrganizationMfaPolicy = /* @__PURE__ */ errorClass<"InvalidOrganizationMfaPolicy">(
   "invalid_organization_mfa_policy"
 )
 /** @since 0.1.0 @category errors */
@@ -2907,8 +2959,8 @@ export interface InvalidOrganizationMfaPolicy extends ApiError<"InvalidOrganizat
  * @since 0.1.0
  * @category errors
  */
-export const InvalidOrganizationName: ApiErrorClass<"InvalidOrganizationName"> =
-  /* @__PURE__ */ errorClass("invalid_organization_name")
+export const InvalidOrganizationName =
+  /* @__PURE__ */ errorClass<"InvalidOrganizationName">("invalid_organization_name")
 /** @since 0.1.0 @category errors */
 export interface InvalidOrganizationName extends ApiError<"InvalidOrganizationName"> {}
 
@@ -2918,8 +2970,8 @@ export interface InvalidOrganizationName extends ApiError<"InvalidOrganizationNa
  * @since 0.1.0
  * @category errors
  */
-export const InvalidOrganizationSlug: ApiErrorClass<"InvalidOrganizationSlug"> =
-  /* @__PURE__ */ errorClass("invalid_organization_slug")
+export const InvalidOrganizationSlug =
+  /* @__PURE__ */ errorClass<"InvalidOrganizationSlug">("invalid_organization_slug")
 /** @since 0.1.0 @category errors */
 export interface InvalidOrganizationSlug extends ApiError<"InvalidOrganizationSlug"> {}
 
@@ -2929,7 +2981,7 @@ export interface InvalidOrganizationSlug extends ApiError<"InvalidOrganizationSl
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPasswordId: ApiErrorClass<"InvalidPasswordId"> = /* @__PURE__ */ errorClass("invalid_password_id")
+export const InvalidPasswordId = /* @__PURE__ */ errorClass<"InvalidPasswordId">("invalid_password_id")
 /** @since 0.1.0 @category errors */
 export interface InvalidPasswordId extends ApiError<"InvalidPasswordId"> {}
 
@@ -2939,8 +2991,9 @@ export interface InvalidPasswordId extends ApiError<"InvalidPasswordId"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPasswordResetRedirectUrl: ApiErrorClass<"InvalidPasswordResetRedirectUrl"> =
-  /* @__PURE__ */ errorClass("invalid_password_reset_redirect_url")
+export const InvalidPasswordResetRedirectUrl = /* @__PURE__ */ errorClass<"InvalidPasswordResetRedirectUrl">(
+  "invalid_password_reset_redirect_url"
+)
 /** @since 0.1.0 @category errors */
 export interface InvalidPasswordResetRedirectUrl extends ApiError<"InvalidPasswordResetRedirectUrl"> {}
 
@@ -2950,8 +3003,8 @@ export interface InvalidPasswordResetRedirectUrl extends ApiError<"InvalidPasswo
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPasswordStrengthLudsComplexity: ApiErrorClass<"InvalidPasswordStrengthLudsComplexity"> =
-  /* @__PURE__ */ errorClass("invalid_password_strength_luds_complexity")
+export const InvalidPasswordStrengthLudsComplexity =
+  /* @__PURE__ */ errorClass<"InvalidPasswordStrengthLudsComplexity">("invalid_password_strength_luds_complexity")
 /** @since 0.1.0 @category errors */
 export interface InvalidPasswordStrengthLudsComplexity extends ApiError<"InvalidPasswordStrengthLudsComplexity"> {}
 
@@ -2961,8 +3014,9 @@ export interface InvalidPasswordStrengthLudsComplexity extends ApiError<"Invalid
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPasswordStrengthLudsLength: ApiErrorClass<"InvalidPasswordStrengthLudsLength"> =
-  /* @__PURE__ */ errorClass("invalid_password_strength_luds_length")
+export const InvalidPasswordStrengthLudsLength = /* @__PURE__ */ errorClass<"InvalidPasswordStrengthLudsLength">(
+  "invalid_password_strength_luds_length"
+)
 /** @since 0.1.0 @category errors */
 export interface InvalidPasswordStrengthLudsLength extends ApiError<"InvalidPasswordStrengthLudsLength"> {}
 
@@ -2972,8 +3026,7 @@ export interface InvalidPasswordStrengthLudsLength extends ApiError<"InvalidPass
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPbkdf2Algorithm: ApiErrorClass<"InvalidPbkdf2Algorithm"> =
-  /* @__PURE__ */ errorClass("invalid_pbkdf_2_algorithm")
+export const InvalidPbkdf2Algorithm = /* @__PURE__ */ errorClass<"InvalidPbkdf2Algorithm">("invalid_pbkdf_2_algorithm")
 /** @since 0.1.0 @category errors */
 export interface InvalidPbkdf2Algorithm extends ApiError<"InvalidPbkdf2Algorithm"> {}
 
@@ -2983,7 +3036,7 @@ export interface InvalidPbkdf2Algorithm extends ApiError<"InvalidPbkdf2Algorithm
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPbkdf2Hash: ApiErrorClass<"InvalidPbkdf2Hash"> = /* @__PURE__ */ errorClass("invalid_pbkdf_2_hash")
+export const InvalidPbkdf2Hash = /* @__PURE__ */ errorClass<"InvalidPbkdf2Hash">("invalid_pbkdf_2_hash")
 /** @since 0.1.0 @category errors */
 export interface InvalidPbkdf2Hash extends ApiError<"InvalidPbkdf2Hash"> {}
 
@@ -2993,7 +3046,7 @@ export interface InvalidPbkdf2Hash extends ApiError<"InvalidPbkdf2Hash"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPbkdf2IterationAmount: ApiErrorClass<"InvalidPbkdf2IterationAmount"> = /* @__PURE__ */ errorClass(
+export const InvalidPbkdf2IterationAmount = /* @__PURE__ */ errorClass<"InvalidPbkdf2IterationAmount">(
   "invalid_pbkdf_2_iteration_amount"
 )
 /** @since 0.1.0 @category errors */
@@ -3005,7 +3058,7 @@ export interface InvalidPbkdf2IterationAmount extends ApiError<"InvalidPbkdf2Ite
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPbkdf2Salt: ApiErrorClass<"InvalidPbkdf2Salt"> = /* @__PURE__ */ errorClass("invalid_pbkdf_2_salt")
+export const InvalidPbkdf2Salt = /* @__PURE__ */ errorClass<"InvalidPbkdf2Salt">("invalid_pbkdf_2_salt")
 /** @since 0.1.0 @category errors */
 export interface InvalidPbkdf2Salt extends ApiError<"InvalidPbkdf2Salt"> {}
 
@@ -3015,8 +3068,8 @@ export interface InvalidPbkdf2Salt extends ApiError<"InvalidPbkdf2Salt"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPermissionAction: ApiErrorClass<"InvalidPermissionAction"> =
-  /* @__PURE__ */ errorClass("invalid_permission_action")
+export const InvalidPermissionAction =
+  /* @__PURE__ */ errorClass<"InvalidPermissionAction">("invalid_permission_action")
 /** @since 0.1.0 @category errors */
 export interface InvalidPermissionAction extends ApiError<"InvalidPermissionAction"> {}
 
@@ -3026,8 +3079,8 @@ export interface InvalidPermissionAction extends ApiError<"InvalidPermissionActi
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPermissionResource: ApiErrorClass<"InvalidPermissionResource"> =
-  /* @__PURE__ */ errorClass("invalid_permission_resource")
+export const InvalidPermissionResource =
+  /* @__PURE__ */ errorClass<"InvalidPermissionResource">("invalid_permission_resource")
 /** @since 0.1.0 @category errors */
 export interface InvalidPermissionResource extends ApiError<"InvalidPermissionResource"> {}
 
@@ -3037,8 +3090,7 @@ export interface InvalidPermissionResource extends ApiError<"InvalidPermissionRe
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPhoneNumber: ApiErrorClass<"InvalidPhoneNumber"> =
-  /* @__PURE__ */ errorClass("invalid_phone_number")
+export const InvalidPhoneNumber = /* @__PURE__ */ errorClass<"InvalidPhoneNumber">("invalid_phone_number")
 /** @since 0.1.0 @category errors */
 export interface InvalidPhoneNumber extends ApiError<"InvalidPhoneNumber"> {}
 
@@ -3050,7 +3102,7 @@ export interface InvalidPhoneNumber extends ApiError<"InvalidPhoneNumber"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPhoneNumberCountryCode: ApiErrorClass<"InvalidPhoneNumberCountryCode"> = /* @__PURE__ */ errorClass(
+export const InvalidPhoneNumberCountryCode = /* @__PURE__ */ errorClass<"InvalidPhoneNumberCountryCode">(
   "invalid_phone_number_country_code"
 )
 /** @since 0.1.0 @category errors */
@@ -3062,8 +3114,7 @@ export interface InvalidPhoneNumberCountryCode extends ApiError<"InvalidPhoneNum
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPhoneNumberDocs: ApiErrorClass<"InvalidPhoneNumberDocs"> =
-  /* @__PURE__ */ errorClass("invalid_phone_number_docs")
+export const InvalidPhoneNumberDocs = /* @__PURE__ */ errorClass<"InvalidPhoneNumberDocs">("invalid_phone_number_docs")
 /** @since 0.1.0 @category errors */
 export interface InvalidPhoneNumberDocs extends ApiError<"InvalidPhoneNumberDocs"> {}
 
@@ -3073,8 +3124,8 @@ export interface InvalidPhoneNumberDocs extends ApiError<"InvalidPhoneNumberDocs
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPhoneNumberSandbox: ApiErrorClass<"InvalidPhoneNumberSandbox"> =
-  /* @__PURE__ */ errorClass("invalid_phone_number_sandbox")
+export const InvalidPhoneNumberSandbox =
+  /* @__PURE__ */ errorClass<"InvalidPhoneNumberSandbox">("invalid_phone_number_sandbox")
 /** @since 0.1.0 @category errors */
 export interface InvalidPhoneNumberSandbox extends ApiError<"InvalidPhoneNumberSandbox"> {}
 
@@ -3084,8 +3135,8 @@ export interface InvalidPhoneNumberSandbox extends ApiError<"InvalidPhoneNumberS
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPhpassHashFormat: ApiErrorClass<"InvalidPhpassHashFormat"> =
-  /* @__PURE__ */ errorClass("invalid_phpass_hash_format")
+export const InvalidPhpassHashFormat =
+  /* @__PURE__ */ errorClass<"InvalidPhpassHashFormat">("invalid_phpass_hash_format")
 /** @since 0.1.0 @category errors */
 export interface InvalidPhpassHashFormat extends ApiError<"InvalidPhpassHashFormat"> {}
 
@@ -3095,8 +3146,8 @@ export interface InvalidPhpassHashFormat extends ApiError<"InvalidPhpassHashForm
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPhpassHashPrefix: ApiErrorClass<"InvalidPhpassHashPrefix"> =
-  /* @__PURE__ */ errorClass("invalid_phpass_hash_prefix")
+export const InvalidPhpassHashPrefix =
+  /* @__PURE__ */ errorClass<"InvalidPhpassHashPrefix">("invalid_phpass_hash_prefix")
 /** @since 0.1.0 @category errors */
 export interface InvalidPhpassHashPrefix extends ApiError<"InvalidPhpassHashPrefix"> {}
 
@@ -3106,8 +3157,8 @@ export interface InvalidPhpassHashPrefix extends ApiError<"InvalidPhpassHashPref
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPkceCodeChallenge: ApiErrorClass<"InvalidPkceCodeChallenge"> =
-  /* @__PURE__ */ errorClass("invalid_pkce_code_challenge")
+export const InvalidPkceCodeChallenge =
+  /* @__PURE__ */ errorClass<"InvalidPkceCodeChallenge">("invalid_pkce_code_challenge")
 /** @since 0.1.0 @category errors */
 export interface InvalidPkceCodeChallenge extends ApiError<"InvalidPkceCodeChallenge"> {}
 
@@ -3117,8 +3168,8 @@ export interface InvalidPkceCodeChallenge extends ApiError<"InvalidPkceCodeChall
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPkceCodeVerifier: ApiErrorClass<"InvalidPkceCodeVerifier"> =
-  /* @__PURE__ */ errorClass("invalid_pkce_code_verifier")
+export const InvalidPkceCodeVerifier =
+  /* @__PURE__ */ errorClass<"InvalidPkceCodeVerifier">("invalid_pkce_code_verifier")
 /** @since 0.1.0 @category errors */
 export interface InvalidPkceCodeVerifier extends ApiError<"InvalidPkceCodeVerifier"> {}
 
@@ -3128,8 +3179,7 @@ export interface InvalidPkceCodeVerifier extends ApiError<"InvalidPkceCodeVerifi
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPrependSalt: ApiErrorClass<"InvalidPrependSalt"> =
-  /* @__PURE__ */ errorClass("invalid_prepend_salt")
+export const InvalidPrependSalt = /* @__PURE__ */ errorClass<"InvalidPrependSalt">("invalid_prepend_salt")
 /** @since 0.1.0 @category errors */
 export interface InvalidPrependSalt extends ApiError<"InvalidPrependSalt"> {}
 
@@ -3139,7 +3189,7 @@ export interface InvalidPrependSalt extends ApiError<"InvalidPrependSalt"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidProjectId: ApiErrorClass<"InvalidProjectId"> = /* @__PURE__ */ errorClass("invalid_project_id")
+export const InvalidProjectId = /* @__PURE__ */ errorClass<"InvalidProjectId">("invalid_project_id")
 /** @since 0.1.0 @category errors */
 export interface InvalidProjectId extends ApiError<"InvalidProjectId"> {}
 
@@ -3152,8 +3202,9 @@ export interface InvalidProjectId extends ApiError<"InvalidProjectId"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidProjectIdAuthentication: ApiErrorClass<"InvalidProjectIdAuthentication"> =
-  /* @__PURE__ */ errorClass("invalid_project_id_authentication")
+export const InvalidProjectIdAuthentication = /* @__PURE__ */ errorClass<"InvalidProjectIdAuthentication">(
+  "invalid_project_id_authentication"
+)
 /** @since 0.1.0 @category errors */
 export interface InvalidProjectIdAuthentication extends ApiError<"InvalidProjectIdAuthentication"> {}
 
@@ -3163,8 +3214,7 @@ export interface InvalidProjectIdAuthentication extends ApiError<"InvalidProject
  * @since 0.1.0
  * @category errors
  */
-export const InvalidProjectName: ApiErrorClass<"InvalidProjectName"> =
-  /* @__PURE__ */ errorClass("invalid_project_name")
+export const InvalidProjectName = /* @__PURE__ */ errorClass<"InvalidProjectName">("invalid_project_name")
 /** @since 0.1.0 @category errors */
 export interface InvalidProjectName extends ApiError<"InvalidProjectName"> {}
 
@@ -3174,7 +3224,7 @@ export interface InvalidProjectName extends ApiError<"InvalidProjectName"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPublicKey: ApiErrorClass<"InvalidPublicKey"> = /* @__PURE__ */ errorClass("invalid_public_key")
+export const InvalidPublicKey = /* @__PURE__ */ errorClass<"InvalidPublicKey">("invalid_public_key")
 /** @since 0.1.0 @category errors */
 export interface InvalidPublicKey extends ApiError<"InvalidPublicKey"> {}
 
@@ -3185,7 +3235,7 @@ export interface InvalidPublicKey extends ApiError<"InvalidPublicKey"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPublicKeyCredential: ApiErrorClass<"InvalidPublicKeyCredential"> = /* @__PURE__ */ errorClass(
+export const InvalidPublicKeyCredential = /* @__PURE__ */ errorClass<"InvalidPublicKeyCredential">(
   "invalid_public_key_credential"
 )
 /** @since 0.1.0 @category errors */
@@ -3197,10 +3247,14 @@ export interface InvalidPublicKeyCredential extends ApiError<"InvalidPublicKeyCr
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPublicKeyCredentialInvalidAuthenticatorData: ApiErrorClass<"InvalidPublicKeyCredentialInvalidAuthenticatorData"> =
-  /* @__PURE__ */ errorClass("invalid_public_key_credential_invalid_authenticator_data")
+export const InvalidPublicKeyCredentialInvalidAuthenticatorData =
+  /* @__PURE__ */ errorClass<"InvalidPublicKeyCredentialInvalidAuthenticatorData">(
+    "invalid_public_key_credential_invalid_authenticator_data"
+  )
 /** @since 0.1.0 @category errors */
-export interface InvalidPublicKeyCredentialInvalidAuthenticatorData extends ApiError<"InvalidPublicKeyCredentialInvalidAuthenticatorData"> {}
+// prettier-ignore
+export interface InvalidPublicKeyCredentialInvalidAuthenticatorData
+  extends ApiError<"InvalidPublicKeyCredentialInvalidAuthenticatorData"> {}
 
 /**
  * `invalid_public_key_credential_invalid_id`.
@@ -3208,8 +3262,9 @@ export interface InvalidPublicKeyCredentialInvalidAuthenticatorData extends ApiE
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPublicKeyCredentialInvalidId: ApiErrorClass<"InvalidPublicKeyCredentialInvalidId"> =
-  /* @__PURE__ */ errorClass("invalid_public_key_credential_invalid_id")
+export const InvalidPublicKeyCredentialInvalidId = /* @__PURE__ */ errorClass<"InvalidPublicKeyCredentialInvalidId">(
+  "invalid_public_key_credential_invalid_id"
+)
 /** @since 0.1.0 @category errors */
 export interface InvalidPublicKeyCredentialInvalidId extends ApiError<"InvalidPublicKeyCredentialInvalidId"> {}
 
@@ -3219,10 +3274,14 @@ export interface InvalidPublicKeyCredentialInvalidId extends ApiError<"InvalidPu
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPublicKeyCredentialInvalidSignature: ApiErrorClass<"InvalidPublicKeyCredentialInvalidSignature"> =
-  /* @__PURE__ */ errorClass("invalid_public_key_credential_invalid_signature")
+export const InvalidPublicKeyCredentialInvalidSignature =
+  /* @__PURE__ */ errorClass<"InvalidPublicKeyCredentialInvalidSignature">(
+    "invalid_public_key_credential_invalid_signature"
+  )
 /** @since 0.1.0 @category errors */
-export interface InvalidPublicKeyCredentialInvalidSignature extends ApiError<"InvalidPublicKeyCredentialInvalidSignature"> {}
+// prettier-ignore
+export interface InvalidPublicKeyCredentialInvalidSignature
+  extends ApiError<"InvalidPublicKeyCredentialInvalidSignature"> {}
 
 /**
  * `invalid_public_key_credential_malformed_attestation_object`.
@@ -3230,10 +3289,14 @@ export interface InvalidPublicKeyCredentialInvalidSignature extends ApiError<"In
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPublicKeyCredentialMalformedAttestationObject: ApiErrorClass<"InvalidPublicKeyCredentialMalformedAttestationObject"> =
-  /* @__PURE__ */ errorClass("invalid_public_key_credential_malformed_attestation_object")
+export const InvalidPublicKeyCredentialMalformedAttestationObject =
+  /* @__PURE__ */ errorClass<"InvalidPublicKeyCredentialMalformedAttestationObject">(
+    "invalid_public_key_credential_malformed_attestation_object"
+  )
 /** @since 0.1.0 @category errors */
-export interface InvalidPublicKeyCredentialMalformedAttestationObject extends ApiError<"InvalidPublicKeyCredentialMalformedAttestationObject"> {}
+// prettier-ignore
+export interface InvalidPublicKeyCredentialMalformedAttestationObject
+  extends ApiError<"InvalidPublicKeyCredentialMalformedAttestationObject"> {}
 
 /**
  * `invalid_public_key_credential_malformed_client_data_json`.
@@ -3241,10 +3304,14 @@ export interface InvalidPublicKeyCredentialMalformedAttestationObject extends Ap
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPublicKeyCredentialMalformedClientDataJson: ApiErrorClass<"InvalidPublicKeyCredentialMalformedClientDataJson"> =
-  /* @__PURE__ */ errorClass("invalid_public_key_credential_malformed_client_data_json")
+export const InvalidPublicKeyCredentialMalformedClientDataJson =
+  /* @__PURE__ */ errorClass<"InvalidPublicKeyCredentialMalformedClientDataJson">(
+    "invalid_public_key_credential_malformed_client_data_json"
+  )
 /** @since 0.1.0 @category errors */
-export interface InvalidPublicKeyCredentialMalformedClientDataJson extends ApiError<"InvalidPublicKeyCredentialMalformedClientDataJson"> {}
+// prettier-ignore
+export interface InvalidPublicKeyCredentialMalformedClientDataJson
+  extends ApiError<"InvalidPublicKeyCredentialMalformedClientDataJson"> {}
 
 /**
  * `invalid_public_key_credential_missing_attestation_object_field`.
@@ -3252,10 +3319,14 @@ export interface InvalidPublicKeyCredentialMalformedClientDataJson extends ApiEr
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPublicKeyCredentialMissingAttestationObjectField: ApiErrorClass<"InvalidPublicKeyCredentialMissingAttestationObjectField"> =
-  /* @__PURE__ */ errorClass("invalid_public_key_credential_missing_attestation_object_field")
+export const InvalidPublicKeyCredentialMissingAttestationObjectField =
+  /* @__PURE__ */ errorClass<"InvalidPublicKeyCredentialMissingAttestationObjectField">(
+    "invalid_public_key_credential_missing_attestation_object_field"
+  )
 /** @since 0.1.0 @category errors */
-export interface InvalidPublicKeyCredentialMissingAttestationObjectField extends ApiError<"InvalidPublicKeyCredentialMissingAttestationObjectField"> {}
+// prettier-ignore
+export interface InvalidPublicKeyCredentialMissingAttestationObjectField
+  extends ApiError<"InvalidPublicKeyCredentialMissingAttestationObjectField"> {}
 
 /**
  * `invalid_public_key_credential_missing_authenticator_data_field`.
@@ -3263,10 +3334,14 @@ export interface InvalidPublicKeyCredentialMissingAttestationObjectField extends
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPublicKeyCredentialMissingAuthenticatorDataField: ApiErrorClass<"InvalidPublicKeyCredentialMissingAuthenticatorDataField"> =
-  /* @__PURE__ */ errorClass("invalid_public_key_credential_missing_authenticator_data_field")
+export const InvalidPublicKeyCredentialMissingAuthenticatorDataField =
+  /* @__PURE__ */ errorClass<"InvalidPublicKeyCredentialMissingAuthenticatorDataField">(
+    "invalid_public_key_credential_missing_authenticator_data_field"
+  )
 /** @since 0.1.0 @category errors */
-export interface InvalidPublicKeyCredentialMissingAuthenticatorDataField extends ApiError<"InvalidPublicKeyCredentialMissingAuthenticatorDataField"> {}
+// prettier-ignore
+export interface InvalidPublicKeyCredentialMissingAuthenticatorDataField
+  extends ApiError<"InvalidPublicKeyCredentialMissingAuthenticatorDataField"> {}
 
 /**
  * `invalid_public_key_credential_missing_client_data_json_field`.
@@ -3274,10 +3349,14 @@ export interface InvalidPublicKeyCredentialMissingAuthenticatorDataField extends
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPublicKeyCredentialMissingClientDataJsonField: ApiErrorClass<"InvalidPublicKeyCredentialMissingClientDataJsonField"> =
-  /* @__PURE__ */ errorClass("invalid_public_key_credential_missing_client_data_json_field")
+export const InvalidPublicKeyCredentialMissingClientDataJsonField =
+  /* @__PURE__ */ errorClass<"InvalidPublicKeyCredentialMissingClientDataJsonField">(
+    "invalid_public_key_credential_missing_client_data_json_field"
+  )
 /** @since 0.1.0 @category errors */
-export interface InvalidPublicKeyCredentialMissingClientDataJsonField extends ApiError<"InvalidPublicKeyCredentialMissingClientDataJsonField"> {}
+// prettier-ignore
+export interface InvalidPublicKeyCredentialMissingClientDataJsonField
+  extends ApiError<"InvalidPublicKeyCredentialMissingClientDataJsonField"> {}
 
 /**
  * `invalid_public_key_credential_missing_id_field`.
@@ -3285,10 +3364,14 @@ export interface InvalidPublicKeyCredentialMissingClientDataJsonField extends Ap
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPublicKeyCredentialMissingIdField: ApiErrorClass<"InvalidPublicKeyCredentialMissingIdField"> =
-  /* @__PURE__ */ errorClass("invalid_public_key_credential_missing_id_field")
+export const InvalidPublicKeyCredentialMissingIdField =
+  /* @__PURE__ */ errorClass<"InvalidPublicKeyCredentialMissingIdField">(
+    "invalid_public_key_credential_missing_id_field"
+  )
 /** @since 0.1.0 @category errors */
-export interface InvalidPublicKeyCredentialMissingIdField extends ApiError<"InvalidPublicKeyCredentialMissingIdField"> {}
+// prettier-ignore
+export interface InvalidPublicKeyCredentialMissingIdField
+  extends ApiError<"InvalidPublicKeyCredentialMissingIdField"> {}
 
 /**
  * `invalid_public_key_credential_missing_response_field`.
@@ -3296,10 +3379,14 @@ export interface InvalidPublicKeyCredentialMissingIdField extends ApiError<"Inva
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPublicKeyCredentialMissingResponseField: ApiErrorClass<"InvalidPublicKeyCredentialMissingResponseField"> =
-  /* @__PURE__ */ errorClass("invalid_public_key_credential_missing_response_field")
+export const InvalidPublicKeyCredentialMissingResponseField =
+  /* @__PURE__ */ errorClass<"InvalidPublicKeyCredentialMissingResponseField">(
+    "invalid_public_key_credential_missing_response_field"
+  )
 /** @since 0.1.0 @category errors */
-export interface InvalidPublicKeyCredentialMissingResponseField extends ApiError<"InvalidPublicKeyCredentialMissingResponseField"> {}
+// prettier-ignore
+export interface InvalidPublicKeyCredentialMissingResponseField
+  extends ApiError<"InvalidPublicKeyCredentialMissingResponseField"> {}
 
 /**
  * `invalid_public_key_credential_missing_signature_field`.
@@ -3307,10 +3394,14 @@ export interface InvalidPublicKeyCredentialMissingResponseField extends ApiError
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPublicKeyCredentialMissingSignatureField: ApiErrorClass<"InvalidPublicKeyCredentialMissingSignatureField"> =
-  /* @__PURE__ */ errorClass("invalid_public_key_credential_missing_signature_field")
+export const InvalidPublicKeyCredentialMissingSignatureField =
+  /* @__PURE__ */ errorClass<"InvalidPublicKeyCredentialMissingSignatureField">(
+    "invalid_public_key_credential_missing_signature_field"
+  )
 /** @since 0.1.0 @category errors */
-export interface InvalidPublicKeyCredentialMissingSignatureField extends ApiError<"InvalidPublicKeyCredentialMissingSignatureField"> {}
+// prettier-ignore
+export interface InvalidPublicKeyCredentialMissingSignatureField
+  extends ApiError<"InvalidPublicKeyCredentialMissingSignatureField"> {}
 
 /**
  * `invalid_public_token_id`.
@@ -3318,8 +3409,7 @@ export interface InvalidPublicKeyCredentialMissingSignatureField extends ApiErro
  * @since 0.1.0
  * @category errors
  */
-export const InvalidPublicTokenId: ApiErrorClass<"InvalidPublicTokenId"> =
-  /* @__PURE__ */ errorClass("invalid_public_token_id")
+export const InvalidPublicTokenId = /* @__PURE__ */ errorClass<"InvalidPublicTokenId">("invalid_public_token_id")
 /** @since 0.1.0 @category errors */
 export interface InvalidPublicTokenId extends ApiError<"InvalidPublicTokenId"> {}
 
@@ -3329,8 +3419,7 @@ export interface InvalidPublicTokenId extends ApiError<"InvalidPublicTokenId"> {
  * @since 0.1.0
  * @category errors
  */
-export const InvalidRbacCustomRole: ApiErrorClass<"InvalidRbacCustomRole"> =
-  /* @__PURE__ */ errorClass("invalid_rbac_custom_role")
+export const InvalidRbacCustomRole = /* @__PURE__ */ errorClass<"InvalidRbacCustomRole">("invalid_rbac_custom_role")
 /** @since 0.1.0 @category errors */
 export interface InvalidRbacCustomRole extends ApiError<"InvalidRbacCustomRole"> {}
 
@@ -3340,8 +3429,8 @@ export interface InvalidRbacCustomRole extends ApiError<"InvalidRbacCustomRole">
  * @since 0.1.0
  * @category errors
  */
-export const InvalidRbacRoleAssignment: ApiErrorClass<"InvalidRbacRoleAssignment"> =
-  /* @__PURE__ */ errorClass("invalid_rbac_role_assignment")
+export const InvalidRbacRoleAssignment =
+  /* @__PURE__ */ errorClass<"InvalidRbacRoleAssignment">("invalid_rbac_role_assignment")
 /** @since 0.1.0 @category errors */
 export interface InvalidRbacRoleAssignment extends ApiError<"InvalidRbacRoleAssignment"> {}
 
@@ -3351,7 +3440,7 @@ export interface InvalidRbacRoleAssignment extends ApiError<"InvalidRbacRoleAssi
  * @since 0.1.0
  * @category errors
  */
-export const InvalidRbacRoleId: ApiErrorClass<"InvalidRbacRoleId"> = /* @__PURE__ */ errorClass("invalid_rbac_role_id")
+export const InvalidRbacRoleId = /* @__PURE__ */ errorClass<"InvalidRbacRoleId">("invalid_rbac_role_id")
 /** @since 0.1.0 @category errors */
 export interface InvalidRbacRoleId extends ApiError<"InvalidRbacRoleId"> {}
 
@@ -3361,7 +3450,7 @@ export interface InvalidRbacRoleId extends ApiError<"InvalidRbacRoleId"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidRbacScope: ApiErrorClass<"InvalidRbacScope"> = /* @__PURE__ */ errorClass("invalid_rbac_scope")
+export const InvalidRbacScope = /* @__PURE__ */ errorClass<"InvalidRbacScope">("invalid_rbac_scope")
 /** @since 0.1.0 @category errors */
 export interface InvalidRbacScope extends ApiError<"InvalidRbacScope"> {}
 
@@ -3371,7 +3460,7 @@ export interface InvalidRbacScope extends ApiError<"InvalidRbacScope"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidRbacStytchRoleEdit: ApiErrorClass<"InvalidRbacStytchRoleEdit"> = /* @__PURE__ */ errorClass(
+export const InvalidRbacStytchRoleEdit = /* @__PURE__ */ errorClass<"InvalidRbacStytchRoleEdit">(
   "invalid_rbac_stytch_role_edit"
 )
 /** @since 0.1.0 @category errors */
@@ -3383,8 +3472,7 @@ export interface InvalidRbacStytchRoleEdit extends ApiError<"InvalidRbacStytchRo
  * @since 0.1.0
  * @category errors
  */
-export const InvalidRecoveryCode: ApiErrorClass<"InvalidRecoveryCode"> =
-  /* @__PURE__ */ errorClass("invalid_recovery_code")
+export const InvalidRecoveryCode = /* @__PURE__ */ errorClass<"InvalidRecoveryCode">("invalid_recovery_code")
 /** @since 0.1.0 @category errors */
 export interface InvalidRecoveryCode extends ApiError<"InvalidRecoveryCode"> {}
 
@@ -3394,8 +3482,7 @@ export interface InvalidRecoveryCode extends ApiError<"InvalidRecoveryCode"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidRedirectUrlType: ApiErrorClass<"InvalidRedirectUrlType"> =
-  /* @__PURE__ */ errorClass("invalid_redirect_url_type")
+export const InvalidRedirectUrlType = /* @__PURE__ */ errorClass<"InvalidRedirectUrlType">("invalid_redirect_url_type")
 /** @since 0.1.0 @category errors */
 export interface InvalidRedirectUrlType extends ApiError<"InvalidRedirectUrlType"> {}
 
@@ -3405,8 +3492,8 @@ export interface InvalidRedirectUrlType extends ApiError<"InvalidRedirectUrlType
  * @since 0.1.0
  * @category errors
  */
-export const InvalidReplyToLocalPart: ApiErrorClass<"InvalidReplyToLocalPart"> =
-  /* @__PURE__ */ errorClass("invalid_reply_to_local_part")
+export const InvalidReplyToLocalPart =
+  /* @__PURE__ */ errorClass<"InvalidReplyToLocalPart">("invalid_reply_to_local_part")
 /** @since 0.1.0 @category errors */
 export interface InvalidReplyToLocalPart extends ApiError<"InvalidReplyToLocalPart"> {}
 
@@ -3416,7 +3503,7 @@ export interface InvalidReplyToLocalPart extends ApiError<"InvalidReplyToLocalPa
  * @since 0.1.0
  * @category errors
  */
-export const InvalidRequestId: ApiErrorClass<"InvalidRequestId"> = /* @__PURE__ */ errorClass("invalid_request_id")
+export const InvalidRequestId = /* @__PURE__ */ errorClass<"InvalidRequestId">("invalid_request_id")
 /** @since 0.1.0 @category errors */
 export interface InvalidRequestId extends ApiError<"InvalidRequestId"> {}
 
@@ -3426,8 +3513,7 @@ export interface InvalidRequestId extends ApiError<"InvalidRequestId"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidRequestValue: ApiErrorClass<"InvalidRequestValue"> =
-  /* @__PURE__ */ errorClass("invalid_request_value")
+export const InvalidRequestValue = /* @__PURE__ */ errorClass<"InvalidRequestValue">("invalid_request_value")
 /** @since 0.1.0 @category errors */
 export interface InvalidRequestValue extends ApiError<"InvalidRequestValue"> {}
 
@@ -3437,7 +3523,7 @@ export interface InvalidRequestValue extends ApiError<"InvalidRequestValue"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidRestrictedEmailSetting: ApiErrorClass<"InvalidRestrictedEmailSetting"> = /* @__PURE__ */ errorClass(
+export const InvalidRestrictedEmailSetting = /* @__PURE__ */ errorClass<"InvalidRestrictedEmailSetting">(
   "invalid_restricted_email_setting"
 )
 /** @since 0.1.0 @category errors */
@@ -3449,8 +3535,9 @@ export interface InvalidRestrictedEmailSetting extends ApiError<"InvalidRestrict
  * @since 0.1.0
  * @category errors
  */
-export const InvalidRestrictedOauthTenantsSetting: ApiErrorClass<"InvalidRestrictedOauthTenantsSetting"> =
-  /* @__PURE__ */ errorClass("invalid_restricted_oauth_tenants_setting")
+export const InvalidRestrictedOauthTenantsSetting = /* @__PURE__ */ errorClass<"InvalidRestrictedOauthTenantsSetting">(
+  "invalid_restricted_oauth_tenants_setting"
+)
 /** @since 0.1.0 @category errors */
 export interface InvalidRestrictedOauthTenantsSetting extends ApiError<"InvalidRestrictedOauthTenantsSetting"> {}
 
@@ -3460,7 +3547,7 @@ export interface InvalidRestrictedOauthTenantsSetting extends ApiError<"InvalidR
  * @since 0.1.0
  * @category errors
  */
-export const InvalidRestrictedSsoSetting: ApiErrorClass<"InvalidRestrictedSsoSetting"> = /* @__PURE__ */ errorClass(
+export const InvalidRestrictedSsoSetting = /* @__PURE__ */ errorClass<"InvalidRestrictedSsoSetting">(
   "invalid_restricted_sso_setting"
 )
 /** @since 0.1.0 @category errors */
@@ -3472,7 +3559,7 @@ export interface InvalidRestrictedSsoSetting extends ApiError<"InvalidRestricted
  * @since 0.1.0
  * @category errors
  */
-export const InvalidRole: ApiErrorClass<"InvalidRole"> = /* @__PURE__ */ errorClass("invalid_role")
+export const InvalidRole = /* @__PURE__ */ errorClass<"InvalidRole">("invalid_role")
 /** @since 0.1.0 @category errors */
 export interface InvalidRole extends ApiError<"InvalidRole"> {}
 
@@ -3482,8 +3569,7 @@ export interface InvalidRole extends ApiError<"InvalidRole"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSamlMetadataUrl: ApiErrorClass<"InvalidSamlMetadataUrl"> =
-  /* @__PURE__ */ errorClass("invalid_saml_metadata_url")
+export const InvalidSamlMetadataUrl = /* @__PURE__ */ errorClass<"InvalidSamlMetadataUrl">("invalid_saml_metadata_url")
 /** @since 0.1.0 @category errors */
 export interface InvalidSamlMetadataUrl extends ApiError<"InvalidSamlMetadataUrl"> {}
 
@@ -3493,8 +3579,7 @@ export interface InvalidSamlMetadataUrl extends ApiError<"InvalidSamlMetadataUrl
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSamlResponse: ApiErrorClass<"InvalidSamlResponse"> =
-  /* @__PURE__ */ errorClass("invalid_saml_response")
+export const InvalidSamlResponse = /* @__PURE__ */ errorClass<"InvalidSamlResponse">("invalid_saml_response")
 /** @since 0.1.0 @category errors */
 export interface InvalidSamlResponse extends ApiError<"InvalidSamlResponse"> {}
 
@@ -3504,8 +3589,8 @@ export interface InvalidSamlResponse extends ApiError<"InvalidSamlResponse"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSamlResponseEmail: ApiErrorClass<"InvalidSamlResponseEmail"> =
-  /* @__PURE__ */ errorClass("invalid_saml_response_email")
+export const InvalidSamlResponseEmail =
+  /* @__PURE__ */ errorClass<"InvalidSamlResponseEmail">("invalid_saml_response_email")
 /** @since 0.1.0 @category errors */
 export interface InvalidSamlResponseEmail extends ApiError<"InvalidSamlResponseEmail"> {}
 
@@ -3515,8 +3600,8 @@ export interface InvalidSamlResponseEmail extends ApiError<"InvalidSamlResponseE
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSamlResponseGroups: ApiErrorClass<"InvalidSamlResponseGroups"> =
-  /* @__PURE__ */ errorClass("invalid_saml_response_groups")
+export const InvalidSamlResponseGroups =
+  /* @__PURE__ */ errorClass<"InvalidSamlResponseGroups">("invalid_saml_response_groups")
 /** @since 0.1.0 @category errors */
 export interface InvalidSamlResponseGroups extends ApiError<"InvalidSamlResponseGroups"> {}
 
@@ -3526,7 +3611,7 @@ export interface InvalidSamlResponseGroups extends ApiError<"InvalidSamlResponse
  * @since 0.1.0
  * @category errors
  */
-export const InvalidScimIdp: ApiErrorClass<"InvalidScimIdp"> = /* @__PURE__ */ errorClass("invalid_scim_idp")
+export const InvalidScimIdp = /* @__PURE__ */ errorClass<"InvalidScimIdp">("invalid_scim_idp")
 /** @since 0.1.0 @category errors */
 export interface InvalidScimIdp extends ApiError<"InvalidScimIdp"> {}
 
@@ -3536,8 +3621,8 @@ export interface InvalidScimIdp extends ApiError<"InvalidScimIdp"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidScryptNParameter: ApiErrorClass<"InvalidScryptNParameter"> =
-  /* @__PURE__ */ errorClass("invalid_scrypt_n_parameter")
+export const InvalidScryptNParameter =
+  /* @__PURE__ */ errorClass<"InvalidScryptNParameter">("invalid_scrypt_n_parameter")
 /** @since 0.1.0 @category errors */
 export interface InvalidScryptNParameter extends ApiError<"InvalidScryptNParameter"> {}
 
@@ -3547,8 +3632,8 @@ export interface InvalidScryptNParameter extends ApiError<"InvalidScryptNParamet
  * @since 0.1.0
  * @category errors
  */
-export const InvalidScryptParameters: ApiErrorClass<"InvalidScryptParameters"> =
-  /* @__PURE__ */ errorClass("invalid_scrypt_parameters")
+export const InvalidScryptParameters =
+  /* @__PURE__ */ errorClass<"InvalidScryptParameters">("invalid_scrypt_parameters")
 /** @since 0.1.0 @category errors */
 export interface InvalidScryptParameters extends ApiError<"InvalidScryptParameters"> {}
 
@@ -3558,8 +3643,8 @@ export interface InvalidScryptParameters extends ApiError<"InvalidScryptParamete
  * @since 0.1.0
  * @category errors
  */
-export const InvalidScryptSaltLength: ApiErrorClass<"InvalidScryptSaltLength"> =
-  /* @__PURE__ */ errorClass("invalid_scrypt_salt_length")
+export const InvalidScryptSaltLength =
+  /* @__PURE__ */ errorClass<"InvalidScryptSaltLength">("invalid_scrypt_salt_length")
 /** @since 0.1.0 @category errors */
 export interface InvalidScryptSaltLength extends ApiError<"InvalidScryptSaltLength"> {}
 
@@ -3569,7 +3654,7 @@ export interface InvalidScryptSaltLength extends ApiError<"InvalidScryptSaltLeng
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSecretAuthentication: ApiErrorClass<"InvalidSecretAuthentication"> = /* @__PURE__ */ errorClass(
+export const InvalidSecretAuthentication = /* @__PURE__ */ errorClass<"InvalidSecretAuthentication">(
   "invalid_secret_authentication"
 )
 /** @since 0.1.0 @category errors */
@@ -3581,7 +3666,7 @@ export interface InvalidSecretAuthentication extends ApiError<"InvalidSecretAuth
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSecretId: ApiErrorClass<"InvalidSecretId"> = /* @__PURE__ */ errorClass("invalid_secret_id")
+export const InvalidSecretId = /* @__PURE__ */ errorClass<"InvalidSecretId">("invalid_secret_id")
 /** @since 0.1.0 @category errors */
 export interface InvalidSecretId extends ApiError<"InvalidSecretId"> {}
 
@@ -3593,8 +3678,7 @@ export interface InvalidSecretId extends ApiError<"InvalidSecretId"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSessionDuration: ApiErrorClass<"InvalidSessionDuration"> =
-  /* @__PURE__ */ errorClass("invalid_session_duration")
+export const InvalidSessionDuration = /* @__PURE__ */ errorClass<"InvalidSessionDuration">("invalid_session_duration")
 /** @since 0.1.0 @category errors */
 export interface InvalidSessionDuration extends ApiError<"InvalidSessionDuration"> {}
 
@@ -3604,7 +3688,7 @@ export interface InvalidSessionDuration extends ApiError<"InvalidSessionDuration
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSessionDurationMinutes: ApiErrorClass<"InvalidSessionDurationMinutes"> = /* @__PURE__ */ errorClass(
+export const InvalidSessionDurationMinutes = /* @__PURE__ */ errorClass<"InvalidSessionDurationMinutes">(
   "invalid_session_duration_minutes"
 )
 /** @since 0.1.0 @category errors */
@@ -3616,8 +3700,7 @@ export interface InvalidSessionDurationMinutes extends ApiError<"InvalidSessionD
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSessionFields: ApiErrorClass<"InvalidSessionFields"> =
-  /* @__PURE__ */ errorClass("invalid_session_fields")
+export const InvalidSessionFields = /* @__PURE__ */ errorClass<"InvalidSessionFields">("invalid_session_fields")
 /** @since 0.1.0 @category errors */
 export interface InvalidSessionFields extends ApiError<"InvalidSessionFields"> {}
 
@@ -3627,7 +3710,7 @@ export interface InvalidSessionFields extends ApiError<"InvalidSessionFields"> {
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSessionId: ApiErrorClass<"InvalidSessionId"> = /* @__PURE__ */ errorClass("invalid_session_id")
+export const InvalidSessionId = /* @__PURE__ */ errorClass<"InvalidSessionId">("invalid_session_id")
 /** @since 0.1.0 @category errors */
 export interface InvalidSessionId extends ApiError<"InvalidSessionId"> {}
 
@@ -3637,8 +3720,8 @@ export interface InvalidSessionId extends ApiError<"InvalidSessionId"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSessionManagement: ApiErrorClass<"InvalidSessionManagement"> =
-  /* @__PURE__ */ errorClass("invalid_session_management")
+export const InvalidSessionManagement =
+  /* @__PURE__ */ errorClass<"InvalidSessionManagement">("invalid_session_management")
 /** @since 0.1.0 @category errors */
 export interface InvalidSessionManagement extends ApiError<"InvalidSessionManagement"> {}
 
@@ -3648,8 +3731,9 @@ export interface InvalidSessionManagement extends ApiError<"InvalidSessionManage
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSessionMissingPrimaryFactor: ApiErrorClass<"InvalidSessionMissingPrimaryFactor"> =
-  /* @__PURE__ */ errorClass("invalid_session_missing_primary_factor")
+export const InvalidSessionMissingPrimaryFactor = /* @__PURE__ */ errorClass<"InvalidSessionMissingPrimaryFactor">(
+  "invalid_session_missing_primary_factor"
+)
 /** @since 0.1.0 @category errors */
 export interface InvalidSessionMissingPrimaryFactor extends ApiError<"InvalidSessionMissingPrimaryFactor"> {}
 
@@ -3659,8 +3743,7 @@ export interface InvalidSessionMissingPrimaryFactor extends ApiError<"InvalidSes
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSessionToken: ApiErrorClass<"InvalidSessionToken"> =
-  /* @__PURE__ */ errorClass("invalid_session_token")
+export const InvalidSessionToken = /* @__PURE__ */ errorClass<"InvalidSessionToken">("invalid_session_token")
 /** @since 0.1.0 @category errors */
 export interface InvalidSessionToken extends ApiError<"InvalidSessionToken"> {}
 
@@ -3670,8 +3753,8 @@ export interface InvalidSessionToken extends ApiError<"InvalidSessionToken"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSessionTokenDocs: ApiErrorClass<"InvalidSessionTokenDocs"> =
-  /* @__PURE__ */ errorClass("invalid_session_token_docs")
+export const InvalidSessionTokenDocs =
+  /* @__PURE__ */ errorClass<"InvalidSessionTokenDocs">("invalid_session_token_docs")
 /** @since 0.1.0 @category errors */
 export interface InvalidSessionTokenDocs extends ApiError<"InvalidSessionTokenDocs"> {}
 
@@ -3681,7 +3764,7 @@ export interface InvalidSessionTokenDocs extends ApiError<"InvalidSessionTokenDo
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSha1Hash: ApiErrorClass<"InvalidSha1Hash"> = /* @__PURE__ */ errorClass("invalid_sha_1_hash")
+export const InvalidSha1Hash = /* @__PURE__ */ errorClass<"InvalidSha1Hash">("invalid_sha_1_hash")
 /** @since 0.1.0 @category errors */
 export interface InvalidSha1Hash extends ApiError<"InvalidSha1Hash"> {}
 
@@ -3691,7 +3774,7 @@ export interface InvalidSha1Hash extends ApiError<"InvalidSha1Hash"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSha512Hash: ApiErrorClass<"InvalidSha512Hash"> = /* @__PURE__ */ errorClass("invalid_sha_512_hash")
+export const InvalidSha512Hash = /* @__PURE__ */ errorClass<"InvalidSha512Hash">("invalid_sha_512_hash")
 /** @since 0.1.0 @category errors */
 export interface InvalidSha512Hash extends ApiError<"InvalidSha512Hash"> {}
 
@@ -3701,7 +3784,7 @@ export interface InvalidSha512Hash extends ApiError<"InvalidSha512Hash"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSignature: ApiErrorClass<"InvalidSignature"> = /* @__PURE__ */ errorClass("invalid_signature")
+export const InvalidSignature = /* @__PURE__ */ errorClass<"InvalidSignature">("invalid_signature")
 /** @since 0.1.0 @category errors */
 export interface InvalidSignature extends ApiError<"InvalidSignature"> {}
 
@@ -3711,7 +3794,7 @@ export interface InvalidSignature extends ApiError<"InvalidSignature"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSignatureSamlResponse: ApiErrorClass<"InvalidSignatureSamlResponse"> = /* @__PURE__ */ errorClass(
+export const InvalidSignatureSamlResponse = /* @__PURE__ */ errorClass<"InvalidSignatureSamlResponse">(
   "invalid_signature_saml_response"
 )
 /** @since 0.1.0 @category errors */
@@ -3723,7 +3806,7 @@ export interface InvalidSignatureSamlResponse extends ApiError<"InvalidSignature
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSignupMagicLinkUrl: ApiErrorClass<"InvalidSignupMagicLinkUrl"> = /* @__PURE__ */ errorClass(
+export const InvalidSignupMagicLinkUrl = /* @__PURE__ */ errorClass<"InvalidSignupMagicLinkUrl">(
   "invalid_signup_magic_link_url"
 )
 /** @since 0.1.0 @category errors */
@@ -3735,8 +3818,7 @@ export interface InvalidSignupMagicLinkUrl extends ApiError<"InvalidSignupMagicL
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSignupOauthUrl: ApiErrorClass<"InvalidSignupOauthUrl"> =
-  /* @__PURE__ */ errorClass("invalid_signup_oauth_url")
+export const InvalidSignupOauthUrl = /* @__PURE__ */ errorClass<"InvalidSignupOauthUrl">("invalid_signup_oauth_url")
 /** @since 0.1.0 @category errors */
 export interface InvalidSignupOauthUrl extends ApiError<"InvalidSignupOauthUrl"> {}
 
@@ -3746,8 +3828,8 @@ export interface InvalidSignupOauthUrl extends ApiError<"InvalidSignupOauthUrl">
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSignupRedirectUrl: ApiErrorClass<"InvalidSignupRedirectUrl"> =
-  /* @__PURE__ */ errorClass("invalid_signup_redirect_url")
+export const InvalidSignupRedirectUrl =
+  /* @__PURE__ */ errorClass<"InvalidSignupRedirectUrl">("invalid_signup_redirect_url")
 /** @since 0.1.0 @category errors */
 export interface InvalidSignupRedirectUrl extends ApiError<"InvalidSignupRedirectUrl"> {}
 
@@ -3757,8 +3839,7 @@ export interface InvalidSignupRedirectUrl extends ApiError<"InvalidSignupRedirec
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSignupSsoUrl: ApiErrorClass<"InvalidSignupSsoUrl"> =
-  /* @__PURE__ */ errorClass("invalid_signup_sso_url")
+export const InvalidSignupSsoUrl = /* @__PURE__ */ errorClass<"InvalidSignupSsoUrl">("invalid_signup_sso_url")
 /** @since 0.1.0 @category errors */
 export interface InvalidSignupSsoUrl extends ApiError<"InvalidSignupSsoUrl"> {}
 
@@ -3768,8 +3849,7 @@ export interface InvalidSignupSsoUrl extends ApiError<"InvalidSignupSsoUrl"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSiweChainId: ApiErrorClass<"InvalidSiweChainId"> =
-  /* @__PURE__ */ errorClass("invalid_siwe_chain_id")
+export const InvalidSiweChainId = /* @__PURE__ */ errorClass<"InvalidSiweChainId">("invalid_siwe_chain_id")
 /** @since 0.1.0 @category errors */
 export interface InvalidSiweChainId extends ApiError<"InvalidSiweChainId"> {}
 
@@ -3779,7 +3859,7 @@ export interface InvalidSiweChainId extends ApiError<"InvalidSiweChainId"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSiweDomain: ApiErrorClass<"InvalidSiweDomain"> = /* @__PURE__ */ errorClass("invalid_siwe_domain")
+export const InvalidSiweDomain = /* @__PURE__ */ errorClass<"InvalidSiweDomain">("invalid_siwe_domain")
 /** @since 0.1.0 @category errors */
 export interface InvalidSiweDomain extends ApiError<"InvalidSiweDomain"> {}
 
@@ -3789,7 +3869,7 @@ export interface InvalidSiweDomain extends ApiError<"InvalidSiweDomain"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSiweMessageRequestId: ApiErrorClass<"InvalidSiweMessageRequestId"> = /* @__PURE__ */ errorClass(
+export const InvalidSiweMessageRequestId = /* @__PURE__ */ errorClass<"InvalidSiweMessageRequestId">(
   "invalid_siwe_message_request_id"
 )
 /** @since 0.1.0 @category errors */
@@ -3801,8 +3881,7 @@ export interface InvalidSiweMessageRequestId extends ApiError<"InvalidSiweMessag
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSiweResource: ApiErrorClass<"InvalidSiweResource"> =
-  /* @__PURE__ */ errorClass("invalid_siwe_resource")
+export const InvalidSiweResource = /* @__PURE__ */ errorClass<"InvalidSiweResource">("invalid_siwe_resource")
 /** @since 0.1.0 @category errors */
 export interface InvalidSiweResource extends ApiError<"InvalidSiweResource"> {}
 
@@ -3812,8 +3891,7 @@ export interface InvalidSiweResource extends ApiError<"InvalidSiweResource"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSiweStatement: ApiErrorClass<"InvalidSiweStatement"> =
-  /* @__PURE__ */ errorClass("invalid_siwe_statement")
+export const InvalidSiweStatement = /* @__PURE__ */ errorClass<"InvalidSiweStatement">("invalid_siwe_statement")
 /** @since 0.1.0 @category errors */
 export interface InvalidSiweStatement extends ApiError<"InvalidSiweStatement"> {}
 
@@ -3823,7 +3901,7 @@ export interface InvalidSiweStatement extends ApiError<"InvalidSiweStatement"> {
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSiweUri: ApiErrorClass<"InvalidSiweUri"> = /* @__PURE__ */ errorClass("invalid_siwe_uri")
+export const InvalidSiweUri = /* @__PURE__ */ errorClass<"InvalidSiweUri">("invalid_siwe_uri")
 /** @since 0.1.0 @category errors */
 export interface InvalidSiweUri extends ApiError<"InvalidSiweUri"> {}
 
@@ -3833,8 +3911,7 @@ export interface InvalidSiweUri extends ApiError<"InvalidSiweUri"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSolanaAddress: ApiErrorClass<"InvalidSolanaAddress"> =
-  /* @__PURE__ */ errorClass("invalid_solana_address")
+export const InvalidSolanaAddress = /* @__PURE__ */ errorClass<"InvalidSolanaAddress">("invalid_solana_address")
 /** @since 0.1.0 @category errors */
 export interface InvalidSolanaAddress extends ApiError<"InvalidSolanaAddress"> {}
 
@@ -3844,7 +3921,7 @@ export interface InvalidSolanaAddress extends ApiError<"InvalidSolanaAddress"> {
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSsoDefaultConnectionId: ApiErrorClass<"InvalidSsoDefaultConnectionId"> = /* @__PURE__ */ errorClass(
+export const InvalidSsoDefaultConnectionId = /* @__PURE__ */ errorClass<"InvalidSsoDefaultConnectionId">(
   "invalid_sso_default_connection_id"
 )
 /** @since 0.1.0 @category errors */
@@ -3856,7 +3933,7 @@ export interface InvalidSsoDefaultConnectionId extends ApiError<"InvalidSsoDefau
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSsoIdp: ApiErrorClass<"InvalidSsoIdp"> = /* @__PURE__ */ errorClass("invalid_sso_idp")
+export const InvalidSsoIdp = /* @__PURE__ */ errorClass<"InvalidSsoIdp">("invalid_sso_idp")
 /** @since 0.1.0 @category errors */
 export interface InvalidSsoIdp extends ApiError<"InvalidSsoIdp"> {}
 
@@ -3866,7 +3943,7 @@ export interface InvalidSsoIdp extends ApiError<"InvalidSsoIdp"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidStytchPrefixedResource: ApiErrorClass<"InvalidStytchPrefixedResource"> = /* @__PURE__ */ errorClass(
+export const InvalidStytchPrefixedResource = /* @__PURE__ */ errorClass<"InvalidStytchPrefixedResource">(
   "invalid_stytch_prefixed_resource"
 )
 /** @since 0.1.0 @category errors */
@@ -3878,7 +3955,7 @@ export interface InvalidStytchPrefixedResource extends ApiError<"InvalidStytchPr
  * @since 0.1.0
  * @category errors
  */
-export const InvalidSubject: ApiErrorClass<"InvalidSubject"> = /* @__PURE__ */ errorClass("invalid_subject")
+export const InvalidSubject = /* @__PURE__ */ errorClass<"InvalidSubject">("invalid_subject")
 /** @since 0.1.0 @category errors */
 export interface InvalidSubject extends ApiError<"InvalidSubject"> {}
 
@@ -3888,7 +3965,7 @@ export interface InvalidSubject extends ApiError<"InvalidSubject"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidTemplateId: ApiErrorClass<"InvalidTemplateId"> = /* @__PURE__ */ errorClass("invalid_template_id")
+export const InvalidTemplateId = /* @__PURE__ */ errorClass<"InvalidTemplateId">("invalid_template_id")
 /** @since 0.1.0 @category errors */
 export interface InvalidTemplateId extends ApiError<"InvalidTemplateId"> {}
 
@@ -3898,8 +3975,7 @@ export interface InvalidTemplateId extends ApiError<"InvalidTemplateId"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidTemplateValues: ApiErrorClass<"InvalidTemplateValues"> =
-  /* @__PURE__ */ errorClass("invalid_template_values")
+export const InvalidTemplateValues = /* @__PURE__ */ errorClass<"InvalidTemplateValues">("invalid_template_values")
 /** @since 0.1.0 @category errors */
 export interface InvalidTemplateValues extends ApiError<"InvalidTemplateValues"> {}
 
@@ -3909,7 +3985,7 @@ export interface InvalidTemplateValues extends ApiError<"InvalidTemplateValues">
  * @since 0.1.0
  * @category errors
  */
-export const InvalidToken: ApiErrorClass<"InvalidToken"> = /* @__PURE__ */ errorClass("invalid_token")
+export const InvalidToken = /* @__PURE__ */ errorClass<"InvalidToken">("invalid_token")
 /** @since 0.1.0 @category errors */
 export interface InvalidToken extends ApiError<"InvalidToken"> {}
 
@@ -3919,7 +3995,7 @@ export interface InvalidToken extends ApiError<"InvalidToken"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidTokenDocs: ApiErrorClass<"InvalidTokenDocs"> = /* @__PURE__ */ errorClass("invalid_token_docs")
+export const InvalidTokenDocs = /* @__PURE__ */ errorClass<"InvalidTokenDocs">("invalid_token_docs")
 /** @since 0.1.0 @category errors */
 export interface InvalidTokenDocs extends ApiError<"InvalidTokenDocs"> {}
 
@@ -3929,8 +4005,9 @@ export interface InvalidTokenDocs extends ApiError<"InvalidTokenDocs"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidTokenOrganizationIdClaim: ApiErrorClass<"InvalidTokenOrganizationIdClaim"> =
-  /* @__PURE__ */ errorClass("invalid_token_organization_id_claim")
+export const InvalidTokenOrganizationIdClaim = /* @__PURE__ */ errorClass<"InvalidTokenOrganizationIdClaim">(
+  "invalid_token_organization_id_claim"
+)
 /** @since 0.1.0 @category errors */
 export interface InvalidTokenOrganizationIdClaim extends ApiError<"InvalidTokenOrganizationIdClaim"> {}
 
@@ -3940,7 +4017,7 @@ export interface InvalidTokenOrganizationIdClaim extends ApiError<"InvalidTokenO
  * @since 0.1.0
  * @category errors
  */
-export const InvalidTokenUrl: ApiErrorClass<"InvalidTokenUrl"> = /* @__PURE__ */ errorClass("invalid_token_url")
+export const InvalidTokenUrl = /* @__PURE__ */ errorClass<"InvalidTokenUrl">("invalid_token_url")
 /** @since 0.1.0 @category errors */
 export interface InvalidTokenUrl extends ApiError<"InvalidTokenUrl"> {}
 
@@ -3950,7 +4027,7 @@ export interface InvalidTokenUrl extends ApiError<"InvalidTokenUrl"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidTotpCode: ApiErrorClass<"InvalidTotpCode"> = /* @__PURE__ */ errorClass("invalid_totp_code")
+export const InvalidTotpCode = /* @__PURE__ */ errorClass<"InvalidTotpCode">("invalid_totp_code")
 /** @since 0.1.0 @category errors */
 export interface InvalidTotpCode extends ApiError<"InvalidTotpCode"> {}
 
@@ -3960,7 +4037,7 @@ export interface InvalidTotpCode extends ApiError<"InvalidTotpCode"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidTotpId: ApiErrorClass<"InvalidTotpId"> = /* @__PURE__ */ errorClass("invalid_totp_id")
+export const InvalidTotpId = /* @__PURE__ */ errorClass<"InvalidTotpId">("invalid_totp_id")
 /** @since 0.1.0 @category errors */
 export interface InvalidTotpId extends ApiError<"InvalidTotpId"> {}
 
@@ -3970,8 +4047,8 @@ export interface InvalidTotpId extends ApiError<"InvalidTotpId"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidTrustedAuthToken: ApiErrorClass<"InvalidTrustedAuthToken"> =
-  /* @__PURE__ */ errorClass("invalid_trusted_auth_token")
+export const InvalidTrustedAuthToken =
+  /* @__PURE__ */ errorClass<"InvalidTrustedAuthToken">("invalid_trusted_auth_token")
 /** @since 0.1.0 @category errors */
 export interface InvalidTrustedAuthToken extends ApiError<"InvalidTrustedAuthToken"> {}
 
@@ -3981,7 +4058,7 @@ export interface InvalidTrustedAuthToken extends ApiError<"InvalidTrustedAuthTok
  * @since 0.1.0
  * @category errors
  */
-export const InvalidUrl: ApiErrorClass<"InvalidUrl"> = /* @__PURE__ */ errorClass("invalid_url")
+export const InvalidUrl = /* @__PURE__ */ errorClass<"InvalidUrl">("invalid_url")
 /** @since 0.1.0 @category errors */
 export interface InvalidUrl extends ApiError<"InvalidUrl"> {}
 
@@ -3991,7 +4068,7 @@ export interface InvalidUrl extends ApiError<"InvalidUrl"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidUserAgent: ApiErrorClass<"InvalidUserAgent"> = /* @__PURE__ */ errorClass("invalid_user_agent")
+export const InvalidUserAgent = /* @__PURE__ */ errorClass<"InvalidUserAgent">("invalid_user_agent")
 /** @since 0.1.0 @category errors */
 export interface InvalidUserAgent extends ApiError<"InvalidUserAgent"> {}
 
@@ -4001,7 +4078,7 @@ export interface InvalidUserAgent extends ApiError<"InvalidUserAgent"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidUserId: ApiErrorClass<"InvalidUserId"> = /* @__PURE__ */ errorClass("invalid_user_id")
+export const InvalidUserId = /* @__PURE__ */ errorClass<"InvalidUserId">("invalid_user_id")
 /** @since 0.1.0 @category errors */
 export interface InvalidUserId extends ApiError<"InvalidUserId"> {}
 
@@ -4011,8 +4088,8 @@ export interface InvalidUserId extends ApiError<"InvalidUserId"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidUserLockThreshold: ApiErrorClass<"InvalidUserLockThreshold"> =
-  /* @__PURE__ */ errorClass("invalid_user_lock_threshold")
+export const InvalidUserLockThreshold =
+  /* @__PURE__ */ errorClass<"InvalidUserLockThreshold">("invalid_user_lock_threshold")
 /** @since 0.1.0 @category errors */
 export interface InvalidUserLockThreshold extends ApiError<"InvalidUserLockThreshold"> {}
 
@@ -4022,8 +4099,7 @@ export interface InvalidUserLockThreshold extends ApiError<"InvalidUserLockThres
  * @since 0.1.0
  * @category errors
  */
-export const InvalidUserLockTtl: ApiErrorClass<"InvalidUserLockTtl"> =
-  /* @__PURE__ */ errorClass("invalid_user_lock_ttl")
+export const InvalidUserLockTtl = /* @__PURE__ */ errorClass<"InvalidUserLockTtl">("invalid_user_lock_ttl")
 /** @since 0.1.0 @category errors */
 export interface InvalidUserLockTtl extends ApiError<"InvalidUserLockTtl"> {}
 
@@ -4033,8 +4109,7 @@ export interface InvalidUserLockTtl extends ApiError<"InvalidUserLockTtl"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidUserinfoUrl: ApiErrorClass<"InvalidUserinfoUrl"> =
-  /* @__PURE__ */ errorClass("invalid_userinfo_url")
+export const InvalidUserinfoUrl = /* @__PURE__ */ errorClass<"InvalidUserinfoUrl">("invalid_userinfo_url")
 /** @since 0.1.0 @category errors */
 export interface InvalidUserinfoUrl extends ApiError<"InvalidUserinfoUrl"> {}
 
@@ -4044,8 +4119,8 @@ export interface InvalidUserinfoUrl extends ApiError<"InvalidUserinfoUrl"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidWalletAddressUser: ApiErrorClass<"InvalidWalletAddressUser"> =
-  /* @__PURE__ */ errorClass("invalid_wallet_address_user")
+export const InvalidWalletAddressUser =
+  /* @__PURE__ */ errorClass<"InvalidWalletAddressUser">("invalid_wallet_address_user")
 /** @since 0.1.0 @category errors */
 export interface InvalidWalletAddressUser extends ApiError<"InvalidWalletAddressUser"> {}
 
@@ -4055,7 +4130,7 @@ export interface InvalidWalletAddressUser extends ApiError<"InvalidWalletAddress
  * @since 0.1.0
  * @category errors
  */
-export const InvalidWalletType: ApiErrorClass<"InvalidWalletType"> = /* @__PURE__ */ errorClass("invalid_wallet_type")
+export const InvalidWalletType = /* @__PURE__ */ errorClass<"InvalidWalletType">("invalid_wallet_type")
 /** @since 0.1.0 @category errors */
 export interface InvalidWalletType extends ApiError<"InvalidWalletType"> {}
 
@@ -4065,8 +4140,9 @@ export interface InvalidWalletType extends ApiError<"InvalidWalletType"> {}
  * @since 0.1.0
  * @category errors
  */
-export const InvalidWebauthnRegistrationDomain: ApiErrorClass<"InvalidWebauthnRegistrationDomain"> =
-  /* @__PURE__ */ errorClass("invalid_webauthn_registration_domain")
+export const InvalidWebauthnRegistrationDomain = /* @__PURE__ */ errorClass<"InvalidWebauthnRegistrationDomain">(
+  "invalid_webauthn_registration_domain"
+)
 /** @since 0.1.0 @category errors */
 export interface InvalidWebauthnRegistrationDomain extends ApiError<"InvalidWebauthnRegistrationDomain"> {}
 
@@ -4076,7 +4152,7 @@ export interface InvalidWebauthnRegistrationDomain extends ApiError<"InvalidWeba
  * @since 0.1.0
  * @category errors
  */
-export const InvalidWebauthnRegistrationId: ApiErrorClass<"InvalidWebauthnRegistrationId"> = /* @__PURE__ */ errorClass(
+export const InvalidWebauthnRegistrationId = /* @__PURE__ */ errorClass<"InvalidWebauthnRegistrationId">(
   "invalid_webauthn_registration_id"
 )
 /** @since 0.1.0 @category errors */
@@ -4088,8 +4164,7 @@ export interface InvalidWebauthnRegistrationId extends ApiError<"InvalidWebauthn
  * @since 0.1.0
  * @category errors
  */
-export const InvalidWildcardAction: ApiErrorClass<"InvalidWildcardAction"> =
-  /* @__PURE__ */ errorClass("invalid_wildcard_action")
+export const InvalidWildcardAction = /* @__PURE__ */ errorClass<"InvalidWildcardAction">("invalid_wildcard_action")
 /** @since 0.1.0 @category errors */
 export interface InvalidWildcardAction extends ApiError<"InvalidWildcardAction"> {}
 
@@ -4099,8 +4174,7 @@ export interface InvalidWildcardAction extends ApiError<"InvalidWildcardAction">
  * @since 0.1.0
  * @category errors
  */
-export const InvalidX509Certificate: ApiErrorClass<"InvalidX509Certificate"> =
-  /* @__PURE__ */ errorClass("invalid_x509_certificate")
+export const InvalidX509Certificate = /* @__PURE__ */ errorClass<"InvalidX509Certificate">("invalid_x509_certificate")
 /** @since 0.1.0 @category errors */
 export interface InvalidX509Certificate extends ApiError<"InvalidX509Certificate"> {}
 
@@ -4110,7 +4184,7 @@ export interface InvalidX509Certificate extends ApiError<"InvalidX509Certificate
  * @since 0.1.0
  * @category errors
  */
-export const InvalidXmlFromSamlMetadataUrl: ApiErrorClass<"InvalidXmlFromSamlMetadataUrl"> = /* @__PURE__ */ errorClass(
+export const InvalidXmlFromSamlMetadataUrl = /* @__PURE__ */ errorClass<"InvalidXmlFromSamlMetadataUrl">(
   "invalid_xml_from_saml_metadata_url"
 )
 /** @since 0.1.0 @category errors */
@@ -4122,8 +4196,7 @@ export interface InvalidXmlFromSamlMetadataUrl extends ApiError<"InvalidXmlFromS
  * @since 0.1.0
  * @category errors
  */
-export const InvalidXmlSamlResponse: ApiErrorClass<"InvalidXmlSamlResponse"> =
-  /* @__PURE__ */ errorClass("invalid_xml_saml_response")
+export const InvalidXmlSamlResponse = /* @__PURE__ */ errorClass<"InvalidXmlSamlResponse">("invalid_xml_saml_response")
 /** @since 0.1.0 @category errors */
 export interface InvalidXmlSamlResponse extends ApiError<"InvalidXmlSamlResponse"> {}
 
@@ -4133,8 +4206,7 @@ export interface InvalidXmlSamlResponse extends ApiError<"InvalidXmlSamlResponse
  * @since 0.1.0
  * @category errors
  */
-export const JwtInvalidAudience: ApiErrorClass<"JwtInvalidAudience"> =
-  /* @__PURE__ */ errorClass("jwt_invalid_audience")
+export const JwtInvalidAudience = /* @__PURE__ */ errorClass<"JwtInvalidAudience">("jwt_invalid_audience")
 /** @since 0.1.0 @category errors */
 export interface JwtInvalidAudience extends ApiError<"JwtInvalidAudience"> {}
 
@@ -4144,7 +4216,7 @@ export interface JwtInvalidAudience extends ApiError<"JwtInvalidAudience"> {}
  * @since 0.1.0
  * @category errors
  */
-export const JwtInvalidClaims: ApiErrorClass<"JwtInvalidClaims"> = /* @__PURE__ */ errorClass("jwt_invalid_claims")
+export const JwtInvalidClaims = /* @__PURE__ */ errorClass<"JwtInvalidClaims">("jwt_invalid_claims")
 /** @since 0.1.0 @category errors */
 export interface JwtInvalidClaims extends ApiError<"JwtInvalidClaims"> {}
 
@@ -4154,7 +4226,7 @@ export interface JwtInvalidClaims extends ApiError<"JwtInvalidClaims"> {}
  * @since 0.1.0
  * @category errors
  */
-export const JwtInvalidIssuer: ApiErrorClass<"JwtInvalidIssuer"> = /* @__PURE__ */ errorClass("jwt_invalid_issuer")
+export const JwtInvalidIssuer = /* @__PURE__ */ errorClass<"JwtInvalidIssuer">("jwt_invalid_issuer")
 /** @since 0.1.0 @category errors */
 export interface JwtInvalidIssuer extends ApiError<"JwtInvalidIssuer"> {}
 
@@ -4164,8 +4236,7 @@ export interface JwtInvalidIssuer extends ApiError<"JwtInvalidIssuer"> {}
  * @since 0.1.0
  * @category errors
  */
-export const JwtTemplateInvalidJson: ApiErrorClass<"JwtTemplateInvalidJson"> =
-  /* @__PURE__ */ errorClass("jwt_template_invalid_json")
+export const JwtTemplateInvalidJson = /* @__PURE__ */ errorClass<"JwtTemplateInvalidJson">("jwt_template_invalid_json")
 /** @since 0.1.0 @category errors */
 export interface JwtTemplateInvalidJson extends ApiError<"JwtTemplateInvalidJson"> {}
 
@@ -4175,8 +4246,7 @@ export interface JwtTemplateInvalidJson extends ApiError<"JwtTemplateInvalidJson
  * @since 0.1.0
  * @category errors
  */
-export const JwtTemplateInvalidTag: ApiErrorClass<"JwtTemplateInvalidTag"> =
-  /* @__PURE__ */ errorClass("jwt_template_invalid_tag")
+export const JwtTemplateInvalidTag = /* @__PURE__ */ errorClass<"JwtTemplateInvalidTag">("jwt_template_invalid_tag")
 /** @since 0.1.0 @category errors */
 export interface JwtTemplateInvalidTag extends ApiError<"JwtTemplateInvalidTag"> {}
 
@@ -4186,8 +4256,8 @@ export interface JwtTemplateInvalidTag extends ApiError<"JwtTemplateInvalidTag">
  * @since 0.1.0
  * @category errors
  */
-export const JwtTemplateMismatchedTag: ApiErrorClass<"JwtTemplateMismatchedTag"> =
-  /* @__PURE__ */ errorClass("jwt_template_mismatched_tag")
+export const JwtTemplateMismatchedTag =
+  /* @__PURE__ */ errorClass<"JwtTemplateMismatchedTag">("jwt_template_mismatched_tag")
 /** @since 0.1.0 @category errors */
 export interface JwtTemplateMismatchedTag extends ApiError<"JwtTemplateMismatchedTag"> {}
 
@@ -4197,8 +4267,7 @@ export interface JwtTemplateMismatchedTag extends ApiError<"JwtTemplateMismatche
  * @since 0.1.0
  * @category errors
  */
-export const JwtTemplateNotFound: ApiErrorClass<"JwtTemplateNotFound"> =
-  /* @__PURE__ */ errorClass("jwt_template_not_found")
+export const JwtTemplateNotFound = /* @__PURE__ */ errorClass<"JwtTemplateNotFound">("jwt_template_not_found")
 /** @since 0.1.0 @category errors */
 export interface JwtTemplateNotFound extends ApiError<"JwtTemplateNotFound"> {}
 
@@ -4208,7 +4277,7 @@ export interface JwtTemplateNotFound extends ApiError<"JwtTemplateNotFound"> {}
  * @since 0.1.0
  * @category errors
  */
-export const LiveIdUsedInTestEnvironment: ApiErrorClass<"LiveIdUsedInTestEnvironment"> = /* @__PURE__ */ errorClass(
+export const LiveIdUsedInTestEnvironment = /* @__PURE__ */ errorClass<"LiveIdUsedInTestEnvironment">(
   "live_id_used_in_test_environment"
 )
 /** @since 0.1.0 @category errors */
@@ -4220,8 +4289,9 @@ export interface LiveIdUsedInTestEnvironment extends ApiError<"LiveIdUsedInTestE
  * @since 0.1.0
  * @category errors
  */
-export const M2mClientAlreadyRotatingSecret: ApiErrorClass<"M2mClientAlreadyRotatingSecret"> =
-  /* @__PURE__ */ errorClass("m2m_client_already_rotating_secret")
+export const M2mClientAlreadyRotatingSecret = /* @__PURE__ */ errorClass<"M2mClientAlreadyRotatingSecret">(
+  "m2m_client_already_rotating_secret"
+)
 /** @since 0.1.0 @category errors */
 export interface M2mClientAlreadyRotatingSecret extends ApiError<"M2mClientAlreadyRotatingSecret"> {}
 
@@ -4231,8 +4301,9 @@ export interface M2mClientAlreadyRotatingSecret extends ApiError<"M2mClientAlrea
  * @since 0.1.0
  * @category errors
  */
-export const M2mClientInvalidClientDescription: ApiErrorClass<"M2mClientInvalidClientDescription"> =
-  /* @__PURE__ */ errorClass("m2m_client_invalid_client_description")
+export const M2mClientInvalidClientDescription = /* @__PURE__ */ errorClass<"M2mClientInvalidClientDescription">(
+  "m2m_client_invalid_client_description"
+)
 /** @since 0.1.0 @category errors */
 export interface M2mClientInvalidClientDescription extends ApiError<"M2mClientInvalidClientDescription"> {}
 
@@ -4242,8 +4313,8 @@ export interface M2mClientInvalidClientDescription extends ApiError<"M2mClientIn
  * @since 0.1.0
  * @category errors
  */
-export const M2mClientInvalidClientId: ApiErrorClass<"M2mClientInvalidClientId"> =
-  /* @__PURE__ */ errorClass("m2m_client_invalid_client_id")
+export const M2mClientInvalidClientId =
+  /* @__PURE__ */ errorClass<"M2mClientInvalidClientId">("m2m_client_invalid_client_id")
 /** @since 0.1.0 @category errors */
 export interface M2mClientInvalidClientId extends ApiError<"M2mClientInvalidClientId"> {}
 
@@ -4253,7 +4324,7 @@ export interface M2mClientInvalidClientId extends ApiError<"M2mClientInvalidClie
  * @since 0.1.0
  * @category errors
  */
-export const M2mClientInvalidClientName: ApiErrorClass<"M2mClientInvalidClientName"> = /* @__PURE__ */ errorClass(
+export const M2mClientInvalidClientName = /* @__PURE__ */ errorClass<"M2mClientInvalidClientName">(
   "m2m_client_invalid_client_name"
 )
 /** @since 0.1.0 @category errors */
@@ -4265,7 +4336,7 @@ export interface M2mClientInvalidClientName extends ApiError<"M2mClientInvalidCl
  * @since 0.1.0
  * @category errors
  */
-export const M2mClientInvalidClientSecret: ApiErrorClass<"M2mClientInvalidClientSecret"> = /* @__PURE__ */ errorClass(
+export const M2mClientInvalidClientSecret = /* @__PURE__ */ errorClass<"M2mClientInvalidClientSecret">(
   "m2m_client_invalid_client_secret"
 )
 /** @since 0.1.0 @category errors */
@@ -4277,8 +4348,7 @@ export interface M2mClientInvalidClientSecret extends ApiError<"M2mClientInvalid
  * @since 0.1.0
  * @category errors
  */
-export const M2mClientInvalidStatus: ApiErrorClass<"M2mClientInvalidStatus"> =
-  /* @__PURE__ */ errorClass("m2m_client_invalid_status")
+export const M2mClientInvalidStatus = /* @__PURE__ */ errorClass<"M2mClientInvalidStatus">("m2m_client_invalid_status")
 /** @since 0.1.0 @category errors */
 export interface M2mClientInvalidStatus extends ApiError<"M2mClientInvalidStatus"> {}
 
@@ -4288,7 +4358,7 @@ export interface M2mClientInvalidStatus extends ApiError<"M2mClientInvalidStatus
  * @since 0.1.0
  * @category errors
  */
-export const M2mClientNotFound: ApiErrorClass<"M2mClientNotFound"> = /* @__PURE__ */ errorClass("m2m_client_not_found")
+export const M2mClientNotFound = /* @__PURE__ */ errorClass<"M2mClientNotFound">("m2m_client_not_found")
 /** @since 0.1.0 @category errors */
 export interface M2mClientNotFound extends ApiError<"M2mClientNotFound"> {}
 
@@ -4298,7 +4368,7 @@ export interface M2mClientNotFound extends ApiError<"M2mClientNotFound"> {}
  * @since 0.1.0
  * @category errors
  */
-export const M2mClientNotRotatingSecret: ApiErrorClass<"M2mClientNotRotatingSecret"> = /* @__PURE__ */ errorClass(
+export const M2mClientNotRotatingSecret = /* @__PURE__ */ errorClass<"M2mClientNotRotatingSecret">(
   "m2m_client_not_rotating_secret"
 )
 /** @since 0.1.0 @category errors */
@@ -4310,8 +4380,9 @@ export interface M2mClientNotRotatingSecret extends ApiError<"M2mClientNotRotati
  * @since 0.1.0
  * @category errors
  */
-export const M2mSearchExpectedArrayOfStrings: ApiErrorClass<"M2mSearchExpectedArrayOfStrings"> =
-  /* @__PURE__ */ errorClass("m2m_search_expected_array_of_strings")
+export const M2mSearchExpectedArrayOfStrings = /* @__PURE__ */ errorClass<"M2mSearchExpectedArrayOfStrings">(
+  "m2m_search_expected_array_of_strings"
+)
 /** @since 0.1.0 @category errors */
 export interface M2mSearchExpectedArrayOfStrings extends ApiError<"M2mSearchExpectedArrayOfStrings"> {}
 
@@ -4321,8 +4392,9 @@ export interface M2mSearchExpectedArrayOfStrings extends ApiError<"M2mSearchExpe
  * @since 0.1.0
  * @category errors
  */
-export const M2mSearchFilterNameMustBeString: ApiErrorClass<"M2mSearchFilterNameMustBeString"> =
-  /* @__PURE__ */ errorClass("m2m_search_filter_name_must_be_string")
+export const M2mSearchFilterNameMustBeString = /* @__PURE__ */ errorClass<"M2mSearchFilterNameMustBeString">(
+  "m2m_search_filter_name_must_be_string"
+)
 /** @since 0.1.0 @category errors */
 export interface M2mSearchFilterNameMustBeString extends ApiError<"M2mSearchFilterNameMustBeString"> {}
 
@@ -4332,8 +4404,9 @@ export interface M2mSearchFilterNameMustBeString extends ApiError<"M2mSearchFilt
  * @since 0.1.0
  * @category errors
  */
-export const M2mSearchFilterNameNotRecognized: ApiErrorClass<"M2mSearchFilterNameNotRecognized"> =
-  /* @__PURE__ */ errorClass("m2m_search_filter_name_not_recognized")
+export const M2mSearchFilterNameNotRecognized = /* @__PURE__ */ errorClass<"M2mSearchFilterNameNotRecognized">(
+  "m2m_search_filter_name_not_recognized"
+)
 /** @since 0.1.0 @category errors */
 export interface M2mSearchFilterNameNotRecognized extends ApiError<"M2mSearchFilterNameNotRecognized"> {}
 
@@ -4343,7 +4416,7 @@ export interface M2mSearchFilterNameNotRecognized extends ApiError<"M2mSearchFil
  * @since 0.1.0
  * @category errors
  */
-export const M2mSearchMissingFilterName: ApiErrorClass<"M2mSearchMissingFilterName"> = /* @__PURE__ */ errorClass(
+export const M2mSearchMissingFilterName = /* @__PURE__ */ errorClass<"M2mSearchMissingFilterName">(
   "m2m_search_missing_filter_name"
 )
 /** @since 0.1.0 @category errors */
@@ -4355,7 +4428,7 @@ export interface M2mSearchMissingFilterName extends ApiError<"M2mSearchMissingFi
  * @since 0.1.0
  * @category errors
  */
-export const M2mSearchMissingFilterValue: ApiErrorClass<"M2mSearchMissingFilterValue"> = /* @__PURE__ */ errorClass(
+export const M2mSearchMissingFilterValue = /* @__PURE__ */ errorClass<"M2mSearchMissingFilterValue">(
   "m2m_search_missing_filter_value"
 )
 /** @since 0.1.0 @category errors */
@@ -4368,7 +4441,7 @@ export interface M2mSearchMissingFilterValue extends ApiError<"M2mSearchMissingF
  * @since 0.1.0
  * @category errors
  */
-export const MagicLinkNotFound: ApiErrorClass<"MagicLinkNotFound"> = /* @__PURE__ */ errorClass("magic_link_not_found")
+export const MagicLinkNotFound = /* @__PURE__ */ errorClass<"MagicLinkNotFound">("magic_link_not_found")
 /** @since 0.1.0 @category errors */
 export interface MagicLinkNotFound extends ApiError<"MagicLinkNotFound"> {}
 
@@ -4378,8 +4451,9 @@ export interface MagicLinkNotFound extends ApiError<"MagicLinkNotFound"> {}
  * @since 0.1.0
  * @category errors
  */
-export const MemberCannotUpdateTheirEmailAddress: ApiErrorClass<"MemberCannotUpdateTheirEmailAddress"> =
-  /* @__PURE__ */ errorClass("member_cannot_update_their_email_address")
+export const MemberCannotUpdateTheirEmailAddress = /* @__PURE__ */ errorClass<"MemberCannotUpdateTheirEmailAddress">(
+  "member_cannot_update_their_email_address"
+)
 /** @since 0.1.0 @category errors */
 export interface MemberCannotUpdateTheirEmailAddress extends ApiError<"MemberCannotUpdateTheirEmailAddress"> {}
 
@@ -4389,7 +4463,7 @@ export interface MemberCannotUpdateTheirEmailAddress extends ApiError<"MemberCan
  * @since 0.1.0
  * @category errors
  */
-export const MemberDashboardSearchDisabled: ApiErrorClass<"MemberDashboardSearchDisabled"> = /* @__PURE__ */ errorClass(
+export const MemberDashboardSearchDisabled = /* @__PURE__ */ errorClass<"MemberDashboardSearchDisabled">(
   "member_dashboard_search_disabled"
 )
 /** @since 0.1.0 @category errors */
@@ -4401,8 +4475,9 @@ export interface MemberDashboardSearchDisabled extends ApiError<"MemberDashboard
  * @since 0.1.0
  * @category errors
  */
-export const MemberDoesNotExistInOrganization: ApiErrorClass<"MemberDoesNotExistInOrganization"> =
-  /* @__PURE__ */ errorClass("member_does_not_exist_in_organization")
+export const MemberDoesNotExistInOrganization = /* @__PURE__ */ errorClass<"MemberDoesNotExistInOrganization">(
+  "member_does_not_exist_in_organization"
+)
 /** @since 0.1.0 @category errors */
 export interface MemberDoesNotExistInOrganization extends ApiError<"MemberDoesNotExistInOrganization"> {}
 
@@ -4412,8 +4487,9 @@ export interface MemberDoesNotExistInOrganization extends ApiError<"MemberDoesNo
  * @since 0.1.0
  * @category errors
  */
-export const MemberHasNoActiveVerifiedEmail: ApiErrorClass<"MemberHasNoActiveVerifiedEmail"> =
-  /* @__PURE__ */ errorClass("member_has_no_active_verified_email")
+export const MemberHasNoActiveVerifiedEmail = /* @__PURE__ */ errorClass<"MemberHasNoActiveVerifiedEmail">(
+  "member_has_no_active_verified_email"
+)
 /** @since 0.1.0 @category errors */
 export interface MemberHasNoActiveVerifiedEmail extends ApiError<"MemberHasNoActiveVerifiedEmail"> {}
 
@@ -4423,7 +4499,7 @@ export interface MemberHasNoActiveVerifiedEmail extends ApiError<"MemberHasNoAct
  * @since 0.1.0
  * @category errors
  */
-export const MemberImpersonationNotAllowed: ApiErrorClass<"MemberImpersonationNotAllowed"> = /* @__PURE__ */ errorClass(
+export const MemberImpersonationNotAllowed = /* @__PURE__ */ errorClass<"MemberImpersonationNotAllowed">(
   "member_impersonation_not_allowed"
 )
 /** @since 0.1.0 @category errors */
@@ -4435,7 +4511,7 @@ export interface MemberImpersonationNotAllowed extends ApiError<"MemberImpersona
  * @since 0.1.0
  * @category errors
  */
-export const MemberNotFound: ApiErrorClass<"MemberNotFound"> = /* @__PURE__ */ errorClass("member_not_found")
+export const MemberNotFound = /* @__PURE__ */ errorClass<"MemberNotFound">("member_not_found")
 /** @since 0.1.0 @category errors */
 export interface MemberNotFound extends ApiError<"MemberNotFound"> {}
 
@@ -4445,8 +4521,8 @@ export interface MemberNotFound extends ApiError<"MemberNotFound"> {}
  * @since 0.1.0
  * @category errors
  */
-export const MemberOauthTokenNotFound: ApiErrorClass<"MemberOauthTokenNotFound"> =
-  /* @__PURE__ */ errorClass("member_oauth_token_not_found")
+export const MemberOauthTokenNotFound =
+  /* @__PURE__ */ errorClass<"MemberOauthTokenNotFound">("member_oauth_token_not_found")
 /** @since 0.1.0 @category errors */
 export interface MemberOauthTokenNotFound extends ApiError<"MemberOauthTokenNotFound"> {}
 
@@ -4456,8 +4532,8 @@ export interface MemberOauthTokenNotFound extends ApiError<"MemberOauthTokenNotF
  * @since 0.1.0
  * @category errors
  */
-export const MemberOidcTokenNotFound: ApiErrorClass<"MemberOidcTokenNotFound"> =
-  /* @__PURE__ */ errorClass("member_oidc_token_not_found")
+export const MemberOidcTokenNotFound =
+  /* @__PURE__ */ errorClass<"MemberOidcTokenNotFound">("member_oidc_token_not_found")
 /** @since 0.1.0 @category errors */
 export interface MemberOidcTokenNotFound extends ApiError<"MemberOidcTokenNotFound"> {}
 
@@ -4467,8 +4543,7 @@ export interface MemberOidcTokenNotFound extends ApiError<"MemberOidcTokenNotFou
  * @since 0.1.0
  * @category errors
  */
-export const MemberPasswordNotFound: ApiErrorClass<"MemberPasswordNotFound"> =
-  /* @__PURE__ */ errorClass("member_password_not_found")
+export const MemberPasswordNotFound = /* @__PURE__ */ errorClass<"MemberPasswordNotFound">("member_password_not_found")
 /** @since 0.1.0 @category errors */
 export interface MemberPasswordNotFound extends ApiError<"MemberPasswordNotFound"> {}
 
@@ -4478,7 +4553,7 @@ export interface MemberPasswordNotFound extends ApiError<"MemberPasswordNotFound
  * @since 0.1.0
  * @category errors
  */
-export const MemberPhoneNumberNotFound: ApiErrorClass<"MemberPhoneNumberNotFound"> = /* @__PURE__ */ errorClass(
+export const MemberPhoneNumberNotFound = /* @__PURE__ */ errorClass<"MemberPhoneNumberNotFound">(
   "member_phone_number_not_found"
 )
 /** @since 0.1.0 @category errors */
@@ -4490,8 +4565,7 @@ export interface MemberPhoneNumberNotFound extends ApiError<"MemberPhoneNumberNo
  * @since 0.1.0
  * @category errors
  */
-export const MemberResetPassword: ApiErrorClass<"MemberResetPassword"> =
-  /* @__PURE__ */ errorClass("member_reset_password")
+export const MemberResetPassword = /* @__PURE__ */ errorClass<"MemberResetPassword">("member_reset_password")
 /** @since 0.1.0 @category errors */
 export interface MemberResetPassword extends ApiError<"MemberResetPassword"> {}
 
@@ -4501,10 +4575,14 @@ export interface MemberResetPassword extends ApiError<"MemberResetPassword"> {}
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchCannotMixInternalAndExternalMemberIds: ApiErrorClass<"MemberSearchCannotMixInternalAndExternalMemberIds"> =
-  /* @__PURE__ */ errorClass("member_search_cannot_mix_internal_and_external_member_ids")
+export const MemberSearchCannotMixInternalAndExternalMemberIds =
+  /* @__PURE__ */ errorClass<"MemberSearchCannotMixInternalAndExternalMemberIds">(
+    "member_search_cannot_mix_internal_and_external_member_ids"
+  )
 /** @since 0.1.0 @category errors */
-export interface MemberSearchCannotMixInternalAndExternalMemberIds extends ApiError<"MemberSearchCannotMixInternalAndExternalMemberIds"> {}
+// prettier-ignore
+export interface MemberSearchCannotMixInternalAndExternalMemberIds
+  extends ApiError<"MemberSearchCannotMixInternalAndExternalMemberIds"> {}
 
 /**
  * `member_search_expected_array_of_strings`.
@@ -4512,8 +4590,9 @@ export interface MemberSearchCannotMixInternalAndExternalMemberIds extends ApiEr
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchExpectedArrayOfStrings: ApiErrorClass<"MemberSearchExpectedArrayOfStrings"> =
-  /* @__PURE__ */ errorClass("member_search_expected_array_of_strings")
+export const MemberSearchExpectedArrayOfStrings = /* @__PURE__ */ errorClass<"MemberSearchExpectedArrayOfStrings">(
+  "member_search_expected_array_of_strings"
+)
 /** @since 0.1.0 @category errors */
 export interface MemberSearchExpectedArrayOfStrings extends ApiError<"MemberSearchExpectedArrayOfStrings"> {}
 
@@ -4523,7 +4602,7 @@ export interface MemberSearchExpectedArrayOfStrings extends ApiError<"MemberSear
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchExpectedBoolean: ApiErrorClass<"MemberSearchExpectedBoolean"> = /* @__PURE__ */ errorClass(
+export const MemberSearchExpectedBoolean = /* @__PURE__ */ errorClass<"MemberSearchExpectedBoolean">(
   "member_search_expected_boolean"
 )
 /** @since 0.1.0 @category errors */
@@ -4535,7 +4614,7 @@ export interface MemberSearchExpectedBoolean extends ApiError<"MemberSearchExpec
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchExpectedString: ApiErrorClass<"MemberSearchExpectedString"> = /* @__PURE__ */ errorClass(
+export const MemberSearchExpectedString = /* @__PURE__ */ errorClass<"MemberSearchExpectedString">(
   "member_search_expected_string"
 )
 /** @since 0.1.0 @category errors */
@@ -4547,8 +4626,9 @@ export interface MemberSearchExpectedString extends ApiError<"MemberSearchExpect
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchFilterNameMustBeString: ApiErrorClass<"MemberSearchFilterNameMustBeString"> =
-  /* @__PURE__ */ errorClass("member_search_filter_name_must_be_string")
+export const MemberSearchFilterNameMustBeString = /* @__PURE__ */ errorClass<"MemberSearchFilterNameMustBeString">(
+  "member_search_filter_name_must_be_string"
+)
 /** @since 0.1.0 @category errors */
 export interface MemberSearchFilterNameMustBeString extends ApiError<"MemberSearchFilterNameMustBeString"> {}
 
@@ -4558,8 +4638,9 @@ export interface MemberSearchFilterNameMustBeString extends ApiError<"MemberSear
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchFilterNameNotRecognized: ApiErrorClass<"MemberSearchFilterNameNotRecognized"> =
-  /* @__PURE__ */ errorClass("member_search_filter_name_not_recognized")
+export const MemberSearchFilterNameNotRecognized = /* @__PURE__ */ errorClass<"MemberSearchFilterNameNotRecognized">(
+  "member_search_filter_name_not_recognized"
+)
 /** @since 0.1.0 @category errors */
 export interface MemberSearchFilterNameNotRecognized extends ApiError<"MemberSearchFilterNameNotRecognized"> {}
 
@@ -4569,8 +4650,9 @@ export interface MemberSearchFilterNameNotRecognized extends ApiError<"MemberSea
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchMemberEmailFuzzyTooShort: ApiErrorClass<"MemberSearchMemberEmailFuzzyTooShort"> =
-  /* @__PURE__ */ errorClass("member_search_member_email_fuzzy_too_short")
+export const MemberSearchMemberEmailFuzzyTooShort = /* @__PURE__ */ errorClass<"MemberSearchMemberEmailFuzzyTooShort">(
+  "member_search_member_email_fuzzy_too_short"
+)
 /** @since 0.1.0 @category errors */
 export interface MemberSearchMemberEmailFuzzyTooShort extends ApiError<"MemberSearchMemberEmailFuzzyTooShort"> {}
 
@@ -4580,10 +4662,14 @@ export interface MemberSearchMemberEmailFuzzyTooShort extends ApiError<"MemberSe
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchMemberMfaPhoneNumberFuzzyTooShort: ApiErrorClass<"MemberSearchMemberMfaPhoneNumberFuzzyTooShort"> =
-  /* @__PURE__ */ errorClass("member_search_member_mfa_phone_number_fuzzy_too_short")
+export const MemberSearchMemberMfaPhoneNumberFuzzyTooShort =
+  /* @__PURE__ */ errorClass<"MemberSearchMemberMfaPhoneNumberFuzzyTooShort">(
+    "member_search_member_mfa_phone_number_fuzzy_too_short"
+  )
 /** @since 0.1.0 @category errors */
-export interface MemberSearchMemberMfaPhoneNumberFuzzyTooShort extends ApiError<"MemberSearchMemberMfaPhoneNumberFuzzyTooShort"> {}
+// prettier-ignore
+export interface MemberSearchMemberMfaPhoneNumberFuzzyTooShort
+  extends ApiError<"MemberSearchMemberMfaPhoneNumberFuzzyTooShort"> {}
 
 /**
  * `member_search_missing_filter_name`.
@@ -4591,7 +4677,7 @@ export interface MemberSearchMemberMfaPhoneNumberFuzzyTooShort extends ApiError<
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchMissingFilterName: ApiErrorClass<"MemberSearchMissingFilterName"> = /* @__PURE__ */ errorClass(
+export const MemberSearchMissingFilterName = /* @__PURE__ */ errorClass<"MemberSearchMissingFilterName">(
   "member_search_missing_filter_name"
 )
 /** @since 0.1.0 @category errors */
@@ -4603,8 +4689,9 @@ export interface MemberSearchMissingFilterName extends ApiError<"MemberSearchMis
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchMissingFilterValue: ApiErrorClass<"MemberSearchMissingFilterValue"> =
-  /* @__PURE__ */ errorClass("member_search_missing_filter_value")
+export const MemberSearchMissingFilterValue = /* @__PURE__ */ errorClass<"MemberSearchMissingFilterValue">(
+  "member_search_missing_filter_value"
+)
 /** @since 0.1.0 @category errors */
 export interface MemberSearchMissingFilterValue extends ApiError<"MemberSearchMissingFilterValue"> {}
 
@@ -4614,8 +4701,9 @@ export interface MemberSearchMissingFilterValue extends ApiError<"MemberSearchMi
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchMissingIsBreakglass: ApiErrorClass<"MemberSearchMissingIsBreakglass"> =
-  /* @__PURE__ */ errorClass("member_search_missing_is_breakglass")
+export const MemberSearchMissingIsBreakglass = /* @__PURE__ */ errorClass<"MemberSearchMissingIsBreakglass">(
+  "member_search_missing_is_breakglass"
+)
 /** @since 0.1.0 @category errors */
 export interface MemberSearchMissingIsBreakglass extends ApiError<"MemberSearchMissingIsBreakglass"> {}
 
@@ -4625,8 +4713,9 @@ export interface MemberSearchMissingIsBreakglass extends ApiError<"MemberSearchM
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchMissingMemberEmailFuzzy: ApiErrorClass<"MemberSearchMissingMemberEmailFuzzy"> =
-  /* @__PURE__ */ errorClass("member_search_missing_member_email_fuzzy")
+export const MemberSearchMissingMemberEmailFuzzy = /* @__PURE__ */ errorClass<"MemberSearchMissingMemberEmailFuzzy">(
+  "member_search_missing_member_email_fuzzy"
+)
 /** @since 0.1.0 @category errors */
 export interface MemberSearchMissingMemberEmailFuzzy extends ApiError<"MemberSearchMissingMemberEmailFuzzy"> {}
 
@@ -4636,8 +4725,9 @@ export interface MemberSearchMissingMemberEmailFuzzy extends ApiError<"MemberSea
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchMissingMemberEmails: ApiErrorClass<"MemberSearchMissingMemberEmails"> =
-  /* @__PURE__ */ errorClass("member_search_missing_member_emails")
+export const MemberSearchMissingMemberEmails = /* @__PURE__ */ errorClass<"MemberSearchMissingMemberEmails">(
+  "member_search_missing_member_emails"
+)
 /** @since 0.1.0 @category errors */
 export interface MemberSearchMissingMemberEmails extends ApiError<"MemberSearchMissingMemberEmails"> {}
 
@@ -4647,7 +4737,7 @@ export interface MemberSearchMissingMemberEmails extends ApiError<"MemberSearchM
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchMissingMemberIds: ApiErrorClass<"MemberSearchMissingMemberIds"> = /* @__PURE__ */ errorClass(
+export const MemberSearchMissingMemberIds = /* @__PURE__ */ errorClass<"MemberSearchMissingMemberIds">(
   "member_search_missing_member_ids"
 )
 /** @since 0.1.0 @category errors */
@@ -4659,8 +4749,9 @@ export interface MemberSearchMissingMemberIds extends ApiError<"MemberSearchMiss
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchMissingMemberRoles: ApiErrorClass<"MemberSearchMissingMemberRoles"> =
-  /* @__PURE__ */ errorClass("member_search_missing_member_roles")
+export const MemberSearchMissingMemberRoles = /* @__PURE__ */ errorClass<"MemberSearchMissingMemberRoles">(
+  "member_search_missing_member_roles"
+)
 /** @since 0.1.0 @category errors */
 export interface MemberSearchMissingMemberRoles extends ApiError<"MemberSearchMissingMemberRoles"> {}
 
@@ -4670,10 +4761,14 @@ export interface MemberSearchMissingMemberRoles extends ApiError<"MemberSearchMi
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchMissingMfaMemberPhoneNumberFuzzy: ApiErrorClass<"MemberSearchMissingMfaMemberPhoneNumberFuzzy"> =
-  /* @__PURE__ */ errorClass("member_search_missing_mfa_member_phone_number_fuzzy")
+export const MemberSearchMissingMfaMemberPhoneNumberFuzzy =
+  /* @__PURE__ */ errorClass<"MemberSearchMissingMfaMemberPhoneNumberFuzzy">(
+    "member_search_missing_mfa_member_phone_number_fuzzy"
+  )
 /** @since 0.1.0 @category errors */
-export interface MemberSearchMissingMfaMemberPhoneNumberFuzzy extends ApiError<"MemberSearchMissingMfaMemberPhoneNumberFuzzy"> {}
+// prettier-ignore
+export interface MemberSearchMissingMfaMemberPhoneNumberFuzzy
+  extends ApiError<"MemberSearchMissingMfaMemberPhoneNumberFuzzy"> {}
 
 /**
  * `member_search_missing_mfa_member_phone_numbers`.
@@ -4681,10 +4776,14 @@ export interface MemberSearchMissingMfaMemberPhoneNumberFuzzy extends ApiError<"
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchMissingMfaMemberPhoneNumbers: ApiErrorClass<"MemberSearchMissingMfaMemberPhoneNumbers"> =
-  /* @__PURE__ */ errorClass("member_search_missing_mfa_member_phone_numbers")
+export const MemberSearchMissingMfaMemberPhoneNumbers =
+  /* @__PURE__ */ errorClass<"MemberSearchMissingMfaMemberPhoneNumbers">(
+    "member_search_missing_mfa_member_phone_numbers"
+  )
 /** @since 0.1.0 @category errors */
-export interface MemberSearchMissingMfaMemberPhoneNumbers extends ApiError<"MemberSearchMissingMfaMemberPhoneNumbers"> {}
+// prettier-ignore
+export interface MemberSearchMissingMfaMemberPhoneNumbers
+  extends ApiError<"MemberSearchMissingMfaMemberPhoneNumbers"> {}
 
 /**
  * `member_search_missing_oauth_providers`.
@@ -4692,8 +4791,9 @@ export interface MemberSearchMissingMfaMemberPhoneNumbers extends ApiError<"Memb
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchMissingOauthProviders: ApiErrorClass<"MemberSearchMissingOauthProviders"> =
-  /* @__PURE__ */ errorClass("member_search_missing_oauth_providers")
+export const MemberSearchMissingOauthProviders = /* @__PURE__ */ errorClass<"MemberSearchMissingOauthProviders">(
+  "member_search_missing_oauth_providers"
+)
 /** @since 0.1.0 @category errors */
 export interface MemberSearchMissingOauthProviders extends ApiError<"MemberSearchMissingOauthProviders"> {}
 
@@ -4703,8 +4803,9 @@ export interface MemberSearchMissingOauthProviders extends ApiError<"MemberSearc
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchMissingOrganizationId: ApiErrorClass<"MemberSearchMissingOrganizationId"> =
-  /* @__PURE__ */ errorClass("member_search_missing_organization_id")
+export const MemberSearchMissingOrganizationId = /* @__PURE__ */ errorClass<"MemberSearchMissingOrganizationId">(
+  "member_search_missing_organization_id"
+)
 /** @since 0.1.0 @category errors */
 export interface MemberSearchMissingOrganizationId extends ApiError<"MemberSearchMissingOrganizationId"> {}
 
@@ -4714,8 +4815,9 @@ export interface MemberSearchMissingOrganizationId extends ApiError<"MemberSearc
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchMissingOrganizationSlug: ApiErrorClass<"MemberSearchMissingOrganizationSlug"> =
-  /* @__PURE__ */ errorClass("member_search_missing_organization_slug")
+export const MemberSearchMissingOrganizationSlug = /* @__PURE__ */ errorClass<"MemberSearchMissingOrganizationSlug">(
+  "member_search_missing_organization_slug"
+)
 /** @since 0.1.0 @category errors */
 export interface MemberSearchMissingOrganizationSlug extends ApiError<"MemberSearchMissingOrganizationSlug"> {}
 
@@ -4725,10 +4827,14 @@ export interface MemberSearchMissingOrganizationSlug extends ApiError<"MemberSea
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchMissingOrganizationSlugFuzzy: ApiErrorClass<"MemberSearchMissingOrganizationSlugFuzzy"> =
-  /* @__PURE__ */ errorClass("member_search_missing_organization_slug_fuzzy")
+export const MemberSearchMissingOrganizationSlugFuzzy =
+  /* @__PURE__ */ errorClass<"MemberSearchMissingOrganizationSlugFuzzy">(
+    "member_search_missing_organization_slug_fuzzy"
+  )
 /** @since 0.1.0 @category errors */
-export interface MemberSearchMissingOrganizationSlugFuzzy extends ApiError<"MemberSearchMissingOrganizationSlugFuzzy"> {}
+// prettier-ignore
+export interface MemberSearchMissingOrganizationSlugFuzzy
+  extends ApiError<"MemberSearchMissingOrganizationSlugFuzzy"> {}
 
 /**
  * `member_search_missing_password_exists`.
@@ -4736,8 +4842,9 @@ export interface MemberSearchMissingOrganizationSlugFuzzy extends ApiError<"Memb
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchMissingPasswordExists: ApiErrorClass<"MemberSearchMissingPasswordExists"> =
-  /* @__PURE__ */ errorClass("member_search_missing_password_exists")
+export const MemberSearchMissingPasswordExists = /* @__PURE__ */ errorClass<"MemberSearchMissingPasswordExists">(
+  "member_search_missing_password_exists"
+)
 /** @since 0.1.0 @category errors */
 export interface MemberSearchMissingPasswordExists extends ApiError<"MemberSearchMissingPasswordExists"> {}
 
@@ -4747,8 +4854,8 @@ export interface MemberSearchMissingPasswordExists extends ApiError<"MemberSearc
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchMissingStatus: ApiErrorClass<"MemberSearchMissingStatus"> =
-  /* @__PURE__ */ errorClass("member_search_missing_status")
+export const MemberSearchMissingStatus =
+  /* @__PURE__ */ errorClass<"MemberSearchMissingStatus">("member_search_missing_status")
 /** @since 0.1.0 @category errors */
 export interface MemberSearchMissingStatus extends ApiError<"MemberSearchMissingStatus"> {}
 
@@ -4758,7 +4865,7 @@ export interface MemberSearchMissingStatus extends ApiError<"MemberSearchMissing
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchMissingStatuses: ApiErrorClass<"MemberSearchMissingStatuses"> = /* @__PURE__ */ errorClass(
+export const MemberSearchMissingStatuses = /* @__PURE__ */ errorClass<"MemberSearchMissingStatuses">(
   "member_search_missing_statuses"
 )
 /** @since 0.1.0 @category errors */
@@ -4770,7 +4877,7 @@ export interface MemberSearchMissingStatuses extends ApiError<"MemberSearchMissi
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchMissingTotpExists: ApiErrorClass<"MemberSearchMissingTotpExists"> = /* @__PURE__ */ errorClass(
+export const MemberSearchMissingTotpExists = /* @__PURE__ */ errorClass<"MemberSearchMissingTotpExists">(
   "member_search_missing_totp_exists"
 )
 /** @since 0.1.0 @category errors */
@@ -4782,8 +4889,9 @@ export interface MemberSearchMissingTotpExists extends ApiError<"MemberSearchMis
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchOrganizationIdsEmpty: ApiErrorClass<"MemberSearchOrganizationIdsEmpty"> =
-  /* @__PURE__ */ errorClass("member_search_organization_ids_empty")
+export const MemberSearchOrganizationIdsEmpty = /* @__PURE__ */ errorClass<"MemberSearchOrganizationIdsEmpty">(
+  "member_search_organization_ids_empty"
+)
 /** @since 0.1.0 @category errors */
 export interface MemberSearchOrganizationIdsEmpty extends ApiError<"MemberSearchOrganizationIdsEmpty"> {}
 
@@ -4793,10 +4901,14 @@ export interface MemberSearchOrganizationIdsEmpty extends ApiError<"MemberSearch
  * @since 0.1.0
  * @category errors
  */
-export const MemberSearchOrganizationSlugFuzzyTooShort: ApiErrorClass<"MemberSearchOrganizationSlugFuzzyTooShort"> =
-  /* @__PURE__ */ errorClass("member_search_organization_slug_fuzzy_too_short")
+export const MemberSearchOrganizationSlugFuzzyTooShort =
+  /* @__PURE__ */ errorClass<"MemberSearchOrganizationSlugFuzzyTooShort">(
+    "member_search_organization_slug_fuzzy_too_short"
+  )
 /** @since 0.1.0 @category errors */
-export interface MemberSearchOrganizationSlugFuzzyTooShort extends ApiError<"MemberSearchOrganizationSlugFuzzyTooShort"> {}
+// prettier-ignore
+export interface MemberSearchOrganizationSlugFuzzyTooShort
+  extends ApiError<"MemberSearchOrganizationSlugFuzzyTooShort"> {}
 
 /**
  * `member_session_member_id_mismatch`.
@@ -4804,7 +4916,7 @@ export interface MemberSearchOrganizationSlugFuzzyTooShort extends ApiError<"Mem
  * @since 0.1.0
  * @category errors
  */
-export const MemberSessionMemberIdMismatch: ApiErrorClass<"MemberSessionMemberIdMismatch"> = /* @__PURE__ */ errorClass(
+export const MemberSessionMemberIdMismatch = /* @__PURE__ */ errorClass<"MemberSessionMemberIdMismatch">(
   "member_session_member_id_mismatch"
 )
 /** @since 0.1.0 @category errors */
@@ -4816,8 +4928,7 @@ export interface MemberSessionMemberIdMismatch extends ApiError<"MemberSessionMe
  * @since 0.1.0
  * @category errors
  */
-export const MetadataInvalidFormat: ApiErrorClass<"MetadataInvalidFormat"> =
-  /* @__PURE__ */ errorClass("metadata_invalid_format")
+export const MetadataInvalidFormat = /* @__PURE__ */ errorClass<"MetadataInvalidFormat">("metadata_invalid_format")
 /** @since 0.1.0 @category errors */
 export interface MetadataInvalidFormat extends ApiError<"MetadataInvalidFormat"> {}
 
@@ -4827,7 +4938,7 @@ export interface MetadataInvalidFormat extends ApiError<"MetadataInvalidFormat">
  * @since 0.1.0
  * @category errors
  */
-export const MetadataTooLarge: ApiErrorClass<"MetadataTooLarge"> = /* @__PURE__ */ errorClass("metadata_too_large")
+export const MetadataTooLarge = /* @__PURE__ */ errorClass<"MetadataTooLarge">("metadata_too_large")
 /** @since 0.1.0 @category errors */
 export interface MetadataTooLarge extends ApiError<"MetadataTooLarge"> {}
 
@@ -4837,8 +4948,7 @@ export interface MetadataTooLarge extends ApiError<"MetadataTooLarge"> {}
  * @since 0.1.0
  * @category errors
  */
-export const MetadataTooManyKeys: ApiErrorClass<"MetadataTooManyKeys"> =
-  /* @__PURE__ */ errorClass("metadata_too_many_keys")
+export const MetadataTooManyKeys = /* @__PURE__ */ errorClass<"MetadataTooManyKeys">("metadata_too_many_keys")
 /** @since 0.1.0 @category errors */
 export interface MetadataTooManyKeys extends ApiError<"MetadataTooManyKeys"> {}
 
@@ -4848,7 +4958,7 @@ export interface MetadataTooManyKeys extends ApiError<"MetadataTooManyKeys"> {}
  * @since 0.1.0
  * @category errors
  */
-export const MethodNotAllowed: ApiErrorClass<"MethodNotAllowed"> = /* @__PURE__ */ errorClass("method_not_allowed")
+export const MethodNotAllowed = /* @__PURE__ */ errorClass<"MethodNotAllowed">("method_not_allowed")
 /** @since 0.1.0 @category errors */
 export interface MethodNotAllowed extends ApiError<"MethodNotAllowed"> {}
 
@@ -4858,8 +4968,9 @@ export interface MethodNotAllowed extends ApiError<"MethodNotAllowed"> {}
  * @since 0.1.0
  * @category errors
  */
-export const MigrateFromExternalEmailDoesNotExist: ApiErrorClass<"MigrateFromExternalEmailDoesNotExist"> =
-  /* @__PURE__ */ errorClass("migrate_from_external_email_does_not_exist")
+export const MigrateFromExternalEmailDoesNotExist = /* @__PURE__ */ errorClass<"MigrateFromExternalEmailDoesNotExist">(
+  "migrate_from_external_email_does_not_exist"
+)
 /** @since 0.1.0 @category errors */
 export interface MigrateFromExternalEmailDoesNotExist extends ApiError<"MigrateFromExternalEmailDoesNotExist"> {}
 
@@ -4869,8 +4980,9 @@ export interface MigrateFromExternalEmailDoesNotExist extends ApiError<"MigrateF
  * @since 0.1.0
  * @category errors
  */
-export const MigrateFromExternalMissingUserinfo: ApiErrorClass<"MigrateFromExternalMissingUserinfo"> =
-  /* @__PURE__ */ errorClass("migrate_from_external_missing_userinfo")
+export const MigrateFromExternalMissingUserinfo = /* @__PURE__ */ errorClass<"MigrateFromExternalMissingUserinfo">(
+  "migrate_from_external_missing_userinfo"
+)
 /** @since 0.1.0 @category errors */
 export interface MigrateFromExternalMissingUserinfo extends ApiError<"MigrateFromExternalMissingUserinfo"> {}
 
@@ -4880,8 +4992,8 @@ export interface MigrateFromExternalMissingUserinfo extends ApiError<"MigrateFro
  * @since 0.1.0
  * @category errors
  */
-export const MigrateFromExternalUnexpectedResponse: ApiErrorClass<"MigrateFromExternalUnexpectedResponse"> =
-  /* @__PURE__ */ errorClass("migrate_from_external_unexpected_response")
+export const MigrateFromExternalUnexpectedResponse =
+  /* @__PURE__ */ errorClass<"MigrateFromExternalUnexpectedResponse">("migrate_from_external_unexpected_response")
 /** @since 0.1.0 @category errors */
 export interface MigrateFromExternalUnexpectedResponse extends ApiError<"MigrateFromExternalUnexpectedResponse"> {}
 
@@ -4891,7 +5003,7 @@ export interface MigrateFromExternalUnexpectedResponse extends ApiError<"Migrate
  * @since 0.1.0
  * @category errors
  */
-export const MissingAppleAppId: ApiErrorClass<"MissingAppleAppId"> = /* @__PURE__ */ errorClass("missing_apple_app_id")
+export const MissingAppleAppId = /* @__PURE__ */ errorClass<"MissingAppleAppId">("missing_apple_app_id")
 /** @since 0.1.0 @category errors */
 export interface MissingAppleAppId extends ApiError<"MissingAppleAppId"> {}
 
@@ -4901,8 +5013,9 @@ export interface MissingAppleAppId extends ApiError<"MissingAppleAppId"> {}
  * @since 0.1.0
  * @category errors
  */
-export const MissingOauthOrganizationLocator: ApiErrorClass<"MissingOauthOrganizationLocator"> =
-  /* @__PURE__ */ errorClass("missing_oauth_organization_locator")
+export const MissingOauthOrganizationLocator = /* @__PURE__ */ errorClass<"MissingOauthOrganizationLocator">(
+  "missing_oauth_organization_locator"
+)
 /** @since 0.1.0 @category errors */
 export interface MissingOauthOrganizationLocator extends ApiError<"MissingOauthOrganizationLocator"> {}
 
@@ -4912,8 +5025,8 @@ export interface MissingOauthOrganizationLocator extends ApiError<"MissingOauthO
  * @since 0.1.0
  * @category errors
  */
-export const MissingOauthRefreshToken: ApiErrorClass<"MissingOauthRefreshToken"> =
-  /* @__PURE__ */ errorClass("missing_oauth_refresh_token")
+export const MissingOauthRefreshToken =
+  /* @__PURE__ */ errorClass<"MissingOauthRefreshToken">("missing_oauth_refresh_token")
 /** @since 0.1.0 @category errors */
 export interface MissingOauthRefreshToken extends ApiError<"MissingOauthRefreshToken"> {}
 
@@ -4923,8 +5036,7 @@ export interface MissingOauthRefreshToken extends ApiError<"MissingOauthRefreshT
  * @since 0.1.0
  * @category errors
  */
-export const MissingOidcCsrfCookie: ApiErrorClass<"MissingOidcCsrfCookie"> =
-  /* @__PURE__ */ errorClass("missing_oidc_csrf_cookie")
+export const MissingOidcCsrfCookie = /* @__PURE__ */ errorClass<"MissingOidcCsrfCookie">("missing_oidc_csrf_cookie")
 /** @since 0.1.0 @category errors */
 export interface MissingOidcCsrfCookie extends ApiError<"MissingOidcCsrfCookie"> {}
 
@@ -4934,8 +5046,8 @@ export interface MissingOidcCsrfCookie extends ApiError<"MissingOidcCsrfCookie">
  * @since 0.1.0
  * @category errors
  */
-export const MissingOidcRefreshToken: ApiErrorClass<"MissingOidcRefreshToken"> =
-  /* @__PURE__ */ errorClass("missing_oidc_refresh_token")
+export const MissingOidcRefreshToken =
+  /* @__PURE__ */ errorClass<"MissingOidcRefreshToken">("missing_oidc_refresh_token")
 /** @since 0.1.0 @category errors */
 export interface MissingOidcRefreshToken extends ApiError<"MissingOidcRefreshToken"> {}
 
@@ -4945,8 +5057,7 @@ export interface MissingOidcRefreshToken extends ApiError<"MissingOidcRefreshTok
  * @since 0.1.0
  * @category errors
  */
-export const MissingOidcStateParam: ApiErrorClass<"MissingOidcStateParam"> =
-  /* @__PURE__ */ errorClass("missing_oidc_state_param")
+export const MissingOidcStateParam = /* @__PURE__ */ errorClass<"MissingOidcStateParam">("missing_oidc_state_param")
 /** @since 0.1.0 @category errors */
 export interface MissingOidcStateParam extends ApiError<"MissingOidcStateParam"> {}
 
@@ -4956,8 +5067,7 @@ export interface MissingOidcStateParam extends ApiError<"MissingOidcStateParam">
  * @since 0.1.0
  * @category errors
  */
-export const MissingSamlCsrfCookie: ApiErrorClass<"MissingSamlCsrfCookie"> =
-  /* @__PURE__ */ errorClass("missing_saml_csrf_cookie")
+export const MissingSamlCsrfCookie = /* @__PURE__ */ errorClass<"MissingSamlCsrfCookie">("missing_saml_csrf_cookie")
 /** @since 0.1.0 @category errors */
 export interface MissingSamlCsrfCookie extends ApiError<"MissingSamlCsrfCookie"> {}
 
@@ -4967,8 +5077,7 @@ export interface MissingSamlCsrfCookie extends ApiError<"MissingSamlCsrfCookie">
  * @since 0.1.0
  * @category errors
  */
-export const MissingSamlRelayState: ApiErrorClass<"MissingSamlRelayState"> =
-  /* @__PURE__ */ errorClass("missing_saml_relay_state")
+export const MissingSamlRelayState = /* @__PURE__ */ errorClass<"MissingSamlRelayState">("missing_saml_relay_state")
 /** @since 0.1.0 @category errors */
 export interface MissingSamlRelayState extends ApiError<"MissingSamlRelayState"> {}
 
@@ -4978,8 +5087,7 @@ export interface MissingSamlRelayState extends ApiError<"MissingSamlRelayState">
  * @since 0.1.0
  * @category errors
  */
-export const MissingSamlResponse: ApiErrorClass<"MissingSamlResponse"> =
-  /* @__PURE__ */ errorClass("missing_saml_response")
+export const MissingSamlResponse = /* @__PURE__ */ errorClass<"MissingSamlResponse">("missing_saml_response")
 /** @since 0.1.0 @category errors */
 export interface MissingSamlResponse extends ApiError<"MissingSamlResponse"> {}
 
@@ -4989,7 +5097,7 @@ export interface MissingSamlResponse extends ApiError<"MissingSamlResponse"> {}
  * @since 0.1.0
  * @category errors
  */
-export const MissingSignatureSamlResponse: ApiErrorClass<"MissingSignatureSamlResponse"> = /* @__PURE__ */ errorClass(
+export const MissingSignatureSamlResponse = /* @__PURE__ */ errorClass<"MissingSignatureSamlResponse">(
   "missing_signature_saml_response"
 )
 /** @since 0.1.0 @category errors */
@@ -5001,8 +5109,7 @@ export interface MissingSignatureSamlResponse extends ApiError<"MissingSignature
  * @since 0.1.0
  * @category errors
  */
-export const MissingSmsParameter: ApiErrorClass<"MissingSmsParameter"> =
-  /* @__PURE__ */ errorClass("missing_sms_parameter")
+export const MissingSmsParameter = /* @__PURE__ */ errorClass<"MissingSmsParameter">("missing_sms_parameter")
 /** @since 0.1.0 @category errors */
 export interface MissingSmsParameter extends ApiError<"MissingSmsParameter"> {}
 
@@ -5012,7 +5119,7 @@ export interface MissingSmsParameter extends ApiError<"MissingSmsParameter"> {}
  * @since 0.1.0
  * @category errors
  */
-export const MissingSsoConnectionLocator: ApiErrorClass<"MissingSsoConnectionLocator"> = /* @__PURE__ */ errorClass(
+export const MissingSsoConnectionLocator = /* @__PURE__ */ errorClass<"MissingSsoConnectionLocator">(
   "missing_sso_connection_locator"
 )
 /** @since 0.1.0 @category errors */
@@ -5024,10 +5131,14 @@ export interface MissingSsoConnectionLocator extends ApiError<"MissingSsoConnect
  * @since 0.1.0
  * @category errors
  */
-export const MustHaveJwksUrlForTrustedTokenProfileWithTypeJwk: ApiErrorClass<"MustHaveJwksUrlForTrustedTokenProfileWithTypeJwk"> =
-  /* @__PURE__ */ errorClass("must_have_jwks_url_for_trusted_token_profile_with_type_jwk")
+export const MustHaveJwksUrlForTrustedTokenProfileWithTypeJwk =
+  /* @__PURE__ */ errorClass<"MustHaveJwksUrlForTrustedTokenProfileWithTypeJwk">(
+    "must_have_jwks_url_for_trusted_token_profile_with_type_jwk"
+  )
 /** @since 0.1.0 @category errors */
-export interface MustHaveJwksUrlForTrustedTokenProfileWithTypeJwk extends ApiError<"MustHaveJwksUrlForTrustedTokenProfileWithTypeJwk"> {}
+// prettier-ignore
+export interface MustHaveJwksUrlForTrustedTokenProfileWithTypeJwk
+  extends ApiError<"MustHaveJwksUrlForTrustedTokenProfileWithTypeJwk"> {}
 
 /**
  * `must_have_pem_files_for_trusted_token_profile_with_type_pem`.
@@ -5035,10 +5146,14 @@ export interface MustHaveJwksUrlForTrustedTokenProfileWithTypeJwk extends ApiErr
  * @since 0.1.0
  * @category errors
  */
-export const MustHavePemFilesForTrustedTokenProfileWithTypePem: ApiErrorClass<"MustHavePemFilesForTrustedTokenProfileWithTypePem"> =
-  /* @__PURE__ */ errorClass("must_have_pem_files_for_trusted_token_profile_with_type_pem")
+export const MustHavePemFilesForTrustedTokenProfileWithTypePem =
+  /* @__PURE__ */ errorClass<"MustHavePemFilesForTrustedTokenProfileWithTypePem">(
+    "must_have_pem_files_for_trusted_token_profile_with_type_pem"
+  )
 /** @since 0.1.0 @category errors */
-export interface MustHavePemFilesForTrustedTokenProfileWithTypePem extends ApiError<"MustHavePemFilesForTrustedTokenProfileWithTypePem"> {}
+// prettier-ignore
+export interface MustHavePemFilesForTrustedTokenProfileWithTypePem
+  extends ApiError<"MustHavePemFilesForTrustedTokenProfileWithTypePem"> {}
 
 /**
  * `no_active_biometric_registrations` (No active mobile biometric registrations were found.).
@@ -5046,8 +5161,9 @@ export interface MustHavePemFilesForTrustedTokenProfileWithTypePem extends ApiEr
  * @since 0.1.0
  * @category errors
  */
-export const NoActiveBiometricRegistrations: ApiErrorClass<"NoActiveBiometricRegistrations"> =
-  /* @__PURE__ */ errorClass("no_active_biometric_registrations")
+export const NoActiveBiometricRegistrations = /* @__PURE__ */ errorClass<"NoActiveBiometricRegistrations">(
+  "no_active_biometric_registrations"
+)
 /** @since 0.1.0 @category errors */
 export interface NoActiveBiometricRegistrations extends ApiError<"NoActiveBiometricRegistrations"> {}
 
@@ -5057,8 +5173,9 @@ export interface NoActiveBiometricRegistrations extends ApiError<"NoActiveBiomet
  * @since 0.1.0
  * @category errors
  */
-export const NoActiveRecoveryCodeBackedFactor: ApiErrorClass<"NoActiveRecoveryCodeBackedFactor"> =
-  /* @__PURE__ */ errorClass("no_active_recovery_code_backed_factor")
+export const NoActiveRecoveryCodeBackedFactor = /* @__PURE__ */ errorClass<"NoActiveRecoveryCodeBackedFactor">(
+  "no_active_recovery_code_backed_factor"
+)
 /** @since 0.1.0 @category errors */
 export interface NoActiveRecoveryCodeBackedFactor extends ApiError<"NoActiveRecoveryCodeBackedFactor"> {}
 
@@ -5068,8 +5185,7 @@ export interface NoActiveRecoveryCodeBackedFactor extends ApiError<"NoActiveReco
  * @since 0.1.0
  * @category errors
  */
-export const NoActiveScimConnection: ApiErrorClass<"NoActiveScimConnection"> =
-  /* @__PURE__ */ errorClass("no_active_scim_connection")
+export const NoActiveScimConnection = /* @__PURE__ */ errorClass<"NoActiveScimConnection">("no_active_scim_connection")
 /** @since 0.1.0 @category errors */
 export interface NoActiveScimConnection extends ApiError<"NoActiveScimConnection"> {}
 
@@ -5079,7 +5195,7 @@ export interface NoActiveScimConnection extends ApiError<"NoActiveScimConnection
  * @since 0.1.0
  * @category errors
  */
-export const NoActiveWebauthnRegistrations: ApiErrorClass<"NoActiveWebauthnRegistrations"> = /* @__PURE__ */ errorClass(
+export const NoActiveWebauthnRegistrations = /* @__PURE__ */ errorClass<"NoActiveWebauthnRegistrations">(
   "no_active_webauthn_registrations"
 )
 /** @since 0.1.0 @category errors */
@@ -5091,7 +5207,7 @@ export interface NoActiveWebauthnRegistrations extends ApiError<"NoActiveWebauth
  * @since 0.1.0
  * @category errors
  */
-export const NoAssociatedSessionPassedIn: ApiErrorClass<"NoAssociatedSessionPassedIn"> = /* @__PURE__ */ errorClass(
+export const NoAssociatedSessionPassedIn = /* @__PURE__ */ errorClass<"NoAssociatedSessionPassedIn">(
   "no_associated_session_passed_in"
 )
 /** @since 0.1.0 @category errors */
@@ -5103,7 +5219,7 @@ export interface NoAssociatedSessionPassedIn extends ApiError<"NoAssociatedSessi
  * @since 0.1.0
  * @category errors
  */
-export const NoCaptchaProviderConfigured: ApiErrorClass<"NoCaptchaProviderConfigured"> = /* @__PURE__ */ errorClass(
+export const NoCaptchaProviderConfigured = /* @__PURE__ */ errorClass<"NoCaptchaProviderConfigured">(
   "no_captcha_provider_configured"
 )
 /** @since 0.1.0 @category errors */
@@ -5115,8 +5231,9 @@ export interface NoCaptchaProviderConfigured extends ApiError<"NoCaptchaProvider
  * @since 0.1.0
  * @category errors
  */
-export const NoDefaultDiscoveryRedirectUrlSet: ApiErrorClass<"NoDefaultDiscoveryRedirectUrlSet"> =
-  /* @__PURE__ */ errorClass("no_default_discovery_redirect_url_set")
+export const NoDefaultDiscoveryRedirectUrlSet = /* @__PURE__ */ errorClass<"NoDefaultDiscoveryRedirectUrlSet">(
+  "no_default_discovery_redirect_url_set"
+)
 /** @since 0.1.0 @category errors */
 export interface NoDefaultDiscoveryRedirectUrlSet extends ApiError<"NoDefaultDiscoveryRedirectUrlSet"> {}
 
@@ -5126,7 +5243,7 @@ export interface NoDefaultDiscoveryRedirectUrlSet extends ApiError<"NoDefaultDis
  * @since 0.1.0
  * @category errors
  */
-export const NoDefaultInviteRedirectUrlSet: ApiErrorClass<"NoDefaultInviteRedirectUrlSet"> = /* @__PURE__ */ errorClass(
+export const NoDefaultInviteRedirectUrlSet = /* @__PURE__ */ errorClass<"NoDefaultInviteRedirectUrlSet">(
   "no_default_invite_redirect_url_set"
 )
 /** @since 0.1.0 @category errors */
@@ -5138,7 +5255,7 @@ export interface NoDefaultInviteRedirectUrlSet extends ApiError<"NoDefaultInvite
  * @since 0.1.0
  * @category errors
  */
-export const NoDefaultLoginRedirectUrlSet: ApiErrorClass<"NoDefaultLoginRedirectUrlSet"> = /* @__PURE__ */ errorClass(
+export const NoDefaultLoginRedirectUrlSet = /* @__PURE__ */ errorClass<"NoDefaultLoginRedirectUrlSet">(
   "no_default_login_redirect_url_set"
 )
 /** @since 0.1.0 @category errors */
@@ -5150,7 +5267,7 @@ export interface NoDefaultLoginRedirectUrlSet extends ApiError<"NoDefaultLoginRe
  * @since 0.1.0
  * @category errors
  */
-export const NoDefaultSignupRedirectUrlSet: ApiErrorClass<"NoDefaultSignupRedirectUrlSet"> = /* @__PURE__ */ errorClass(
+export const NoDefaultSignupRedirectUrlSet = /* @__PURE__ */ errorClass<"NoDefaultSignupRedirectUrlSet">(
   "no_default_signup_redirect_url_set"
 )
 /** @since 0.1.0 @category errors */
@@ -5162,8 +5279,9 @@ export interface NoDefaultSignupRedirectUrlSet extends ApiError<"NoDefaultSignup
  * @since 0.1.0
  * @category errors
  */
-export const NoDeletedMemberFoundForReactivation: ApiErrorClass<"NoDeletedMemberFoundForReactivation"> =
-  /* @__PURE__ */ errorClass("no_deleted_member_found_for_reactivation")
+export const NoDeletedMemberFoundForReactivation = /* @__PURE__ */ errorClass<"NoDeletedMemberFoundForReactivation">(
+  "no_deleted_member_found_for_reactivation"
+)
 /** @since 0.1.0 @category errors */
 export interface NoDeletedMemberFoundForReactivation extends ApiError<"NoDeletedMemberFoundForReactivation"> {}
 
@@ -5173,8 +5291,7 @@ export interface NoDeletedMemberFoundForReactivation extends ApiError<"NoDeleted
  * @since 0.1.0
  * @category errors
  */
-export const NoDiscoveryRedirectUrl: ApiErrorClass<"NoDiscoveryRedirectUrl"> =
-  /* @__PURE__ */ errorClass("no_discovery_redirect_url")
+export const NoDiscoveryRedirectUrl = /* @__PURE__ */ errorClass<"NoDiscoveryRedirectUrl">("no_discovery_redirect_url")
 /** @since 0.1.0 @category errors */
 export interface NoDiscoveryRedirectUrl extends ApiError<"NoDiscoveryRedirectUrl"> {}
 
@@ -5184,7 +5301,7 @@ export interface NoDiscoveryRedirectUrl extends ApiError<"NoDiscoveryRedirectUrl
  * @since 0.1.0
  * @category errors
  */
-export const NoDiscoveryRedirectUrlsSet: ApiErrorClass<"NoDiscoveryRedirectUrlsSet"> = /* @__PURE__ */ errorClass(
+export const NoDiscoveryRedirectUrlsSet = /* @__PURE__ */ errorClass<"NoDiscoveryRedirectUrlsSet">(
   "no_discovery_redirect_urls_set"
 )
 /** @since 0.1.0 @category errors */
@@ -5196,8 +5313,7 @@ export interface NoDiscoveryRedirectUrlsSet extends ApiError<"NoDiscoveryRedirec
  * @since 0.1.0
  * @category errors
  */
-export const NoInviteRedirectUrl: ApiErrorClass<"NoInviteRedirectUrl"> =
-  /* @__PURE__ */ errorClass("no_invite_redirect_url")
+export const NoInviteRedirectUrl = /* @__PURE__ */ errorClass<"NoInviteRedirectUrl">("no_invite_redirect_url")
 /** @since 0.1.0 @category errors */
 export interface NoInviteRedirectUrl extends ApiError<"NoInviteRedirectUrl"> {}
 
@@ -5207,8 +5323,8 @@ export interface NoInviteRedirectUrl extends ApiError<"NoInviteRedirectUrl"> {}
  * @since 0.1.0
  * @category errors
  */
-export const NoInviteRedirectUrlsSet: ApiErrorClass<"NoInviteRedirectUrlsSet"> =
-  /* @__PURE__ */ errorClass("no_invite_redirect_urls_set")
+export const NoInviteRedirectUrlsSet =
+  /* @__PURE__ */ errorClass<"NoInviteRedirectUrlsSet">("no_invite_redirect_urls_set")
 /** @since 0.1.0 @category errors */
 export interface NoInviteRedirectUrlsSet extends ApiError<"NoInviteRedirectUrlsSet"> {}
 
@@ -5218,8 +5334,7 @@ export interface NoInviteRedirectUrlsSet extends ApiError<"NoInviteRedirectUrlsS
  * @since 0.1.0
  * @category errors
  */
-export const NoLoginRedirectUrl: ApiErrorClass<"NoLoginRedirectUrl"> =
-  /* @__PURE__ */ errorClass("no_login_redirect_url")
+export const NoLoginRedirectUrl = /* @__PURE__ */ errorClass<"NoLoginRedirectUrl">("no_login_redirect_url")
 /** @since 0.1.0 @category errors */
 export interface NoLoginRedirectUrl extends ApiError<"NoLoginRedirectUrl"> {}
 
@@ -5229,8 +5344,7 @@ export interface NoLoginRedirectUrl extends ApiError<"NoLoginRedirectUrl"> {}
  * @since 0.1.0
  * @category errors
  */
-export const NoLoginRedirectUrlsSet: ApiErrorClass<"NoLoginRedirectUrlsSet"> =
-  /* @__PURE__ */ errorClass("no_login_redirect_urls_set")
+export const NoLoginRedirectUrlsSet = /* @__PURE__ */ errorClass<"NoLoginRedirectUrlsSet">("no_login_redirect_urls_set")
 /** @since 0.1.0 @category errors */
 export interface NoLoginRedirectUrlsSet extends ApiError<"NoLoginRedirectUrlsSet"> {}
 
@@ -5243,8 +5357,9 @@ export interface NoLoginRedirectUrlsSet extends ApiError<"NoLoginRedirectUrlsSet
  * @since 0.1.0
  * @category errors
  */
-export const NoMatchForProvidedMagicLinkUrl: ApiErrorClass<"NoMatchForProvidedMagicLinkUrl"> =
-  /* @__PURE__ */ errorClass("no_match_for_provided_magic_link_url")
+export const NoMatchForProvidedMagicLinkUrl = /* @__PURE__ */ errorClass<"NoMatchForProvidedMagicLinkUrl">(
+  "no_match_for_provided_magic_link_url"
+)
 /** @since 0.1.0 @category errors */
 export interface NoMatchForProvidedMagicLinkUrl extends ApiError<"NoMatchForProvidedMagicLinkUrl"> {}
 
@@ -5254,7 +5369,7 @@ export interface NoMatchForProvidedMagicLinkUrl extends ApiError<"NoMatchForProv
  * @since 0.1.0
  * @category errors
  */
-export const NoMatchForProvidedOauthUrl: ApiErrorClass<"NoMatchForProvidedOauthUrl"> = /* @__PURE__ */ errorClass(
+export const NoMatchForProvidedOauthUrl = /* @__PURE__ */ errorClass<"NoMatchForProvidedOauthUrl">(
   "no_match_for_provided_oauth_url"
 )
 /** @since 0.1.0 @category errors */
@@ -5266,7 +5381,7 @@ export interface NoMatchForProvidedOauthUrl extends ApiError<"NoMatchForProvided
  * @since 0.1.0
  * @category errors
  */
-export const NoMatchForProvidedSsoUrl: ApiErrorClass<"NoMatchForProvidedSsoUrl"> = /* @__PURE__ */ errorClass(
+export const NoMatchForProvidedSsoUrl = /* @__PURE__ */ errorClass<"NoMatchForProvidedSsoUrl">(
   "no_match_for_provided_sso_url"
 )
 /** @since 0.1.0 @category errors */
@@ -5278,8 +5393,9 @@ export interface NoMatchForProvidedSsoUrl extends ApiError<"NoMatchForProvidedSs
  * @since 0.1.0
  * @category errors
  */
-export const NoOauthAuthorizeMemberSelector: ApiErrorClass<"NoOauthAuthorizeMemberSelector"> =
-  /* @__PURE__ */ errorClass("no_oauth_authorize_member_selector")
+export const NoOauthAuthorizeMemberSelector = /* @__PURE__ */ errorClass<"NoOauthAuthorizeMemberSelector">(
+  "no_oauth_authorize_member_selector"
+)
 /** @since 0.1.0 @category errors */
 export interface NoOauthAuthorizeMemberSelector extends ApiError<"NoOauthAuthorizeMemberSelector"> {}
 
@@ -5289,7 +5405,7 @@ export interface NoOauthAuthorizeMemberSelector extends ApiError<"NoOauthAuthori
  * @since 0.1.0
  * @category errors
  */
-export const NoOauthAuthorizeUserSelector: ApiErrorClass<"NoOauthAuthorizeUserSelector"> = /* @__PURE__ */ errorClass(
+export const NoOauthAuthorizeUserSelector = /* @__PURE__ */ errorClass<"NoOauthAuthorizeUserSelector">(
   "no_oauth_authorize_user_selector"
 )
 /** @since 0.1.0 @category errors */
@@ -5301,7 +5417,7 @@ export interface NoOauthAuthorizeUserSelector extends ApiError<"NoOauthAuthorize
  * @since 0.1.0
  * @category errors
  */
-export const NoPasswordResetRedirectUrl: ApiErrorClass<"NoPasswordResetRedirectUrl"> = /* @__PURE__ */ errorClass(
+export const NoPasswordResetRedirectUrl = /* @__PURE__ */ errorClass<"NoPasswordResetRedirectUrl">(
   "no_password_reset_redirect_url"
 )
 /** @since 0.1.0 @category errors */
@@ -5313,7 +5429,7 @@ export interface NoPasswordResetRedirectUrl extends ApiError<"NoPasswordResetRed
  * @since 0.1.0
  * @category errors
  */
-export const NoPendingWebauthnRegistration: ApiErrorClass<"NoPendingWebauthnRegistration"> = /* @__PURE__ */ errorClass(
+export const NoPendingWebauthnRegistration = /* @__PURE__ */ errorClass<"NoPendingWebauthnRegistration">(
   "no_pending_webauthn_registration"
 )
 /** @since 0.1.0 @category errors */
@@ -5325,8 +5441,7 @@ export interface NoPendingWebauthnRegistration extends ApiError<"NoPendingWebaut
  * @since 0.1.0
  * @category errors
  */
-export const NoSessionArguments: ApiErrorClass<"NoSessionArguments"> =
-  /* @__PURE__ */ errorClass("no_session_arguments")
+export const NoSessionArguments = /* @__PURE__ */ errorClass<"NoSessionArguments">("no_session_arguments")
 /** @since 0.1.0 @category errors */
 export interface NoSessionArguments extends ApiError<"NoSessionArguments"> {}
 
@@ -5336,8 +5451,8 @@ export interface NoSessionArguments extends ApiError<"NoSessionArguments"> {}
  * @since 0.1.0
  * @category errors
  */
-export const NoSessionRevokeArguments: ApiErrorClass<"NoSessionRevokeArguments"> =
-  /* @__PURE__ */ errorClass("no_session_revoke_arguments")
+export const NoSessionRevokeArguments =
+  /* @__PURE__ */ errorClass<"NoSessionRevokeArguments">("no_session_revoke_arguments")
 /** @since 0.1.0 @category errors */
 export interface NoSessionRevokeArguments extends ApiError<"NoSessionRevokeArguments"> {}
 
@@ -5347,8 +5462,7 @@ export interface NoSessionRevokeArguments extends ApiError<"NoSessionRevokeArgum
  * @since 0.1.0
  * @category errors
  */
-export const NoSignupRedirectUrl: ApiErrorClass<"NoSignupRedirectUrl"> =
-  /* @__PURE__ */ errorClass("no_signup_redirect_url")
+export const NoSignupRedirectUrl = /* @__PURE__ */ errorClass<"NoSignupRedirectUrl">("no_signup_redirect_url")
 /** @since 0.1.0 @category errors */
 export interface NoSignupRedirectUrl extends ApiError<"NoSignupRedirectUrl"> {}
 
@@ -5358,8 +5472,8 @@ export interface NoSignupRedirectUrl extends ApiError<"NoSignupRedirectUrl"> {}
  * @since 0.1.0
  * @category errors
  */
-export const NoSignupRedirectUrlsSet: ApiErrorClass<"NoSignupRedirectUrlsSet"> =
-  /* @__PURE__ */ errorClass("no_signup_redirect_urls_set")
+export const NoSignupRedirectUrlsSet =
+  /* @__PURE__ */ errorClass<"NoSignupRedirectUrlsSet">("no_signup_redirect_urls_set")
 /** @since 0.1.0 @category errors */
 export interface NoSignupRedirectUrlsSet extends ApiError<"NoSignupRedirectUrlsSet"> {}
 
@@ -5369,8 +5483,9 @@ export interface NoSignupRedirectUrlsSet extends ApiError<"NoSignupRedirectUrlsS
  * @since 0.1.0
  * @category errors
  */
-export const NoSsoConnectionExistsForOrganization: ApiErrorClass<"NoSsoConnectionExistsForOrganization"> =
-  /* @__PURE__ */ errorClass("no_sso_connection_exists_for_organization")
+export const NoSsoConnectionExistsForOrganization = /* @__PURE__ */ errorClass<"NoSsoConnectionExistsForOrganization">(
+  "no_sso_connection_exists_for_organization"
+)
 /** @since 0.1.0 @category errors */
 export interface NoSsoConnectionExistsForOrganization extends ApiError<"NoSsoConnectionExistsForOrganization"> {}
 
@@ -5380,7 +5495,7 @@ export interface NoSsoConnectionExistsForOrganization extends ApiError<"NoSsoCon
  * @since 0.1.0
  * @category errors
  */
-export const NoUserPassword: ApiErrorClass<"NoUserPassword"> = /* @__PURE__ */ errorClass("no_user_password")
+export const NoUserPassword = /* @__PURE__ */ errorClass<"NoUserPassword">("no_user_password")
 /** @since 0.1.0 @category errors */
 export interface NoUserPassword extends ApiError<"NoUserPassword"> {}
 
@@ -5390,8 +5505,8 @@ export interface NoUserPassword extends ApiError<"NoUserPassword"> {}
  * @since 0.1.0
  * @category errors
  */
-export const NoUserSelectionArguments: ApiErrorClass<"NoUserSelectionArguments"> =
-  /* @__PURE__ */ errorClass("no_user_selection_arguments")
+export const NoUserSelectionArguments =
+  /* @__PURE__ */ errorClass<"NoUserSelectionArguments">("no_user_selection_arguments")
 /** @since 0.1.0 @category errors */
 export interface NoUserSelectionArguments extends ApiError<"NoUserSelectionArguments"> {}
 
@@ -5401,7 +5516,7 @@ export interface NoUserSelectionArguments extends ApiError<"NoUserSelectionArgum
  * @since 0.1.0
  * @category errors
  */
-export const NoWildcardsInLiveRedirectUrl: ApiErrorClass<"NoWildcardsInLiveRedirectUrl"> = /* @__PURE__ */ errorClass(
+export const NoWildcardsInLiveRedirectUrl = /* @__PURE__ */ errorClass<"NoWildcardsInLiveRedirectUrl">(
   "no_wildcards_in_live_redirect_url"
 )
 /** @since 0.1.0 @category errors */
@@ -5413,8 +5528,8 @@ export interface NoWildcardsInLiveRedirectUrl extends ApiError<"NoWildcardsInLiv
  * @since 0.1.0
  * @category errors
  */
-export const NotYetValidSamlResponse: ApiErrorClass<"NotYetValidSamlResponse"> =
-  /* @__PURE__ */ errorClass("not_yet_valid_saml_response")
+export const NotYetValidSamlResponse =
+  /* @__PURE__ */ errorClass<"NotYetValidSamlResponse">("not_yet_valid_saml_response")
 /** @since 0.1.0 @category errors */
 export interface NotYetValidSamlResponse extends ApiError<"NotYetValidSamlResponse"> {}
 
@@ -5424,10 +5539,14 @@ export interface NotYetValidSamlResponse extends ApiError<"NotYetValidSamlRespon
  * @since 0.1.0
  * @category errors
  */
-export const OauthAccessTokenExchangeMissingFullAccess: ApiErrorClass<"OauthAccessTokenExchangeMissingFullAccess"> =
-  /* @__PURE__ */ errorClass("oauth_access_token_exchange_missing_full_access")
+export const OauthAccessTokenExchangeMissingFullAccess =
+  /* @__PURE__ */ errorClass<"OauthAccessTokenExchangeMissingFullAccess">(
+    "oauth_access_token_exchange_missing_full_access"
+  )
 /** @since 0.1.0 @category errors */
-export interface OauthAccessTokenExchangeMissingFullAccess extends ApiError<"OauthAccessTokenExchangeMissingFullAccess"> {}
+// prettier-ignore
+export interface OauthAccessTokenExchangeMissingFullAccess
+  extends ApiError<"OauthAccessTokenExchangeMissingFullAccess"> {}
 
 /**
  * `oauth_access_token_exchange_token_invalid_grant`.
@@ -5435,10 +5554,14 @@ export interface OauthAccessTokenExchangeMissingFullAccess extends ApiError<"Oau
  * @since 0.1.0
  * @category errors
  */
-export const OauthAccessTokenExchangeTokenInvalidGrant: ApiErrorClass<"OauthAccessTokenExchangeTokenInvalidGrant"> =
-  /* @__PURE__ */ errorClass("oauth_access_token_exchange_token_invalid_grant")
+export const OauthAccessTokenExchangeTokenInvalidGrant =
+  /* @__PURE__ */ errorClass<"OauthAccessTokenExchangeTokenInvalidGrant">(
+    "oauth_access_token_exchange_token_invalid_grant"
+  )
 /** @since 0.1.0 @category errors */
-export interface OauthAccessTokenExchangeTokenInvalidGrant extends ApiError<"OauthAccessTokenExchangeTokenInvalidGrant"> {}
+// prettier-ignore
+export interface OauthAccessTokenExchangeTokenInvalidGrant
+  extends ApiError<"OauthAccessTokenExchangeTokenInvalidGrant"> {}
 
 /**
  * `oauth_access_token_exchange_token_too_old`.
@@ -5446,8 +5569,9 @@ export interface OauthAccessTokenExchangeTokenInvalidGrant extends ApiError<"Oau
  * @since 0.1.0
  * @category errors
  */
-export const OauthAccessTokenExchangeTokenTooOld: ApiErrorClass<"OauthAccessTokenExchangeTokenTooOld"> =
-  /* @__PURE__ */ errorClass("oauth_access_token_exchange_token_too_old")
+export const OauthAccessTokenExchangeTokenTooOld = /* @__PURE__ */ errorClass<"OauthAccessTokenExchangeTokenTooOld">(
+  "oauth_access_token_exchange_token_too_old"
+)
 /** @since 0.1.0 @category errors */
 export interface OauthAccessTokenExchangeTokenTooOld extends ApiError<"OauthAccessTokenExchangeTokenTooOld"> {}
 
@@ -5457,8 +5581,7 @@ export interface OauthAccessTokenExchangeTokenTooOld extends ApiError<"OauthAcce
  * @since 0.1.0
  * @category errors
  */
-export const OauthAppNotAuthorized: ApiErrorClass<"OauthAppNotAuthorized"> =
-  /* @__PURE__ */ errorClass("oauth_app_not_authorized")
+export const OauthAppNotAuthorized = /* @__PURE__ */ errorClass<"OauthAppNotAuthorized">("oauth_app_not_authorized")
 /** @since 0.1.0 @category errors */
 export interface OauthAppNotAuthorized extends ApiError<"OauthAppNotAuthorized"> {}
 
@@ -5468,8 +5591,7 @@ export interface OauthAppNotAuthorized extends ApiError<"OauthAppNotAuthorized">
  * @since 0.1.0
  * @category errors
  */
-export const OauthAuthCodeError: ApiErrorClass<"OauthAuthCodeError"> =
-  /* @__PURE__ */ errorClass("oauth_auth_code_error")
+export const OauthAuthCodeError = /* @__PURE__ */ errorClass<"OauthAuthCodeError">("oauth_auth_code_error")
 /** @since 0.1.0 @category errors */
 export interface OauthAuthCodeError extends ApiError<"OauthAuthCodeError"> {}
 
@@ -5479,8 +5601,7 @@ export interface OauthAuthCodeError extends ApiError<"OauthAuthCodeError"> {}
  * @since 0.1.0
  * @category errors
  */
-export const OauthConfigNotFound: ApiErrorClass<"OauthConfigNotFound"> =
-  /* @__PURE__ */ errorClass("oauth_config_not_found")
+export const OauthConfigNotFound = /* @__PURE__ */ errorClass<"OauthConfigNotFound">("oauth_config_not_found")
 /** @since 0.1.0 @category errors */
 export interface OauthConfigNotFound extends ApiError<"OauthConfigNotFound"> {}
 
@@ -5490,7 +5611,7 @@ export interface OauthConfigNotFound extends ApiError<"OauthConfigNotFound"> {}
  * @since 0.1.0
  * @category errors
  */
-export const OauthCreatingRedirectUrlError: ApiErrorClass<"OauthCreatingRedirectUrlError"> = /* @__PURE__ */ errorClass(
+export const OauthCreatingRedirectUrlError = /* @__PURE__ */ errorClass<"OauthCreatingRedirectUrlError">(
   "oauth_creating_redirect_url_error"
 )
 /** @since 0.1.0 @category errors */
@@ -5502,8 +5623,9 @@ export interface OauthCreatingRedirectUrlError extends ApiError<"OauthCreatingRe
  * @since 0.1.0
  * @category errors
  */
-export const OauthDiscoveryFlowCallbackError: ApiErrorClass<"OauthDiscoveryFlowCallbackError"> =
-  /* @__PURE__ */ errorClass("oauth_discovery_flow_callback_error")
+export const OauthDiscoveryFlowCallbackError = /* @__PURE__ */ errorClass<"OauthDiscoveryFlowCallbackError">(
+  "oauth_discovery_flow_callback_error"
+)
 /** @since 0.1.0 @category errors */
 export interface OauthDiscoveryFlowCallbackError extends ApiError<"OauthDiscoveryFlowCallbackError"> {}
 
@@ -5513,8 +5635,7 @@ export interface OauthDiscoveryFlowCallbackError extends ApiError<"OauthDiscover
  * @since 0.1.0
  * @category errors
  */
-export const OauthFlowCallbackError: ApiErrorClass<"OauthFlowCallbackError"> =
-  /* @__PURE__ */ errorClass("oauth_flow_callback_error")
+export const OauthFlowCallbackError = /* @__PURE__ */ errorClass<"OauthFlowCallbackError">("oauth_flow_callback_error")
 /** @since 0.1.0 @category errors */
 export interface OauthFlowCallbackError extends ApiError<"OauthFlowCallbackError"> {}
 
@@ -5525,7 +5646,7 @@ export interface OauthFlowCallbackError extends ApiError<"OauthFlowCallbackError
  * @since 0.1.0
  * @category errors
  */
-export const OauthInvalidCallbackRequest: ApiErrorClass<"OauthInvalidCallbackRequest"> = /* @__PURE__ */ errorClass(
+export const OauthInvalidCallbackRequest = /* @__PURE__ */ errorClass<"OauthInvalidCallbackRequest">(
   "oauth_invalid_callback_request"
 )
 /** @since 0.1.0 @category errors */
@@ -5537,7 +5658,7 @@ export interface OauthInvalidCallbackRequest extends ApiError<"OauthInvalidCallb
  * @since 0.1.0
  * @category errors
  */
-export const OauthInvalidScopeRequested: ApiErrorClass<"OauthInvalidScopeRequested"> = /* @__PURE__ */ errorClass(
+export const OauthInvalidScopeRequested = /* @__PURE__ */ errorClass<"OauthInvalidScopeRequested">(
   "oauth_invalid_scope_requested"
 )
 /** @since 0.1.0 @category errors */
@@ -5549,7 +5670,7 @@ export interface OauthInvalidScopeRequested extends ApiError<"OauthInvalidScopeR
  * @since 0.1.0
  * @category errors
  */
-export const OauthInvalidState: ApiErrorClass<"OauthInvalidState"> = /* @__PURE__ */ errorClass("oauth_invalid_state")
+export const OauthInvalidState = /* @__PURE__ */ errorClass<"OauthInvalidState">("oauth_invalid_state")
 /** @since 0.1.0 @category errors */
 export interface OauthInvalidState extends ApiError<"OauthInvalidState"> {}
 
@@ -5559,8 +5680,9 @@ export interface OauthInvalidState extends ApiError<"OauthInvalidState"> {}
  * @since 0.1.0
  * @category errors
  */
-export const OauthNonDiscoveryFlowCallbackError: ApiErrorClass<"OauthNonDiscoveryFlowCallbackError"> =
-  /* @__PURE__ */ errorClass("oauth_non_discovery_flow_callback_error")
+export const OauthNonDiscoveryFlowCallbackError = /* @__PURE__ */ errorClass<"OauthNonDiscoveryFlowCallbackError">(
+  "oauth_non_discovery_flow_callback_error"
+)
 /** @since 0.1.0 @category errors */
 export interface OauthNonDiscoveryFlowCallbackError extends ApiError<"OauthNonDiscoveryFlowCallbackError"> {}
 
@@ -5570,8 +5692,7 @@ export interface OauthNonDiscoveryFlowCallbackError extends ApiError<"OauthNonDi
  * @since 0.1.0
  * @category errors
  */
-export const OauthStateMismatch: ApiErrorClass<"OauthStateMismatch"> =
-  /* @__PURE__ */ errorClass("oauth_state_mismatch")
+export const OauthStateMismatch = /* @__PURE__ */ errorClass<"OauthStateMismatch">("oauth_state_mismatch")
 /** @since 0.1.0 @category errors */
 export interface OauthStateMismatch extends ApiError<"OauthStateMismatch"> {}
 
@@ -5581,7 +5702,7 @@ export interface OauthStateMismatch extends ApiError<"OauthStateMismatch"> {}
  * @since 0.1.0
  * @category errors
  */
-export const OauthStateUsed: ApiErrorClass<"OauthStateUsed"> = /* @__PURE__ */ errorClass("oauth_state_used")
+export const OauthStateUsed = /* @__PURE__ */ errorClass<"OauthStateUsed">("oauth_state_used")
 /** @since 0.1.0 @category errors */
 export interface OauthStateUsed extends ApiError<"OauthStateUsed"> {}
 
@@ -5591,8 +5712,9 @@ export interface OauthStateUsed extends ApiError<"OauthStateUsed"> {}
  * @since 0.1.0
  * @category errors
  */
-export const OauthTenantJitProvisioningNotAllowed: ApiErrorClass<"OauthTenantJitProvisioningNotAllowed"> =
-  /* @__PURE__ */ errorClass("oauth_tenant_jit_provisioning_not_allowed")
+export const OauthTenantJitProvisioningNotAllowed = /* @__PURE__ */ errorClass<"OauthTenantJitProvisioningNotAllowed">(
+  "oauth_tenant_jit_provisioning_not_allowed"
+)
 /** @since 0.1.0 @category errors */
 export interface OauthTenantJitProvisioningNotAllowed extends ApiError<"OauthTenantJitProvisioningNotAllowed"> {}
 
@@ -5602,10 +5724,14 @@ export interface OauthTenantJitProvisioningNotAllowed extends ApiError<"OauthTen
  * @since 0.1.0
  * @category errors
  */
-export const OauthTokenExchangeGoogleMissingInformation: ApiErrorClass<"OauthTokenExchangeGoogleMissingInformation"> =
-  /* @__PURE__ */ errorClass("oauth_token_exchange_google_missing_information")
+export const OauthTokenExchangeGoogleMissingInformation =
+  /* @__PURE__ */ errorClass<"OauthTokenExchangeGoogleMissingInformation">(
+    "oauth_token_exchange_google_missing_information"
+  )
 /** @since 0.1.0 @category errors */
-export interface OauthTokenExchangeGoogleMissingInformation extends ApiError<"OauthTokenExchangeGoogleMissingInformation"> {}
+// prettier-ignore
+export interface OauthTokenExchangeGoogleMissingInformation
+  extends ApiError<"OauthTokenExchangeGoogleMissingInformation"> {}
 
 /**
  * `oauth_token_exchange_invalid_client`.
@@ -5613,8 +5739,9 @@ export interface OauthTokenExchangeGoogleMissingInformation extends ApiError<"Oa
  * @since 0.1.0
  * @category errors
  */
-export const OauthTokenExchangeInvalidClient: ApiErrorClass<"OauthTokenExchangeInvalidClient"> =
-  /* @__PURE__ */ errorClass("oauth_token_exchange_invalid_client")
+export const OauthTokenExchangeInvalidClient = /* @__PURE__ */ errorClass<"OauthTokenExchangeInvalidClient">(
+  "oauth_token_exchange_invalid_client"
+)
 /** @since 0.1.0 @category errors */
 export interface OauthTokenExchangeInvalidClient extends ApiError<"OauthTokenExchangeInvalidClient"> {}
 
@@ -5624,8 +5751,9 @@ export interface OauthTokenExchangeInvalidClient extends ApiError<"OauthTokenExc
  * @since 0.1.0
  * @category errors
  */
-export const OauthTokenExchangeInvalidRequest: ApiErrorClass<"OauthTokenExchangeInvalidRequest"> =
-  /* @__PURE__ */ errorClass("oauth_token_exchange_invalid_request")
+export const OauthTokenExchangeInvalidRequest = /* @__PURE__ */ errorClass<"OauthTokenExchangeInvalidRequest">(
+  "oauth_token_exchange_invalid_request"
+)
 /** @since 0.1.0 @category errors */
 export interface OauthTokenExchangeInvalidRequest extends ApiError<"OauthTokenExchangeInvalidRequest"> {}
 
@@ -5635,8 +5763,9 @@ export interface OauthTokenExchangeInvalidRequest extends ApiError<"OauthTokenEx
  * @since 0.1.0
  * @category errors
  */
-export const OauthTokenExchangeInvalidScope: ApiErrorClass<"OauthTokenExchangeInvalidScope"> =
-  /* @__PURE__ */ errorClass("oauth_token_exchange_invalid_scope")
+export const OauthTokenExchangeInvalidScope = /* @__PURE__ */ errorClass<"OauthTokenExchangeInvalidScope">(
+  "oauth_token_exchange_invalid_scope"
+)
 /** @since 0.1.0 @category errors */
 export interface OauthTokenExchangeInvalidScope extends ApiError<"OauthTokenExchangeInvalidScope"> {}
 
@@ -5646,10 +5775,14 @@ export interface OauthTokenExchangeInvalidScope extends ApiError<"OauthTokenExch
  * @since 0.1.0
  * @category errors
  */
-export const OauthTokenExchangeMicrosoftExpiredSecret: ApiErrorClass<"OauthTokenExchangeMicrosoftExpiredSecret"> =
-  /* @__PURE__ */ errorClass("oauth_token_exchange_microsoft_expired_secret")
+export const OauthTokenExchangeMicrosoftExpiredSecret =
+  /* @__PURE__ */ errorClass<"OauthTokenExchangeMicrosoftExpiredSecret">(
+    "oauth_token_exchange_microsoft_expired_secret"
+  )
 /** @since 0.1.0 @category errors */
-export interface OauthTokenExchangeMicrosoftExpiredSecret extends ApiError<"OauthTokenExchangeMicrosoftExpiredSecret"> {}
+// prettier-ignore
+export interface OauthTokenExchangeMicrosoftExpiredSecret
+  extends ApiError<"OauthTokenExchangeMicrosoftExpiredSecret"> {}
 
 /**
  * `oauth_token_exchange_microsoft_invalid_secret`.
@@ -5657,10 +5790,14 @@ export interface OauthTokenExchangeMicrosoftExpiredSecret extends ApiError<"Oaut
  * @since 0.1.0
  * @category errors
  */
-export const OauthTokenExchangeMicrosoftInvalidSecret: ApiErrorClass<"OauthTokenExchangeMicrosoftInvalidSecret"> =
-  /* @__PURE__ */ errorClass("oauth_token_exchange_microsoft_invalid_secret")
+export const OauthTokenExchangeMicrosoftInvalidSecret =
+  /* @__PURE__ */ errorClass<"OauthTokenExchangeMicrosoftInvalidSecret">(
+    "oauth_token_exchange_microsoft_invalid_secret"
+  )
 /** @since 0.1.0 @category errors */
-export interface OauthTokenExchangeMicrosoftInvalidSecret extends ApiError<"OauthTokenExchangeMicrosoftInvalidSecret"> {}
+// prettier-ignore
+export interface OauthTokenExchangeMicrosoftInvalidSecret
+  extends ApiError<"OauthTokenExchangeMicrosoftInvalidSecret"> {}
 
 /**
  * `oauth_token_exchange_unauthorized_client`.
@@ -5668,8 +5805,9 @@ export interface OauthTokenExchangeMicrosoftInvalidSecret extends ApiError<"Oaut
  * @since 0.1.0
  * @category errors
  */
-export const OauthTokenExchangeUnauthorizedClient: ApiErrorClass<"OauthTokenExchangeUnauthorizedClient"> =
-  /* @__PURE__ */ errorClass("oauth_token_exchange_unauthorized_client")
+export const OauthTokenExchangeUnauthorizedClient = /* @__PURE__ */ errorClass<"OauthTokenExchangeUnauthorizedClient">(
+  "oauth_token_exchange_unauthorized_client"
+)
 /** @since 0.1.0 @category errors */
 export interface OauthTokenExchangeUnauthorizedClient extends ApiError<"OauthTokenExchangeUnauthorizedClient"> {}
 
@@ -5679,8 +5817,7 @@ export interface OauthTokenExchangeUnauthorizedClient extends ApiError<"OauthTok
  * @since 0.1.0
  * @category errors
  */
-export const OauthTokenNotFound: ApiErrorClass<"OauthTokenNotFound"> =
-  /* @__PURE__ */ errorClass("oauth_token_not_found")
+export const OauthTokenNotFound = /* @__PURE__ */ errorClass<"OauthTokenNotFound">("oauth_token_not_found")
 /** @since 0.1.0 @category errors */
 export interface OauthTokenNotFound extends ApiError<"OauthTokenNotFound"> {}
 
@@ -5690,8 +5827,7 @@ export interface OauthTokenNotFound extends ApiError<"OauthTokenNotFound"> {}
  * @since 0.1.0
  * @category errors
  */
-export const OauthUnverifiedEmail: ApiErrorClass<"OauthUnverifiedEmail"> =
-  /* @__PURE__ */ errorClass("oauth_unverified_email")
+export const OauthUnverifiedEmail = /* @__PURE__ */ errorClass<"OauthUnverifiedEmail">("oauth_unverified_email")
 /** @since 0.1.0 @category errors */
 export interface OauthUnverifiedEmail extends ApiError<"OauthUnverifiedEmail"> {}
 
@@ -5701,7 +5837,7 @@ export interface OauthUnverifiedEmail extends ApiError<"OauthUnverifiedEmail"> {
  * @since 0.1.0
  * @category errors
  */
-export const OauthUserRegistrationNotFound: ApiErrorClass<"OauthUserRegistrationNotFound"> = /* @__PURE__ */ errorClass(
+export const OauthUserRegistrationNotFound = /* @__PURE__ */ errorClass<"OauthUserRegistrationNotFound">(
   "oauth_user_registration_not_found"
 )
 /** @since 0.1.0 @category errors */
@@ -5713,7 +5849,7 @@ export interface OauthUserRegistrationNotFound extends ApiError<"OauthUserRegist
  * @since 0.1.0
  * @category errors
  */
-export const OidcAuthCodeError: ApiErrorClass<"OidcAuthCodeError"> = /* @__PURE__ */ errorClass("oidc_auth_code_error")
+export const OidcAuthCodeError = /* @__PURE__ */ errorClass<"OidcAuthCodeError">("oidc_auth_code_error")
 /** @since 0.1.0 @category errors */
 export interface OidcAuthCodeError extends ApiError<"OidcAuthCodeError"> {}
 
@@ -5723,10 +5859,14 @@ export interface OidcAuthCodeError extends ApiError<"OidcAuthCodeError"> {}
  * @since 0.1.0
  * @category errors
  */
-export const OidcConnectionAuthorizationUrlInvalidFormat: ApiErrorClass<"OidcConnectionAuthorizationUrlInvalidFormat"> =
-  /* @__PURE__ */ errorClass("oidc_connection_authorization_url_invalid_format")
+export const OidcConnectionAuthorizationUrlInvalidFormat =
+  /* @__PURE__ */ errorClass<"OidcConnectionAuthorizationUrlInvalidFormat">(
+    "oidc_connection_authorization_url_invalid_format"
+  )
 /** @since 0.1.0 @category errors */
-export interface OidcConnectionAuthorizationUrlInvalidFormat extends ApiError<"OidcConnectionAuthorizationUrlInvalidFormat"> {}
+// prettier-ignore
+export interface OidcConnectionAuthorizationUrlInvalidFormat
+  extends ApiError<"OidcConnectionAuthorizationUrlInvalidFormat"> {}
 
 /**
  * `oidc_connection_authorization_url_required`.
@@ -5734,8 +5874,8 @@ export interface OidcConnectionAuthorizationUrlInvalidFormat extends ApiError<"O
  * @since 0.1.0
  * @category errors
  */
-export const OidcConnectionAuthorizationUrlRequired: ApiErrorClass<"OidcConnectionAuthorizationUrlRequired"> =
-  /* @__PURE__ */ errorClass("oidc_connection_authorization_url_required")
+export const OidcConnectionAuthorizationUrlRequired =
+  /* @__PURE__ */ errorClass<"OidcConnectionAuthorizationUrlRequired">("oidc_connection_authorization_url_required")
 /** @since 0.1.0 @category errors */
 export interface OidcConnectionAuthorizationUrlRequired extends ApiError<"OidcConnectionAuthorizationUrlRequired"> {}
 
@@ -5745,8 +5885,9 @@ export interface OidcConnectionAuthorizationUrlRequired extends ApiError<"OidcCo
  * @since 0.1.0
  * @category errors
  */
-export const OidcConnectionClientIdRequired: ApiErrorClass<"OidcConnectionClientIdRequired"> =
-  /* @__PURE__ */ errorClass("oidc_connection_client_id_required")
+export const OidcConnectionClientIdRequired = /* @__PURE__ */ errorClass<"OidcConnectionClientIdRequired">(
+  "oidc_connection_client_id_required"
+)
 /** @since 0.1.0 @category errors */
 export interface OidcConnectionClientIdRequired extends ApiError<"OidcConnectionClientIdRequired"> {}
 
@@ -5756,8 +5897,9 @@ export interface OidcConnectionClientIdRequired extends ApiError<"OidcConnection
  * @since 0.1.0
  * @category errors
  */
-export const OidcConnectionClientSecretRequired: ApiErrorClass<"OidcConnectionClientSecretRequired"> =
-  /* @__PURE__ */ errorClass("oidc_connection_client_secret_required")
+export const OidcConnectionClientSecretRequired = /* @__PURE__ */ errorClass<"OidcConnectionClientSecretRequired">(
+  "oidc_connection_client_secret_required"
+)
 /** @since 0.1.0 @category errors */
 export interface OidcConnectionClientSecretRequired extends ApiError<"OidcConnectionClientSecretRequired"> {}
 
@@ -5767,7 +5909,7 @@ export interface OidcConnectionClientSecretRequired extends ApiError<"OidcConnec
  * @since 0.1.0
  * @category errors
  */
-export const OidcConnectionIssuerRequired: ApiErrorClass<"OidcConnectionIssuerRequired"> = /* @__PURE__ */ errorClass(
+export const OidcConnectionIssuerRequired = /* @__PURE__ */ errorClass<"OidcConnectionIssuerRequired">(
   "oidc_connection_issuer_required"
 )
 /** @since 0.1.0 @category errors */
@@ -5779,8 +5921,9 @@ export interface OidcConnectionIssuerRequired extends ApiError<"OidcConnectionIs
  * @since 0.1.0
  * @category errors
  */
-export const OidcConnectionIssuerUrlInvalidFormat: ApiErrorClass<"OidcConnectionIssuerUrlInvalidFormat"> =
-  /* @__PURE__ */ errorClass("oidc_connection_issuer_url_invalid_format")
+export const OidcConnectionIssuerUrlInvalidFormat = /* @__PURE__ */ errorClass<"OidcConnectionIssuerUrlInvalidFormat">(
+  "oidc_connection_issuer_url_invalid_format"
+)
 /** @since 0.1.0 @category errors */
 export interface OidcConnectionIssuerUrlInvalidFormat extends ApiError<"OidcConnectionIssuerUrlInvalidFormat"> {}
 
@@ -5790,8 +5933,9 @@ export interface OidcConnectionIssuerUrlInvalidFormat extends ApiError<"OidcConn
  * @since 0.1.0
  * @category errors
  */
-export const OidcConnectionJwksUrlInvalidFormat: ApiErrorClass<"OidcConnectionJwksUrlInvalidFormat"> =
-  /* @__PURE__ */ errorClass("oidc_connection_jwks_url_invalid_format")
+export const OidcConnectionJwksUrlInvalidFormat = /* @__PURE__ */ errorClass<"OidcConnectionJwksUrlInvalidFormat">(
+  "oidc_connection_jwks_url_invalid_format"
+)
 /** @since 0.1.0 @category errors */
 export interface OidcConnectionJwksUrlInvalidFormat extends ApiError<"OidcConnectionJwksUrlInvalidFormat"> {}
 
@@ -5801,7 +5945,7 @@ export interface OidcConnectionJwksUrlInvalidFormat extends ApiError<"OidcConnec
  * @since 0.1.0
  * @category errors
  */
-export const OidcConnectionJwksUrlRequired: ApiErrorClass<"OidcConnectionJwksUrlRequired"> = /* @__PURE__ */ errorClass(
+export const OidcConnectionJwksUrlRequired = /* @__PURE__ */ errorClass<"OidcConnectionJwksUrlRequired">(
   "oidc_connection_jwks_url_required"
 )
 /** @since 0.1.0 @category errors */
@@ -5813,8 +5957,7 @@ export interface OidcConnectionJwksUrlRequired extends ApiError<"OidcConnectionJ
  * @since 0.1.0
  * @category errors
  */
-export const OidcConnectionNotFound: ApiErrorClass<"OidcConnectionNotFound"> =
-  /* @__PURE__ */ errorClass("oidc_connection_not_found")
+export const OidcConnectionNotFound = /* @__PURE__ */ errorClass<"OidcConnectionNotFound">("oidc_connection_not_found")
 /** @since 0.1.0 @category errors */
 export interface OidcConnectionNotFound extends ApiError<"OidcConnectionNotFound"> {}
 
@@ -5824,8 +5967,9 @@ export interface OidcConnectionNotFound extends ApiError<"OidcConnectionNotFound
  * @since 0.1.0
  * @category errors
  */
-export const OidcConnectionTokenUrlInvalidFormat: ApiErrorClass<"OidcConnectionTokenUrlInvalidFormat"> =
-  /* @__PURE__ */ errorClass("oidc_connection_token_url_invalid_format")
+export const OidcConnectionTokenUrlInvalidFormat = /* @__PURE__ */ errorClass<"OidcConnectionTokenUrlInvalidFormat">(
+  "oidc_connection_token_url_invalid_format"
+)
 /** @since 0.1.0 @category errors */
 export interface OidcConnectionTokenUrlInvalidFormat extends ApiError<"OidcConnectionTokenUrlInvalidFormat"> {}
 
@@ -5835,8 +5979,9 @@ export interface OidcConnectionTokenUrlInvalidFormat extends ApiError<"OidcConne
  * @since 0.1.0
  * @category errors
  */
-export const OidcConnectionTokenUrlRequired: ApiErrorClass<"OidcConnectionTokenUrlRequired"> =
-  /* @__PURE__ */ errorClass("oidc_connection_token_url_required")
+export const OidcConnectionTokenUrlRequired = /* @__PURE__ */ errorClass<"OidcConnectionTokenUrlRequired">(
+  "oidc_connection_token_url_required"
+)
 /** @since 0.1.0 @category errors */
 export interface OidcConnectionTokenUrlRequired extends ApiError<"OidcConnectionTokenUrlRequired"> {}
 
@@ -5846,8 +5991,8 @@ export interface OidcConnectionTokenUrlRequired extends ApiError<"OidcConnection
  * @since 0.1.0
  * @category errors
  */
-export const OidcConnectionUserinfoUrlInvalidFormat: ApiErrorClass<"OidcConnectionUserinfoUrlInvalidFormat"> =
-  /* @__PURE__ */ errorClass("oidc_connection_userinfo_url_invalid_format")
+export const OidcConnectionUserinfoUrlInvalidFormat =
+  /* @__PURE__ */ errorClass<"OidcConnectionUserinfoUrlInvalidFormat">("oidc_connection_userinfo_url_invalid_format")
 /** @since 0.1.0 @category errors */
 export interface OidcConnectionUserinfoUrlInvalidFormat extends ApiError<"OidcConnectionUserinfoUrlInvalidFormat"> {}
 
@@ -5857,8 +6002,7 @@ export interface OidcConnectionUserinfoUrlInvalidFormat extends ApiError<"OidcCo
  * @since 0.1.0
  * @category errors
  */
-export const OidcCsrfCookieMismatch: ApiErrorClass<"OidcCsrfCookieMismatch"> =
-  /* @__PURE__ */ errorClass("oidc_csrf_cookie_mismatch")
+export const OidcCsrfCookieMismatch = /* @__PURE__ */ errorClass<"OidcCsrfCookieMismatch">("oidc_csrf_cookie_mismatch")
 /** @since 0.1.0 @category errors */
 export interface OidcCsrfCookieMismatch extends ApiError<"OidcCsrfCookieMismatch"> {}
 
@@ -5868,7 +6012,7 @@ export interface OidcCsrfCookieMismatch extends ApiError<"OidcCsrfCookieMismatch
  * @since 0.1.0
  * @category errors
  */
-export const OidcInvalidCallbackRequest: ApiErrorClass<"OidcInvalidCallbackRequest"> = /* @__PURE__ */ errorClass(
+export const OidcInvalidCallbackRequest = /* @__PURE__ */ errorClass<"OidcInvalidCallbackRequest">(
   "oidc_invalid_callback_request"
 )
 /** @since 0.1.0 @category errors */
@@ -5880,8 +6024,7 @@ export interface OidcInvalidCallbackRequest extends ApiError<"OidcInvalidCallbac
  * @since 0.1.0
  * @category errors
  */
-export const OidcInvalidUserinfo: ApiErrorClass<"OidcInvalidUserinfo"> =
-  /* @__PURE__ */ errorClass("oidc_invalid_userinfo")
+export const OidcInvalidUserinfo = /* @__PURE__ */ errorClass<"OidcInvalidUserinfo">("oidc_invalid_userinfo")
 /** @since 0.1.0 @category errors */
 export interface OidcInvalidUserinfo extends ApiError<"OidcInvalidUserinfo"> {}
 
@@ -5891,7 +6034,7 @@ export interface OidcInvalidUserinfo extends ApiError<"OidcInvalidUserinfo"> {}
  * @since 0.1.0
  * @category errors
  */
-export const OidcPromptNoneMustBeExclusive: ApiErrorClass<"OidcPromptNoneMustBeExclusive"> = /* @__PURE__ */ errorClass(
+export const OidcPromptNoneMustBeExclusive = /* @__PURE__ */ errorClass<"OidcPromptNoneMustBeExclusive">(
   "oidc_prompt_none_must_be_exclusive"
 )
 /** @since 0.1.0 @category errors */
@@ -5903,8 +6046,8 @@ export interface OidcPromptNoneMustBeExclusive extends ApiError<"OidcPromptNoneM
  * @since 0.1.0
  * @category errors
  */
-export const OidcResponseEmailMissing: ApiErrorClass<"OidcResponseEmailMissing"> =
-  /* @__PURE__ */ errorClass("oidc_response_email_missing")
+export const OidcResponseEmailMissing =
+  /* @__PURE__ */ errorClass<"OidcResponseEmailMissing">("oidc_response_email_missing")
 /** @since 0.1.0 @category errors */
 export interface OidcResponseEmailMissing extends ApiError<"OidcResponseEmailMissing"> {}
 
@@ -5914,8 +6057,8 @@ export interface OidcResponseEmailMissing extends ApiError<"OidcResponseEmailMis
  * @since 0.1.0
  * @category errors
  */
-export const OidcResponseNameMissing: ApiErrorClass<"OidcResponseNameMissing"> =
-  /* @__PURE__ */ errorClass("oidc_response_name_missing")
+export const OidcResponseNameMissing =
+  /* @__PURE__ */ errorClass<"OidcResponseNameMissing">("oidc_response_name_missing")
 /** @since 0.1.0 @category errors */
 export interface OidcResponseNameMissing extends ApiError<"OidcResponseNameMissing"> {}
 
@@ -5925,7 +6068,7 @@ export interface OidcResponseNameMissing extends ApiError<"OidcResponseNameMissi
  * @since 0.1.0
  * @category errors
  */
-export const OidcResponseSubjectMismatch: ApiErrorClass<"OidcResponseSubjectMismatch"> = /* @__PURE__ */ errorClass(
+export const OidcResponseSubjectMismatch = /* @__PURE__ */ errorClass<"OidcResponseSubjectMismatch">(
   "oidc_response_subject_mismatch"
 )
 /** @since 0.1.0 @category errors */
@@ -5937,7 +6080,7 @@ export interface OidcResponseSubjectMismatch extends ApiError<"OidcResponseSubje
  * @since 0.1.0
  * @category errors
  */
-export const OidcResponseSubjectMissing: ApiErrorClass<"OidcResponseSubjectMissing"> = /* @__PURE__ */ errorClass(
+export const OidcResponseSubjectMissing = /* @__PURE__ */ errorClass<"OidcResponseSubjectMissing">(
   "oidc_response_subject_missing"
 )
 /** @since 0.1.0 @category errors */
@@ -5949,7 +6092,7 @@ export interface OidcResponseSubjectMissing extends ApiError<"OidcResponseSubjec
  * @since 0.1.0
  * @category errors
  */
-export const OidcResponseUnverifiedEmail: ApiErrorClass<"OidcResponseUnverifiedEmail"> = /* @__PURE__ */ errorClass(
+export const OidcResponseUnverifiedEmail = /* @__PURE__ */ errorClass<"OidcResponseUnverifiedEmail">(
   "oidc_response_unverified_email"
 )
 /** @since 0.1.0 @category errors */
@@ -5961,7 +6104,7 @@ export interface OidcResponseUnverifiedEmail extends ApiError<"OidcResponseUnver
  * @since 0.1.0
  * @category errors
  */
-export const OidcUserNotAssignedToAppInIdp: ApiErrorClass<"OidcUserNotAssignedToAppInIdp"> = /* @__PURE__ */ errorClass(
+export const OidcUserNotAssignedToAppInIdp = /* @__PURE__ */ errorClass<"OidcUserNotAssignedToAppInIdp">(
   "oidc_user_not_assigned_to_app_in_idp"
 )
 /** @since 0.1.0 @category errors */
@@ -5973,10 +6116,14 @@ export interface OidcUserNotAssignedToAppInIdp extends ApiError<"OidcUserNotAssi
  * @since 0.1.0
  * @category errors
  */
-export const OperationRestrictedByOrganizationAuthMethods: ApiErrorClass<"OperationRestrictedByOrganizationAuthMethods"> =
-  /* @__PURE__ */ errorClass("operation_restricted_by_organization_auth_methods")
+export const OperationRestrictedByOrganizationAuthMethods =
+  /* @__PURE__ */ errorClass<"OperationRestrictedByOrganizationAuthMethods">(
+    "operation_restricted_by_organization_auth_methods"
+  )
 /** @since 0.1.0 @category errors */
-export interface OperationRestrictedByOrganizationAuthMethods extends ApiError<"OperationRestrictedByOrganizationAuthMethods"> {}
+// prettier-ignore
+export interface OperationRestrictedByOrganizationAuthMethods
+  extends ApiError<"OperationRestrictedByOrganizationAuthMethods"> {}
 
 /**
  * `operation_restricted_by_organization_mfa_methods`.
@@ -5984,10 +6131,14 @@ export interface OperationRestrictedByOrganizationAuthMethods extends ApiError<"
  * @since 0.1.0
  * @category errors
  */
-export const OperationRestrictedByOrganizationMfaMethods: ApiErrorClass<"OperationRestrictedByOrganizationMfaMethods"> =
-  /* @__PURE__ */ errorClass("operation_restricted_by_organization_mfa_methods")
+export const OperationRestrictedByOrganizationMfaMethods =
+  /* @__PURE__ */ errorClass<"OperationRestrictedByOrganizationMfaMethods">(
+    "operation_restricted_by_organization_mfa_methods"
+  )
 /** @since 0.1.0 @category errors */
-export interface OperationRestrictedByOrganizationMfaMethods extends ApiError<"OperationRestrictedByOrganizationMfaMethods"> {}
+// prettier-ignore
+export interface OperationRestrictedByOrganizationMfaMethods
+  extends ApiError<"OperationRestrictedByOrganizationMfaMethods"> {}
 
 /**
  * `organization_external_id_already_used`.
@@ -5995,8 +6146,9 @@ export interface OperationRestrictedByOrganizationMfaMethods extends ApiError<"O
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationExternalIdAlreadyUsed: ApiErrorClass<"OrganizationExternalIdAlreadyUsed"> =
-  /* @__PURE__ */ errorClass("organization_external_id_already_used")
+export const OrganizationExternalIdAlreadyUsed = /* @__PURE__ */ errorClass<"OrganizationExternalIdAlreadyUsed">(
+  "organization_external_id_already_used"
+)
 /** @since 0.1.0 @category errors */
 export interface OrganizationExternalIdAlreadyUsed extends ApiError<"OrganizationExternalIdAlreadyUsed"> {}
 
@@ -6006,7 +6158,7 @@ export interface OrganizationExternalIdAlreadyUsed extends ApiError<"Organizatio
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationLogoUrlTooLong: ApiErrorClass<"OrganizationLogoUrlTooLong"> = /* @__PURE__ */ errorClass(
+export const OrganizationLogoUrlTooLong = /* @__PURE__ */ errorClass<"OrganizationLogoUrlTooLong">(
   "organization_logo_url_too_long"
 )
 /** @since 0.1.0 @category errors */
@@ -6018,8 +6170,9 @@ export interface OrganizationLogoUrlTooLong extends ApiError<"OrganizationLogoUr
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationNameIncludesBannedWords: ApiErrorClass<"OrganizationNameIncludesBannedWords"> =
-  /* @__PURE__ */ errorClass("organization_name_includes_banned_words")
+export const OrganizationNameIncludesBannedWords = /* @__PURE__ */ errorClass<"OrganizationNameIncludesBannedWords">(
+  "organization_name_includes_banned_words"
+)
 /** @since 0.1.0 @category errors */
 export interface OrganizationNameIncludesBannedWords extends ApiError<"OrganizationNameIncludesBannedWords"> {}
 
@@ -6029,8 +6182,8 @@ export interface OrganizationNameIncludesBannedWords extends ApiError<"Organizat
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationNameMissing: ApiErrorClass<"OrganizationNameMissing"> =
-  /* @__PURE__ */ errorClass("organization_name_missing")
+export const OrganizationNameMissing =
+  /* @__PURE__ */ errorClass<"OrganizationNameMissing">("organization_name_missing")
 /** @since 0.1.0 @category errors */
 export interface OrganizationNameMissing extends ApiError<"OrganizationNameMissing"> {}
 
@@ -6040,8 +6193,7 @@ export interface OrganizationNameMissing extends ApiError<"OrganizationNameMissi
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationNotFound: ApiErrorClass<"OrganizationNotFound"> =
-  /* @__PURE__ */ errorClass("organization_not_found")
+export const OrganizationNotFound = /* @__PURE__ */ errorClass<"OrganizationNotFound">("organization_not_found")
 /** @since 0.1.0 @category errors */
 export interface OrganizationNotFound extends ApiError<"OrganizationNotFound"> {}
 
@@ -6051,10 +6203,14 @@ export interface OrganizationNotFound extends ApiError<"OrganizationNotFound"> {
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSearchAllowedDomainFuzzyTooShort: ApiErrorClass<"OrganizationSearchAllowedDomainFuzzyTooShort"> =
-  /* @__PURE__ */ errorClass("organization_search_allowed_domain_fuzzy_too_short")
+export const OrganizationSearchAllowedDomainFuzzyTooShort =
+  /* @__PURE__ */ errorClass<"OrganizationSearchAllowedDomainFuzzyTooShort">(
+    "organization_search_allowed_domain_fuzzy_too_short"
+  )
 /** @since 0.1.0 @category errors */
-export interface OrganizationSearchAllowedDomainFuzzyTooShort extends ApiError<"OrganizationSearchAllowedDomainFuzzyTooShort"> {}
+// prettier-ignore
+export interface OrganizationSearchAllowedDomainFuzzyTooShort
+  extends ApiError<"OrganizationSearchAllowedDomainFuzzyTooShort"> {}
 
 /**
  * `organization_search_expected_array_of_strings`.
@@ -6062,10 +6218,14 @@ export interface OrganizationSearchAllowedDomainFuzzyTooShort extends ApiError<"
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSearchExpectedArrayOfStrings: ApiErrorClass<"OrganizationSearchExpectedArrayOfStrings"> =
-  /* @__PURE__ */ errorClass("organization_search_expected_array_of_strings")
+export const OrganizationSearchExpectedArrayOfStrings =
+  /* @__PURE__ */ errorClass<"OrganizationSearchExpectedArrayOfStrings">(
+    "organization_search_expected_array_of_strings"
+  )
 /** @since 0.1.0 @category errors */
-export interface OrganizationSearchExpectedArrayOfStrings extends ApiError<"OrganizationSearchExpectedArrayOfStrings"> {}
+// prettier-ignore
+export interface OrganizationSearchExpectedArrayOfStrings
+  extends ApiError<"OrganizationSearchExpectedArrayOfStrings"> {}
 
 /**
  * `organization_search_expected_boolean`.
@@ -6073,8 +6233,9 @@ export interface OrganizationSearchExpectedArrayOfStrings extends ApiError<"Orga
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSearchExpectedBoolean: ApiErrorClass<"OrganizationSearchExpectedBoolean"> =
-  /* @__PURE__ */ errorClass("organization_search_expected_boolean")
+export const OrganizationSearchExpectedBoolean = /* @__PURE__ */ errorClass<"OrganizationSearchExpectedBoolean">(
+  "organization_search_expected_boolean"
+)
 /** @since 0.1.0 @category errors */
 export interface OrganizationSearchExpectedBoolean extends ApiError<"OrganizationSearchExpectedBoolean"> {}
 
@@ -6084,8 +6245,9 @@ export interface OrganizationSearchExpectedBoolean extends ApiError<"Organizatio
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSearchExpectedString: ApiErrorClass<"OrganizationSearchExpectedString"> =
-  /* @__PURE__ */ errorClass("organization_search_expected_string")
+export const OrganizationSearchExpectedString = /* @__PURE__ */ errorClass<"OrganizationSearchExpectedString">(
+  "organization_search_expected_string"
+)
 /** @since 0.1.0 @category errors */
 export interface OrganizationSearchExpectedString extends ApiError<"OrganizationSearchExpectedString"> {}
 
@@ -6095,10 +6257,14 @@ export interface OrganizationSearchExpectedString extends ApiError<"Organization
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSearchFilterNameMustBeString: ApiErrorClass<"OrganizationSearchFilterNameMustBeString"> =
-  /* @__PURE__ */ errorClass("organization_search_filter_name_must_be_string")
+export const OrganizationSearchFilterNameMustBeString =
+  /* @__PURE__ */ errorClass<"OrganizationSearchFilterNameMustBeString">(
+    "organization_search_filter_name_must_be_string"
+  )
 /** @since 0.1.0 @category errors */
-export interface OrganizationSearchFilterNameMustBeString extends ApiError<"OrganizationSearchFilterNameMustBeString"> {}
+// prettier-ignore
+export interface OrganizationSearchFilterNameMustBeString
+  extends ApiError<"OrganizationSearchFilterNameMustBeString"> {}
 
 /**
  * `organization_search_filter_name_not_recognized`.
@@ -6106,10 +6272,14 @@ export interface OrganizationSearchFilterNameMustBeString extends ApiError<"Orga
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSearchFilterNameNotRecognized: ApiErrorClass<"OrganizationSearchFilterNameNotRecognized"> =
-  /* @__PURE__ */ errorClass("organization_search_filter_name_not_recognized")
+export const OrganizationSearchFilterNameNotRecognized =
+  /* @__PURE__ */ errorClass<"OrganizationSearchFilterNameNotRecognized">(
+    "organization_search_filter_name_not_recognized"
+  )
 /** @since 0.1.0 @category errors */
-export interface OrganizationSearchFilterNameNotRecognized extends ApiError<"OrganizationSearchFilterNameNotRecognized"> {}
+// prettier-ignore
+export interface OrganizationSearchFilterNameNotRecognized
+  extends ApiError<"OrganizationSearchFilterNameNotRecognized"> {}
 
 /**
  * `organization_search_member_email_fuzzy_too_short`.
@@ -6117,10 +6287,14 @@ export interface OrganizationSearchFilterNameNotRecognized extends ApiError<"Org
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSearchMemberEmailFuzzyTooShort: ApiErrorClass<"OrganizationSearchMemberEmailFuzzyTooShort"> =
-  /* @__PURE__ */ errorClass("organization_search_member_email_fuzzy_too_short")
+export const OrganizationSearchMemberEmailFuzzyTooShort =
+  /* @__PURE__ */ errorClass<"OrganizationSearchMemberEmailFuzzyTooShort">(
+    "organization_search_member_email_fuzzy_too_short"
+  )
 /** @since 0.1.0 @category errors */
-export interface OrganizationSearchMemberEmailFuzzyTooShort extends ApiError<"OrganizationSearchMemberEmailFuzzyTooShort"> {}
+// prettier-ignore
+export interface OrganizationSearchMemberEmailFuzzyTooShort
+  extends ApiError<"OrganizationSearchMemberEmailFuzzyTooShort"> {}
 
 /**
  * `organization_search_missing_allowed_domain_fuzzy`.
@@ -6128,10 +6302,14 @@ export interface OrganizationSearchMemberEmailFuzzyTooShort extends ApiError<"Or
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSearchMissingAllowedDomainFuzzy: ApiErrorClass<"OrganizationSearchMissingAllowedDomainFuzzy"> =
-  /* @__PURE__ */ errorClass("organization_search_missing_allowed_domain_fuzzy")
+export const OrganizationSearchMissingAllowedDomainFuzzy =
+  /* @__PURE__ */ errorClass<"OrganizationSearchMissingAllowedDomainFuzzy">(
+    "organization_search_missing_allowed_domain_fuzzy"
+  )
 /** @since 0.1.0 @category errors */
-export interface OrganizationSearchMissingAllowedDomainFuzzy extends ApiError<"OrganizationSearchMissingAllowedDomainFuzzy"> {}
+// prettier-ignore
+export interface OrganizationSearchMissingAllowedDomainFuzzy
+  extends ApiError<"OrganizationSearchMissingAllowedDomainFuzzy"> {}
 
 /**
  * `organization_search_missing_allowed_domains`.
@@ -6139,8 +6317,8 @@ export interface OrganizationSearchMissingAllowedDomainFuzzy extends ApiError<"O
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSearchMissingAllowedDomains: ApiErrorClass<"OrganizationSearchMissingAllowedDomains"> =
-  /* @__PURE__ */ errorClass("organization_search_missing_allowed_domains")
+export const OrganizationSearchMissingAllowedDomains =
+  /* @__PURE__ */ errorClass<"OrganizationSearchMissingAllowedDomains">("organization_search_missing_allowed_domains")
 /** @since 0.1.0 @category errors */
 export interface OrganizationSearchMissingAllowedDomains extends ApiError<"OrganizationSearchMissingAllowedDomains"> {}
 
@@ -6150,10 +6328,14 @@ export interface OrganizationSearchMissingAllowedDomains extends ApiError<"Organ
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSearchMissingClaimedEmailDomains: ApiErrorClass<"OrganizationSearchMissingClaimedEmailDomains"> =
-  /* @__PURE__ */ errorClass("organization_search_missing_claimed_email_domains")
+export const OrganizationSearchMissingClaimedEmailDomains =
+  /* @__PURE__ */ errorClass<"OrganizationSearchMissingClaimedEmailDomains">(
+    "organization_search_missing_claimed_email_domains"
+  )
 /** @since 0.1.0 @category errors */
-export interface OrganizationSearchMissingClaimedEmailDomains extends ApiError<"OrganizationSearchMissingClaimedEmailDomains"> {}
+// prettier-ignore
+export interface OrganizationSearchMissingClaimedEmailDomains
+  extends ApiError<"OrganizationSearchMissingClaimedEmailDomains"> {}
 
 /**
  * `organization_search_missing_filter_name`.
@@ -6161,8 +6343,9 @@ export interface OrganizationSearchMissingClaimedEmailDomains extends ApiError<"
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSearchMissingFilterName: ApiErrorClass<"OrganizationSearchMissingFilterName"> =
-  /* @__PURE__ */ errorClass("organization_search_missing_filter_name")
+export const OrganizationSearchMissingFilterName = /* @__PURE__ */ errorClass<"OrganizationSearchMissingFilterName">(
+  "organization_search_missing_filter_name"
+)
 /** @since 0.1.0 @category errors */
 export interface OrganizationSearchMissingFilterName extends ApiError<"OrganizationSearchMissingFilterName"> {}
 
@@ -6172,8 +6355,9 @@ export interface OrganizationSearchMissingFilterName extends ApiError<"Organizat
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSearchMissingFilterValue: ApiErrorClass<"OrganizationSearchMissingFilterValue"> =
-  /* @__PURE__ */ errorClass("organization_search_missing_filter_value")
+export const OrganizationSearchMissingFilterValue = /* @__PURE__ */ errorClass<"OrganizationSearchMissingFilterValue">(
+  "organization_search_missing_filter_value"
+)
 /** @since 0.1.0 @category errors */
 export interface OrganizationSearchMissingFilterValue extends ApiError<"OrganizationSearchMissingFilterValue"> {}
 
@@ -6183,10 +6367,14 @@ export interface OrganizationSearchMissingFilterValue extends ApiError<"Organiza
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSearchMissingHasActiveSsoConnection: ApiErrorClass<"OrganizationSearchMissingHasActiveSsoConnection"> =
-  /* @__PURE__ */ errorClass("organization_search_missing_has_active_sso_connection")
+export const OrganizationSearchMissingHasActiveSsoConnection =
+  /* @__PURE__ */ errorClass<"OrganizationSearchMissingHasActiveSsoConnection">(
+    "organization_search_missing_has_active_sso_connection"
+  )
 /** @since 0.1.0 @category errors */
-export interface OrganizationSearchMissingHasActiveSsoConnection extends ApiError<"OrganizationSearchMissingHasActiveSsoConnection"> {}
+// prettier-ignore
+export interface OrganizationSearchMissingHasActiveSsoConnection
+  extends ApiError<"OrganizationSearchMissingHasActiveSsoConnection"> {}
 
 /**
  * `organization_search_missing_member_email_fuzzy`.
@@ -6194,10 +6382,14 @@ export interface OrganizationSearchMissingHasActiveSsoConnection extends ApiErro
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSearchMissingMemberEmailFuzzy: ApiErrorClass<"OrganizationSearchMissingMemberEmailFuzzy"> =
-  /* @__PURE__ */ errorClass("organization_search_missing_member_email_fuzzy")
+export const OrganizationSearchMissingMemberEmailFuzzy =
+  /* @__PURE__ */ errorClass<"OrganizationSearchMissingMemberEmailFuzzy">(
+    "organization_search_missing_member_email_fuzzy"
+  )
 /** @since 0.1.0 @category errors */
-export interface OrganizationSearchMissingMemberEmailFuzzy extends ApiError<"OrganizationSearchMissingMemberEmailFuzzy"> {}
+// prettier-ignore
+export interface OrganizationSearchMissingMemberEmailFuzzy
+  extends ApiError<"OrganizationSearchMissingMemberEmailFuzzy"> {}
 
 /**
  * `organization_search_missing_member_emails`.
@@ -6205,8 +6397,8 @@ export interface OrganizationSearchMissingMemberEmailFuzzy extends ApiError<"Org
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSearchMissingMemberEmails: ApiErrorClass<"OrganizationSearchMissingMemberEmails"> =
-  /* @__PURE__ */ errorClass("organization_search_missing_member_emails")
+export const OrganizationSearchMissingMemberEmails =
+  /* @__PURE__ */ errorClass<"OrganizationSearchMissingMemberEmails">("organization_search_missing_member_emails")
 /** @since 0.1.0 @category errors */
 export interface OrganizationSearchMissingMemberEmails extends ApiError<"OrganizationSearchMissingMemberEmails"> {}
 
@@ -6216,10 +6408,12 @@ export interface OrganizationSearchMissingMemberEmails extends ApiError<"Organiz
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSearchMissingOrganizationIds: ApiErrorClass<"OrganizationSearchMissingOrganizationIds"> =
-  /* @__PURE__ */ errorClass("organization_search_missing_organization_ids")
+export const OrganizationSearchMissingOrganizationIds =
+  /* @__PURE__ */ errorClass<"OrganizationSearchMissingOrganizationIds">("organization_search_missing_organization_ids")
 /** @since 0.1.0 @category errors */
-export interface OrganizationSearchMissingOrganizationIds extends ApiError<"OrganizationSearchMissingOrganizationIds"> {}
+// prettier-ignore
+export interface OrganizationSearchMissingOrganizationIds
+  extends ApiError<"OrganizationSearchMissingOrganizationIds"> {}
 
 /**
  * `organization_search_missing_organization_name_fuzzy`.
@@ -6227,10 +6421,14 @@ export interface OrganizationSearchMissingOrganizationIds extends ApiError<"Orga
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSearchMissingOrganizationNameFuzzy: ApiErrorClass<"OrganizationSearchMissingOrganizationNameFuzzy"> =
-  /* @__PURE__ */ errorClass("organization_search_missing_organization_name_fuzzy")
+export const OrganizationSearchMissingOrganizationNameFuzzy =
+  /* @__PURE__ */ errorClass<"OrganizationSearchMissingOrganizationNameFuzzy">(
+    "organization_search_missing_organization_name_fuzzy"
+  )
 /** @since 0.1.0 @category errors */
-export interface OrganizationSearchMissingOrganizationNameFuzzy extends ApiError<"OrganizationSearchMissingOrganizationNameFuzzy"> {}
+// prettier-ignore
+export interface OrganizationSearchMissingOrganizationNameFuzzy
+  extends ApiError<"OrganizationSearchMissingOrganizationNameFuzzy"> {}
 
 /**
  * `organization_search_missing_organization_slug_fuzzy`.
@@ -6238,10 +6436,14 @@ export interface OrganizationSearchMissingOrganizationNameFuzzy extends ApiError
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSearchMissingOrganizationSlugFuzzy: ApiErrorClass<"OrganizationSearchMissingOrganizationSlugFuzzy"> =
-  /* @__PURE__ */ errorClass("organization_search_missing_organization_slug_fuzzy")
+export const OrganizationSearchMissingOrganizationSlugFuzzy =
+  /* @__PURE__ */ errorClass<"OrganizationSearchMissingOrganizationSlugFuzzy">(
+    "organization_search_missing_organization_slug_fuzzy"
+  )
 /** @since 0.1.0 @category errors */
-export interface OrganizationSearchMissingOrganizationSlugFuzzy extends ApiError<"OrganizationSearchMissingOrganizationSlugFuzzy"> {}
+// prettier-ignore
+export interface OrganizationSearchMissingOrganizationSlugFuzzy
+  extends ApiError<"OrganizationSearchMissingOrganizationSlugFuzzy"> {}
 
 /**
  * `organization_search_missing_organization_slugs`.
@@ -6249,10 +6451,14 @@ export interface OrganizationSearchMissingOrganizationSlugFuzzy extends ApiError
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSearchMissingOrganizationSlugs: ApiErrorClass<"OrganizationSearchMissingOrganizationSlugs"> =
-  /* @__PURE__ */ errorClass("organization_search_missing_organization_slugs")
+export const OrganizationSearchMissingOrganizationSlugs =
+  /* @__PURE__ */ errorClass<"OrganizationSearchMissingOrganizationSlugs">(
+    "organization_search_missing_organization_slugs"
+  )
 /** @since 0.1.0 @category errors */
-export interface OrganizationSearchMissingOrganizationSlugs extends ApiError<"OrganizationSearchMissingOrganizationSlugs"> {}
+// prettier-ignore
+export interface OrganizationSearchMissingOrganizationSlugs
+  extends ApiError<"OrganizationSearchMissingOrganizationSlugs"> {}
 
 /**
  * `organization_search_missing_sso_connection_id`.
@@ -6260,10 +6466,14 @@ export interface OrganizationSearchMissingOrganizationSlugs extends ApiError<"Or
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSearchMissingSsoConnectionId: ApiErrorClass<"OrganizationSearchMissingSsoConnectionId"> =
-  /* @__PURE__ */ errorClass("organization_search_missing_sso_connection_id")
+export const OrganizationSearchMissingSsoConnectionId =
+  /* @__PURE__ */ errorClass<"OrganizationSearchMissingSsoConnectionId">(
+    "organization_search_missing_sso_connection_id"
+  )
 /** @since 0.1.0 @category errors */
-export interface OrganizationSearchMissingSsoConnectionId extends ApiError<"OrganizationSearchMissingSsoConnectionId"> {}
+// prettier-ignore
+export interface OrganizationSearchMissingSsoConnectionId
+  extends ApiError<"OrganizationSearchMissingSsoConnectionId"> {}
 
 /**
  * `organization_search_organization_name_fuzzy_too_short`.
@@ -6271,10 +6481,14 @@ export interface OrganizationSearchMissingSsoConnectionId extends ApiError<"Orga
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSearchOrganizationNameFuzzyTooShort: ApiErrorClass<"OrganizationSearchOrganizationNameFuzzyTooShort"> =
-  /* @__PURE__ */ errorClass("organization_search_organization_name_fuzzy_too_short")
+export const OrganizationSearchOrganizationNameFuzzyTooShort =
+  /* @__PURE__ */ errorClass<"OrganizationSearchOrganizationNameFuzzyTooShort">(
+    "organization_search_organization_name_fuzzy_too_short"
+  )
 /** @since 0.1.0 @category errors */
-export interface OrganizationSearchOrganizationNameFuzzyTooShort extends ApiError<"OrganizationSearchOrganizationNameFuzzyTooShort"> {}
+// prettier-ignore
+export interface OrganizationSearchOrganizationNameFuzzyTooShort
+  extends ApiError<"OrganizationSearchOrganizationNameFuzzyTooShort"> {}
 
 /**
  * `organization_search_organization_slug_fuzzy_too_short`.
@@ -6282,10 +6496,14 @@ export interface OrganizationSearchOrganizationNameFuzzyTooShort extends ApiErro
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSearchOrganizationSlugFuzzyTooShort: ApiErrorClass<"OrganizationSearchOrganizationSlugFuzzyTooShort"> =
-  /* @__PURE__ */ errorClass("organization_search_organization_slug_fuzzy_too_short")
+export const OrganizationSearchOrganizationSlugFuzzyTooShort =
+  /* @__PURE__ */ errorClass<"OrganizationSearchOrganizationSlugFuzzyTooShort">(
+    "organization_search_organization_slug_fuzzy_too_short"
+  )
 /** @since 0.1.0 @category errors */
-export interface OrganizationSearchOrganizationSlugFuzzyTooShort extends ApiError<"OrganizationSearchOrganizationSlugFuzzyTooShort"> {}
+// prettier-ignore
+export interface OrganizationSearchOrganizationSlugFuzzyTooShort
+  extends ApiError<"OrganizationSearchOrganizationSlugFuzzyTooShort"> {}
 
 /**
  * `organization_settings_claimed_domain_too_common`.
@@ -6293,10 +6511,14 @@ export interface OrganizationSearchOrganizationSlugFuzzyTooShort extends ApiErro
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSettingsClaimedDomainTooCommon: ApiErrorClass<"OrganizationSettingsClaimedDomainTooCommon"> =
-  /* @__PURE__ */ errorClass("organization_settings_claimed_domain_too_common")
+export const OrganizationSettingsClaimedDomainTooCommon =
+  /* @__PURE__ */ errorClass<"OrganizationSettingsClaimedDomainTooCommon">(
+    "organization_settings_claimed_domain_too_common"
+  )
 /** @since 0.1.0 @category errors */
-export interface OrganizationSettingsClaimedDomainTooCommon extends ApiError<"OrganizationSettingsClaimedDomainTooCommon"> {}
+// prettier-ignore
+export interface OrganizationSettingsClaimedDomainTooCommon
+  extends ApiError<"OrganizationSettingsClaimedDomainTooCommon"> {}
 
 /**
  * `organization_settings_disposable_domain`.
@@ -6304,8 +6526,9 @@ export interface OrganizationSettingsClaimedDomainTooCommon extends ApiError<"Or
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSettingsDisposableDomain: ApiErrorClass<"OrganizationSettingsDisposableDomain"> =
-  /* @__PURE__ */ errorClass("organization_settings_disposable_domain")
+export const OrganizationSettingsDisposableDomain = /* @__PURE__ */ errorClass<"OrganizationSettingsDisposableDomain">(
+  "organization_settings_disposable_domain"
+)
 /** @since 0.1.0 @category errors */
 export interface OrganizationSettingsDisposableDomain extends ApiError<"OrganizationSettingsDisposableDomain"> {}
 
@@ -6315,8 +6538,9 @@ export interface OrganizationSettingsDisposableDomain extends ApiError<"Organiza
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSettingsDomainTooCommon: ApiErrorClass<"OrganizationSettingsDomainTooCommon"> =
-  /* @__PURE__ */ errorClass("organization_settings_domain_too_common")
+export const OrganizationSettingsDomainTooCommon = /* @__PURE__ */ errorClass<"OrganizationSettingsDomainTooCommon">(
+  "organization_settings_domain_too_common"
+)
 /** @since 0.1.0 @category errors */
 export interface OrganizationSettingsDomainTooCommon extends ApiError<"OrganizationSettingsDomainTooCommon"> {}
 
@@ -6326,10 +6550,14 @@ export interface OrganizationSettingsDomainTooCommon extends ApiError<"Organizat
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSettingsDuplicateClaimedDomain: ApiErrorClass<"OrganizationSettingsDuplicateClaimedDomain"> =
-  /* @__PURE__ */ errorClass("organization_settings_duplicate_claimed_domain")
+export const OrganizationSettingsDuplicateClaimedDomain =
+  /* @__PURE__ */ errorClass<"OrganizationSettingsDuplicateClaimedDomain">(
+    "organization_settings_duplicate_claimed_domain"
+  )
 /** @since 0.1.0 @category errors */
-export interface OrganizationSettingsDuplicateClaimedDomain extends ApiError<"OrganizationSettingsDuplicateClaimedDomain"> {}
+// prettier-ignore
+export interface OrganizationSettingsDuplicateClaimedDomain
+  extends ApiError<"OrganizationSettingsDuplicateClaimedDomain"> {}
 
 /**
  * `organization_settings_duplicate_domain`.
@@ -6337,8 +6565,9 @@ export interface OrganizationSettingsDuplicateClaimedDomain extends ApiError<"Or
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSettingsDuplicateDomain: ApiErrorClass<"OrganizationSettingsDuplicateDomain"> =
-  /* @__PURE__ */ errorClass("organization_settings_duplicate_domain")
+export const OrganizationSettingsDuplicateDomain = /* @__PURE__ */ errorClass<"OrganizationSettingsDuplicateDomain">(
+  "organization_settings_duplicate_domain"
+)
 /** @since 0.1.0 @category errors */
 export interface OrganizationSettingsDuplicateDomain extends ApiError<"OrganizationSettingsDuplicateDomain"> {}
 
@@ -6348,10 +6577,12 @@ export interface OrganizationSettingsDuplicateDomain extends ApiError<"Organizat
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSettingsInvalidClaimedDomain: ApiErrorClass<"OrganizationSettingsInvalidClaimedDomain"> =
-  /* @__PURE__ */ errorClass("organization_settings_invalid_claimed_domain")
+export const OrganizationSettingsInvalidClaimedDomain =
+  /* @__PURE__ */ errorClass<"OrganizationSettingsInvalidClaimedDomain">("organization_settings_invalid_claimed_domain")
 /** @since 0.1.0 @category errors */
-export interface OrganizationSettingsInvalidClaimedDomain extends ApiError<"OrganizationSettingsInvalidClaimedDomain"> {}
+// prettier-ignore
+export interface OrganizationSettingsInvalidClaimedDomain
+  extends ApiError<"OrganizationSettingsInvalidClaimedDomain"> {}
 
 /**
  * `organization_settings_invalid_domain`.
@@ -6359,8 +6590,9 @@ export interface OrganizationSettingsInvalidClaimedDomain extends ApiError<"Orga
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSettingsInvalidDomain: ApiErrorClass<"OrganizationSettingsInvalidDomain"> =
-  /* @__PURE__ */ errorClass("organization_settings_invalid_domain")
+export const OrganizationSettingsInvalidDomain = /* @__PURE__ */ errorClass<"OrganizationSettingsInvalidDomain">(
+  "organization_settings_invalid_domain"
+)
 /** @since 0.1.0 @category errors */
 export interface OrganizationSettingsInvalidDomain extends ApiError<"OrganizationSettingsInvalidDomain"> {}
 
@@ -6370,7 +6602,7 @@ export interface OrganizationSettingsInvalidDomain extends ApiError<"Organizatio
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSlugAlreadyUsed: ApiErrorClass<"OrganizationSlugAlreadyUsed"> = /* @__PURE__ */ errorClass(
+export const OrganizationSlugAlreadyUsed = /* @__PURE__ */ errorClass<"OrganizationSlugAlreadyUsed">(
   "organization_slug_already_used"
 )
 /** @since 0.1.0 @category errors */
@@ -6383,8 +6615,7 @@ export interface OrganizationSlugAlreadyUsed extends ApiError<"OrganizationSlugA
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationSuspended: ApiErrorClass<"OrganizationSuspended"> =
-  /* @__PURE__ */ errorClass("organization_suspended")
+export const OrganizationSuspended = /* @__PURE__ */ errorClass<"OrganizationSuspended">("organization_suspended")
 /** @since 0.1.0 @category errors */
 export interface OrganizationSuspended extends ApiError<"OrganizationSuspended"> {}
 
@@ -6394,8 +6625,8 @@ export interface OrganizationSuspended extends ApiError<"OrganizationSuspended">
  * @since 0.1.0
  * @category errors
  */
-export const OrganizationUserNotFound: ApiErrorClass<"OrganizationUserNotFound"> =
-  /* @__PURE__ */ errorClass("organization_user_not_found")
+export const OrganizationUserNotFound =
+  /* @__PURE__ */ errorClass<"OrganizationUserNotFound">("organization_user_not_found")
 /** @since 0.1.0 @category errors */
 export interface OrganizationUserNotFound extends ApiError<"OrganizationUserNotFound"> {}
 
@@ -6406,7 +6637,7 @@ export interface OrganizationUserNotFound extends ApiError<"OrganizationUserNotF
  * @since 0.1.0
  * @category errors
  */
-export const OtpCodeNotFound: ApiErrorClass<"OtpCodeNotFound"> = /* @__PURE__ */ errorClass("otp_code_not_found")
+export const OtpCodeNotFound = /* @__PURE__ */ errorClass<"OtpCodeNotFound">("otp_code_not_found")
 /** @since 0.1.0 @category errors */
 export interface OtpCodeNotFound extends ApiError<"OtpCodeNotFound"> {}
 
@@ -6416,8 +6647,7 @@ export interface OtpCodeNotFound extends ApiError<"OtpCodeNotFound"> {}
  * @since 0.1.0
  * @category errors
  */
-export const PasswordAlreadyExists: ApiErrorClass<"PasswordAlreadyExists"> =
-  /* @__PURE__ */ errorClass("password_already_exists")
+export const PasswordAlreadyExists = /* @__PURE__ */ errorClass<"PasswordAlreadyExists">("password_already_exists")
 /** @since 0.1.0 @category errors */
 export interface PasswordAlreadyExists extends ApiError<"PasswordAlreadyExists"> {}
 
@@ -6427,8 +6657,7 @@ export interface PasswordAlreadyExists extends ApiError<"PasswordAlreadyExists">
  * @since 0.1.0
  * @category errors
  */
-export const PasswordDoesNotMatch: ApiErrorClass<"PasswordDoesNotMatch"> =
-  /* @__PURE__ */ errorClass("password_does_not_match")
+export const PasswordDoesNotMatch = /* @__PURE__ */ errorClass<"PasswordDoesNotMatch">("password_does_not_match")
 /** @since 0.1.0 @category errors */
 export interface PasswordDoesNotMatch extends ApiError<"PasswordDoesNotMatch"> {}
 
@@ -6438,7 +6667,7 @@ export interface PasswordDoesNotMatch extends ApiError<"PasswordDoesNotMatch"> {
  * @since 0.1.0
  * @category errors
  */
-export const PasswordNotFound: ApiErrorClass<"PasswordNotFound"> = /* @__PURE__ */ errorClass("password_not_found")
+export const PasswordNotFound = /* @__PURE__ */ errorClass<"PasswordNotFound">("password_not_found")
 /** @since 0.1.0 @category errors */
 export interface PasswordNotFound extends ApiError<"PasswordNotFound"> {}
 
@@ -6448,8 +6677,8 @@ export interface PasswordNotFound extends ApiError<"PasswordNotFound"> {}
  * @since 0.1.0
  * @category errors
  */
-export const PasswordValidationTimeout: ApiErrorClass<"PasswordValidationTimeout"> =
-  /* @__PURE__ */ errorClass("password_validation_timeout")
+export const PasswordValidationTimeout =
+  /* @__PURE__ */ errorClass<"PasswordValidationTimeout">("password_validation_timeout")
 /** @since 0.1.0 @category errors */
 export interface PasswordValidationTimeout extends ApiError<"PasswordValidationTimeout"> {}
 
@@ -6459,8 +6688,9 @@ export interface PasswordValidationTimeout extends ApiError<"PasswordValidationT
  * @since 0.1.0
  * @category errors
  */
-export const PasswordsIncompatibleWithSdkConfig: ApiErrorClass<"PasswordsIncompatibleWithSdkConfig"> =
-  /* @__PURE__ */ errorClass("passwords_incompatible_with_sdk_config")
+export const PasswordsIncompatibleWithSdkConfig = /* @__PURE__ */ errorClass<"PasswordsIncompatibleWithSdkConfig">(
+  "passwords_incompatible_with_sdk_config"
+)
 /** @since 0.1.0 @category errors */
 export interface PasswordsIncompatibleWithSdkConfig extends ApiError<"PasswordsIncompatibleWithSdkConfig"> {}
 
@@ -6470,8 +6700,8 @@ export interface PasswordsIncompatibleWithSdkConfig extends ApiError<"PasswordsI
  * @since 0.1.0
  * @category errors
  */
-export const Pbkdf2KeyLengthMismatch: ApiErrorClass<"Pbkdf2KeyLengthMismatch"> =
-  /* @__PURE__ */ errorClass("pbkdf_2_key_length_mismatch")
+export const Pbkdf2KeyLengthMismatch =
+  /* @__PURE__ */ errorClass<"Pbkdf2KeyLengthMismatch">("pbkdf_2_key_length_mismatch")
 /** @since 0.1.0 @category errors */
 export interface Pbkdf2KeyLengthMismatch extends ApiError<"Pbkdf2KeyLengthMismatch"> {}
 
@@ -6481,7 +6711,7 @@ export interface Pbkdf2KeyLengthMismatch extends ApiError<"Pbkdf2KeyLengthMismat
  * @since 0.1.0
  * @category errors
  */
-export const PendingTotpExists: ApiErrorClass<"PendingTotpExists"> = /* @__PURE__ */ errorClass("pending_totp_exists")
+export const PendingTotpExists = /* @__PURE__ */ errorClass<"PendingTotpExists">("pending_totp_exists")
 /** @since 0.1.0 @category errors */
 export interface PendingTotpExists extends ApiError<"PendingTotpExists"> {}
 
@@ -6491,8 +6721,7 @@ export interface PendingTotpExists extends ApiError<"PendingTotpExists"> {}
  * @since 0.1.0
  * @category errors
  */
-export const PhoneNumberNotFound: ApiErrorClass<"PhoneNumberNotFound"> =
-  /* @__PURE__ */ errorClass("phone_number_not_found")
+export const PhoneNumberNotFound = /* @__PURE__ */ errorClass<"PhoneNumberNotFound">("phone_number_not_found")
 /** @since 0.1.0 @category errors */
 export interface PhoneNumberNotFound extends ApiError<"PhoneNumberNotFound"> {}
 
@@ -6502,7 +6731,7 @@ export interface PhoneNumberNotFound extends ApiError<"PhoneNumberNotFound"> {}
  * @since 0.1.0
  * @category errors
  */
-export const PkceDidNotExpectCodeVerifier: ApiErrorClass<"PkceDidNotExpectCodeVerifier"> = /* @__PURE__ */ errorClass(
+export const PkceDidNotExpectCodeVerifier = /* @__PURE__ */ errorClass<"PkceDidNotExpectCodeVerifier">(
   "pkce_did_not_expect_code_verifier"
 )
 /** @since 0.1.0 @category errors */
@@ -6515,8 +6744,8 @@ export interface PkceDidNotExpectCodeVerifier extends ApiError<"PkceDidNotExpect
  * @since 0.1.0
  * @category errors
  */
-export const PkceExpectedCodeVerifier: ApiErrorClass<"PkceExpectedCodeVerifier"> =
-  /* @__PURE__ */ errorClass("pkce_expected_code_verifier")
+export const PkceExpectedCodeVerifier =
+  /* @__PURE__ */ errorClass<"PkceExpectedCodeVerifier">("pkce_expected_code_verifier")
 /** @since 0.1.0 @category errors */
 export interface PkceExpectedCodeVerifier extends ApiError<"PkceExpectedCodeVerifier"> {}
 
@@ -6526,7 +6755,7 @@ export interface PkceExpectedCodeVerifier extends ApiError<"PkceExpectedCodeVeri
  * @since 0.1.0
  * @category errors
  */
-export const PkceMismatch: ApiErrorClass<"PkceMismatch"> = /* @__PURE__ */ errorClass("pkce_mismatch")
+export const PkceMismatch = /* @__PURE__ */ errorClass<"PkceMismatch">("pkce_mismatch")
 /** @since 0.1.0 @category errors */
 export interface PkceMismatch extends ApiError<"PkceMismatch"> {}
 
@@ -6536,8 +6765,9 @@ export interface PkceMismatch extends ApiError<"PkceMismatch"> {}
  * @since 0.1.0
  * @category errors
  */
-export const PkceRequiredForIdpAuthorizationFlow: ApiErrorClass<"PkceRequiredForIdpAuthorizationFlow"> =
-  /* @__PURE__ */ errorClass("pkce_required_for_idp_authorization_flow")
+export const PkceRequiredForIdpAuthorizationFlow = /* @__PURE__ */ errorClass<"PkceRequiredForIdpAuthorizationFlow">(
+  "pkce_required_for_idp_authorization_flow"
+)
 /** @since 0.1.0 @category errors */
 export interface PkceRequiredForIdpAuthorizationFlow extends ApiError<"PkceRequiredForIdpAuthorizationFlow"> {}
 
@@ -6547,7 +6777,7 @@ export interface PkceRequiredForIdpAuthorizationFlow extends ApiError<"PkceRequi
  * @since 0.1.0
  * @category errors
  */
-export const PkceRequiredForNativeCallback: ApiErrorClass<"PkceRequiredForNativeCallback"> = /* @__PURE__ */ errorClass(
+export const PkceRequiredForNativeCallback = /* @__PURE__ */ errorClass<"PkceRequiredForNativeCallback">(
   "pkce_required_for_native_callback"
 )
 /** @since 0.1.0 @category errors */
@@ -6559,7 +6789,7 @@ export interface PkceRequiredForNativeCallback extends ApiError<"PkceRequiredFor
  * @since 0.1.0
  * @category errors
  */
-export const PrivateKeyTooLong: ApiErrorClass<"PrivateKeyTooLong"> = /* @__PURE__ */ errorClass("private_key_too_long")
+export const PrivateKeyTooLong = /* @__PURE__ */ errorClass<"PrivateKeyTooLong">("private_key_too_long")
 /** @since 0.1.0 @category errors */
 export interface PrivateKeyTooLong extends ApiError<"PrivateKeyTooLong"> {}
 
@@ -6569,8 +6799,8 @@ export interface PrivateKeyTooLong extends ApiError<"PrivateKeyTooLong"> {}
  * @since 0.1.0
  * @category errors
  */
-export const ProjectHasNoPublicTokens: ApiErrorClass<"ProjectHasNoPublicTokens"> =
-  /* @__PURE__ */ errorClass("project_has_no_public_tokens")
+export const ProjectHasNoPublicTokens =
+  /* @__PURE__ */ errorClass<"ProjectHasNoPublicTokens">("project_has_no_public_tokens")
 /** @since 0.1.0 @category errors */
 export interface ProjectHasNoPublicTokens extends ApiError<"ProjectHasNoPublicTokens"> {}
 
@@ -6580,7 +6810,7 @@ export interface ProjectHasNoPublicTokens extends ApiError<"ProjectHasNoPublicTo
  * @since 0.1.0
  * @category errors
  */
-export const ProjectNotFound: ApiErrorClass<"ProjectNotFound"> = /* @__PURE__ */ errorClass("project_not_found")
+export const ProjectNotFound = /* @__PURE__ */ errorClass<"ProjectNotFound">("project_not_found")
 /** @since 0.1.0 @category errors */
 export interface ProjectNotFound extends ApiError<"ProjectNotFound"> {}
 
@@ -6590,8 +6820,7 @@ export interface ProjectNotFound extends ApiError<"ProjectNotFound"> {}
  * @since 0.1.0
  * @category errors
  */
-export const ProjectUserNotFound: ApiErrorClass<"ProjectUserNotFound"> =
-  /* @__PURE__ */ errorClass("project_user_not_found")
+export const ProjectUserNotFound = /* @__PURE__ */ errorClass<"ProjectUserNotFound">("project_user_not_found")
 /** @since 0.1.0 @category errors */
 export interface ProjectUserNotFound extends ApiError<"ProjectUserNotFound"> {}
 
@@ -6601,8 +6830,9 @@ export interface ProjectUserNotFound extends ApiError<"ProjectUserNotFound"> {}
  * @since 0.1.0
  * @category errors
  */
-export const PublicConnectedAppsDoNotHaveSecrets: ApiErrorClass<"PublicConnectedAppsDoNotHaveSecrets"> =
-  /* @__PURE__ */ errorClass("public_connected_apps_do_not_have_secrets")
+export const PublicConnectedAppsDoNotHaveSecrets = /* @__PURE__ */ errorClass<"PublicConnectedAppsDoNotHaveSecrets">(
+  "public_connected_apps_do_not_have_secrets"
+)
 /** @since 0.1.0 @category errors */
 export interface PublicConnectedAppsDoNotHaveSecrets extends ApiError<"PublicConnectedAppsDoNotHaveSecrets"> {}
 
@@ -6612,7 +6842,7 @@ export interface PublicConnectedAppsDoNotHaveSecrets extends ApiError<"PublicCon
  * @since 0.1.0
  * @category errors
  */
-export const PublicKeyMissing: ApiErrorClass<"PublicKeyMissing"> = /* @__PURE__ */ errorClass("public_key_missing")
+export const PublicKeyMissing = /* @__PURE__ */ errorClass<"PublicKeyMissing">("public_key_missing")
 /** @since 0.1.0 @category errors */
 export interface PublicKeyMissing extends ApiError<"PublicKeyMissing"> {}
 
@@ -6622,8 +6852,7 @@ export interface PublicKeyMissing extends ApiError<"PublicKeyMissing"> {}
  * @since 0.1.0
  * @category errors
  */
-export const PublicTokenNotFound: ApiErrorClass<"PublicTokenNotFound"> =
-  /* @__PURE__ */ errorClass("public_token_not_found")
+export const PublicTokenNotFound = /* @__PURE__ */ errorClass<"PublicTokenNotFound">("public_token_not_found")
 /** @since 0.1.0 @category errors */
 export interface PublicTokenNotFound extends ApiError<"PublicTokenNotFound"> {}
 
@@ -6633,8 +6862,7 @@ export interface PublicTokenNotFound extends ApiError<"PublicTokenNotFound"> {}
  * @since 0.1.0
  * @category errors
  */
-export const PublicTokenRequired: ApiErrorClass<"PublicTokenRequired"> =
-  /* @__PURE__ */ errorClass("public_token_required")
+export const PublicTokenRequired = /* @__PURE__ */ errorClass<"PublicTokenRequired">("public_token_required")
 /** @since 0.1.0 @category errors */
 export interface PublicTokenRequired extends ApiError<"PublicTokenRequired"> {}
 
@@ -6644,8 +6872,7 @@ export interface PublicTokenRequired extends ApiError<"PublicTokenRequired"> {}
  * @since 0.1.0
  * @category errors
  */
-export const QueryParamsDoNotMatch: ApiErrorClass<"QueryParamsDoNotMatch"> =
-  /* @__PURE__ */ errorClass("query_params_do_not_match")
+export const QueryParamsDoNotMatch = /* @__PURE__ */ errorClass<"QueryParamsDoNotMatch">("query_params_do_not_match")
 /** @since 0.1.0 @category errors */
 export interface QueryParamsDoNotMatch extends ApiError<"QueryParamsDoNotMatch"> {}
 
@@ -6655,8 +6882,7 @@ export interface QueryParamsDoNotMatch extends ApiError<"QueryParamsDoNotMatch">
  * @since 0.1.0
  * @category errors
  */
-export const RbacActionDuplicate: ApiErrorClass<"RbacActionDuplicate"> =
-  /* @__PURE__ */ errorClass("rbac_action_duplicate")
+export const RbacActionDuplicate = /* @__PURE__ */ errorClass<"RbacActionDuplicate">("rbac_action_duplicate")
 /** @since 0.1.0 @category errors */
 export interface RbacActionDuplicate extends ApiError<"RbacActionDuplicate"> {}
 
@@ -6666,7 +6892,7 @@ export interface RbacActionDuplicate extends ApiError<"RbacActionDuplicate"> {}
  * @since 0.1.0
  * @category errors
  */
-export const RbacActionTooLong: ApiErrorClass<"RbacActionTooLong"> = /* @__PURE__ */ errorClass("rbac_action_too_long")
+export const RbacActionTooLong = /* @__PURE__ */ errorClass<"RbacActionTooLong">("rbac_action_too_long")
 /** @since 0.1.0 @category errors */
 export interface RbacActionTooLong extends ApiError<"RbacActionTooLong"> {}
 
@@ -6676,10 +6902,14 @@ export interface RbacActionTooLong extends ApiError<"RbacActionTooLong"> {}
  * @since 0.1.0
  * @category errors
  */
-export const RbacCannotDeleteAttributeUsedInOrgPolicy: ApiErrorClass<"RbacCannotDeleteAttributeUsedInOrgPolicy"> =
-  /* @__PURE__ */ errorClass("rbac_cannot_delete_attribute_used_in_org_policy")
+export const RbacCannotDeleteAttributeUsedInOrgPolicy =
+  /* @__PURE__ */ errorClass<"RbacCannotDeleteAttributeUsedInOrgPolicy">(
+    "rbac_cannot_delete_attribute_used_in_org_policy"
+  )
 /** @since 0.1.0 @category errors */
-export interface RbacCannotDeleteAttributeUsedInOrgPolicy extends ApiError<"RbacCannotDeleteAttributeUsedInOrgPolicy"> {}
+// prettier-ignore
+export interface RbacCannotDeleteAttributeUsedInOrgPolicy
+  extends ApiError<"RbacCannotDeleteAttributeUsedInOrgPolicy"> {}
 
 /**
  * `rbac_description_too_long`.
@@ -6687,8 +6917,7 @@ export interface RbacCannotDeleteAttributeUsedInOrgPolicy extends ApiError<"Rbac
  * @since 0.1.0
  * @category errors
  */
-export const RbacDescriptionTooLong: ApiErrorClass<"RbacDescriptionTooLong"> =
-  /* @__PURE__ */ errorClass("rbac_description_too_long")
+export const RbacDescriptionTooLong = /* @__PURE__ */ errorClass<"RbacDescriptionTooLong">("rbac_description_too_long")
 /** @since 0.1.0 @category errors */
 export interface RbacDescriptionTooLong extends ApiError<"RbacDescriptionTooLong"> {}
 
@@ -6698,8 +6927,7 @@ export interface RbacDescriptionTooLong extends ApiError<"RbacDescriptionTooLong
  * @since 0.1.0
  * @category errors
  */
-export const RbacDomainTooCommon: ApiErrorClass<"RbacDomainTooCommon"> =
-  /* @__PURE__ */ errorClass("rbac_domain_too_common")
+export const RbacDomainTooCommon = /* @__PURE__ */ errorClass<"RbacDomainTooCommon">("rbac_domain_too_common")
 /** @since 0.1.0 @category errors */
 export interface RbacDomainTooCommon extends ApiError<"RbacDomainTooCommon"> {}
 
@@ -6709,7 +6937,7 @@ export interface RbacDomainTooCommon extends ApiError<"RbacDomainTooCommon"> {}
  * @since 0.1.0
  * @category errors
  */
-export const RbacInvalidDomain: ApiErrorClass<"RbacInvalidDomain"> = /* @__PURE__ */ errorClass("rbac_invalid_domain")
+export const RbacInvalidDomain = /* @__PURE__ */ errorClass<"RbacInvalidDomain">("rbac_invalid_domain")
 /** @since 0.1.0 @category errors */
 export interface RbacInvalidDomain extends ApiError<"RbacInvalidDomain"> {}
 
@@ -6719,8 +6947,7 @@ export interface RbacInvalidDomain extends ApiError<"RbacInvalidDomain"> {}
  * @since 0.1.0
  * @category errors
  */
-export const RbacOrgCustomRolesOnly: ApiErrorClass<"RbacOrgCustomRolesOnly"> =
-  /* @__PURE__ */ errorClass("rbac_org_custom_roles_only")
+export const RbacOrgCustomRolesOnly = /* @__PURE__ */ errorClass<"RbacOrgCustomRolesOnly">("rbac_org_custom_roles_only")
 /** @since 0.1.0 @category errors */
 export interface RbacOrgCustomRolesOnly extends ApiError<"RbacOrgCustomRolesOnly"> {}
 
@@ -6730,7 +6957,7 @@ export interface RbacOrgCustomRolesOnly extends ApiError<"RbacOrgCustomRolesOnly
  * @since 0.1.0
  * @category errors
  */
-export const RbacPermissionMissingActions: ApiErrorClass<"RbacPermissionMissingActions"> = /* @__PURE__ */ errorClass(
+export const RbacPermissionMissingActions = /* @__PURE__ */ errorClass<"RbacPermissionMissingActions">(
   "rbac_permission_missing_actions"
 )
 /** @since 0.1.0 @category errors */
@@ -6742,7 +6969,7 @@ export interface RbacPermissionMissingActions extends ApiError<"RbacPermissionMi
  * @since 0.1.0
  * @category errors
  */
-export const RbacReservedScope: ApiErrorClass<"RbacReservedScope"> = /* @__PURE__ */ errorClass("rbac_reserved_scope")
+export const RbacReservedScope = /* @__PURE__ */ errorClass<"RbacReservedScope">("rbac_reserved_scope")
 /** @since 0.1.0 @category errors */
 export interface RbacReservedScope extends ApiError<"RbacReservedScope"> {}
 
@@ -6752,8 +6979,7 @@ export interface RbacReservedScope extends ApiError<"RbacReservedScope"> {}
  * @since 0.1.0
  * @category errors
  */
-export const RbacResourceDuplicate: ApiErrorClass<"RbacResourceDuplicate"> =
-  /* @__PURE__ */ errorClass("rbac_resource_duplicate")
+export const RbacResourceDuplicate = /* @__PURE__ */ errorClass<"RbacResourceDuplicate">("rbac_resource_duplicate")
 /** @since 0.1.0 @category errors */
 export interface RbacResourceDuplicate extends ApiError<"RbacResourceDuplicate"> {}
 
@@ -6763,8 +6989,7 @@ export interface RbacResourceDuplicate extends ApiError<"RbacResourceDuplicate">
  * @since 0.1.0
  * @category errors
  */
-export const RbacResourceIdTooLong: ApiErrorClass<"RbacResourceIdTooLong"> =
-  /* @__PURE__ */ errorClass("rbac_resource_id_too_long")
+export const RbacResourceIdTooLong = /* @__PURE__ */ errorClass<"RbacResourceIdTooLong">("rbac_resource_id_too_long")
 /** @since 0.1.0 @category errors */
 export interface RbacResourceIdTooLong extends ApiError<"RbacResourceIdTooLong"> {}
 
@@ -6774,7 +6999,7 @@ export interface RbacResourceIdTooLong extends ApiError<"RbacResourceIdTooLong">
  * @since 0.1.0
  * @category errors
  */
-export const RbacResourceMissingActions: ApiErrorClass<"RbacResourceMissingActions"> = /* @__PURE__ */ errorClass(
+export const RbacResourceMissingActions = /* @__PURE__ */ errorClass<"RbacResourceMissingActions">(
   "rbac_resource_missing_actions"
 )
 /** @since 0.1.0 @category errors */
@@ -6786,7 +7011,7 @@ export interface RbacResourceMissingActions extends ApiError<"RbacResourceMissin
  * @since 0.1.0
  * @category errors
  */
-export const RbacRoleDuplicate: ApiErrorClass<"RbacRoleDuplicate"> = /* @__PURE__ */ errorClass("rbac_role_duplicate")
+export const RbacRoleDuplicate = /* @__PURE__ */ errorClass<"RbacRoleDuplicate">("rbac_role_duplicate")
 /** @since 0.1.0 @category errors */
 export interface RbacRoleDuplicate extends ApiError<"RbacRoleDuplicate"> {}
 
@@ -6796,7 +7021,7 @@ export interface RbacRoleDuplicate extends ApiError<"RbacRoleDuplicate"> {}
  * @since 0.1.0
  * @category errors
  */
-export const RbacRoleIdTooLong: ApiErrorClass<"RbacRoleIdTooLong"> = /* @__PURE__ */ errorClass("rbac_role_id_too_long")
+export const RbacRoleIdTooLong = /* @__PURE__ */ errorClass<"RbacRoleIdTooLong">("rbac_role_id_too_long")
 /** @since 0.1.0 @category errors */
 export interface RbacRoleIdTooLong extends ApiError<"RbacRoleIdTooLong"> {}
 
@@ -6806,7 +7031,7 @@ export interface RbacRoleIdTooLong extends ApiError<"RbacRoleIdTooLong"> {}
  * @since 0.1.0
  * @category errors
  */
-export const RbacRoleMissingPermissions: ApiErrorClass<"RbacRoleMissingPermissions"> = /* @__PURE__ */ errorClass(
+export const RbacRoleMissingPermissions = /* @__PURE__ */ errorClass<"RbacRoleMissingPermissions">(
   "rbac_role_missing_permissions"
 )
 /** @since 0.1.0 @category errors */
@@ -6818,8 +7043,7 @@ export interface RbacRoleMissingPermissions extends ApiError<"RbacRoleMissingPer
  * @since 0.1.0
  * @category errors
  */
-export const RbacScopeDuplicate: ApiErrorClass<"RbacScopeDuplicate"> =
-  /* @__PURE__ */ errorClass("rbac_scope_duplicate")
+export const RbacScopeDuplicate = /* @__PURE__ */ errorClass<"RbacScopeDuplicate">("rbac_scope_duplicate")
 /** @since 0.1.0 @category errors */
 export interface RbacScopeDuplicate extends ApiError<"RbacScopeDuplicate"> {}
 
@@ -6829,7 +7053,7 @@ export interface RbacScopeDuplicate extends ApiError<"RbacScopeDuplicate"> {}
  * @since 0.1.0
  * @category errors
  */
-export const RbacScopeMissingPermissions: ApiErrorClass<"RbacScopeMissingPermissions"> = /* @__PURE__ */ errorClass(
+export const RbacScopeMissingPermissions = /* @__PURE__ */ errorClass<"RbacScopeMissingPermissions">(
   "rbac_scope_missing_permissions"
 )
 /** @since 0.1.0 @category errors */
@@ -6841,7 +7065,7 @@ export interface RbacScopeMissingPermissions extends ApiError<"RbacScopeMissingP
  * @since 0.1.0
  * @category errors
  */
-export const RbacScopeTooLong: ApiErrorClass<"RbacScopeTooLong"> = /* @__PURE__ */ errorClass("rbac_scope_too_long")
+export const RbacScopeTooLong = /* @__PURE__ */ errorClass<"RbacScopeTooLong">("rbac_scope_too_long")
 /** @since 0.1.0 @category errors */
 export interface RbacScopeTooLong extends ApiError<"RbacScopeTooLong"> {}
 
@@ -6851,8 +7075,8 @@ export interface RbacScopeTooLong extends ApiError<"RbacScopeTooLong"> {}
  * @since 0.1.0
  * @category errors
  */
-export const ReactivationEmailBelongsToAnotherMember: ApiErrorClass<"ReactivationEmailBelongsToAnotherMember"> =
-  /* @__PURE__ */ errorClass("reactivation_email_belongs_to_another_member")
+export const ReactivationEmailBelongsToAnotherMember =
+  /* @__PURE__ */ errorClass<"ReactivationEmailBelongsToAnotherMember">("reactivation_email_belongs_to_another_member")
 /** @since 0.1.0 @category errors */
 export interface ReactivationEmailBelongsToAnotherMember extends ApiError<"ReactivationEmailBelongsToAnotherMember"> {}
 
@@ -6862,7 +7086,7 @@ export interface ReactivationEmailBelongsToAnotherMember extends ApiError<"React
  * @since 0.1.0
  * @category errors
  */
-export const RecoveryCodeUsedAsTotpCode: ApiErrorClass<"RecoveryCodeUsedAsTotpCode"> = /* @__PURE__ */ errorClass(
+export const RecoveryCodeUsedAsTotpCode = /* @__PURE__ */ errorClass<"RecoveryCodeUsedAsTotpCode">(
   "recovery_code_used_as_totp_code"
 )
 /** @since 0.1.0 @category errors */
@@ -6874,8 +7098,8 @@ export interface RecoveryCodeUsedAsTotpCode extends ApiError<"RecoveryCodeUsedAs
  * @since 0.1.0
  * @category errors
  */
-export const RecoveryCodesAlreadyExist: ApiErrorClass<"RecoveryCodesAlreadyExist"> =
-  /* @__PURE__ */ errorClass("recovery_codes_already_exist")
+export const RecoveryCodesAlreadyExist =
+  /* @__PURE__ */ errorClass<"RecoveryCodesAlreadyExist">("recovery_codes_already_exist")
 /** @since 0.1.0 @category errors */
 export interface RecoveryCodesAlreadyExist extends ApiError<"RecoveryCodesAlreadyExist"> {}
 
@@ -6885,8 +7109,7 @@ export interface RecoveryCodesAlreadyExist extends ApiError<"RecoveryCodesAlread
  * @since 0.1.0
  * @category errors
  */
-export const RecoveryCodesNotFound: ApiErrorClass<"RecoveryCodesNotFound"> =
-  /* @__PURE__ */ errorClass("recovery_codes_not_found")
+export const RecoveryCodesNotFound = /* @__PURE__ */ errorClass<"RecoveryCodesNotFound">("recovery_codes_not_found")
 /** @since 0.1.0 @category errors */
 export interface RecoveryCodesNotFound extends ApiError<"RecoveryCodesNotFound"> {}
 
@@ -6896,7 +7119,7 @@ export interface RecoveryCodesNotFound extends ApiError<"RecoveryCodesNotFound">
  * @since 0.1.0
  * @category errors
  */
-export const RedirectUrlCannotUseProtocol: ApiErrorClass<"RedirectUrlCannotUseProtocol"> = /* @__PURE__ */ errorClass(
+export const RedirectUrlCannotUseProtocol = /* @__PURE__ */ errorClass<"RedirectUrlCannotUseProtocol">(
   "redirect_url_cannot_use_protocol"
 )
 /** @since 0.1.0 @category errors */
@@ -6908,8 +7131,8 @@ export interface RedirectUrlCannotUseProtocol extends ApiError<"RedirectUrlCanno
  * @since 0.1.0
  * @category errors
  */
-export const RedirectUrlMustUseHttps: ApiErrorClass<"RedirectUrlMustUseHttps"> =
-  /* @__PURE__ */ errorClass("redirect_url_must_use_https")
+export const RedirectUrlMustUseHttps =
+  /* @__PURE__ */ errorClass<"RedirectUrlMustUseHttps">("redirect_url_must_use_https")
 /** @since 0.1.0 @category errors */
 export interface RedirectUrlMustUseHttps extends ApiError<"RedirectUrlMustUseHttps"> {}
 
@@ -6919,8 +7142,7 @@ export interface RedirectUrlMustUseHttps extends ApiError<"RedirectUrlMustUseHtt
  * @since 0.1.0
  * @category errors
  */
-export const RedirectUrlNotFound: ApiErrorClass<"RedirectUrlNotFound"> =
-  /* @__PURE__ */ errorClass("redirect_url_not_found")
+export const RedirectUrlNotFound = /* @__PURE__ */ errorClass<"RedirectUrlNotFound">("redirect_url_not_found")
 /** @since 0.1.0 @category errors */
 export interface RedirectUrlNotFound extends ApiError<"RedirectUrlNotFound"> {}
 
@@ -6930,10 +7152,14 @@ export interface RedirectUrlNotFound extends ApiError<"RedirectUrlNotFound"> {}
  * @since 0.1.0
  * @category errors
  */
-export const RedirectUrlWithQueryParamPlaceholderCannotBeDefault: ApiErrorClass<"RedirectUrlWithQueryParamPlaceholderCannotBeDefault"> =
-  /* @__PURE__ */ errorClass("redirect_url_with_query_param_placeholder_cannot_be_default")
+export const RedirectUrlWithQueryParamPlaceholderCannotBeDefault =
+  /* @__PURE__ */ errorClass<"RedirectUrlWithQueryParamPlaceholderCannotBeDefault">(
+    "redirect_url_with_query_param_placeholder_cannot_be_default"
+  )
 /** @since 0.1.0 @category errors */
-export interface RedirectUrlWithQueryParamPlaceholderCannotBeDefault extends ApiError<"RedirectUrlWithQueryParamPlaceholderCannotBeDefault"> {}
+// prettier-ignore
+export interface RedirectUrlWithQueryParamPlaceholderCannotBeDefault
+  extends ApiError<"RedirectUrlWithQueryParamPlaceholderCannotBeDefault"> {}
 
 /**
  * `redirect_url_with_wildcard_cannot_be_default`.
@@ -6941,8 +7167,8 @@ export interface RedirectUrlWithQueryParamPlaceholderCannotBeDefault extends Api
  * @since 0.1.0
  * @category errors
  */
-export const RedirectUrlWithWildcardCannotBeDefault: ApiErrorClass<"RedirectUrlWithWildcardCannotBeDefault"> =
-  /* @__PURE__ */ errorClass("redirect_url_with_wildcard_cannot_be_default")
+export const RedirectUrlWithWildcardCannotBeDefault =
+  /* @__PURE__ */ errorClass<"RedirectUrlWithWildcardCannotBeDefault">("redirect_url_with_wildcard_cannot_be_default")
 /** @since 0.1.0 @category errors */
 export interface RedirectUrlWithWildcardCannotBeDefault extends ApiError<"RedirectUrlWithWildcardCannotBeDefault"> {}
 
@@ -6952,8 +7178,8 @@ export interface RedirectUrlWithWildcardCannotBeDefault extends ApiError<"Redire
  * @since 0.1.0
  * @category errors
  */
-export const RequiredCustomEmailDomain: ApiErrorClass<"RequiredCustomEmailDomain"> =
-  /* @__PURE__ */ errorClass("required_custom_email_domain")
+export const RequiredCustomEmailDomain =
+  /* @__PURE__ */ errorClass<"RequiredCustomEmailDomain">("required_custom_email_domain")
 /** @since 0.1.0 @category errors */
 export interface RequiredCustomEmailDomain extends ApiError<"RequiredCustomEmailDomain"> {}
 
@@ -6963,7 +7189,7 @@ export interface RequiredCustomEmailDomain extends ApiError<"RequiredCustomEmail
  * @since 0.1.0
  * @category errors
  */
-export const RequiresActiveSsoConnection: ApiErrorClass<"RequiresActiveSsoConnection"> = /* @__PURE__ */ errorClass(
+export const RequiresActiveSsoConnection = /* @__PURE__ */ errorClass<"RequiresActiveSsoConnection">(
   "requires_active_sso_connection"
 )
 /** @since 0.1.0 @category errors */
@@ -6975,7 +7201,7 @@ export interface RequiresActiveSsoConnection extends ApiError<"RequiresActiveSso
  * @since 0.1.0
  * @category errors
  */
-export const ReservedClaimsInCustomClaims: ApiErrorClass<"ReservedClaimsInCustomClaims"> = /* @__PURE__ */ errorClass(
+export const ReservedClaimsInCustomClaims = /* @__PURE__ */ errorClass<"ReservedClaimsInCustomClaims">(
   "reserved_claims_in_custom_claims"
 )
 /** @since 0.1.0 @category errors */
@@ -6987,7 +7213,7 @@ export interface ReservedClaimsInCustomClaims extends ApiError<"ReservedClaimsIn
  * @since 0.1.0
  * @category errors
  */
-export const ResetPassword: ApiErrorClass<"ResetPassword"> = /* @__PURE__ */ errorClass("reset_password")
+export const ResetPassword = /* @__PURE__ */ errorClass<"ResetPassword">("reset_password")
 /** @since 0.1.0 @category errors */
 export interface ResetPassword extends ApiError<"ResetPassword"> {}
 
@@ -6997,8 +7223,9 @@ export interface ResetPassword extends ApiError<"ResetPassword"> {}
  * @since 0.1.0
  * @category errors
  */
-export const RetiredEmailMissingEmailIdentifiers: ApiErrorClass<"RetiredEmailMissingEmailIdentifiers"> =
-  /* @__PURE__ */ errorClass("retired_email_missing_email_identifiers")
+export const RetiredEmailMissingEmailIdentifiers = /* @__PURE__ */ errorClass<"RetiredEmailMissingEmailIdentifiers">(
+  "retired_email_missing_email_identifiers"
+)
 /** @since 0.1.0 @category errors */
 export interface RetiredEmailMissingEmailIdentifiers extends ApiError<"RetiredEmailMissingEmailIdentifiers"> {}
 
@@ -7008,8 +7235,7 @@ export interface RetiredEmailMissingEmailIdentifiers extends ApiError<"RetiredEm
  * @since 0.1.0
  * @category errors
  */
-export const RetiredMemberEmail: ApiErrorClass<"RetiredMemberEmail"> =
-  /* @__PURE__ */ errorClass("retired_member_email")
+export const RetiredMemberEmail = /* @__PURE__ */ errorClass<"RetiredMemberEmail">("retired_member_email")
 /** @since 0.1.0 @category errors */
 export interface RetiredMemberEmail extends ApiError<"RetiredMemberEmail"> {}
 
@@ -7019,7 +7245,7 @@ export interface RetiredMemberEmail extends ApiError<"RetiredMemberEmail"> {}
  * @since 0.1.0
  * @category errors
  */
-export const RouteNotFound: ApiErrorClass<"RouteNotFound"> = /* @__PURE__ */ errorClass("route_not_found")
+export const RouteNotFound = /* @__PURE__ */ errorClass<"RouteNotFound">("route_not_found")
 /** @since 0.1.0 @category errors */
 export interface RouteNotFound extends ApiError<"RouteNotFound"> {}
 
@@ -7029,8 +7255,8 @@ export interface RouteNotFound extends ApiError<"RouteNotFound"> {}
  * @since 0.1.0
  * @category errors
  */
-export const RouteNotSupportedInTest: ApiErrorClass<"RouteNotSupportedInTest"> =
-  /* @__PURE__ */ errorClass("route_not_supported_in_test")
+export const RouteNotSupportedInTest =
+  /* @__PURE__ */ errorClass<"RouteNotSupportedInTest">("route_not_supported_in_test")
 /** @since 0.1.0 @category errors */
 export interface RouteNotSupportedInTest extends ApiError<"RouteNotSupportedInTest"> {}
 
@@ -7040,8 +7266,8 @@ export interface RouteNotSupportedInTest extends ApiError<"RouteNotSupportedInTe
  * @since 0.1.0
  * @category errors
  */
-export const SamlCertificateMismatch: ApiErrorClass<"SamlCertificateMismatch"> =
-  /* @__PURE__ */ errorClass("saml_certificate_mismatch")
+export const SamlCertificateMismatch =
+  /* @__PURE__ */ errorClass<"SamlCertificateMismatch">("saml_certificate_mismatch")
 /** @since 0.1.0 @category errors */
 export interface SamlCertificateMismatch extends ApiError<"SamlCertificateMismatch"> {}
 
@@ -7051,10 +7277,14 @@ export interface SamlCertificateMismatch extends ApiError<"SamlCertificateMismat
  * @since 0.1.0
  * @category errors
  */
-export const SamlConnectionAttributeMappingMissingGroupsKey: ApiErrorClass<"SamlConnectionAttributeMappingMissingGroupsKey"> =
-  /* @__PURE__ */ errorClass("saml_connection_attribute_mapping_missing_groups_key")
+export const SamlConnectionAttributeMappingMissingGroupsKey =
+  /* @__PURE__ */ errorClass<"SamlConnectionAttributeMappingMissingGroupsKey">(
+    "saml_connection_attribute_mapping_missing_groups_key"
+  )
 /** @since 0.1.0 @category errors */
-export interface SamlConnectionAttributeMappingMissingGroupsKey extends ApiError<"SamlConnectionAttributeMappingMissingGroupsKey"> {}
+// prettier-ignore
+export interface SamlConnectionAttributeMappingMissingGroupsKey
+  extends ApiError<"SamlConnectionAttributeMappingMissingGroupsKey"> {}
 
 /**
  * `saml_connection_attribute_mapping_required`.
@@ -7062,8 +7292,8 @@ export interface SamlConnectionAttributeMappingMissingGroupsKey extends ApiError
  * @since 0.1.0
  * @category errors
  */
-export const SamlConnectionAttributeMappingRequired: ApiErrorClass<"SamlConnectionAttributeMappingRequired"> =
-  /* @__PURE__ */ errorClass("saml_connection_attribute_mapping_required")
+export const SamlConnectionAttributeMappingRequired =
+  /* @__PURE__ */ errorClass<"SamlConnectionAttributeMappingRequired">("saml_connection_attribute_mapping_required")
 /** @since 0.1.0 @category errors */
 export interface SamlConnectionAttributeMappingRequired extends ApiError<"SamlConnectionAttributeMappingRequired"> {}
 
@@ -7073,8 +7303,9 @@ export interface SamlConnectionAttributeMappingRequired extends ApiError<"SamlCo
  * @since 0.1.0
  * @category errors
  */
-export const SamlConnectionEmailMappingRequired: ApiErrorClass<"SamlConnectionEmailMappingRequired"> =
-  /* @__PURE__ */ errorClass("saml_connection_email_mapping_required")
+export const SamlConnectionEmailMappingRequired = /* @__PURE__ */ errorClass<"SamlConnectionEmailMappingRequired">(
+  "saml_connection_email_mapping_required"
+)
 /** @since 0.1.0 @category errors */
 export interface SamlConnectionEmailMappingRequired extends ApiError<"SamlConnectionEmailMappingRequired"> {}
 
@@ -7084,8 +7315,9 @@ export interface SamlConnectionEmailMappingRequired extends ApiError<"SamlConnec
  * @since 0.1.0
  * @category errors
  */
-export const SamlConnectionIdpSsoUrlInvalidFormat: ApiErrorClass<"SamlConnectionIdpSsoUrlInvalidFormat"> =
-  /* @__PURE__ */ errorClass("saml_connection_idp_sso_url_invalid_format")
+export const SamlConnectionIdpSsoUrlInvalidFormat = /* @__PURE__ */ errorClass<"SamlConnectionIdpSsoUrlInvalidFormat">(
+  "saml_connection_idp_sso_url_invalid_format"
+)
 /** @since 0.1.0 @category errors */
 export interface SamlConnectionIdpSsoUrlInvalidFormat extends ApiError<"SamlConnectionIdpSsoUrlInvalidFormat"> {}
 
@@ -7095,8 +7327,9 @@ export interface SamlConnectionIdpSsoUrlInvalidFormat extends ApiError<"SamlConn
  * @since 0.1.0
  * @category errors
  */
-export const SamlConnectionIdpSsoUrlNotHttps: ApiErrorClass<"SamlConnectionIdpSsoUrlNotHttps"> =
-  /* @__PURE__ */ errorClass("saml_connection_idp_sso_url_not_https")
+export const SamlConnectionIdpSsoUrlNotHttps = /* @__PURE__ */ errorClass<"SamlConnectionIdpSsoUrlNotHttps">(
+  "saml_connection_idp_sso_url_not_https"
+)
 /** @since 0.1.0 @category errors */
 export interface SamlConnectionIdpSsoUrlNotHttps extends ApiError<"SamlConnectionIdpSsoUrlNotHttps"> {}
 
@@ -7106,8 +7339,9 @@ export interface SamlConnectionIdpSsoUrlNotHttps extends ApiError<"SamlConnectio
  * @since 0.1.0
  * @category errors
  */
-export const SamlConnectionIdpSsoUrlRequired: ApiErrorClass<"SamlConnectionIdpSsoUrlRequired"> =
-  /* @__PURE__ */ errorClass("saml_connection_idp_sso_url_required")
+export const SamlConnectionIdpSsoUrlRequired = /* @__PURE__ */ errorClass<"SamlConnectionIdpSsoUrlRequired">(
+  "saml_connection_idp_sso_url_required"
+)
 /** @since 0.1.0 @category errors */
 export interface SamlConnectionIdpSsoUrlRequired extends ApiError<"SamlConnectionIdpSsoUrlRequired"> {}
 
@@ -7117,8 +7351,9 @@ export interface SamlConnectionIdpSsoUrlRequired extends ApiError<"SamlConnectio
  * @since 0.1.0
  * @category errors
  */
-export const SamlConnectionMetadataInvalidFormat: ApiErrorClass<"SamlConnectionMetadataInvalidFormat"> =
-  /* @__PURE__ */ errorClass("saml_connection_metadata_invalid_format")
+export const SamlConnectionMetadataInvalidFormat = /* @__PURE__ */ errorClass<"SamlConnectionMetadataInvalidFormat">(
+  "saml_connection_metadata_invalid_format"
+)
 /** @since 0.1.0 @category errors */
 export interface SamlConnectionMetadataInvalidFormat extends ApiError<"SamlConnectionMetadataInvalidFormat"> {}
 
@@ -7128,8 +7363,9 @@ export interface SamlConnectionMetadataInvalidFormat extends ApiError<"SamlConne
  * @since 0.1.0
  * @category errors
  */
-export const SamlConnectionNameMappingRequired: ApiErrorClass<"SamlConnectionNameMappingRequired"> =
-  /* @__PURE__ */ errorClass("saml_connection_name_mapping_required")
+export const SamlConnectionNameMappingRequired = /* @__PURE__ */ errorClass<"SamlConnectionNameMappingRequired">(
+  "saml_connection_name_mapping_required"
+)
 /** @since 0.1.0 @category errors */
 export interface SamlConnectionNameMappingRequired extends ApiError<"SamlConnectionNameMappingRequired"> {}
 
@@ -7139,10 +7375,14 @@ export interface SamlConnectionNameMappingRequired extends ApiError<"SamlConnect
  * @since 0.1.0
  * @category errors
  */
-export const SamlConnectionNoNestedKeysInAttributeMapping: ApiErrorClass<"SamlConnectionNoNestedKeysInAttributeMapping"> =
-  /* @__PURE__ */ errorClass("saml_connection_no_nested_keys_in_attribute_mapping")
+export const SamlConnectionNoNestedKeysInAttributeMapping =
+  /* @__PURE__ */ errorClass<"SamlConnectionNoNestedKeysInAttributeMapping">(
+    "saml_connection_no_nested_keys_in_attribute_mapping"
+  )
 /** @since 0.1.0 @category errors */
-export interface SamlConnectionNoNestedKeysInAttributeMapping extends ApiError<"SamlConnectionNoNestedKeysInAttributeMapping"> {}
+// prettier-ignore
+export interface SamlConnectionNoNestedKeysInAttributeMapping
+  extends ApiError<"SamlConnectionNoNestedKeysInAttributeMapping"> {}
 
 /**
  * `saml_connection_not_found`.
@@ -7150,8 +7390,7 @@ export interface SamlConnectionNoNestedKeysInAttributeMapping extends ApiError<"
  * @since 0.1.0
  * @category errors
  */
-export const SamlConnectionNotFound: ApiErrorClass<"SamlConnectionNotFound"> =
-  /* @__PURE__ */ errorClass("saml_connection_not_found")
+export const SamlConnectionNotFound = /* @__PURE__ */ errorClass<"SamlConnectionNotFound">("saml_connection_not_found")
 /** @since 0.1.0 @category errors */
 export interface SamlConnectionNotFound extends ApiError<"SamlConnectionNotFound"> {}
 
@@ -7161,8 +7400,7 @@ export interface SamlConnectionNotFound extends ApiError<"SamlConnectionNotFound
  * @since 0.1.0
  * @category errors
  */
-export const SamlCsrfCookieMismatch: ApiErrorClass<"SamlCsrfCookieMismatch"> =
-  /* @__PURE__ */ errorClass("saml_csrf_cookie_mismatch")
+export const SamlCsrfCookieMismatch = /* @__PURE__ */ errorClass<"SamlCsrfCookieMismatch">("saml_csrf_cookie_mismatch")
 /** @since 0.1.0 @category errors */
 export interface SamlCsrfCookieMismatch extends ApiError<"SamlCsrfCookieMismatch"> {}
 
@@ -7172,10 +7410,14 @@ export interface SamlCsrfCookieMismatch extends ApiError<"SamlCsrfCookieMismatch
  * @since 0.1.0
  * @category errors
  */
-export const SamlGroupRoleAssignmentDoesNotContainMemberGroup: ApiErrorClass<"SamlGroupRoleAssignmentDoesNotContainMemberGroup"> =
-  /* @__PURE__ */ errorClass("saml_group_role_assignment_does_not_contain_member_group")
+export const SamlGroupRoleAssignmentDoesNotContainMemberGroup =
+  /* @__PURE__ */ errorClass<"SamlGroupRoleAssignmentDoesNotContainMemberGroup">(
+    "saml_group_role_assignment_does_not_contain_member_group"
+  )
 /** @since 0.1.0 @category errors */
-export interface SamlGroupRoleAssignmentDoesNotContainMemberGroup extends ApiError<"SamlGroupRoleAssignmentDoesNotContainMemberGroup"> {}
+// prettier-ignore
+export interface SamlGroupRoleAssignmentDoesNotContainMemberGroup
+  extends ApiError<"SamlGroupRoleAssignmentDoesNotContainMemberGroup"> {}
 
 /**
  * `saml_idp_initiated_auth_disabled`.
@@ -7183,7 +7425,7 @@ export interface SamlGroupRoleAssignmentDoesNotContainMemberGroup extends ApiErr
  * @since 0.1.0
  * @category errors
  */
-export const SamlIdpInitiatedAuthDisabled: ApiErrorClass<"SamlIdpInitiatedAuthDisabled"> = /* @__PURE__ */ errorClass(
+export const SamlIdpInitiatedAuthDisabled = /* @__PURE__ */ errorClass<"SamlIdpInitiatedAuthDisabled">(
   "saml_idp_initiated_auth_disabled"
 )
 /** @since 0.1.0 @category errors */
@@ -7195,8 +7437,8 @@ export interface SamlIdpInitiatedAuthDisabled extends ApiError<"SamlIdpInitiated
  * @since 0.1.0
  * @category errors
  */
-export const SamlSigningPrivateKeyFormatNotSupported: ApiErrorClass<"SamlSigningPrivateKeyFormatNotSupported"> =
-  /* @__PURE__ */ errorClass("saml_signing_private_key_format_not_supported")
+export const SamlSigningPrivateKeyFormatNotSupported =
+  /* @__PURE__ */ errorClass<"SamlSigningPrivateKeyFormatNotSupported">("saml_signing_private_key_format_not_supported")
 /** @since 0.1.0 @category errors */
 export interface SamlSigningPrivateKeyFormatNotSupported extends ApiError<"SamlSigningPrivateKeyFormatNotSupported"> {}
 
@@ -7206,7 +7448,7 @@ export interface SamlSigningPrivateKeyFormatNotSupported extends ApiError<"SamlS
  * @since 0.1.0
  * @category errors
  */
-export const SamlSigningPrivateKeyInvalid: ApiErrorClass<"SamlSigningPrivateKeyInvalid"> = /* @__PURE__ */ errorClass(
+export const SamlSigningPrivateKeyInvalid = /* @__PURE__ */ errorClass<"SamlSigningPrivateKeyInvalid">(
   "saml_signing_private_key_invalid"
 )
 /** @since 0.1.0 @category errors */
@@ -7218,8 +7460,9 @@ export interface SamlSigningPrivateKeyInvalid extends ApiError<"SamlSigningPriva
  * @since 0.1.0
  * @category errors
  */
-export const ScimConnectionNotRotatingToken: ApiErrorClass<"ScimConnectionNotRotatingToken"> =
-  /* @__PURE__ */ errorClass("scim_connection_not_rotating_token")
+export const ScimConnectionNotRotatingToken = /* @__PURE__ */ errorClass<"ScimConnectionNotRotatingToken">(
+  "scim_connection_not_rotating_token"
+)
 /** @since 0.1.0 @category errors */
 export interface ScimConnectionNotRotatingToken extends ApiError<"ScimConnectionNotRotatingToken"> {}
 
@@ -7229,10 +7472,14 @@ export interface ScimConnectionNotRotatingToken extends ApiError<"ScimConnection
  * @since 0.1.0
  * @category errors
  */
-export const ScimGroupRoleAssignmentDoesNotContainGroupId: ApiErrorClass<"ScimGroupRoleAssignmentDoesNotContainGroupId"> =
-  /* @__PURE__ */ errorClass("scim_group_role_assignment_does_not_contain_group_id")
+export const ScimGroupRoleAssignmentDoesNotContainGroupId =
+  /* @__PURE__ */ errorClass<"ScimGroupRoleAssignmentDoesNotContainGroupId">(
+    "scim_group_role_assignment_does_not_contain_group_id"
+  )
 /** @since 0.1.0 @category errors */
-export interface ScimGroupRoleAssignmentDoesNotContainGroupId extends ApiError<"ScimGroupRoleAssignmentDoesNotContainGroupId"> {}
+// prettier-ignore
+export interface ScimGroupRoleAssignmentDoesNotContainGroupId
+  extends ApiError<"ScimGroupRoleAssignmentDoesNotContainGroupId"> {}
 
 /**
  * `scim_group_role_assignment_group_does_not_exist`.
@@ -7240,10 +7487,14 @@ export interface ScimGroupRoleAssignmentDoesNotContainGroupId extends ApiError<"
  * @since 0.1.0
  * @category errors
  */
-export const ScimGroupRoleAssignmentGroupDoesNotExist: ApiErrorClass<"ScimGroupRoleAssignmentGroupDoesNotExist"> =
-  /* @__PURE__ */ errorClass("scim_group_role_assignment_group_does_not_exist")
+export const ScimGroupRoleAssignmentGroupDoesNotExist =
+  /* @__PURE__ */ errorClass<"ScimGroupRoleAssignmentGroupDoesNotExist">(
+    "scim_group_role_assignment_group_does_not_exist"
+  )
 /** @since 0.1.0 @category errors */
-export interface ScimGroupRoleAssignmentGroupDoesNotExist extends ApiError<"ScimGroupRoleAssignmentGroupDoesNotExist"> {}
+// prettier-ignore
+export interface ScimGroupRoleAssignmentGroupDoesNotExist
+  extends ApiError<"ScimGroupRoleAssignmentGroupDoesNotExist"> {}
 
 /**
  * `scrypt_key_length_mismatch`.
@@ -7251,8 +7502,8 @@ export interface ScimGroupRoleAssignmentGroupDoesNotExist extends ApiError<"Scim
  * @since 0.1.0
  * @category errors
  */
-export const ScryptKeyLengthMismatch: ApiErrorClass<"ScryptKeyLengthMismatch"> =
-  /* @__PURE__ */ errorClass("scrypt_key_length_mismatch")
+export const ScryptKeyLengthMismatch =
+  /* @__PURE__ */ errorClass<"ScryptKeyLengthMismatch">("scrypt_key_length_mismatch")
 /** @since 0.1.0 @category errors */
 export interface ScryptKeyLengthMismatch extends ApiError<"ScryptKeyLengthMismatch"> {}
 
@@ -7262,8 +7513,8 @@ export interface ScryptKeyLengthMismatch extends ApiError<"ScryptKeyLengthMismat
  * @since 0.1.0
  * @category errors
  */
-export const SearchInvalidStatusFilter: ApiErrorClass<"SearchInvalidStatusFilter"> =
-  /* @__PURE__ */ errorClass("search_invalid_status_filter")
+export const SearchInvalidStatusFilter =
+  /* @__PURE__ */ errorClass<"SearchInvalidStatusFilter">("search_invalid_status_filter")
 /** @since 0.1.0 @category errors */
 export interface SearchInvalidStatusFilter extends ApiError<"SearchInvalidStatusFilter"> {}
 
@@ -7273,7 +7524,7 @@ export interface SearchInvalidStatusFilter extends ApiError<"SearchInvalidStatus
  * @since 0.1.0
  * @category errors
  */
-export const SearchTimeout: ApiErrorClass<"SearchTimeout"> = /* @__PURE__ */ errorClass("search_timeout")
+export const SearchTimeout = /* @__PURE__ */ errorClass<"SearchTimeout">("search_timeout")
 /** @since 0.1.0 @category errors */
 export interface SearchTimeout extends ApiError<"SearchTimeout"> {}
 
@@ -7283,8 +7534,8 @@ export interface SearchTimeout extends ApiError<"SearchTimeout"> {}
  * @since 0.1.0
  * @category errors
  */
-export const SecondaryFactorNotFound: ApiErrorClass<"SecondaryFactorNotFound"> =
-  /* @__PURE__ */ errorClass("secondary_factor_not_found")
+export const SecondaryFactorNotFound =
+  /* @__PURE__ */ errorClass<"SecondaryFactorNotFound">("secondary_factor_not_found")
 /** @since 0.1.0 @category errors */
 export interface SecondaryFactorNotFound extends ApiError<"SecondaryFactorNotFound"> {}
 
@@ -7294,7 +7545,7 @@ export interface SecondaryFactorNotFound extends ApiError<"SecondaryFactorNotFou
  * @since 0.1.0
  * @category errors
  */
-export const SecretNotFound: ApiErrorClass<"SecretNotFound"> = /* @__PURE__ */ errorClass("secret_not_found")
+export const SecretNotFound = /* @__PURE__ */ errorClass<"SecretNotFound">("secret_not_found")
 /** @since 0.1.0 @category errors */
 export interface SecretNotFound extends ApiError<"SecretNotFound"> {}
 
@@ -7305,7 +7556,7 @@ export interface SecretNotFound extends ApiError<"SecretNotFound"> {}
  * @since 0.1.0
  * @category errors
  */
-export const ServerUnavailable: ApiErrorClass<"ServerUnavailable"> = /* @__PURE__ */ errorClass("server_unavailable")
+export const ServerUnavailable = /* @__PURE__ */ errorClass<"ServerUnavailable">("server_unavailable")
 /** @since 0.1.0 @category errors */
 export interface ServerUnavailable extends ApiError<"ServerUnavailable"> {}
 
@@ -7316,7 +7567,7 @@ export interface ServerUnavailable extends ApiError<"ServerUnavailable"> {}
  * @since 0.1.0
  * @category errors
  */
-export const ServiceUnavailable: ApiErrorClass<"ServiceUnavailable"> = /* @__PURE__ */ errorClass("service_unavailable")
+export const ServiceUnavailable = /* @__PURE__ */ errorClass<"ServiceUnavailable">("service_unavailable")
 /** @since 0.1.0 @category errors */
 export interface ServiceUnavailable extends ApiError<"ServiceUnavailable"> {}
 
@@ -7326,8 +7577,8 @@ export interface ServiceUnavailable extends ApiError<"ServiceUnavailable"> {}
  * @since 0.1.0
  * @category errors
  */
-export const SessionAuthorizationError: ApiErrorClass<"SessionAuthorizationError"> =
-  /* @__PURE__ */ errorClass("session_authorization_error")
+export const SessionAuthorizationError =
+  /* @__PURE__ */ errorClass<"SessionAuthorizationError">("session_authorization_error")
 /** @since 0.1.0 @category errors */
 export interface SessionAuthorizationError extends ApiError<"SessionAuthorizationError"> {}
 
@@ -7337,8 +7588,9 @@ export interface SessionAuthorizationError extends ApiError<"SessionAuthorizatio
  * @since 0.1.0
  * @category errors
  */
-export const SessionAuthorizationTenancyError: ApiErrorClass<"SessionAuthorizationTenancyError"> =
-  /* @__PURE__ */ errorClass("session_authorization_tenancy_error")
+export const SessionAuthorizationTenancyError = /* @__PURE__ */ errorClass<"SessionAuthorizationTenancyError">(
+  "session_authorization_tenancy_error"
+)
 /** @since 0.1.0 @category errors */
 export interface SessionAuthorizationTenancyError extends ApiError<"SessionAuthorizationTenancyError"> {}
 
@@ -7348,10 +7600,14 @@ export interface SessionAuthorizationTenancyError extends ApiError<"SessionAutho
  * @since 0.1.0
  * @category errors
  */
-export const SessionEnforcedFactorMatchingSessionRequired: ApiErrorClass<"SessionEnforcedFactorMatchingSessionRequired"> =
-  /* @__PURE__ */ errorClass("session_enforced_factor_matching_session_required")
+export const SessionEnforcedFactorMatchingSessionRequired =
+  /* @__PURE__ */ errorClass<"SessionEnforcedFactorMatchingSessionRequired">(
+    "session_enforced_factor_matching_session_required"
+  )
 /** @since 0.1.0 @category errors */
-export interface SessionEnforcedFactorMatchingSessionRequired extends ApiError<"SessionEnforcedFactorMatchingSessionRequired"> {}
+// prettier-ignore
+export interface SessionEnforcedFactorMatchingSessionRequired
+  extends ApiError<"SessionEnforcedFactorMatchingSessionRequired"> {}
 
 /**
  * `session_must_have_at_least_one_active_factor`.
@@ -7359,8 +7615,8 @@ export interface SessionEnforcedFactorMatchingSessionRequired extends ApiError<"
  * @since 0.1.0
  * @category errors
  */
-export const SessionMustHaveAtLeastOneActiveFactor: ApiErrorClass<"SessionMustHaveAtLeastOneActiveFactor"> =
-  /* @__PURE__ */ errorClass("session_must_have_at_least_one_active_factor")
+export const SessionMustHaveAtLeastOneActiveFactor =
+  /* @__PURE__ */ errorClass<"SessionMustHaveAtLeastOneActiveFactor">("session_must_have_at_least_one_active_factor")
 /** @since 0.1.0 @category errors */
 export interface SessionMustHaveAtLeastOneActiveFactor extends ApiError<"SessionMustHaveAtLeastOneActiveFactor"> {}
 
@@ -7370,7 +7626,7 @@ export interface SessionMustHaveAtLeastOneActiveFactor extends ApiError<"Session
  * @since 0.1.0
  * @category errors
  */
-export const SessionNotFound: ApiErrorClass<"SessionNotFound"> = /* @__PURE__ */ errorClass("session_not_found")
+export const SessionNotFound = /* @__PURE__ */ errorClass<"SessionNotFound">("session_not_found")
 /** @since 0.1.0 @category errors */
 export interface SessionNotFound extends ApiError<"SessionNotFound"> {}
 
@@ -7380,7 +7636,7 @@ export interface SessionNotFound extends ApiError<"SessionNotFound"> {}
  * @since 0.1.0
  * @category errors
  */
-export const SessionNotMutable: ApiErrorClass<"SessionNotMutable"> = /* @__PURE__ */ errorClass("session_not_mutable")
+export const SessionNotMutable = /* @__PURE__ */ errorClass<"SessionNotMutable">("session_not_mutable")
 /** @since 0.1.0 @category errors */
 export interface SessionNotMutable extends ApiError<"SessionNotMutable"> {}
 
@@ -7390,10 +7646,14 @@ export interface SessionNotMutable extends ApiError<"SessionNotMutable"> {}
  * @since 0.1.0
  * @category errors
  */
-export const SessionOnCodeDoesNotMatchSessionPassedIn: ApiErrorClass<"SessionOnCodeDoesNotMatchSessionPassedIn"> =
-  /* @__PURE__ */ errorClass("session_on_code_does_not_match_session_passed_in")
+export const SessionOnCodeDoesNotMatchSessionPassedIn =
+  /* @__PURE__ */ errorClass<"SessionOnCodeDoesNotMatchSessionPassedIn">(
+    "session_on_code_does_not_match_session_passed_in"
+  )
 /** @since 0.1.0 @category errors */
-export interface SessionOnCodeDoesNotMatchSessionPassedIn extends ApiError<"SessionOnCodeDoesNotMatchSessionPassedIn"> {}
+// prettier-ignore
+export interface SessionOnCodeDoesNotMatchSessionPassedIn
+  extends ApiError<"SessionOnCodeDoesNotMatchSessionPassedIn"> {}
 
 /**
  * `session_too_old_to_reset_password` (The provided session cannot be used to reset a password. It does not have an
@@ -7403,7 +7663,7 @@ export interface SessionOnCodeDoesNotMatchSessionPassedIn extends ApiError<"Sess
  * @since 0.1.0
  * @category errors
  */
-export const SessionTooOldToResetPassword: ApiErrorClass<"SessionTooOldToResetPassword"> = /* @__PURE__ */ errorClass(
+export const SessionTooOldToResetPassword = /* @__PURE__ */ errorClass<"SessionTooOldToResetPassword">(
   "session_too_old_to_reset_password"
 )
 /** @since 0.1.0 @category errors */
@@ -7415,8 +7675,8 @@ export interface SessionTooOldToResetPassword extends ApiError<"SessionTooOldToR
  * @since 0.1.0
  * @category errors
  */
-export const SignatureIsIncorrectSize: ApiErrorClass<"SignatureIsIncorrectSize"> =
-  /* @__PURE__ */ errorClass("signature_is_incorrect_size")
+export const SignatureIsIncorrectSize =
+  /* @__PURE__ */ errorClass<"SignatureIsIncorrectSize">("signature_is_incorrect_size")
 /** @since 0.1.0 @category errors */
 export interface SignatureIsIncorrectSize extends ApiError<"SignatureIsIncorrectSize"> {}
 
@@ -7426,7 +7686,7 @@ export interface SignatureIsIncorrectSize extends ApiError<"SignatureIsIncorrect
  * @since 0.1.0
  * @category errors
  */
-export const SignatureMissing: ApiErrorClass<"SignatureMissing"> = /* @__PURE__ */ errorClass("signature_missing")
+export const SignatureMissing = /* @__PURE__ */ errorClass<"SignatureMissing">("signature_missing")
 /** @since 0.1.0 @category errors */
 export interface SignatureMissing extends ApiError<"SignatureMissing"> {}
 
@@ -7436,8 +7696,7 @@ export interface SignatureMissing extends ApiError<"SignatureMissing"> {}
  * @since 0.1.0
  * @category errors
  */
-export const SiweMessageExpired: ApiErrorClass<"SiweMessageExpired"> =
-  /* @__PURE__ */ errorClass("siwe_message_expired")
+export const SiweMessageExpired = /* @__PURE__ */ errorClass<"SiweMessageExpired">("siwe_message_expired")
 /** @since 0.1.0 @category errors */
 export interface SiweMessageExpired extends ApiError<"SiweMessageExpired"> {}
 
@@ -7447,8 +7706,7 @@ export interface SiweMessageExpired extends ApiError<"SiweMessageExpired"> {}
  * @since 0.1.0
  * @category errors
  */
-export const SiweMessageNotValidYet: ApiErrorClass<"SiweMessageNotValidYet"> =
-  /* @__PURE__ */ errorClass("siwe_message_not_valid_yet")
+export const SiweMessageNotValidYet = /* @__PURE__ */ errorClass<"SiweMessageNotValidYet">("siwe_message_not_valid_yet")
 /** @since 0.1.0 @category errors */
 export interface SiweMessageNotValidYet extends ApiError<"SiweMessageNotValidYet"> {}
 
@@ -7458,8 +7716,7 @@ export interface SiweMessageNotValidYet extends ApiError<"SiweMessageNotValidYet
  * @since 0.1.0
  * @category errors
  */
-export const SmsTemplateNotFound: ApiErrorClass<"SmsTemplateNotFound"> =
-  /* @__PURE__ */ errorClass("sms_template_not_found")
+export const SmsTemplateNotFound = /* @__PURE__ */ errorClass<"SmsTemplateNotFound">("sms_template_not_found")
 /** @since 0.1.0 @category errors */
 export interface SmsTemplateNotFound extends ApiError<"SmsTemplateNotFound"> {}
 
@@ -7469,8 +7726,9 @@ export interface SmsTemplateNotFound extends ApiError<"SmsTemplateNotFound"> {}
  * @since 0.1.0
  * @category errors
  */
-export const SsoConnectionCustomDomainMismatch: ApiErrorClass<"SsoConnectionCustomDomainMismatch"> =
-  /* @__PURE__ */ errorClass("sso_connection_custom_domain_mismatch")
+export const SsoConnectionCustomDomainMismatch = /* @__PURE__ */ errorClass<"SsoConnectionCustomDomainMismatch">(
+  "sso_connection_custom_domain_mismatch"
+)
 /** @since 0.1.0 @category errors */
 export interface SsoConnectionCustomDomainMismatch extends ApiError<"SsoConnectionCustomDomainMismatch"> {}
 
@@ -7480,8 +7738,7 @@ export interface SsoConnectionCustomDomainMismatch extends ApiError<"SsoConnecti
  * @since 0.1.0
  * @category errors
  */
-export const SsoConnectionNotFound: ApiErrorClass<"SsoConnectionNotFound"> =
-  /* @__PURE__ */ errorClass("sso_connection_not_found")
+export const SsoConnectionNotFound = /* @__PURE__ */ errorClass<"SsoConnectionNotFound">("sso_connection_not_found")
 /** @since 0.1.0 @category errors */
 export interface SsoConnectionNotFound extends ApiError<"SsoConnectionNotFound"> {}
 
@@ -7491,8 +7748,9 @@ export interface SsoConnectionNotFound extends ApiError<"SsoConnectionNotFound">
  * @since 0.1.0
  * @category errors
  */
-export const SsoConnectionOrganizationMismatch: ApiErrorClass<"SsoConnectionOrganizationMismatch"> =
-  /* @__PURE__ */ errorClass("sso_connection_organization_mismatch")
+export const SsoConnectionOrganizationMismatch = /* @__PURE__ */ errorClass<"SsoConnectionOrganizationMismatch">(
+  "sso_connection_organization_mismatch"
+)
 /** @since 0.1.0 @category errors */
 export interface SsoConnectionOrganizationMismatch extends ApiError<"SsoConnectionOrganizationMismatch"> {}
 
@@ -7502,8 +7760,8 @@ export interface SsoConnectionOrganizationMismatch extends ApiError<"SsoConnecti
  * @since 0.1.0
  * @category errors
  */
-export const SsoDiscoveryIncompatibleWithSdkConfig: ApiErrorClass<"SsoDiscoveryIncompatibleWithSdkConfig"> =
-  /* @__PURE__ */ errorClass("sso_discovery_incompatible_with_sdk_config")
+export const SsoDiscoveryIncompatibleWithSdkConfig =
+  /* @__PURE__ */ errorClass<"SsoDiscoveryIncompatibleWithSdkConfig">("sso_discovery_incompatible_with_sdk_config")
 /** @since 0.1.0 @category errors */
 export interface SsoDiscoveryIncompatibleWithSdkConfig extends ApiError<"SsoDiscoveryIncompatibleWithSdkConfig"> {}
 
@@ -7513,8 +7771,9 @@ export interface SsoDiscoveryIncompatibleWithSdkConfig extends ApiError<"SsoDisc
  * @since 0.1.0
  * @category errors
  */
-export const SsoEncryptionPrivateKeyNotFound: ApiErrorClass<"SsoEncryptionPrivateKeyNotFound"> =
-  /* @__PURE__ */ errorClass("sso_encryption_private_key_not_found")
+export const SsoEncryptionPrivateKeyNotFound = /* @__PURE__ */ errorClass<"SsoEncryptionPrivateKeyNotFound">(
+  "sso_encryption_private_key_not_found"
+)
 /** @since 0.1.0 @category errors */
 export interface SsoEncryptionPrivateKeyNotFound extends ApiError<"SsoEncryptionPrivateKeyNotFound"> {}
 
@@ -7524,7 +7783,7 @@ export interface SsoEncryptionPrivateKeyNotFound extends ApiError<"SsoEncryption
  * @since 0.1.0
  * @category errors
  */
-export const SsoMultipleConnectionsFound: ApiErrorClass<"SsoMultipleConnectionsFound"> = /* @__PURE__ */ errorClass(
+export const SsoMultipleConnectionsFound = /* @__PURE__ */ errorClass<"SsoMultipleConnectionsFound">(
   "sso_multiple_connections_found"
 )
 /** @since 0.1.0 @category errors */
@@ -7536,7 +7795,7 @@ export interface SsoMultipleConnectionsFound extends ApiError<"SsoMultipleConnec
  * @since 0.1.0
  * @category errors
  */
-export const SsoTokenNotFound: ApiErrorClass<"SsoTokenNotFound"> = /* @__PURE__ */ errorClass("sso_token_not_found")
+export const SsoTokenNotFound = /* @__PURE__ */ errorClass<"SsoTokenNotFound">("sso_token_not_found")
 /** @since 0.1.0 @category errors */
 export interface SsoTokenNotFound extends ApiError<"SsoTokenNotFound"> {}
 
@@ -7546,7 +7805,7 @@ export interface SsoTokenNotFound extends ApiError<"SsoTokenNotFound"> {}
  * @since 0.1.0
  * @category errors
  */
-export const SsoVerificationKeyNotFound: ApiErrorClass<"SsoVerificationKeyNotFound"> = /* @__PURE__ */ errorClass(
+export const SsoVerificationKeyNotFound = /* @__PURE__ */ errorClass<"SsoVerificationKeyNotFound">(
   "sso_verification_key_not_found"
 )
 /** @since 0.1.0 @category errors */
@@ -7559,7 +7818,7 @@ export interface SsoVerificationKeyNotFound extends ApiError<"SsoVerificationKey
  * @since 0.1.0
  * @category errors
  */
-export const StaleFactors: ApiErrorClass<"StaleFactors"> = /* @__PURE__ */ errorClass("stale_factors")
+export const StaleFactors = /* @__PURE__ */ errorClass<"StaleFactors">("stale_factors")
 /** @since 0.1.0 @category errors */
 export interface StaleFactors extends ApiError<"StaleFactors"> {}
 
@@ -7569,7 +7828,7 @@ export interface StaleFactors extends ApiError<"StaleFactors"> {}
  * @since 0.1.0
  * @category errors
  */
-export const StytchClaimsInCustomClaims: ApiErrorClass<"StytchClaimsInCustomClaims"> = /* @__PURE__ */ errorClass(
+export const StytchClaimsInCustomClaims = /* @__PURE__ */ errorClass<"StytchClaimsInCustomClaims">(
   "stytch_claims_in_custom_claims"
 )
 /** @since 0.1.0 @category errors */
@@ -7581,8 +7840,7 @@ export interface StytchClaimsInCustomClaims extends ApiError<"StytchClaimsInCust
  * @since 0.1.0
  * @category errors
  */
-export const TelemetryIdNotFound: ApiErrorClass<"TelemetryIdNotFound"> =
-  /* @__PURE__ */ errorClass("telemetry_id_not_found")
+export const TelemetryIdNotFound = /* @__PURE__ */ errorClass<"TelemetryIdNotFound">("telemetry_id_not_found")
 /** @since 0.1.0 @category errors */
 export interface TelemetryIdNotFound extends ApiError<"TelemetryIdNotFound"> {}
 
@@ -7592,7 +7850,7 @@ export interface TelemetryIdNotFound extends ApiError<"TelemetryIdNotFound"> {}
  * @since 0.1.0
  * @category errors
  */
-export const TestIdUsedInLiveEnvironment: ApiErrorClass<"TestIdUsedInLiveEnvironment"> = /* @__PURE__ */ errorClass(
+export const TestIdUsedInLiveEnvironment = /* @__PURE__ */ errorClass<"TestIdUsedInLiveEnvironment">(
   "test_id_used_in_live_environment"
 )
 /** @since 0.1.0 @category errors */
@@ -7604,8 +7862,9 @@ export interface TestIdUsedInLiveEnvironment extends ApiError<"TestIdUsedInLiveE
  * @since 0.1.0
  * @category errors
  */
-export const ThirdPartyClientsCannotUseFullAccess: ApiErrorClass<"ThirdPartyClientsCannotUseFullAccess"> =
-  /* @__PURE__ */ errorClass("third_party_clients_cannot_use_full_access")
+export const ThirdPartyClientsCannotUseFullAccess = /* @__PURE__ */ errorClass<"ThirdPartyClientsCannotUseFullAccess">(
+  "third_party_clients_cannot_use_full_access"
+)
 /** @since 0.1.0 @category errors */
 export interface ThirdPartyClientsCannotUseFullAccess extends ApiError<"ThirdPartyClientsCannotUseFullAccess"> {}
 
@@ -7615,10 +7874,14 @@ export interface ThirdPartyClientsCannotUseFullAccess extends ApiError<"ThirdPar
  * @since 0.1.0
  * @category errors
  */
-export const ThirdPartyClientsRequireConsentForOfflineAccess: ApiErrorClass<"ThirdPartyClientsRequireConsentForOfflineAccess"> =
-  /* @__PURE__ */ errorClass("third_party_clients_require_consent_for_offline_access")
+export const ThirdPartyClientsRequireConsentForOfflineAccess =
+  /* @__PURE__ */ errorClass<"ThirdPartyClientsRequireConsentForOfflineAccess">(
+    "third_party_clients_require_consent_for_offline_access"
+  )
 /** @since 0.1.0 @category errors */
-export interface ThirdPartyClientsRequireConsentForOfflineAccess extends ApiError<"ThirdPartyClientsRequireConsentForOfflineAccess"> {}
+// prettier-ignore
+export interface ThirdPartyClientsRequireConsentForOfflineAccess
+  extends ApiError<"ThirdPartyClientsRequireConsentForOfflineAccess"> {}
 
 /**
  * `token_missing_organization_id_claim`.
@@ -7626,8 +7889,9 @@ export interface ThirdPartyClientsRequireConsentForOfflineAccess extends ApiErro
  * @since 0.1.0
  * @category errors
  */
-export const TokenMissingOrganizationIdClaim: ApiErrorClass<"TokenMissingOrganizationIdClaim"> =
-  /* @__PURE__ */ errorClass("token_missing_organization_id_claim")
+export const TokenMissingOrganizationIdClaim = /* @__PURE__ */ errorClass<"TokenMissingOrganizationIdClaim">(
+  "token_missing_organization_id_claim"
+)
 /** @since 0.1.0 @category errors */
 export interface TokenMissingOrganizationIdClaim extends ApiError<"TokenMissingOrganizationIdClaim"> {}
 
@@ -7638,8 +7902,8 @@ export interface TokenMissingOrganizationIdClaim extends ApiError<"TokenMissingO
  * @since 0.1.0
  * @category errors
  */
-export const TooFewTokensAuthenticated: ApiErrorClass<"TooFewTokensAuthenticated"> =
-  /* @__PURE__ */ errorClass("too_few_tokens_authenticated")
+export const TooFewTokensAuthenticated =
+  /* @__PURE__ */ errorClass<"TooFewTokensAuthenticated">("too_few_tokens_authenticated")
 /** @since 0.1.0 @category errors */
 export interface TooFewTokensAuthenticated extends ApiError<"TooFewTokensAuthenticated"> {}
 
@@ -7650,8 +7914,9 @@ export interface TooFewTokensAuthenticated extends ApiError<"TooFewTokensAuthent
  * @since 0.1.0
  * @category errors
  */
-export const TooManyBiometricRegistrationsForUser: ApiErrorClass<"TooManyBiometricRegistrationsForUser"> =
-  /* @__PURE__ */ errorClass("too_many_biometric_registrations_for_user")
+export const TooManyBiometricRegistrationsForUser = /* @__PURE__ */ errorClass<"TooManyBiometricRegistrationsForUser">(
+  "too_many_biometric_registrations_for_user"
+)
 /** @since 0.1.0 @category errors */
 export interface TooManyBiometricRegistrationsForUser extends ApiError<"TooManyBiometricRegistrationsForUser"> {}
 
@@ -7661,8 +7926,7 @@ export interface TooManyBiometricRegistrationsForUser extends ApiError<"TooManyB
  * @since 0.1.0
  * @category errors
  */
-export const TooManyConnectedApps: ApiErrorClass<"TooManyConnectedApps"> =
-  /* @__PURE__ */ errorClass("too_many_connected_apps")
+export const TooManyConnectedApps = /* @__PURE__ */ errorClass<"TooManyConnectedApps">("too_many_connected_apps")
 /** @since 0.1.0 @category errors */
 export interface TooManyConnectedApps extends ApiError<"TooManyConnectedApps"> {}
 
@@ -7672,7 +7936,7 @@ export interface TooManyConnectedApps extends ApiError<"TooManyConnectedApps"> {
  * @since 0.1.0
  * @category errors
  */
-export const TooManyDomains: ApiErrorClass<"TooManyDomains"> = /* @__PURE__ */ errorClass("too_many_domains")
+export const TooManyDomains = /* @__PURE__ */ errorClass<"TooManyDomains">("too_many_domains")
 /** @since 0.1.0 @category errors */
 export interface TooManyDomains extends ApiError<"TooManyDomains"> {}
 
@@ -7682,8 +7946,7 @@ export interface TooManyDomains extends ApiError<"TooManyDomains"> {}
  * @since 0.1.0
  * @category errors
  */
-export const TooManyEmailTemplates: ApiErrorClass<"TooManyEmailTemplates"> =
-  /* @__PURE__ */ errorClass("too_many_email_templates")
+export const TooManyEmailTemplates = /* @__PURE__ */ errorClass<"TooManyEmailTemplates">("too_many_email_templates")
 /** @since 0.1.0 @category errors */
 export interface TooManyEmailTemplates extends ApiError<"TooManyEmailTemplates"> {}
 
@@ -7693,7 +7956,7 @@ export interface TooManyEmailTemplates extends ApiError<"TooManyEmailTemplates">
  * @since 0.1.0
  * @category errors
  */
-export const TooManyEncryptionCertificates: ApiErrorClass<"TooManyEncryptionCertificates"> = /* @__PURE__ */ errorClass(
+export const TooManyEncryptionCertificates = /* @__PURE__ */ errorClass<"TooManyEncryptionCertificates">(
   "too_many_encryption_certificates"
 )
 /** @since 0.1.0 @category errors */
@@ -7705,8 +7968,7 @@ export interface TooManyEncryptionCertificates extends ApiError<"TooManyEncrypti
  * @since 0.1.0
  * @category errors
  */
-export const TooManyM2mClientScopes: ApiErrorClass<"TooManyM2mClientScopes"> =
-  /* @__PURE__ */ errorClass("too_many_m2m_client_scopes")
+export const TooManyM2mClientScopes = /* @__PURE__ */ errorClass<"TooManyM2mClientScopes">("too_many_m2m_client_scopes")
 /** @since 0.1.0 @category errors */
 export interface TooManyM2mClientScopes extends ApiError<"TooManyM2mClientScopes"> {}
 
@@ -7716,8 +7978,9 @@ export interface TooManyM2mClientScopes extends ApiError<"TooManyM2mClientScopes
  * @since 0.1.0
  * @category errors
  */
-export const TooManyM2mClientsForBillingTier: ApiErrorClass<"TooManyM2mClientsForBillingTier"> =
-  /* @__PURE__ */ errorClass("too_many_m2m_clients_for_billing_tier")
+export const TooManyM2mClientsForBillingTier = /* @__PURE__ */ errorClass<"TooManyM2mClientsForBillingTier">(
+  "too_many_m2m_clients_for_billing_tier"
+)
 /** @since 0.1.0 @category errors */
 export interface TooManyM2mClientsForBillingTier extends ApiError<"TooManyM2mClientsForBillingTier"> {}
 
@@ -7727,8 +7990,9 @@ export interface TooManyM2mClientsForBillingTier extends ApiError<"TooManyM2mCli
  * @since 0.1.0
  * @category errors
  */
-export const TooManyOauthOrganizationLocators: ApiErrorClass<"TooManyOauthOrganizationLocators"> =
-  /* @__PURE__ */ errorClass("too_many_oauth_organization_locators")
+export const TooManyOauthOrganizationLocators = /* @__PURE__ */ errorClass<"TooManyOauthOrganizationLocators">(
+  "too_many_oauth_organization_locators"
+)
 /** @since 0.1.0 @category errors */
 export interface TooManyOauthOrganizationLocators extends ApiError<"TooManyOauthOrganizationLocators"> {}
 
@@ -7738,8 +8002,8 @@ export interface TooManyOauthOrganizationLocators extends ApiError<"TooManyOauth
  * @since 0.1.0
  * @category errors
  */
-export const TooManyPemFilesForTrustedTokenProfile: ApiErrorClass<"TooManyPemFilesForTrustedTokenProfile"> =
-  /* @__PURE__ */ errorClass("too_many_pem_files_for_trusted_token_profile")
+export const TooManyPemFilesForTrustedTokenProfile =
+  /* @__PURE__ */ errorClass<"TooManyPemFilesForTrustedTokenProfile">("too_many_pem_files_for_trusted_token_profile")
 /** @since 0.1.0 @category errors */
 export interface TooManyPemFilesForTrustedTokenProfile extends ApiError<"TooManyPemFilesForTrustedTokenProfile"> {}
 
@@ -7749,7 +8013,7 @@ export interface TooManyPemFilesForTrustedTokenProfile extends ApiError<"TooMany
  * @since 0.1.0
  * @category errors
  */
-export const TooManyProjects: ApiErrorClass<"TooManyProjects"> = /* @__PURE__ */ errorClass("too_many_projects")
+export const TooManyProjects = /* @__PURE__ */ errorClass<"TooManyProjects">("too_many_projects")
 /** @since 0.1.0 @category errors */
 export interface TooManyProjects extends ApiError<"TooManyProjects"> {}
 
@@ -7759,8 +8023,7 @@ export interface TooManyProjects extends ApiError<"TooManyProjects"> {}
  * @since 0.1.0
  * @category errors
  */
-export const TooManyPublicTokens: ApiErrorClass<"TooManyPublicTokens"> =
-  /* @__PURE__ */ errorClass("too_many_public_tokens")
+export const TooManyPublicTokens = /* @__PURE__ */ errorClass<"TooManyPublicTokens">("too_many_public_tokens")
 /** @since 0.1.0 @category errors */
 export interface TooManyPublicTokens extends ApiError<"TooManyPublicTokens"> {}
 
@@ -7770,8 +8033,7 @@ export interface TooManyPublicTokens extends ApiError<"TooManyPublicTokens"> {}
  * @since 0.1.0
  * @category errors
  */
-export const TooManyRedirectUrls: ApiErrorClass<"TooManyRedirectUrls"> =
-  /* @__PURE__ */ errorClass("too_many_redirect_urls")
+export const TooManyRedirectUrls = /* @__PURE__ */ errorClass<"TooManyRedirectUrls">("too_many_redirect_urls")
 /** @since 0.1.0 @category errors */
 export interface TooManyRedirectUrls extends ApiError<"TooManyRedirectUrls"> {}
 
@@ -7781,7 +8043,7 @@ export interface TooManyRedirectUrls extends ApiError<"TooManyRedirectUrls"> {}
  * @since 0.1.0
  * @category errors
  */
-export const TooManyRequests: ApiErrorClass<"TooManyRequests"> = /* @__PURE__ */ errorClass("too_many_requests")
+export const TooManyRequests = /* @__PURE__ */ errorClass<"TooManyRequests">("too_many_requests")
 /** @since 0.1.0 @category errors */
 export interface TooManyRequests extends ApiError<"TooManyRequests"> {}
 
@@ -7791,7 +8053,7 @@ export interface TooManyRequests extends ApiError<"TooManyRequests"> {}
  * @since 0.1.0
  * @category errors
  */
-export const TooManyRoles: ApiErrorClass<"TooManyRoles"> = /* @__PURE__ */ errorClass("too_many_roles")
+export const TooManyRoles = /* @__PURE__ */ errorClass<"TooManyRoles">("too_many_roles")
 /** @since 0.1.0 @category errors */
 export interface TooManyRoles extends ApiError<"TooManyRoles"> {}
 
@@ -7801,7 +8063,7 @@ export interface TooManyRoles extends ApiError<"TooManyRoles"> {}
  * @since 0.1.0
  * @category errors
  */
-export const TooManySecrets: ApiErrorClass<"TooManySecrets"> = /* @__PURE__ */ errorClass("too_many_secrets")
+export const TooManySecrets = /* @__PURE__ */ errorClass<"TooManySecrets">("too_many_secrets")
 /** @since 0.1.0 @category errors */
 export interface TooManySecrets extends ApiError<"TooManySecrets"> {}
 
@@ -7811,8 +8073,8 @@ export interface TooManySecrets extends ApiError<"TooManySecrets"> {}
  * @since 0.1.0
  * @category errors
  */
-export const TooManySessionArguments: ApiErrorClass<"TooManySessionArguments"> =
-  /* @__PURE__ */ errorClass("too_many_session_arguments")
+export const TooManySessionArguments =
+  /* @__PURE__ */ errorClass<"TooManySessionArguments">("too_many_session_arguments")
 /** @since 0.1.0 @category errors */
 export interface TooManySessionArguments extends ApiError<"TooManySessionArguments"> {}
 
@@ -7822,7 +8084,7 @@ export interface TooManySessionArguments extends ApiError<"TooManySessionArgumen
  * @since 0.1.0
  * @category errors
  */
-export const TooManySessionRevokeArguments: ApiErrorClass<"TooManySessionRevokeArguments"> = /* @__PURE__ */ errorClass(
+export const TooManySessionRevokeArguments = /* @__PURE__ */ errorClass<"TooManySessionRevokeArguments">(
   "too_many_session_revoke_arguments"
 )
 /** @since 0.1.0 @category errors */
@@ -7834,8 +8096,7 @@ export interface TooManySessionRevokeArguments extends ApiError<"TooManySessionR
  * @since 0.1.0
  * @category errors
  */
-export const TooManySmsTemplates: ApiErrorClass<"TooManySmsTemplates"> =
-  /* @__PURE__ */ errorClass("too_many_sms_templates")
+export const TooManySmsTemplates = /* @__PURE__ */ errorClass<"TooManySmsTemplates">("too_many_sms_templates")
 /** @since 0.1.0 @category errors */
 export interface TooManySmsTemplates extends ApiError<"TooManySmsTemplates"> {}
 
@@ -7845,7 +8106,7 @@ export interface TooManySmsTemplates extends ApiError<"TooManySmsTemplates"> {}
  * @since 0.1.0
  * @category errors
  */
-export const TooManySsoConnectionLocators: ApiErrorClass<"TooManySsoConnectionLocators"> = /* @__PURE__ */ errorClass(
+export const TooManySsoConnectionLocators = /* @__PURE__ */ errorClass<"TooManySsoConnectionLocators">(
   "too_many_sso_connection_locators"
 )
 /** @since 0.1.0 @category errors */
@@ -7857,8 +8118,7 @@ export interface TooManySsoConnectionLocators extends ApiError<"TooManySsoConnec
  * @since 0.1.0
  * @category errors
  */
-export const TooManySsoConnections: ApiErrorClass<"TooManySsoConnections"> =
-  /* @__PURE__ */ errorClass("too_many_sso_connections")
+export const TooManySsoConnections = /* @__PURE__ */ errorClass<"TooManySsoConnections">("too_many_sso_connections")
 /** @since 0.1.0 @category errors */
 export interface TooManySsoConnections extends ApiError<"TooManySsoConnections"> {}
 
@@ -7868,8 +8128,9 @@ export interface TooManySsoConnections extends ApiError<"TooManySsoConnections">
  * @since 0.1.0
  * @category errors
  */
-export const TooManySsoConnectionsForBillingTier: ApiErrorClass<"TooManySsoConnectionsForBillingTier"> =
-  /* @__PURE__ */ errorClass("too_many_sso_connections_for_billing_tier")
+export const TooManySsoConnectionsForBillingTier = /* @__PURE__ */ errorClass<"TooManySsoConnectionsForBillingTier">(
+  "too_many_sso_connections_for_billing_tier"
+)
 /** @since 0.1.0 @category errors */
 export interface TooManySsoConnectionsForBillingTier extends ApiError<"TooManySsoConnectionsForBillingTier"> {}
 
@@ -7879,8 +8140,9 @@ export interface TooManySsoConnectionsForBillingTier extends ApiError<"TooManySs
  * @since 0.1.0
  * @category errors
  */
-export const TooManySsoVerificationCertificates: ApiErrorClass<"TooManySsoVerificationCertificates"> =
-  /* @__PURE__ */ errorClass("too_many_sso_verification_certificates")
+export const TooManySsoVerificationCertificates = /* @__PURE__ */ errorClass<"TooManySsoVerificationCertificates">(
+  "too_many_sso_verification_certificates"
+)
 /** @since 0.1.0 @category errors */
 export interface TooManySsoVerificationCertificates extends ApiError<"TooManySsoVerificationCertificates"> {}
 
@@ -7890,8 +8152,8 @@ export interface TooManySsoVerificationCertificates extends ApiError<"TooManySso
  * @since 0.1.0
  * @category errors
  */
-export const TooManyTrustedTokenProfilesForProject: ApiErrorClass<"TooManyTrustedTokenProfilesForProject"> =
-  /* @__PURE__ */ errorClass("too_many_trusted_token_profiles_for_project")
+export const TooManyTrustedTokenProfilesForProject =
+  /* @__PURE__ */ errorClass<"TooManyTrustedTokenProfilesForProject">("too_many_trusted_token_profiles_for_project")
 /** @since 0.1.0 @category errors */
 export interface TooManyTrustedTokenProfilesForProject extends ApiError<"TooManyTrustedTokenProfilesForProject"> {}
 
@@ -7902,8 +8164,8 @@ export interface TooManyTrustedTokenProfilesForProject extends ApiError<"TooMany
  * @since 0.1.0
  * @category errors
  */
-export const TooManyUnverifiedFactors: ApiErrorClass<"TooManyUnverifiedFactors"> =
-  /* @__PURE__ */ errorClass("too_many_unverified_factors")
+export const TooManyUnverifiedFactors =
+  /* @__PURE__ */ errorClass<"TooManyUnverifiedFactors">("too_many_unverified_factors")
 /** @since 0.1.0 @category errors */
 export interface TooManyUnverifiedFactors extends ApiError<"TooManyUnverifiedFactors"> {}
 
@@ -7913,8 +8175,9 @@ export interface TooManyUnverifiedFactors extends ApiError<"TooManyUnverifiedFac
  * @since 0.1.0
  * @category errors
  */
-export const TooManyUserRegistrationsForDomain: ApiErrorClass<"TooManyUserRegistrationsForDomain"> =
-  /* @__PURE__ */ errorClass("too_many_user_registrations_for_domain")
+export const TooManyUserRegistrationsForDomain = /* @__PURE__ */ errorClass<"TooManyUserRegistrationsForDomain">(
+  "too_many_user_registrations_for_domain"
+)
 /** @since 0.1.0 @category errors */
 export interface TooManyUserRegistrationsForDomain extends ApiError<"TooManyUserRegistrationsForDomain"> {}
 
@@ -7924,7 +8187,7 @@ export interface TooManyUserRegistrationsForDomain extends ApiError<"TooManyUser
  * @since 0.1.0
  * @category errors
  */
-export const TooManyUserSelectionArguments: ApiErrorClass<"TooManyUserSelectionArguments"> = /* @__PURE__ */ errorClass(
+export const TooManyUserSelectionArguments = /* @__PURE__ */ errorClass<"TooManyUserSelectionArguments">(
   "too_many_user_selection_arguments"
 )
 /** @since 0.1.0 @category errors */
@@ -7937,7 +8200,7 @@ export interface TooManyUserSelectionArguments extends ApiError<"TooManyUserSele
  * @since 0.1.0
  * @category errors
  */
-export const TotpCodeAlreadyAuthenticated: ApiErrorClass<"TotpCodeAlreadyAuthenticated"> = /* @__PURE__ */ errorClass(
+export const TotpCodeAlreadyAuthenticated = /* @__PURE__ */ errorClass<"TotpCodeAlreadyAuthenticated">(
   "totp_code_already_authenticated"
 )
 /** @since 0.1.0 @category errors */
@@ -7949,7 +8212,7 @@ export interface TotpCodeAlreadyAuthenticated extends ApiError<"TotpCodeAlreadyA
  * @since 0.1.0
  * @category errors
  */
-export const TotpCodeUsedAsRecoveryCode: ApiErrorClass<"TotpCodeUsedAsRecoveryCode"> = /* @__PURE__ */ errorClass(
+export const TotpCodeUsedAsRecoveryCode = /* @__PURE__ */ errorClass<"TotpCodeUsedAsRecoveryCode">(
   "totp_code_used_as_recovery_code"
 )
 /** @since 0.1.0 @category errors */
@@ -7961,7 +8224,7 @@ export interface TotpCodeUsedAsRecoveryCode extends ApiError<"TotpCodeUsedAsReco
  * @since 0.1.0
  * @category errors
  */
-export const TotpNotFound: ApiErrorClass<"TotpNotFound"> = /* @__PURE__ */ errorClass("totp_not_found")
+export const TotpNotFound = /* @__PURE__ */ errorClass<"TotpNotFound">("totp_not_found")
 /** @since 0.1.0 @category errors */
 export interface TotpNotFound extends ApiError<"TotpNotFound"> {}
 
@@ -7971,8 +8234,7 @@ export interface TotpNotFound extends ApiError<"TotpNotFound"> {}
  * @since 0.1.0
  * @category errors
  */
-export const TotpsNotFoundForUser: ApiErrorClass<"TotpsNotFoundForUser"> =
-  /* @__PURE__ */ errorClass("totps_not_found_for_user")
+export const TotpsNotFoundForUser = /* @__PURE__ */ errorClass<"TotpsNotFoundForUser">("totps_not_found_for_user")
 /** @since 0.1.0 @category errors */
 export interface TotpsNotFoundForUser extends ApiError<"TotpsNotFoundForUser"> {}
 
@@ -7982,10 +8244,14 @@ export interface TotpsNotFoundForUser extends ApiError<"TotpsNotFoundForUser"> {
  * @since 0.1.0
  * @category errors
  */
-export const TrustedTokenProfileCannotHaveMultipleExternalIds: ApiErrorClass<"TrustedTokenProfileCannotHaveMultipleExternalIds"> =
-  /* @__PURE__ */ errorClass("trusted_token_profile_cannot_have_multiple_external_ids")
+export const TrustedTokenProfileCannotHaveMultipleExternalIds =
+  /* @__PURE__ */ errorClass<"TrustedTokenProfileCannotHaveMultipleExternalIds">(
+    "trusted_token_profile_cannot_have_multiple_external_ids"
+  )
 /** @since 0.1.0 @category errors */
-export interface TrustedTokenProfileCannotHaveMultipleExternalIds extends ApiError<"TrustedTokenProfileCannotHaveMultipleExternalIds"> {}
+// prettier-ignore
+export interface TrustedTokenProfileCannotHaveMultipleExternalIds
+  extends ApiError<"TrustedTokenProfileCannotHaveMultipleExternalIds"> {}
 
 /**
  * `trusted_token_profile_incorrect_external_id_mapping`.
@@ -7993,10 +8259,14 @@ export interface TrustedTokenProfileCannotHaveMultipleExternalIds extends ApiErr
  * @since 0.1.0
  * @category errors
  */
-export const TrustedTokenProfileIncorrectExternalIdMapping: ApiErrorClass<"TrustedTokenProfileIncorrectExternalIdMapping"> =
-  /* @__PURE__ */ errorClass("trusted_token_profile_incorrect_external_id_mapping")
+export const TrustedTokenProfileIncorrectExternalIdMapping =
+  /* @__PURE__ */ errorClass<"TrustedTokenProfileIncorrectExternalIdMapping">(
+    "trusted_token_profile_incorrect_external_id_mapping"
+  )
 /** @since 0.1.0 @category errors */
-export interface TrustedTokenProfileIncorrectExternalIdMapping extends ApiError<"TrustedTokenProfileIncorrectExternalIdMapping"> {}
+// prettier-ignore
+export interface TrustedTokenProfileIncorrectExternalIdMapping
+  extends ApiError<"TrustedTokenProfileIncorrectExternalIdMapping"> {}
 
 /**
  * `trusted_token_profile_invalid_request`.
@@ -8004,8 +8274,9 @@ export interface TrustedTokenProfileIncorrectExternalIdMapping extends ApiError<
  * @since 0.1.0
  * @category errors
  */
-export const TrustedTokenProfileInvalidRequest: ApiErrorClass<"TrustedTokenProfileInvalidRequest"> =
-  /* @__PURE__ */ errorClass("trusted_token_profile_invalid_request")
+export const TrustedTokenProfileInvalidRequest = /* @__PURE__ */ errorClass<"TrustedTokenProfileInvalidRequest">(
+  "trusted_token_profile_invalid_request"
+)
 /** @since 0.1.0 @category errors */
 export interface TrustedTokenProfileInvalidRequest extends ApiError<"TrustedTokenProfileInvalidRequest"> {}
 
@@ -8015,7 +8286,7 @@ export interface TrustedTokenProfileInvalidRequest extends ApiError<"TrustedToke
  * @since 0.1.0
  * @category errors
  */
-export const TrustedTokenProfileNotFound: ApiErrorClass<"TrustedTokenProfileNotFound"> = /* @__PURE__ */ errorClass(
+export const TrustedTokenProfileNotFound = /* @__PURE__ */ errorClass<"TrustedTokenProfileNotFound">(
   "trusted_token_profile_not_found"
 )
 /** @since 0.1.0 @category errors */
@@ -8027,7 +8298,7 @@ export interface TrustedTokenProfileNotFound extends ApiError<"TrustedTokenProfi
  * @since 0.1.0
  * @category errors
  */
-export const Twitter401: ApiErrorClass<"Twitter401"> = /* @__PURE__ */ errorClass("twitter_401")
+export const Twitter401 = /* @__PURE__ */ errorClass<"Twitter401">("twitter_401")
 /** @since 0.1.0 @category errors */
 export interface Twitter401 extends ApiError<"Twitter401"> {}
 
@@ -8037,7 +8308,7 @@ export interface Twitter401 extends ApiError<"Twitter401"> {}
  * @since 0.1.0
  * @category errors
  */
-export const Twitter403: ApiErrorClass<"Twitter403"> = /* @__PURE__ */ errorClass("twitter_403")
+export const Twitter403 = /* @__PURE__ */ errorClass<"Twitter403">("twitter_403")
 /** @since 0.1.0 @category errors */
 export interface Twitter403 extends ApiError<"Twitter403"> {}
 
@@ -8047,8 +8318,9 @@ export interface Twitter403 extends ApiError<"Twitter403"> {}
  * @since 0.1.0
  * @category errors
  */
-export const UnableToAuthBiometricRegistration: ApiErrorClass<"UnableToAuthBiometricRegistration"> =
-  /* @__PURE__ */ errorClass("unable_to_auth_biometric_registration")
+export const UnableToAuthBiometricRegistration = /* @__PURE__ */ errorClass<"UnableToAuthBiometricRegistration">(
+  "unable_to_auth_biometric_registration"
+)
 /** @since 0.1.0 @category errors */
 export interface UnableToAuthBiometricRegistration extends ApiError<"UnableToAuthBiometricRegistration"> {}
 
@@ -8058,8 +8330,9 @@ export interface UnableToAuthBiometricRegistration extends ApiError<"UnableToAut
  * @since 0.1.0
  * @category errors
  */
-export const UnableToAuthImpersonationToken: ApiErrorClass<"UnableToAuthImpersonationToken"> =
-  /* @__PURE__ */ errorClass("unable_to_auth_impersonation_token")
+export const UnableToAuthImpersonationToken = /* @__PURE__ */ errorClass<"UnableToAuthImpersonationToken">(
+  "unable_to_auth_impersonation_token"
+)
 /** @since 0.1.0 @category errors */
 export interface UnableToAuthImpersonationToken extends ApiError<"UnableToAuthImpersonationToken"> {}
 
@@ -8070,8 +8343,7 @@ export interface UnableToAuthImpersonationToken extends ApiError<"UnableToAuthIm
  * @since 0.1.0
  * @category errors
  */
-export const UnableToAuthMagicLink: ApiErrorClass<"UnableToAuthMagicLink"> =
-  /* @__PURE__ */ errorClass("unable_to_auth_magic_link")
+export const UnableToAuthMagicLink = /* @__PURE__ */ errorClass<"UnableToAuthMagicLink">("unable_to_auth_magic_link")
 /** @since 0.1.0 @category errors */
 export interface UnableToAuthMagicLink extends ApiError<"UnableToAuthMagicLink"> {}
 
@@ -8082,8 +8354,7 @@ export interface UnableToAuthMagicLink extends ApiError<"UnableToAuthMagicLink">
  * @since 0.1.0
  * @category errors
  */
-export const UnableToAuthOtpCode: ApiErrorClass<"UnableToAuthOtpCode"> =
-  /* @__PURE__ */ errorClass("unable_to_auth_otp_code")
+export const UnableToAuthOtpCode = /* @__PURE__ */ errorClass<"UnableToAuthOtpCode">("unable_to_auth_otp_code")
 /** @since 0.1.0 @category errors */
 export interface UnableToAuthOtpCode extends ApiError<"UnableToAuthOtpCode"> {}
 
@@ -8093,8 +8364,9 @@ export interface UnableToAuthOtpCode extends ApiError<"UnableToAuthOtpCode"> {}
  * @since 0.1.0
  * @category errors
  */
-export const UnableToAuthPasswordResetToken: ApiErrorClass<"UnableToAuthPasswordResetToken"> =
-  /* @__PURE__ */ errorClass("unable_to_auth_password_reset_token")
+export const UnableToAuthPasswordResetToken = /* @__PURE__ */ errorClass<"UnableToAuthPasswordResetToken">(
+  "unable_to_auth_password_reset_token"
+)
 /** @since 0.1.0 @category errors */
 export interface UnableToAuthPasswordResetToken extends ApiError<"UnableToAuthPasswordResetToken"> {}
 
@@ -8104,8 +8376,9 @@ export interface UnableToAuthPasswordResetToken extends ApiError<"UnableToAuthPa
  * @since 0.1.0
  * @category errors
  */
-export const UnableToAuthWebauthnRegistration: ApiErrorClass<"UnableToAuthWebauthnRegistration"> =
-  /* @__PURE__ */ errorClass("unable_to_auth_webauthn_registration")
+export const UnableToAuthWebauthnRegistration = /* @__PURE__ */ errorClass<"UnableToAuthWebauthnRegistration">(
+  "unable_to_auth_webauthn_registration"
+)
 /** @since 0.1.0 @category errors */
 export interface UnableToAuthWebauthnRegistration extends ApiError<"UnableToAuthWebauthnRegistration"> {}
 
@@ -8115,8 +8388,9 @@ export interface UnableToAuthWebauthnRegistration extends ApiError<"UnableToAuth
  * @since 0.1.0
  * @category errors
  */
-export const UnableToAuthenticateCryptoWallet: ApiErrorClass<"UnableToAuthenticateCryptoWallet"> =
-  /* @__PURE__ */ errorClass("unable_to_authenticate_crypto_wallet")
+export const UnableToAuthenticateCryptoWallet = /* @__PURE__ */ errorClass<"UnableToAuthenticateCryptoWallet">(
+  "unable_to_authenticate_crypto_wallet"
+)
 /** @since 0.1.0 @category errors */
 export interface UnableToAuthenticateCryptoWallet extends ApiError<"UnableToAuthenticateCryptoWallet"> {}
 
@@ -8126,8 +8400,9 @@ export interface UnableToAuthenticateCryptoWallet extends ApiError<"UnableToAuth
  * @since 0.1.0
  * @category errors
  */
-export const UnableToAuthenticateRecoveryCode: ApiErrorClass<"UnableToAuthenticateRecoveryCode"> =
-  /* @__PURE__ */ errorClass("unable_to_authenticate_recovery_code")
+export const UnableToAuthenticateRecoveryCode = /* @__PURE__ */ errorClass<"UnableToAuthenticateRecoveryCode">(
+  "unable_to_authenticate_recovery_code"
+)
 /** @since 0.1.0 @category errors */
 export interface UnableToAuthenticateRecoveryCode extends ApiError<"UnableToAuthenticateRecoveryCode"> {}
 
@@ -8137,8 +8412,8 @@ export interface UnableToAuthenticateRecoveryCode extends ApiError<"UnableToAuth
  * @since 0.1.0
  * @category errors
  */
-export const UnableToAuthenticateTotp: ApiErrorClass<"UnableToAuthenticateTotp"> =
-  /* @__PURE__ */ errorClass("unable_to_authenticate_totp")
+export const UnableToAuthenticateTotp =
+  /* @__PURE__ */ errorClass<"UnableToAuthenticateTotp">("unable_to_authenticate_totp")
 /** @since 0.1.0 @category errors */
 export interface UnableToAuthenticateTotp extends ApiError<"UnableToAuthenticateTotp"> {}
 
@@ -8149,8 +8424,9 @@ export interface UnableToAuthenticateTotp extends ApiError<"UnableToAuthenticate
  * @since 0.1.0
  * @category errors
  */
-export const UnableToAuthorizeOauthProvider: ApiErrorClass<"UnableToAuthorizeOauthProvider"> =
-  /* @__PURE__ */ errorClass("unable_to_authorize_oauth_provider")
+export const UnableToAuthorizeOauthProvider = /* @__PURE__ */ errorClass<"UnableToAuthorizeOauthProvider">(
+  "unable_to_authorize_oauth_provider"
+)
 /** @since 0.1.0 @category errors */
 export interface UnableToAuthorizeOauthProvider extends ApiError<"UnableToAuthorizeOauthProvider"> {}
 
@@ -8160,8 +8436,9 @@ export interface UnableToAuthorizeOauthProvider extends ApiError<"UnableToAuthor
  * @since 0.1.0
  * @category errors
  */
-export const UnableToDeleteEmailSuppression: ApiErrorClass<"UnableToDeleteEmailSuppression"> =
-  /* @__PURE__ */ errorClass("unable_to_delete_email_suppression")
+export const UnableToDeleteEmailSuppression = /* @__PURE__ */ errorClass<"UnableToDeleteEmailSuppression">(
+  "unable_to_delete_email_suppression"
+)
 /** @since 0.1.0 @category errors */
 export interface UnableToDeleteEmailSuppression extends ApiError<"UnableToDeleteEmailSuppression"> {}
 
@@ -8171,7 +8448,7 @@ export interface UnableToDeleteEmailSuppression extends ApiError<"UnableToDelete
  * @since 0.1.0
  * @category errors
  */
-export const UnableToDeleteLastPublicToken: ApiErrorClass<"UnableToDeleteLastPublicToken"> = /* @__PURE__ */ errorClass(
+export const UnableToDeleteLastPublicToken = /* @__PURE__ */ errorClass<"UnableToDeleteLastPublicToken">(
   "unable_to_delete_last_public_token"
 )
 /** @since 0.1.0 @category errors */
@@ -8183,8 +8460,8 @@ export interface UnableToDeleteLastPublicToken extends ApiError<"UnableToDeleteL
  * @since 0.1.0
  * @category errors
  */
-export const UnableToParseSessionJwt: ApiErrorClass<"UnableToParseSessionJwt"> =
-  /* @__PURE__ */ errorClass("unable_to_parse_session_jwt")
+export const UnableToParseSessionJwt =
+  /* @__PURE__ */ errorClass<"UnableToParseSessionJwt">("unable_to_parse_session_jwt")
 /** @since 0.1.0 @category errors */
 export interface UnableToParseSessionJwt extends ApiError<"UnableToParseSessionJwt"> {}
 
@@ -8194,7 +8471,7 @@ export interface UnableToParseSessionJwt extends ApiError<"UnableToParseSessionJ
  * @since 0.1.0
  * @category errors
  */
-export const UnableToRefreshOauthToken: ApiErrorClass<"UnableToRefreshOauthToken"> = /* @__PURE__ */ errorClass(
+export const UnableToRefreshOauthToken = /* @__PURE__ */ errorClass<"UnableToRefreshOauthToken">(
   "unable_to_refresh_oauth_token"
 )
 /** @since 0.1.0 @category errors */
@@ -8206,8 +8483,8 @@ export interface UnableToRefreshOauthToken extends ApiError<"UnableToRefreshOaut
  * @since 0.1.0
  * @category errors
  */
-export const UnableToRefreshOidcToken: ApiErrorClass<"UnableToRefreshOidcToken"> =
-  /* @__PURE__ */ errorClass("unable_to_refresh_oidc_token")
+export const UnableToRefreshOidcToken =
+  /* @__PURE__ */ errorClass<"UnableToRefreshOidcToken">("unable_to_refresh_oidc_token")
 /** @since 0.1.0 @category errors */
 export interface UnableToRefreshOidcToken extends ApiError<"UnableToRefreshOidcToken"> {}
 
@@ -8217,8 +8494,8 @@ export interface UnableToRefreshOidcToken extends ApiError<"UnableToRefreshOidcT
  * @since 0.1.0
  * @category errors
  */
-export const UnableToRegisterBiometricRegistration: ApiErrorClass<"UnableToRegisterBiometricRegistration"> =
-  /* @__PURE__ */ errorClass("unable_to_register_biometric_registration")
+export const UnableToRegisterBiometricRegistration =
+  /* @__PURE__ */ errorClass<"UnableToRegisterBiometricRegistration">("unable_to_register_biometric_registration")
 /** @since 0.1.0 @category errors */
 export interface UnableToRegisterBiometricRegistration extends ApiError<"UnableToRegisterBiometricRegistration"> {}
 
@@ -8228,8 +8505,9 @@ export interface UnableToRegisterBiometricRegistration extends ApiError<"UnableT
  * @since 0.1.0
  * @category errors
  */
-export const UnableToRegisterWebauthnRegistration: ApiErrorClass<"UnableToRegisterWebauthnRegistration"> =
-  /* @__PURE__ */ errorClass("unable_to_register_webauthn_registration")
+export const UnableToRegisterWebauthnRegistration = /* @__PURE__ */ errorClass<"UnableToRegisterWebauthnRegistration">(
+  "unable_to_register_webauthn_registration"
+)
 /** @since 0.1.0 @category errors */
 export interface UnableToRegisterWebauthnRegistration extends ApiError<"UnableToRegisterWebauthnRegistration"> {}
 
@@ -8239,8 +8517,9 @@ export interface UnableToRegisterWebauthnRegistration extends ApiError<"UnableTo
  * @since 0.1.0
  * @category errors
  */
-export const UnableToRepresentCustomClaimsJson: ApiErrorClass<"UnableToRepresentCustomClaimsJson"> =
-  /* @__PURE__ */ errorClass("unable_to_represent_custom_claims_json")
+export const UnableToRepresentCustomClaimsJson = /* @__PURE__ */ errorClass<"UnableToRepresentCustomClaimsJson">(
+  "unable_to_represent_custom_claims_json"
+)
 /** @since 0.1.0 @category errors */
 export interface UnableToRepresentCustomClaimsJson extends ApiError<"UnableToRepresentCustomClaimsJson"> {}
 
@@ -8250,8 +8529,9 @@ export interface UnableToRepresentCustomClaimsJson extends ApiError<"UnableToRep
  * @since 0.1.0
  * @category errors
  */
-export const UnableToVerifyMemberEmailUpdate: ApiErrorClass<"UnableToVerifyMemberEmailUpdate"> =
-  /* @__PURE__ */ errorClass("unable_to_verify_member_email_update")
+export const UnableToVerifyMemberEmailUpdate = /* @__PURE__ */ errorClass<"UnableToVerifyMemberEmailUpdate">(
+  "unable_to_verify_member_email_update"
+)
 /** @since 0.1.0 @category errors */
 export interface UnableToVerifyMemberEmailUpdate extends ApiError<"UnableToVerifyMemberEmailUpdate"> {}
 
@@ -8261,7 +8541,7 @@ export interface UnableToVerifyMemberEmailUpdate extends ApiError<"UnableToVerif
  * @since 0.1.0
  * @category errors
  */
-export const UnauthorizedAction: ApiErrorClass<"UnauthorizedAction"> = /* @__PURE__ */ errorClass("unauthorized_action")
+export const UnauthorizedAction = /* @__PURE__ */ errorClass<"UnauthorizedAction">("unauthorized_action")
 /** @since 0.1.0 @category errors */
 export interface UnauthorizedAction extends ApiError<"UnauthorizedAction"> {}
 
@@ -8271,8 +8551,9 @@ export interface UnauthorizedAction extends ApiError<"UnauthorizedAction"> {}
  * @since 0.1.0
  * @category errors
  */
-export const UnauthorizedBillingPermissions: ApiErrorClass<"UnauthorizedBillingPermissions"> =
-  /* @__PURE__ */ errorClass("unauthorized_billing_permissions")
+export const UnauthorizedBillingPermissions = /* @__PURE__ */ errorClass<"UnauthorizedBillingPermissions">(
+  "unauthorized_billing_permissions"
+)
 /** @since 0.1.0 @category errors */
 export interface UnauthorizedBillingPermissions extends ApiError<"UnauthorizedBillingPermissions"> {}
 
@@ -8282,8 +8563,7 @@ export interface UnauthorizedBillingPermissions extends ApiError<"UnauthorizedBi
  * @since 0.1.0
  * @category errors
  */
-export const UnauthorizedCredentials: ApiErrorClass<"UnauthorizedCredentials"> =
-  /* @__PURE__ */ errorClass("unauthorized_credentials")
+export const UnauthorizedCredentials = /* @__PURE__ */ errorClass<"UnauthorizedCredentials">("unauthorized_credentials")
 /** @since 0.1.0 @category errors */
 export interface UnauthorizedCredentials extends ApiError<"UnauthorizedCredentials"> {}
 
@@ -8293,7 +8573,7 @@ export interface UnauthorizedCredentials extends ApiError<"UnauthorizedCredentia
  * @since 0.1.0
  * @category errors
  */
-export const UnauthorizedCredentialsError: ApiErrorClass<"UnauthorizedCredentialsError"> = /* @__PURE__ */ errorClass(
+export const UnauthorizedCredentialsError = /* @__PURE__ */ errorClass<"UnauthorizedCredentialsError">(
   "unauthorized_credentials_error"
 )
 /** @since 0.1.0 @category errors */
@@ -8307,8 +8587,9 @@ export interface UnauthorizedCredentialsError extends ApiError<"UnauthorizedCred
  * @since 0.1.0
  * @category errors
  */
-export const UnauthorizedCredentialsHomepage: ApiErrorClass<"UnauthorizedCredentialsHomepage"> =
-  /* @__PURE__ */ errorClass("unauthorized_credentials_homepage")
+export const UnauthorizedCredentialsHomepage = /* @__PURE__ */ errorClass<"UnauthorizedCredentialsHomepage">(
+  "unauthorized_credentials_homepage"
+)
 /** @since 0.1.0 @category errors */
 export interface UnauthorizedCredentialsHomepage extends ApiError<"UnauthorizedCredentialsHomepage"> {}
 
@@ -8318,8 +8599,8 @@ export interface UnauthorizedCredentialsHomepage extends ApiError<"UnauthorizedC
  * @since 0.1.0
  * @category errors
  */
-export const UnauthorizedProjectIdLive: ApiErrorClass<"UnauthorizedProjectIdLive"> =
-  /* @__PURE__ */ errorClass("unauthorized_project_id_live")
+export const UnauthorizedProjectIdLive =
+  /* @__PURE__ */ errorClass<"UnauthorizedProjectIdLive">("unauthorized_project_id_live")
 /** @since 0.1.0 @category errors */
 export interface UnauthorizedProjectIdLive extends ApiError<"UnauthorizedProjectIdLive"> {}
 
@@ -8329,8 +8610,8 @@ export interface UnauthorizedProjectIdLive extends ApiError<"UnauthorizedProject
  * @since 0.1.0
  * @category errors
  */
-export const UnauthorizedProjectIdTest: ApiErrorClass<"UnauthorizedProjectIdTest"> =
-  /* @__PURE__ */ errorClass("unauthorized_project_id_test")
+export const UnauthorizedProjectIdTest =
+  /* @__PURE__ */ errorClass<"UnauthorizedProjectIdTest">("unauthorized_project_id_test")
 /** @since 0.1.0 @category errors */
 export interface UnauthorizedProjectIdTest extends ApiError<"UnauthorizedProjectIdTest"> {}
 
@@ -8340,8 +8621,7 @@ export interface UnauthorizedProjectIdTest extends ApiError<"UnauthorizedProject
  * @since 0.1.0
  * @category errors
  */
-export const UnavailableEndpoint: ApiErrorClass<"UnavailableEndpoint"> =
-  /* @__PURE__ */ errorClass("unavailable_endpoint")
+export const UnavailableEndpoint = /* @__PURE__ */ errorClass<"UnavailableEndpoint">("unavailable_endpoint")
 /** @since 0.1.0 @category errors */
 export interface UnavailableEndpoint extends ApiError<"UnavailableEndpoint"> {}
 
@@ -8351,7 +8631,7 @@ export interface UnavailableEndpoint extends ApiError<"UnavailableEndpoint"> {}
  * @since 0.1.0
  * @category errors
  */
-export const UnknownError: ApiErrorClass<"UnknownError"> = /* @__PURE__ */ errorClass("unknown_error")
+export const UnknownError = /* @__PURE__ */ errorClass<"UnknownError">("unknown_error")
 /** @since 0.1.0 @category errors */
 export interface UnknownError extends ApiError<"UnknownError"> {}
 
@@ -8361,8 +8641,8 @@ export interface UnknownError extends ApiError<"UnknownError"> {}
  * @since 0.1.0
  * @category errors
  */
-export const UnsolicitedOidcResponse: ApiErrorClass<"UnsolicitedOidcResponse"> =
-  /* @__PURE__ */ errorClass("unsolicited_oidc_response")
+export const UnsolicitedOidcResponse =
+  /* @__PURE__ */ errorClass<"UnsolicitedOidcResponse">("unsolicited_oidc_response")
 /** @since 0.1.0 @category errors */
 export interface UnsolicitedOidcResponse extends ApiError<"UnsolicitedOidcResponse"> {}
 
@@ -8372,8 +8652,8 @@ export interface UnsolicitedOidcResponse extends ApiError<"UnsolicitedOidcRespon
  * @since 0.1.0
  * @category errors
  */
-export const UnsolicitedSamlResponse: ApiErrorClass<"UnsolicitedSamlResponse"> =
-  /* @__PURE__ */ errorClass("unsolicited_saml_response")
+export const UnsolicitedSamlResponse =
+  /* @__PURE__ */ errorClass<"UnsolicitedSamlResponse">("unsolicited_saml_response")
 /** @since 0.1.0 @category errors */
 export interface UnsolicitedSamlResponse extends ApiError<"UnsolicitedSamlResponse"> {}
 
@@ -8384,8 +8664,8 @@ export interface UnsolicitedSamlResponse extends ApiError<"UnsolicitedSamlRespon
  * @since 0.1.0
  * @category errors
  */
-export const UnsubscribedPhoneNumber: ApiErrorClass<"UnsubscribedPhoneNumber"> =
-  /* @__PURE__ */ errorClass("unsubscribed_phone_number")
+export const UnsubscribedPhoneNumber =
+  /* @__PURE__ */ errorClass<"UnsubscribedPhoneNumber">("unsubscribed_phone_number")
 /** @since 0.1.0 @category errors */
 export interface UnsubscribedPhoneNumber extends ApiError<"UnsubscribedPhoneNumber"> {}
 
@@ -8395,8 +8675,9 @@ export interface UnsubscribedPhoneNumber extends ApiError<"UnsubscribedPhoneNumb
  * @since 0.1.0
  * @category errors
  */
-export const UpdateUserAuthMethodNotAllowed: ApiErrorClass<"UpdateUserAuthMethodNotAllowed"> =
-  /* @__PURE__ */ errorClass("update_user_auth_method_not_allowed")
+export const UpdateUserAuthMethodNotAllowed = /* @__PURE__ */ errorClass<"UpdateUserAuthMethodNotAllowed">(
+  "update_user_auth_method_not_allowed"
+)
 /** @since 0.1.0 @category errors */
 export interface UpdateUserAuthMethodNotAllowed extends ApiError<"UpdateUserAuthMethodNotAllowed"> {}
 
@@ -8406,7 +8687,7 @@ export interface UpdateUserAuthMethodNotAllowed extends ApiError<"UpdateUserAuth
  * @since 0.1.0
  * @category errors
  */
-export const UseHttps: ApiErrorClass<"UseHttps"> = /* @__PURE__ */ errorClass("use_https")
+export const UseHttps = /* @__PURE__ */ errorClass<"UseHttps">("use_https")
 /** @since 0.1.0 @category errors */
 export interface UseHttps extends ApiError<"UseHttps"> {}
 
@@ -8416,8 +8697,7 @@ export interface UseHttps extends ApiError<"UseHttps"> {}
  * @since 0.1.0
  * @category errors
  */
-export const UserAlreadyInvited: ApiErrorClass<"UserAlreadyInvited"> =
-  /* @__PURE__ */ errorClass("user_already_invited")
+export const UserAlreadyInvited = /* @__PURE__ */ errorClass<"UserAlreadyInvited">("user_already_invited")
 /** @since 0.1.0 @category errors */
 export interface UserAlreadyInvited extends ApiError<"UserAlreadyInvited"> {}
 
@@ -8427,7 +8707,7 @@ export interface UserAlreadyInvited extends ApiError<"UserAlreadyInvited"> {}
  * @since 0.1.0
  * @category errors
  */
-export const UserIdMismatch: ApiErrorClass<"UserIdMismatch"> = /* @__PURE__ */ errorClass("user_id_mismatch")
+export const UserIdMismatch = /* @__PURE__ */ errorClass<"UserIdMismatch">("user_id_mismatch")
 /** @since 0.1.0 @category errors */
 export interface UserIdMismatch extends ApiError<"UserIdMismatch"> {}
 
@@ -8437,7 +8717,7 @@ export interface UserIdMismatch extends ApiError<"UserIdMismatch"> {}
  * @since 0.1.0
  * @category errors
  */
-export const UserImpersonationNotAllowed: ApiErrorClass<"UserImpersonationNotAllowed"> = /* @__PURE__ */ errorClass(
+export const UserImpersonationNotAllowed = /* @__PURE__ */ errorClass<"UserImpersonationNotAllowed">(
   "user_impersonation_not_allowed"
 )
 /** @since 0.1.0 @category errors */
@@ -8450,8 +8730,7 @@ export interface UserImpersonationNotAllowed extends ApiError<"UserImpersonation
  * @since 0.1.0
  * @category errors
  */
-export const UserLockLimitReached: ApiErrorClass<"UserLockLimitReached"> =
-  /* @__PURE__ */ errorClass("user_lock_limit_reached")
+export const UserLockLimitReached = /* @__PURE__ */ errorClass<"UserLockLimitReached">("user_lock_limit_reached")
 /** @since 0.1.0 @category errors */
 export interface UserLockLimitReached extends ApiError<"UserLockLimitReached"> {}
 
@@ -8461,7 +8740,7 @@ export interface UserLockLimitReached extends ApiError<"UserLockLimitReached"> {
  * @since 0.1.0
  * @category errors
  */
-export const UserNotFound: ApiErrorClass<"UserNotFound"> = /* @__PURE__ */ errorClass("user_not_found")
+export const UserNotFound = /* @__PURE__ */ errorClass<"UserNotFound">("user_not_found")
 /** @since 0.1.0 @category errors */
 export interface UserNotFound extends ApiError<"UserNotFound"> {}
 
@@ -8471,10 +8750,14 @@ export interface UserNotFound extends ApiError<"UserNotFound"> {}
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchCannotMixInternalAndExternalUserIds: ApiErrorClass<"UserSearchCannotMixInternalAndExternalUserIds"> =
-  /* @__PURE__ */ errorClass("user_search_cannot_mix_internal_and_external_user_ids")
+export const UserSearchCannotMixInternalAndExternalUserIds =
+  /* @__PURE__ */ errorClass<"UserSearchCannotMixInternalAndExternalUserIds">(
+    "user_search_cannot_mix_internal_and_external_user_ids"
+  )
 /** @since 0.1.0 @category errors */
-export interface UserSearchCannotMixInternalAndExternalUserIds extends ApiError<"UserSearchCannotMixInternalAndExternalUserIds"> {}
+// prettier-ignore
+export interface UserSearchCannotMixInternalAndExternalUserIds
+  extends ApiError<"UserSearchCannotMixInternalAndExternalUserIds"> {}
 
 /**
  * `user_search_email_address_fuzzy_too_short`.
@@ -8482,8 +8765,9 @@ export interface UserSearchCannotMixInternalAndExternalUserIds extends ApiError<
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchEmailAddressFuzzyTooShort: ApiErrorClass<"UserSearchEmailAddressFuzzyTooShort"> =
-  /* @__PURE__ */ errorClass("user_search_email_address_fuzzy_too_short")
+export const UserSearchEmailAddressFuzzyTooShort = /* @__PURE__ */ errorClass<"UserSearchEmailAddressFuzzyTooShort">(
+  "user_search_email_address_fuzzy_too_short"
+)
 /** @since 0.1.0 @category errors */
 export interface UserSearchEmailAddressFuzzyTooShort extends ApiError<"UserSearchEmailAddressFuzzyTooShort"> {}
 
@@ -8493,8 +8777,9 @@ export interface UserSearchEmailAddressFuzzyTooShort extends ApiError<"UserSearc
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchExpectedArrayOfString: ApiErrorClass<"UserSearchExpectedArrayOfString"> =
-  /* @__PURE__ */ errorClass("user_search_expected_array_of_string")
+export const UserSearchExpectedArrayOfString = /* @__PURE__ */ errorClass<"UserSearchExpectedArrayOfString">(
+  "user_search_expected_array_of_string"
+)
 /** @since 0.1.0 @category errors */
 export interface UserSearchExpectedArrayOfString extends ApiError<"UserSearchExpectedArrayOfString"> {}
 
@@ -8504,8 +8789,7 @@ export interface UserSearchExpectedArrayOfString extends ApiError<"UserSearchExp
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchExpectedBool: ApiErrorClass<"UserSearchExpectedBool"> =
-  /* @__PURE__ */ errorClass("user_search_expected_bool")
+export const UserSearchExpectedBool = /* @__PURE__ */ errorClass<"UserSearchExpectedBool">("user_search_expected_bool")
 /** @since 0.1.0 @category errors */
 export interface UserSearchExpectedBool extends ApiError<"UserSearchExpectedBool"> {}
 
@@ -8515,8 +8799,8 @@ export interface UserSearchExpectedBool extends ApiError<"UserSearchExpectedBool
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchExpectedObject: ApiErrorClass<"UserSearchExpectedObject"> =
-  /* @__PURE__ */ errorClass("user_search_expected_object")
+export const UserSearchExpectedObject =
+  /* @__PURE__ */ errorClass<"UserSearchExpectedObject">("user_search_expected_object")
 /** @since 0.1.0 @category errors */
 export interface UserSearchExpectedObject extends ApiError<"UserSearchExpectedObject"> {}
 
@@ -8526,8 +8810,8 @@ export interface UserSearchExpectedObject extends ApiError<"UserSearchExpectedOb
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchExpectedString: ApiErrorClass<"UserSearchExpectedString"> =
-  /* @__PURE__ */ errorClass("user_search_expected_string")
+export const UserSearchExpectedString =
+  /* @__PURE__ */ errorClass<"UserSearchExpectedString">("user_search_expected_string")
 /** @since 0.1.0 @category errors */
 export interface UserSearchExpectedString extends ApiError<"UserSearchExpectedString"> {}
 
@@ -8537,7 +8821,7 @@ export interface UserSearchExpectedString extends ApiError<"UserSearchExpectedSt
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchExpectedTimestamp: ApiErrorClass<"UserSearchExpectedTimestamp"> = /* @__PURE__ */ errorClass(
+export const UserSearchExpectedTimestamp = /* @__PURE__ */ errorClass<"UserSearchExpectedTimestamp">(
   "user_search_expected_timestamp"
 )
 /** @since 0.1.0 @category errors */
@@ -8549,8 +8833,9 @@ export interface UserSearchExpectedTimestamp extends ApiError<"UserSearchExpecte
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchFilterNameMustBeString: ApiErrorClass<"UserSearchFilterNameMustBeString"> =
-  /* @__PURE__ */ errorClass("user_search_filter_name_must_be_string")
+export const UserSearchFilterNameMustBeString = /* @__PURE__ */ errorClass<"UserSearchFilterNameMustBeString">(
+  "user_search_filter_name_must_be_string"
+)
 /** @since 0.1.0 @category errors */
 export interface UserSearchFilterNameMustBeString extends ApiError<"UserSearchFilterNameMustBeString"> {}
 
@@ -8560,8 +8845,9 @@ export interface UserSearchFilterNameMustBeString extends ApiError<"UserSearchFi
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchFilterNameNotRecognized: ApiErrorClass<"UserSearchFilterNameNotRecognized"> =
-  /* @__PURE__ */ errorClass("user_search_filter_name_not_recognized")
+export const UserSearchFilterNameNotRecognized = /* @__PURE__ */ errorClass<"UserSearchFilterNameNotRecognized">(
+  "user_search_filter_name_not_recognized"
+)
 /** @since 0.1.0 @category errors */
 export interface UserSearchFilterNameNotRecognized extends ApiError<"UserSearchFilterNameNotRecognized"> {}
 
@@ -8571,8 +8857,9 @@ export interface UserSearchFilterNameNotRecognized extends ApiError<"UserSearchF
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchFullNameFuzzyTooShort: ApiErrorClass<"UserSearchFullNameFuzzyTooShort"> =
-  /* @__PURE__ */ errorClass("user_search_full_name_fuzzy_too_short")
+export const UserSearchFullNameFuzzyTooShort = /* @__PURE__ */ errorClass<"UserSearchFullNameFuzzyTooShort">(
+  "user_search_full_name_fuzzy_too_short"
+)
 /** @since 0.1.0 @category errors */
 export interface UserSearchFullNameFuzzyTooShort extends ApiError<"UserSearchFullNameFuzzyTooShort"> {}
 
@@ -8582,8 +8869,8 @@ export interface UserSearchFullNameFuzzyTooShort extends ApiError<"UserSearchFul
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchInvalidCursor: ApiErrorClass<"UserSearchInvalidCursor"> =
-  /* @__PURE__ */ errorClass("user_search_invalid_cursor")
+export const UserSearchInvalidCursor =
+  /* @__PURE__ */ errorClass<"UserSearchInvalidCursor">("user_search_invalid_cursor")
 /** @since 0.1.0 @category errors */
 export interface UserSearchInvalidCursor extends ApiError<"UserSearchInvalidCursor"> {}
 
@@ -8593,8 +8880,7 @@ export interface UserSearchInvalidCursor extends ApiError<"UserSearchInvalidCurs
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchInvalidLimit: ApiErrorClass<"UserSearchInvalidLimit"> =
-  /* @__PURE__ */ errorClass("user_search_invalid_limit")
+export const UserSearchInvalidLimit = /* @__PURE__ */ errorClass<"UserSearchInvalidLimit">("user_search_invalid_limit")
 /** @since 0.1.0 @category errors */
 export interface UserSearchInvalidLimit extends ApiError<"UserSearchInvalidLimit"> {}
 
@@ -8604,8 +8890,9 @@ export interface UserSearchInvalidLimit extends ApiError<"UserSearchInvalidLimit
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchInvalidOauthProviderFilter: ApiErrorClass<"UserSearchInvalidOauthProviderFilter"> =
-  /* @__PURE__ */ errorClass("user_search_invalid_oauth_provider_filter")
+export const UserSearchInvalidOauthProviderFilter = /* @__PURE__ */ errorClass<"UserSearchInvalidOauthProviderFilter">(
+  "user_search_invalid_oauth_provider_filter"
+)
 /** @since 0.1.0 @category errors */
 export interface UserSearchInvalidOauthProviderFilter extends ApiError<"UserSearchInvalidOauthProviderFilter"> {}
 
@@ -8615,8 +8902,8 @@ export interface UserSearchInvalidOauthProviderFilter extends ApiError<"UserSear
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchInvalidOperator: ApiErrorClass<"UserSearchInvalidOperator"> =
-  /* @__PURE__ */ errorClass("user_search_invalid_operator")
+export const UserSearchInvalidOperator =
+  /* @__PURE__ */ errorClass<"UserSearchInvalidOperator">("user_search_invalid_operator")
 /** @since 0.1.0 @category errors */
 export interface UserSearchInvalidOperator extends ApiError<"UserSearchInvalidOperator"> {}
 
@@ -8626,7 +8913,7 @@ export interface UserSearchInvalidOperator extends ApiError<"UserSearchInvalidOp
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchInvalidStatusFilter: ApiErrorClass<"UserSearchInvalidStatusFilter"> = /* @__PURE__ */ errorClass(
+export const UserSearchInvalidStatusFilter = /* @__PURE__ */ errorClass<"UserSearchInvalidStatusFilter">(
   "user_search_invalid_status_filter"
 )
 /** @since 0.1.0 @category errors */
@@ -8638,10 +8925,14 @@ export interface UserSearchInvalidStatusFilter extends ApiError<"UserSearchInval
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMaximumFilterValueCountExceeded: ApiErrorClass<"UserSearchMaximumFilterValueCountExceeded"> =
-  /* @__PURE__ */ errorClass("user_search_maximum_filter_value_count_exceeded")
+export const UserSearchMaximumFilterValueCountExceeded =
+  /* @__PURE__ */ errorClass<"UserSearchMaximumFilterValueCountExceeded">(
+    "user_search_maximum_filter_value_count_exceeded"
+  )
 /** @since 0.1.0 @category errors */
-export interface UserSearchMaximumFilterValueCountExceeded extends ApiError<"UserSearchMaximumFilterValueCountExceeded"> {}
+// prettier-ignore
+export interface UserSearchMaximumFilterValueCountExceeded
+  extends ApiError<"UserSearchMaximumFilterValueCountExceeded"> {}
 
 /**
  * `user_search_missing_biometric_registration_ids`.
@@ -8649,10 +8940,14 @@ export interface UserSearchMaximumFilterValueCountExceeded extends ApiError<"Use
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingBiometricRegistrationIds: ApiErrorClass<"UserSearchMissingBiometricRegistrationIds"> =
-  /* @__PURE__ */ errorClass("user_search_missing_biometric_registration_ids")
+export const UserSearchMissingBiometricRegistrationIds =
+  /* @__PURE__ */ errorClass<"UserSearchMissingBiometricRegistrationIds">(
+    "user_search_missing_biometric_registration_ids"
+  )
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingBiometricRegistrationIds extends ApiError<"UserSearchMissingBiometricRegistrationIds"> {}
+// prettier-ignore
+export interface UserSearchMissingBiometricRegistrationIds
+  extends ApiError<"UserSearchMissingBiometricRegistrationIds"> {}
 
 /**
  * `user_search_missing_biometric_verified`.
@@ -8660,8 +8955,9 @@ export interface UserSearchMissingBiometricRegistrationIds extends ApiError<"Use
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingBiometricVerified: ApiErrorClass<"UserSearchMissingBiometricVerified"> =
-  /* @__PURE__ */ errorClass("user_search_missing_biometric_verified")
+export const UserSearchMissingBiometricVerified = /* @__PURE__ */ errorClass<"UserSearchMissingBiometricVerified">(
+  "user_search_missing_biometric_verified"
+)
 /** @since 0.1.0 @category errors */
 export interface UserSearchMissingBiometricVerified extends ApiError<"UserSearchMissingBiometricVerified"> {}
 
@@ -8671,8 +8967,8 @@ export interface UserSearchMissingBiometricVerified extends ApiError<"UserSearch
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingCreatedAtGreaterThan: ApiErrorClass<"UserSearchMissingCreatedAtGreaterThan"> =
-  /* @__PURE__ */ errorClass("user_search_missing_created_at_greater_than")
+export const UserSearchMissingCreatedAtGreaterThan =
+  /* @__PURE__ */ errorClass<"UserSearchMissingCreatedAtGreaterThan">("user_search_missing_created_at_greater_than")
 /** @since 0.1.0 @category errors */
 export interface UserSearchMissingCreatedAtGreaterThan extends ApiError<"UserSearchMissingCreatedAtGreaterThan"> {}
 
@@ -8682,8 +8978,9 @@ export interface UserSearchMissingCreatedAtGreaterThan extends ApiError<"UserSea
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingCreatedAtLessThan: ApiErrorClass<"UserSearchMissingCreatedAtLessThan"> =
-  /* @__PURE__ */ errorClass("user_search_missing_created_at_less_than")
+export const UserSearchMissingCreatedAtLessThan = /* @__PURE__ */ errorClass<"UserSearchMissingCreatedAtLessThan">(
+  "user_search_missing_created_at_less_than"
+)
 /** @since 0.1.0 @category errors */
 export interface UserSearchMissingCreatedAtLessThan extends ApiError<"UserSearchMissingCreatedAtLessThan"> {}
 
@@ -8693,8 +8990,9 @@ export interface UserSearchMissingCreatedAtLessThan extends ApiError<"UserSearch
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingCryptoWalletAddress: ApiErrorClass<"UserSearchMissingCryptoWalletAddress"> =
-  /* @__PURE__ */ errorClass("user_search_missing_crypto_wallet_address")
+export const UserSearchMissingCryptoWalletAddress = /* @__PURE__ */ errorClass<"UserSearchMissingCryptoWalletAddress">(
+  "user_search_missing_crypto_wallet_address"
+)
 /** @since 0.1.0 @category errors */
 export interface UserSearchMissingCryptoWalletAddress extends ApiError<"UserSearchMissingCryptoWalletAddress"> {}
 
@@ -8704,8 +9002,9 @@ export interface UserSearchMissingCryptoWalletAddress extends ApiError<"UserSear
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingCryptoWalletId: ApiErrorClass<"UserSearchMissingCryptoWalletId"> =
-  /* @__PURE__ */ errorClass("user_search_missing_crypto_wallet_id")
+export const UserSearchMissingCryptoWalletId = /* @__PURE__ */ errorClass<"UserSearchMissingCryptoWalletId">(
+  "user_search_missing_crypto_wallet_id"
+)
 /** @since 0.1.0 @category errors */
 export interface UserSearchMissingCryptoWalletId extends ApiError<"UserSearchMissingCryptoWalletId"> {}
 
@@ -8715,8 +9014,8 @@ export interface UserSearchMissingCryptoWalletId extends ApiError<"UserSearchMis
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingCryptoWalletVerified: ApiErrorClass<"UserSearchMissingCryptoWalletVerified"> =
-  /* @__PURE__ */ errorClass("user_search_missing_crypto_wallet_verified")
+export const UserSearchMissingCryptoWalletVerified =
+  /* @__PURE__ */ errorClass<"UserSearchMissingCryptoWalletVerified">("user_search_missing_crypto_wallet_verified")
 /** @since 0.1.0 @category errors */
 export interface UserSearchMissingCryptoWalletVerified extends ApiError<"UserSearchMissingCryptoWalletVerified"> {}
 
@@ -8726,8 +9025,9 @@ export interface UserSearchMissingCryptoWalletVerified extends ApiError<"UserSea
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingEmailAddressFuzzy: ApiErrorClass<"UserSearchMissingEmailAddressFuzzy"> =
-  /* @__PURE__ */ errorClass("user_search_missing_email_address_fuzzy")
+export const UserSearchMissingEmailAddressFuzzy = /* @__PURE__ */ errorClass<"UserSearchMissingEmailAddressFuzzy">(
+  "user_search_missing_email_address_fuzzy"
+)
 /** @since 0.1.0 @category errors */
 export interface UserSearchMissingEmailAddressFuzzy extends ApiError<"UserSearchMissingEmailAddressFuzzy"> {}
 
@@ -8737,8 +9037,9 @@ export interface UserSearchMissingEmailAddressFuzzy extends ApiError<"UserSearch
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingEmailAddresses: ApiErrorClass<"UserSearchMissingEmailAddresses"> =
-  /* @__PURE__ */ errorClass("user_search_missing_email_addresses")
+export const UserSearchMissingEmailAddresses = /* @__PURE__ */ errorClass<"UserSearchMissingEmailAddresses">(
+  "user_search_missing_email_addresses"
+)
 /** @since 0.1.0 @category errors */
 export interface UserSearchMissingEmailAddresses extends ApiError<"UserSearchMissingEmailAddresses"> {}
 
@@ -8748,7 +9049,7 @@ export interface UserSearchMissingEmailAddresses extends ApiError<"UserSearchMis
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingEmailDomain: ApiErrorClass<"UserSearchMissingEmailDomain"> = /* @__PURE__ */ errorClass(
+export const UserSearchMissingEmailDomain = /* @__PURE__ */ errorClass<"UserSearchMissingEmailDomain">(
   "user_search_missing_email_domain"
 )
 /** @since 0.1.0 @category errors */
@@ -8760,7 +9061,7 @@ export interface UserSearchMissingEmailDomain extends ApiError<"UserSearchMissin
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingEmailIds: ApiErrorClass<"UserSearchMissingEmailIds"> = /* @__PURE__ */ errorClass(
+export const UserSearchMissingEmailIds = /* @__PURE__ */ errorClass<"UserSearchMissingEmailIds">(
   "user_search_missing_email_ids"
 )
 /** @since 0.1.0 @category errors */
@@ -8772,8 +9073,9 @@ export interface UserSearchMissingEmailIds extends ApiError<"UserSearchMissingEm
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingEmailVerified: ApiErrorClass<"UserSearchMissingEmailVerified"> =
-  /* @__PURE__ */ errorClass("user_search_missing_email_verified")
+export const UserSearchMissingEmailVerified = /* @__PURE__ */ errorClass<"UserSearchMissingEmailVerified">(
+  "user_search_missing_email_verified"
+)
 /** @since 0.1.0 @category errors */
 export interface UserSearchMissingEmailVerified extends ApiError<"UserSearchMissingEmailVerified"> {}
 
@@ -8783,7 +9085,7 @@ export interface UserSearchMissingEmailVerified extends ApiError<"UserSearchMiss
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingFilterName: ApiErrorClass<"UserSearchMissingFilterName"> = /* @__PURE__ */ errorClass(
+export const UserSearchMissingFilterName = /* @__PURE__ */ errorClass<"UserSearchMissingFilterName">(
   "user_search_missing_filter_name"
 )
 /** @since 0.1.0 @category errors */
@@ -8795,7 +9097,7 @@ export interface UserSearchMissingFilterName extends ApiError<"UserSearchMissing
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingFilterValue: ApiErrorClass<"UserSearchMissingFilterValue"> = /* @__PURE__ */ errorClass(
+export const UserSearchMissingFilterValue = /* @__PURE__ */ errorClass<"UserSearchMissingFilterValue">(
   "user_search_missing_filter_value"
 )
 /** @since 0.1.0 @category errors */
@@ -8807,8 +9109,9 @@ export interface UserSearchMissingFilterValue extends ApiError<"UserSearchMissin
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingFullNameFuzzy: ApiErrorClass<"UserSearchMissingFullNameFuzzy"> =
-  /* @__PURE__ */ errorClass("user_search_missing_full_name_fuzzy")
+export const UserSearchMissingFullNameFuzzy = /* @__PURE__ */ errorClass<"UserSearchMissingFullNameFuzzy">(
+  "user_search_missing_full_name_fuzzy"
+)
 /** @since 0.1.0 @category errors */
 export interface UserSearchMissingFullNameFuzzy extends ApiError<"UserSearchMissingFullNameFuzzy"> {}
 
@@ -8818,7 +9121,7 @@ export interface UserSearchMissingFullNameFuzzy extends ApiError<"UserSearchMiss
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingGreaterThan: ApiErrorClass<"UserSearchMissingGreaterThan"> = /* @__PURE__ */ errorClass(
+export const UserSearchMissingGreaterThan = /* @__PURE__ */ errorClass<"UserSearchMissingGreaterThan">(
   "user_search_missing_greater_than"
 )
 /** @since 0.1.0 @category errors */
@@ -8830,7 +9133,7 @@ export interface UserSearchMissingGreaterThan extends ApiError<"UserSearchMissin
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingLessThan: ApiErrorClass<"UserSearchMissingLessThan"> = /* @__PURE__ */ errorClass(
+export const UserSearchMissingLessThan = /* @__PURE__ */ errorClass<"UserSearchMissingLessThan">(
   "user_search_missing_less_than"
 )
 /** @since 0.1.0 @category errors */
@@ -8842,8 +9145,9 @@ export interface UserSearchMissingLessThan extends ApiError<"UserSearchMissingLe
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingOauthProviders: ApiErrorClass<"UserSearchMissingOauthProviders"> =
-  /* @__PURE__ */ errorClass("user_search_missing_oauth_providers")
+export const UserSearchMissingOauthProviders = /* @__PURE__ */ errorClass<"UserSearchMissingOauthProviders">(
+  "user_search_missing_oauth_providers"
+)
 /** @since 0.1.0 @category errors */
 export interface UserSearchMissingOauthProviders extends ApiError<"UserSearchMissingOauthProviders"> {}
 
@@ -8853,8 +9157,8 @@ export interface UserSearchMissingOauthProviders extends ApiError<"UserSearchMis
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingPassword: ApiErrorClass<"UserSearchMissingPassword"> =
-  /* @__PURE__ */ errorClass("user_search_missing_password")
+export const UserSearchMissingPassword =
+  /* @__PURE__ */ errorClass<"UserSearchMissingPassword">("user_search_missing_password")
 /** @since 0.1.0 @category errors */
 export interface UserSearchMissingPassword extends ApiError<"UserSearchMissingPassword"> {}
 
@@ -8864,7 +9168,7 @@ export interface UserSearchMissingPassword extends ApiError<"UserSearchMissingPa
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingPhoneIds: ApiErrorClass<"UserSearchMissingPhoneIds"> = /* @__PURE__ */ errorClass(
+export const UserSearchMissingPhoneIds = /* @__PURE__ */ errorClass<"UserSearchMissingPhoneIds">(
   "user_search_missing_phone_ids"
 )
 /** @since 0.1.0 @category errors */
@@ -8876,8 +9180,9 @@ export interface UserSearchMissingPhoneIds extends ApiError<"UserSearchMissingPh
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingPhoneNumberFuzzy: ApiErrorClass<"UserSearchMissingPhoneNumberFuzzy"> =
-  /* @__PURE__ */ errorClass("user_search_missing_phone_number_fuzzy")
+export const UserSearchMissingPhoneNumberFuzzy = /* @__PURE__ */ errorClass<"UserSearchMissingPhoneNumberFuzzy">(
+  "user_search_missing_phone_number_fuzzy"
+)
 /** @since 0.1.0 @category errors */
 export interface UserSearchMissingPhoneNumberFuzzy extends ApiError<"UserSearchMissingPhoneNumberFuzzy"> {}
 
@@ -8887,7 +9192,7 @@ export interface UserSearchMissingPhoneNumberFuzzy extends ApiError<"UserSearchM
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingPhoneNumbers: ApiErrorClass<"UserSearchMissingPhoneNumbers"> = /* @__PURE__ */ errorClass(
+export const UserSearchMissingPhoneNumbers = /* @__PURE__ */ errorClass<"UserSearchMissingPhoneNumbers">(
   "user_search_missing_phone_numbers"
 )
 /** @since 0.1.0 @category errors */
@@ -8899,8 +9204,9 @@ export interface UserSearchMissingPhoneNumbers extends ApiError<"UserSearchMissi
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingPhoneVerified: ApiErrorClass<"UserSearchMissingPhoneVerified"> =
-  /* @__PURE__ */ errorClass("user_search_missing_phone_verified")
+export const UserSearchMissingPhoneVerified = /* @__PURE__ */ errorClass<"UserSearchMissingPhoneVerified">(
+  "user_search_missing_phone_verified"
+)
 /** @since 0.1.0 @category errors */
 export interface UserSearchMissingPhoneVerified extends ApiError<"UserSearchMissingPhoneVerified"> {}
 
@@ -8910,8 +9216,8 @@ export interface UserSearchMissingPhoneVerified extends ApiError<"UserSearchMiss
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingStatus: ApiErrorClass<"UserSearchMissingStatus"> =
-  /* @__PURE__ */ errorClass("user_search_missing_status")
+export const UserSearchMissingStatus =
+  /* @__PURE__ */ errorClass<"UserSearchMissingStatus">("user_search_missing_status")
 /** @since 0.1.0 @category errors */
 export interface UserSearchMissingStatus extends ApiError<"UserSearchMissingStatus"> {}
 
@@ -8921,8 +9227,8 @@ export interface UserSearchMissingStatus extends ApiError<"UserSearchMissingStat
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingTotpIds: ApiErrorClass<"UserSearchMissingTotpIds"> =
-  /* @__PURE__ */ errorClass("user_search_missing_totp_ids")
+export const UserSearchMissingTotpIds =
+  /* @__PURE__ */ errorClass<"UserSearchMissingTotpIds">("user_search_missing_totp_ids")
 /** @since 0.1.0 @category errors */
 export interface UserSearchMissingTotpIds extends ApiError<"UserSearchMissingTotpIds"> {}
 
@@ -8932,7 +9238,7 @@ export interface UserSearchMissingTotpIds extends ApiError<"UserSearchMissingTot
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingTotpVerified: ApiErrorClass<"UserSearchMissingTotpVerified"> = /* @__PURE__ */ errorClass(
+export const UserSearchMissingTotpVerified = /* @__PURE__ */ errorClass<"UserSearchMissingTotpVerified">(
   "user_search_missing_totp_verified"
 )
 /** @since 0.1.0 @category errors */
@@ -8944,8 +9250,8 @@ export interface UserSearchMissingTotpVerified extends ApiError<"UserSearchMissi
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingUserIds: ApiErrorClass<"UserSearchMissingUserIds"> =
-  /* @__PURE__ */ errorClass("user_search_missing_user_ids")
+export const UserSearchMissingUserIds =
+  /* @__PURE__ */ errorClass<"UserSearchMissingUserIds">("user_search_missing_user_ids")
 /** @since 0.1.0 @category errors */
 export interface UserSearchMissingUserIds extends ApiError<"UserSearchMissingUserIds"> {}
 
@@ -8955,10 +9261,14 @@ export interface UserSearchMissingUserIds extends ApiError<"UserSearchMissingUse
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingWebauthnRegistrationIds: ApiErrorClass<"UserSearchMissingWebauthnRegistrationIds"> =
-  /* @__PURE__ */ errorClass("user_search_missing_webauthn_registration_ids")
+export const UserSearchMissingWebauthnRegistrationIds =
+  /* @__PURE__ */ errorClass<"UserSearchMissingWebauthnRegistrationIds">(
+    "user_search_missing_webauthn_registration_ids"
+  )
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingWebauthnRegistrationIds extends ApiError<"UserSearchMissingWebauthnRegistrationIds"> {}
+// prettier-ignore
+export interface UserSearchMissingWebauthnRegistrationIds
+  extends ApiError<"UserSearchMissingWebauthnRegistrationIds"> {}
 
 /**
  * `user_search_missing_webauthn_verified`.
@@ -8966,8 +9276,9 @@ export interface UserSearchMissingWebauthnRegistrationIds extends ApiError<"User
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchMissingWebauthnVerified: ApiErrorClass<"UserSearchMissingWebauthnVerified"> =
-  /* @__PURE__ */ errorClass("user_search_missing_webauthn_verified")
+export const UserSearchMissingWebauthnVerified = /* @__PURE__ */ errorClass<"UserSearchMissingWebauthnVerified">(
+  "user_search_missing_webauthn_verified"
+)
 /** @since 0.1.0 @category errors */
 export interface UserSearchMissingWebauthnVerified extends ApiError<"UserSearchMissingWebauthnVerified"> {}
 
@@ -8977,8 +9288,9 @@ export interface UserSearchMissingWebauthnVerified extends ApiError<"UserSearchM
  * @since 0.1.0
  * @category errors
  */
-export const UserSearchPhoneNumberFuzzyTooShort: ApiErrorClass<"UserSearchPhoneNumberFuzzyTooShort"> =
-  /* @__PURE__ */ errorClass("user_search_phone_number_fuzzy_too_short")
+export const UserSearchPhoneNumberFuzzyTooShort = /* @__PURE__ */ errorClass<"UserSearchPhoneNumberFuzzyTooShort">(
+  "user_search_phone_number_fuzzy_too_short"
+)
 /** @since 0.1.0 @category errors */
 export interface UserSearchPhoneNumberFuzzyTooShort extends ApiError<"UserSearchPhoneNumberFuzzyTooShort"> {}
 
@@ -8988,8 +9300,7 @@ export interface UserSearchPhoneNumberFuzzyTooShort extends ApiError<"UserSearch
  * @since 0.1.0
  * @category errors
  */
-export const UserUnauthenticated: ApiErrorClass<"UserUnauthenticated"> =
-  /* @__PURE__ */ errorClass("user_unauthenticated")
+export const UserUnauthenticated = /* @__PURE__ */ errorClass<"UserUnauthenticated">("user_unauthenticated")
 /** @since 0.1.0 @category errors */
 export interface UserUnauthenticated extends ApiError<"UserUnauthenticated"> {}
 
@@ -8999,8 +9310,7 @@ export interface UserUnauthenticated extends ApiError<"UserUnauthenticated"> {}
  * @since 0.1.0
  * @category errors
  */
-export const WeakFactorCombination: ApiErrorClass<"WeakFactorCombination"> =
-  /* @__PURE__ */ errorClass("weak_factor_combination")
+export const WeakFactorCombination = /* @__PURE__ */ errorClass<"WeakFactorCombination">("weak_factor_combination")
 /** @since 0.1.0 @category errors */
 export interface WeakFactorCombination extends ApiError<"WeakFactorCombination"> {}
 
@@ -9010,7 +9320,7 @@ export interface WeakFactorCombination extends ApiError<"WeakFactorCombination">
  * @since 0.1.0
  * @category errors
  */
-export const WeakPassword: ApiErrorClass<"WeakPassword"> = /* @__PURE__ */ errorClass("weak_password")
+export const WeakPassword = /* @__PURE__ */ errorClass<"WeakPassword">("weak_password")
 /** @since 0.1.0 @category errors */
 export interface WeakPassword extends ApiError<"WeakPassword"> {}
 
@@ -9020,7 +9330,7 @@ export interface WeakPassword extends ApiError<"WeakPassword"> {}
  * @since 0.1.0
  * @category errors
  */
-export const WebauthnRegistrationNotFound: ApiErrorClass<"WebauthnRegistrationNotFound"> = /* @__PURE__ */ errorClass(
+export const WebauthnRegistrationNotFound = /* @__PURE__ */ errorClass<"WebauthnRegistrationNotFound">(
   "webauthn_registration_not_found"
 )
 /** @since 0.1.0 @category errors */
@@ -9032,7 +9342,7 @@ export interface WebauthnRegistrationNotFound extends ApiError<"WebauthnRegistra
  * @since 0.1.0
  * @category errors
  */
-export const WrongStackLive: ApiErrorClass<"WrongStackLive"> = /* @__PURE__ */ errorClass("wrong_stack_live")
+export const WrongStackLive = /* @__PURE__ */ errorClass<"WrongStackLive">("wrong_stack_live")
 /** @since 0.1.0 @category errors */
 export interface WrongStackLive extends ApiError<"WrongStackLive"> {}
 
@@ -9042,7 +9352,7 @@ export interface WrongStackLive extends ApiError<"WrongStackLive"> {}
  * @since 0.1.0
  * @category errors
  */
-export const WrongStackTest: ApiErrorClass<"WrongStackTest"> = /* @__PURE__ */ errorClass("wrong_stack_test")
+export const WrongStackTest = /* @__PURE__ */ errorClass<"WrongStackTest">("wrong_stack_test")
 /** @since 0.1.0 @category errors */
 export interface WrongStackTest extends ApiError<"WrongStackTest"> {}
 
@@ -9052,7 +9362,7 @@ export interface WrongStackTest extends ApiError<"WrongStackTest"> {}
  * @since 0.1.0
  * @category errors
  */
-export const XmlValidationSamlUnknownError: ApiErrorClass<"XmlValidationSamlUnknownError"> = /* @__PURE__ */ errorClass(
+export const XmlValidationSamlUnknownError = /* @__PURE__ */ errorClass<"XmlValidationSamlUnknownError">(
   "xml_validation_saml_unknown_error"
 )
 /** @since 0.1.0 @category errors */

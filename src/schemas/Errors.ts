@@ -279,7 +279,8 @@ export const fromBody = (body: ApiErrorFields): CatalogError | StytchUnknownErro
 let catalogued: ReadonlySet<string> | undefined
 
 /** Whether `errorType` is one of the catalogue's (the set is built at the first error answer). */
-const isCatalogued = (errorType: string): boolean => (catalogued ??= new Set(ERROR_TYPES.split(" "))).has(errorType)
+const isCatalogued = (errorType: string): boolean =>
+  (catalogued ??= new Set(ERROR_TYPES.split(" "))).has(errorType)
 
 const MAX_ISSUES = 10
 const MAX_DEPTH = 64

@@ -51,7 +51,8 @@ export abstract class StytchApiError extends Data.Error<ApiErrorFields> {
   }
 
   override get message(): string {
-    return `${this.error_type}: ${this.error_message} (HTTP ${this.status_code}, request_id ${this.request_id || "unknown"})`
+    const requestId = this.request_id || "unknown"
+    return `${this.error_type}: ${this.error_message} (HTTP ${this.status_code}, request_id ${requestId})`
   }
 
   override toJSON(): unknown {

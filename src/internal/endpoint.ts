@@ -27,9 +27,8 @@ export interface Endpoint<Req = any, ReqI = any, Res = any, ResI = any> {
   readonly request: Schema.Schema<Req, ReqI>
   readonly response: Schema.Schema<Res, ResI>
   readonly retry: RetryPolicy
-  /** The response carries a `session` (so a `...WithClaims` variant can decode its custom claims). */
+  /** The response carries a session (`session`; OAuth's `user_session`): an `authenticate` then has `...WithClaims`. */
   readonly session: boolean
-  readonly inSeed: boolean
 }
 
 export const endpoint = <Req, ReqI, Res, ResI>(e: Endpoint<Req, ReqI, Res, ResI>): Endpoint<Req, ReqI, Res, ResI> => e

@@ -13,12 +13,12 @@
  */
 import * as Data from "effect/Data"
 import * as ParseResult from "effect/ParseResult"
+import { ERROR_TYPES } from "./ErrorCatalog.js"
 import type { CatalogError } from "./ErrorTypes.js"
-import { byErrorType } from "./ErrorTypes.js"
-import { type ApiErrorFields, StytchApiError, TypeId } from "./StytchApiError.js"
+import { type ApiErrorFields, errorClass, StytchApiError, TypeId } from "./StytchApiError.js"
 
 export * from "./ErrorTypes.js"
-export { type ApiErrorFields, StytchApiError, TypeId } from "./StytchApiError.js"
+export { type ApiErrorFields, errorClass, StytchApiError, TypeId } from "./StytchApiError.js"
 
 /**
  * An `error_type` this SDK's catalogue does not know. The raw `error_type` is kept.
@@ -272,11 +272,15 @@ export const isStytchError = (
  * @category constructors
  */
 export const fromBody = (body: ApiErrorFields): CatalogError | StytchUnknownError => {
-  const Class = Object.hasOwn(byErrorType, body.error_type)
-    ? byErrorType[body.error_type as keyof typeof byErrorType]
-    : StytchUnknownError
-  return new Class(body)
+  const Class = isCatalogued(body.error_type) ? errorClass(body.error_type) : StytchUnknownError
+  return new Class(body) as CatalogError | StytchUnknownError
 }
+
+let catalogued: ReadonlySet<string> | undefined
+
+/** Whether `errorType` is one of the catalogue's (the set is built at the first error answer). */
+const isCatalogued = (errorType: string): boolean =>
+  (catalogued ??= new Set(ERROR_TYPES.split(" "))).has(errorType)
 
 const MAX_ISSUES = 10
 const MAX_DEPTH = 64

@@ -51,7 +51,8 @@ export abstract class StytchApiError extends Data.Error<ApiErrorFields> {
   }
 
   override get message(): string {
-    return `${this.error_type}: ${this.error_message} (HTTP ${this.status_code}, request_id ${this.request_id || "unknown"})`
+    const requestId = this.request_id || "unknown"
+    return `${this.error_type}: ${this.error_message} (HTTP ${this.status_code}, request_id ${requestId})`
   }
 
   override toJSON(): unknown {
@@ -103,4 +104,28 @@ export const tagged = <Tag extends string>(tag: Tag, errorType: string): ApiErro
   Object.defineProperty(Tagged, "name", { value: tag })
   Object.defineProperty(Tagged, "errorType", { value: errorType })
   return Tagged as unknown as ApiErrorClass<Tag>
+}
+
+/** The classes made so far, by `error_type` (made lazily: a bundle that never sees an error type never builds it). */
+let classes: Map<string, ApiErrorClass<string>> | undefined
+
+/** `user_not_found` -> `UserNotFound`, the catalogue's mechanical tag (the generator checks it for every entry). */
+const tagOf = (errorType: string): string =>
+  errorType.split("_").map((part) => part.slice(0, 1).toUpperCase() + part.slice(1)).join("")
+
+/**
+ * The error class of one catalogued `error_type`, made the first time it is asked for and the same class every time
+ * after (so `instanceof` holds between a named export such as `UserNotFound` and an error decoded from an answer).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const errorClass = <Tag extends string>(errorType: string): ApiErrorClass<Tag> => {
+  classes ??= new Map()
+  let Class = classes.get(errorType)
+  if (Class === undefined) {
+    Class = tagged(tagOf(errorType), errorType)
+    classes.set(errorType, Class)
+  }
+  return Class as ApiErrorClass<Tag>
 }

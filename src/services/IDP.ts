@@ -10,12 +10,10 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import { type Client, makeClient } from "../internal/client.js"
 import { customClaims, projectExpected, verifyWithJwks } from "../internal/jwt.js"
 import { oauth2Form } from "../internal/oauth2.js"
 import { JwksCache } from "../layers/JwksCache.js"
 import { StytchHttp } from "../layers/StytchHttp.js"
-import * as Endpoints from "../schemas/Endpoints.js"
 import {
   type StytchError,
   type StytchJwtError,
@@ -23,7 +21,8 @@ import {
   type StytchOAuth2Error,
   TypeId
 } from "../schemas/Errors.js"
-import type { IntrospectTokenClaims } from "../schemas/Models.js"
+import type { IntrospectTokenClaims } from "../schemas/IDP.js"
+import { type Methods, methods } from "./generated/IDP.js"
 
 export * from "../schemas/IDP.js"
 
@@ -86,7 +85,7 @@ export class StytchTokenInactive extends Data.TaggedError("StytchTokenInactive")
  * @since 0.1.0
  * @category models
  */
-export interface Service extends Client<typeof Endpoints.idp> {
+export interface Service extends Methods {
   /**
    * Asks the project's OAuth2 introspection endpoint about an access token (a form post without Basic auth; the
    * caller authenticates with `client_id` and `client_secret`). Safe to repeat, so transient failures are retried.
@@ -221,7 +220,7 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
     return toClaims({ aud, exp, iat, iss, nbf, scope, sub }, payload, LOCAL_EXCLUDED, "access_token")
   })
 
-  return IDP.of({ ...makeClient(http, Endpoints.idp), introspectTokenNetwork, introspectTokenLocal })
+  return IDP.of({ ...methods(http), introspectTokenNetwork, introspectTokenLocal })
 })
 
 /**

@@ -10,12 +10,10 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import { type Client, makeClient } from "../internal/client.js"
 import { JwksCache } from "../layers/JwksCache.js"
 import { cachedVerifier, customClaims, projectExpected } from "../internal/jwt.js"
 import { oauth2Form } from "../internal/oauth2.js"
 import { StytchHttp } from "../layers/StytchHttp.js"
-import * as Endpoints from "../schemas/Endpoints.js"
 import {
   type StytchError,
   type StytchJwtError,
@@ -23,7 +21,8 @@ import {
   StytchM2MScopeError,
   type StytchOAuth2Error
 } from "../schemas/Errors.js"
-import { type AuthenticateTokenRequest, type AuthenticateTokenResponse, TokenResponse } from "../schemas/Models.js"
+import { type AuthenticateTokenRequest, type AuthenticateTokenResponse, TokenResponse } from "../schemas/M2M.js"
+import { type Methods, methods } from "./generated/M2M.js"
 
 export * from "../schemas/M2M.js"
 
@@ -57,7 +56,7 @@ export const TokenRequest: Schema.Schema<TokenRequest> = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface Service extends Client<typeof Endpoints.m2m> {
+export interface Service extends Methods {
   /**
    * Exchanges an M2M client's id and secret for an access token (OAuth2 client credentials). `scopes` narrows the
    * token to those scopes; omitted, the token carries every scope of the client. Retried on 429 only.
@@ -168,7 +167,7 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
     return token
   })
 
-  return M2M.of({ ...makeClient(http, Endpoints.m2m), token, authenticateToken })
+  return M2M.of({ ...methods(http), token, authenticateToken })
 })
 
 /**

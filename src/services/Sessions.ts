@@ -8,11 +8,10 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import * as jose from "jose"
-import { type Client, decodeClaims, makeClient, withClaims, type WithClaims, type WithClaimsMethod } from "../internal/client.js"
+import { decodeClaims, type WithClaims } from "../internal/client.js"
 import { JwksCache } from "../layers/JwksCache.js"
 import { cachedVerifier, customClaims, projectExpected } from "../internal/jwt.js"
 import { StytchHttp } from "../layers/StytchHttp.js"
-import * as Endpoints from "../schemas/Endpoints.js"
 import {
   type StytchClaimsError,
   type StytchError,
@@ -20,7 +19,9 @@ import {
   StytchJwtFailure,
   StytchJwtMalformed
 } from "../schemas/Errors.js"
-import { Session, type SessionsAuthenticateRequest, type SessionsAuthenticateResponse } from "../schemas/Models.js"
+import type { Session } from "../schemas/Shared.js"
+import type { SessionsAuthenticateResponse } from "../schemas/Sessions.js"
+import { type Methods, methods } from "./generated/Sessions.js"
 
 export * from "../schemas/Sessions.js"
 
@@ -67,9 +68,7 @@ export type AuthenticateJwtResponse =
  * @since 0.1.0
  * @category models
  */
-export interface Service extends Client<typeof Endpoints.sessions> {
-  /** `authenticate`, with the session's custom claims decoded by the given schema. */
-  readonly authenticateWithClaims: WithClaimsMethod<SessionsAuthenticateRequest, SessionsAuthenticateResponse>
+export interface Service extends Methods {
   /**
    * Verifies a session JWT locally (RS256 against the project's JWKS, issuer, audience, `exp`/`nbf`, optional
    * maximum age) and returns its session, custom claims included. Time comes from Effect's `Clock`.
@@ -111,7 +110,7 @@ const REGISTERED = new Set(["aud", "exp", "iat", "iss", "jti", "nbf", "sub", SES
 export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effect.gen(function*() {
   const http = yield* StytchHttp
   const jwks = yield* JwksCache
-  const client = makeClient(http, Endpoints.sessions)
+  const client = methods(http)
   const expected = projectExpected(http.config, { typ: "JWT" })
 
   /** The session carried by a verified payload; built by hand (no schema pass) since this is the hot path. */
@@ -177,7 +176,6 @@ export const make: Effect.Effect<Service, never, StytchHttp | JwksCache> = Effec
 
   return Sessions.of({
     ...client,
-    authenticateWithClaims: withClaims(http, Endpoints.sessions.authenticate),
     authenticateJwtLocal,
     authenticateJwtLocalWithClaims: (request, claims) =>
       Effect.flatMap(authenticateJwtLocal(request), (session) => decodeClaims(session, session.custom_claims, claims)),

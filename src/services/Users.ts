@@ -8,11 +8,11 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
-import { type Client, makeClient } from "../internal/client.js"
 import { StytchHttp } from "../layers/StytchHttp.js"
-import * as Endpoints from "../schemas/Endpoints.js"
 import type { StytchError } from "../schemas/Errors.js"
-import type { User, UsersSearchRequest } from "../schemas/Models.js"
+import type { User } from "../schemas/Shared.js"
+import type { UsersSearchRequest } from "../schemas/Users.js"
+import { type Methods, methods } from "./generated/Users.js"
 
 export * from "../schemas/Users.js"
 
@@ -20,7 +20,7 @@ export * from "../schemas/Users.js"
  * @since 0.1.0
  * @category models
  */
-export interface Service extends Client<typeof Endpoints.users> {
+export interface Service extends Methods {
   /**
    * Every user matching the search, as a stream that follows `next_cursor` page by page (`limit` is the page size).
    */
@@ -39,7 +39,7 @@ export class Users extends Context.Tag("effect-stytch/Users")<Users, Service>() 
  */
 export const make: Effect.Effect<Service, never, StytchHttp> = Effect.gen(function*() {
   const http = yield* StytchHttp
-  const client = makeClient(http, Endpoints.users)
+  const client = methods(http)
   const searchAll = (request: UsersSearchRequest = {}): Stream.Stream<User, StytchError> =>
     Stream.paginateEffect(request.cursor, (cursor: string | undefined) =>
       Effect.map(client.search(cursor === undefined ? request : { ...request, cursor }), (page) => {

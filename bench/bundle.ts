@@ -1,7 +1,8 @@
 /**
  * Bundle size of two small apps, ours vs the official `stytch` package: one that only calls `users.get`, and one
  * that calls a method of every area. Each is bundled in memory by esbuild (minified, ESM, platform node; nothing
- * external) from the repository's sources. `npx tsx bench/bundle.ts` prints a table.
+ * external), ours from the built package (`dist/`, what users install; `npm run build:js` first) or from the
+ * sources (`src/`). `npx tsx bench/bundle.ts [--from=src]` prints a table.
  *
  * The SDK's share: esbuild also writes a source map, and every output byte whose mapping names a file under `src/`
  * (ours) or `node_modules/stytch/` (the official package) counts as the SDK's. `minified` share is that byte count.
@@ -22,7 +23,11 @@ export interface Size {
 }
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
-const src = join(root, "src/index.ts")
+
+/** Where our SDK is bundled from: the sources, or a directory holding the built package's files. */
+export type From = "src" | { readonly dist: string }
+const entryOf = (from: From) => (from === "src" ? join(root, "src/index.ts") : join(from.dist, "index.js"))
+const dirOf = (from: From) => (from === "src" ? join(root, "src") : from.dist)
 const CONFIG = `{ projectId: "project-test-00000000-0000-4000-8000-000000000000", secret: "secret-test-bundle" }`
 const OFFICIAL = `{ project_id: "project-test-00000000-0000-4000-8000-000000000000", secret: "secret-test-bundle" }`
 
@@ -47,7 +52,10 @@ const EVERY_AREA: ReadonlyArray<readonly [string, string]> = [
   ["debug.whoami", ""]
 ]
 
-const APPS: ReadonlyArray<{ readonly app: string; readonly ours: string; readonly official: string }> = [
+type App = { readonly app: string; readonly ours: string; readonly official: string }
+
+/** The apps, ours importing the SDK from `src` (an entry file's path). */
+const apps = (src: string): ReadonlyArray<App> => [
   {
     app: "users.get only",
     ours: `import * as Effect from "effect/Effect"
@@ -188,35 +196,45 @@ const build = async (entry: string, isSdk: (path: string) => boolean): Promise<M
   return { size: { minified: Buffer.byteLength(code), gzip: whole, sdkShareGzip: whole - gzip(rest) }, code, sdkMinified }
 }
 
-const ourFile = (path: string) => relative(root, path).startsWith("src/")
+const under = (dir: string) => (path: string) => !relative(dir, path).startsWith("..")
 const officialFile = (path: string) =>
   path.includes("/node_modules/stytch/") && !path.includes("/node_modules/stytch/node_modules/")
 
 /** One app bundled with one SDK: its size, its code, and the SDK's minified bytes. */
-export const measureApp = (app: "users.get only" | "every area", sdk: "ours" | "official"): Promise<Measured> => {
-  const entry = APPS.find((a) => a.app === app)!
-  return sdk === "ours" ? build(entry.ours, ourFile) : build(entry.official, officialFile)
+export const measureApp = (
+  app: "users.get only" | "every area",
+  sdk: "ours" | "official",
+  from: From = "src"
+): Promise<Measured> => {
+  const entry = apps(entryOf(from)).find((a) => a.app === app)!
+  return sdk === "ours" ? build(entry.ours, under(dirOf(from))) : build(entry.official, officialFile)
 }
 
-const measureAll = async () => {
+const measureAll = async (from: From) => {
   const rows = []
-  for (const app of APPS) {
-    rows.push({ app: app.app, ours: await build(app.ours, ourFile), official: await build(app.official, officialFile) })
+  for (const app of apps(entryOf(from))) {
+    rows.push({
+      app: app.app,
+      ours: await build(app.ours, under(dirOf(from))),
+      official: await build(app.official, officialFile)
+    })
   }
   return rows
 }
 
-/** Both apps, ours and the official package's, bundled and measured (bytes). */
-export const measureBundles = async (): Promise<
-  ReadonlyArray<{ readonly app: string; readonly ours: Size; readonly official: Size }>
-> => (await measureAll()).map((row) => ({ app: row.app, ours: row.ours.size, official: row.official.size }))
+/** Both apps, ours (from the built `dist/` by default) and the official package's, bundled and measured (bytes). */
+export const measureBundles = async (
+  from: From = { dist: join(root, "dist") }
+): Promise<ReadonlyArray<{ readonly app: string; readonly ours: Size; readonly official: Size }>> =>
+  (await measureAll(from)).map((row) => ({ app: row.app, ours: row.ours.size, official: row.official.size }))
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
   const kb = (n: number | undefined) => `${((n ?? 0) / 1024).toFixed(1)} KB`
   const side = (m: Measured) => [kb(m.size.minified), kb(m.size.gzip), kb(m.sdkMinified), kb(m.size.sdkShareGzip)]
   console.log("| app | SDK | minified | gzip | SDK's minified bytes | SDK's gzip share |")
   console.log("|---|---|---|---|---|---|")
-  for (const row of await measureAll()) {
+  const from: From = process.argv.includes("--from=src") ? "src" : { dist: join(root, "dist") }
+  for (const row of await measureAll(from)) {
     console.log(`| ${row.app} | effect-stytch | ${side(row.ours).join(" | ")} |`)
     console.log(`| ${row.app} | stytch ${officialVersion} | ${side(row.official).join(" | ")} |`)
   }

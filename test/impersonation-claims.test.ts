@@ -5,7 +5,7 @@
 import { assert, describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { StytchEmulator } from "../src/emulator/index.js"
+import { StytchEmulator } from "effect-stytch/testing"
 import { Impersonation, Users } from "../src/index.js"
 import { expectFailure, uniqueEmail } from "./support.js"
 

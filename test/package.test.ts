@@ -10,6 +10,7 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { promisify } from "node:util"
 import { afterAll, beforeAll } from "vitest"
+import { measureApp } from "../bench/bundle.js"
 
 const root = fileURLToPath(new URL("..", import.meta.url))
 const tsc = join(root, "node_modules/typescript/bin/tsc")
@@ -153,6 +154,16 @@ describe("packed tarballs, installed into an app", () => {
     const { stdout } = await run(process.execPath, ["flow.mjs"], app)
     assert.deepStrictEqual(JSON.parse(stdout), { same: true, tag: "UserNotFound", sharedClass: true })
   }, 60_000)
+
+  it("an app bundled from the installed package carries only the areas it uses (the SDK's share <= 15 KB gzip)", async () => {
+    const dist = { dist: join(app, "node_modules/effect-stytch/dist") }
+    const usersOnly = await measureApp("users.get only", "ours", dist)
+    assert.include(usersOnly.code, "/v1/users/{user_id}")
+    assert.notInclude(usersOnly.code, "/v1/passwords/authenticate")
+    assert.isAtMost(usersOnly.size.sdkShareGzip!, 15 * 1024)
+    const every = await measureApp("every area", "ours", dist)
+    assert.include(every.code, "/v1/passwords/authenticate")
+  }, 120_000)
 
   it("the emulator's CLI and Promise API run from its tarball", async () => {
     const child = spawn(join(app, "node_modules/.bin/effect-stytch-emulator"), ["--port", "0"], { cwd: app })

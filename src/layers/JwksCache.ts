@@ -18,7 +18,7 @@ import * as Layer from "effect/Layer"
 import * as FiberSet from "effect/FiberSet"
 import type * as Scope from "effect/Scope"
 import * as jose from "jose"
-import * as Endpoints from "../schemas/Endpoints.js"
+import { endpoints } from "../schemas/Sessions.js"
 import type { StytchError } from "../schemas/Errors.js"
 import { StytchHttp } from "./StytchHttp.js"
 
@@ -92,7 +92,7 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, Stytc
 
     const fetch = Effect.gen(function*() {
       attemptedAt = yield* Effect.clockWith((c) => c.currentTimeMillis)
-      const response = yield* http.call(Endpoints.sessions.getJWKS, { project_id: http.config.projectId })
+      const response = yield* http.call(endpoints.getJWKS, { project_id: http.config.projectId })
       const next = new Map<string, jose.CryptoKey>()
       for (const jwk of response.keys) {
         if (jwk.kty !== "RSA" || (jwk.alg !== undefined && jwk.alg !== "RS256")) continue

@@ -8,7 +8,7 @@ import * as Effect from "effect/Effect"
 import type * as Schema from "effect/Schema"
 import type { Endpoint } from "../../../src/internal/endpoint.js"
 import type * as Endpoints from "../../../src/schemas/Endpoints.js"
-import { facts } from "../../../src/schemas/ErrorTypes.js"
+import { facts } from "../../../src/schemas/ErrorFacts.js"
 import type { SigningKeys } from "./jwt.js"
 import type { Store } from "./store.js"
 

@@ -192,7 +192,7 @@ const loopback = Effect.promise(async () => {
     rows.push([
       `users.get over loopback, ${label}: floors (no SDK)`,
       `raw node:http ${fmt(rates.rawNode)} /s`,
-      `raw fetch ${fmt(rates.rawFetch)} /s; NodeClient SDK ${ratio(rates.oursNode, rates.rawNode)} raw node:http, ` +
+      `raw fetch ${fmt(rates.rawFetch)} /s; client CPU per call ${ms(cpu.rawNode)} / ${ms(cpu.rawFetch)}; NodeClient SDK ${ratio(rates.oursNode, rates.rawNode)} raw node:http, ` +
       `FetchClient SDK ${ratio(rates.oursFetch, rates.rawFetch)} raw fetch`
     ])
   }

@@ -53,6 +53,33 @@ describe("NodeClient", () => {
         assert.strictEqual(connections.open, 0)
       })))
 
+  it.live("URLs: paths and queries arrive as a URL parser encodes them; fragments are not sent", () =>
+    withServer(({ base, seen }) =>
+      Effect.gen(function*() {
+        const client = yield* NodeClient.make()
+        const port = new URL(base).port
+        for (
+          const url of [
+            `${base}/plain/a-b_c.d~e?x=1&y=%2F`,
+            `${base}/a b?q=\u00e9`,
+            `${base}/frag#not-sent`,
+            `http://localhost:${port}/via-name`,
+            `http://127.0.0.1:${port}?only=query`
+          ]
+        ) {
+          assert.strictEqual((yield* client.execute(HttpClientRequest.get(url))).status, 201)
+        }
+        assert.deepStrictEqual(seen.map((s) => s.url), [
+          "/plain/a-b_c.d~e?x=1&y=%2F",
+          "/a%20b?q=%C3%A9",
+          "/frag",
+          "/via-name",
+          "/?only=query"
+        ])
+        const refused = yield* Effect.flip(client.execute(HttpClientRequest.get("ftp://127.0.0.1/x")))
+        assert.strictEqual(refused._tag, "RequestError")
+      }).pipe(Effect.scoped)))
+
   it.live("sends a stream body and a form body", () =>
     withServer(({ base, seen }) =>
       Effect.gen(function*() {

@@ -154,6 +154,42 @@ const headersOf = (raw: Http.IncomingHttpHeaders) => () => {
 
 const CONTENT_LENGTH = /^\d+$/
 
+interface Target {
+  readonly protocol: string
+  readonly hostname: string
+  readonly port: string
+  readonly path: string
+}
+
+/**
+ * `url` split for `http.request`. The origin's parse is cached (a client talks to one or two hosts): a `URL` per
+ * request was a measurable share of the transport's own cost. Anything unusual takes the full parse.
+ */
+const origins = new Map<string, Omit<Target, "path">>()
+const SIMPLE = /^(https?:\/\/[^/?#@\\\s]+)(\/[!-"$-~]*)?$/
+const targetOf = (url: string): Target => {
+  const simple = SIMPLE.exec(url)
+  if (simple !== null) {
+    const origin = simple[1]!
+    let cached = origins.get(origin)
+    if (cached === undefined) {
+      const parsed = new URL(origin)
+      cached = { protocol: parsed.protocol, hostname: unbracket(parsed.hostname), port: parsed.port }
+      if (origins.size >= 64) origins.clear()
+      origins.set(origin, cached)
+    }
+    return { ...cached, path: simple[2] ?? "/" }
+  }
+  const parsed = new URL(url)
+  return {
+    protocol: parsed.protocol,
+    hostname: unbracket(parsed.hostname),
+    port: parsed.port,
+    path: `${parsed.pathname}${parsed.search}`
+  }
+}
+const unbracket = (hostname: string) => hostname.startsWith("[") ? hostname.slice(1, -1) : hostname
+
 /**
  * The client, over the given agents (their lifetime is the caller's).
  *
@@ -173,9 +209,9 @@ export const fromAgents = (
     contentType: string | undefined
   ) =>
     Effect.async<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>((resume) => {
-      const secure = url.startsWith("https:")
-      const headers: Record<string, string> = { ...request.headers }
-      if (contentType !== undefined) headers["content-type"] = contentType
+      const headers: Record<string, string> = contentType === undefined
+        ? request.headers
+        : { ...request.headers, "content-type": contentType }
       let settled = false
       let status = 0
       const fail = (error: HttpClientError.HttpClientError) => {
@@ -195,7 +231,13 @@ export const fromAgents = (
         )
       let req: Http.ClientRequest
       try {
-        req = (secure ? modules.https : modules.http).request(url, {
+        const target = targetOf(url)
+        const secure = target.protocol === "https:"
+        req = (secure ? modules.https : modules.http).request({
+          protocol: target.protocol,
+          hostname: target.hostname,
+          port: target.port,
+          path: target.path,
           method: request.method,
           headers,
           agent: secure ? agents.https : agents.http

@@ -98,9 +98,9 @@ export const measurePerCall = async (
     const rawFetch = async () => check(await (await fetch(url, { headers })).json() as { user_id?: string })
     // The official package: its `custom_base_url` must be https, so the emulator's URL goes in `env` (accepted with
     // a console warning, silenced here).
-    const stytch = createRequire(import.meta.url)("stytch") as {
-      Client: new(config: Record<string, unknown>) => { users: { get: (r: { user_id: string }) => Promise<{ user_id: string }> } }
-    }
+    type Official = { users: { get: (r: { user_id: string }) => Promise<{ user_id: string }> } }
+    const require = createRequire(import.meta.url)
+    const stytch = require("stytch") as { Client: new(config: Record<string, unknown>) => Official }
     const warn = console.warn
     console.warn = () => {}
     const official = new stytch.Client({ project_id: PROJECT_ID, secret: SECRET, env: `${server.url}/` })

@@ -192,7 +192,8 @@ const loopback = Effect.promise(async () => {
     rows.push([
       `users.get over loopback, ${label}: floors (no SDK)`,
       `raw node:http ${fmt(rates.rawNode)} /s`,
-      `raw fetch ${fmt(rates.rawFetch)} /s; client CPU per call ${ms(cpu.rawNode)} / ${ms(cpu.rawFetch)}; NodeClient SDK ${ratio(rates.oursNode, rates.rawNode)} raw node:http, ` +
+      `raw fetch ${fmt(rates.rawFetch)} /s; client CPU per call ${ms(cpu.rawNode)} / ${ms(cpu.rawFetch)}; ` +
+      `NodeClient SDK ${ratio(rates.oursNode, rates.rawNode)} raw node:http, ` +
       `FetchClient SDK ${ratio(rates.oursFetch, rates.rawFetch)} raw fetch`
     ])
   }
@@ -206,13 +207,15 @@ const coldStart = () => {
   const root = process.cwd()
   const script = (name: string, body: string) => {
     const file = join(dir, `${name}.mjs`)
-    writeFileSync(file, `const t0 = performance.now()\n${body}\nconsole.log(JSON.stringify({ total: performance.now() - t0, ...(globalThis.__marks ?? {}) }))\n`)
+    const report = "console.log(JSON.stringify({ total: performance.now() - t0, ...(globalThis.__marks ?? {}) }))"
+    writeFileSync(file, `const t0 = performance.now()\n${body}\n${report}\n`)
     return file
   }
   const modulePath = (path: string) => JSON.stringify(join(root, path))
   const effectIndex = modulePath("node_modules/effect/dist/esm/index.js")
   const platformIndex = modulePath("node_modules/@effect/platform/dist/esm/index.js")
-  const deps = `await import(${effectIndex}); await import(${platformIndex}); await import(${modulePath("node_modules/jose/dist/webapi/index.js")})`
+  const joseIndex = modulePath("node_modules/jose/dist/webapi/index.js")
+  const deps = `await import(${effectIndex}); await import(${platformIndex}); await import(${joseIndex})`
   const files = {
     bare: script("bare", ""),
     deps: script("deps", deps),
@@ -220,7 +223,8 @@ const coldStart = () => {
 const t1 = performance.now()
 const { HttpTransport, Stytch } = await import(${modulePath("dist/index.js")})
 const { Effect, Exit, Layer, Scope } = await import(${effectIndex})
-const layer = Stytch.layer({ projectId: "project-test-00000000-0000-4000-8000-000000000000", secret: "secret-test-x" }).pipe(Layer.provide(HttpTransport.layer))
+const layer = Stytch.layer({ projectId: "project-test-00000000-0000-4000-8000-000000000000", secret: "secret-test-x" })
+  .pipe(Layer.provide(HttpTransport.layer))
 const scope = Effect.runSync(Scope.make())
 await Effect.runPromise(Layer.buildWithScope(layer, scope))
 globalThis.__marks = { sdk: performance.now() - t1 }
@@ -252,7 +256,11 @@ new stytch.Client({ project_id: "project-test-00000000-0000-4000-8000-0000000000
     number
   ]
   rows.push(["Cold start: bare node", `${fmt(bare)} ms`, `process start to exit, median of ${runs}`])
-  rows.push(["Cold start: node + import effect, @effect/platform, jose (the baseline)", `${fmt(base)} ms`, `+${fmt(base - bare)} ms over bare node`])
+  rows.push([
+    "Cold start: node + import effect, @effect/platform, jose (the baseline)",
+    `${fmt(base)} ms`,
+    `+${fmt(base - bare)} ms over bare node`
+  ])
   rows.push([
     "Cold start: baseline + import effect-stytch and build Stytch.layer over HttpTransport.layer",
     `+${fmt(ours - base)} ms over the baseline`,
@@ -272,13 +280,17 @@ const installSize = () => {
   const typesBuilt = existsSync(join(process.cwd(), "dist/types"))
   const result = measureInstall(process.cwd())
   const mb = (bytes: number) => `${fmt(bytes / 1e6, 2)} MB`
-  const extra = { bytes: result.ours.bytes - result.peers.bytes, packages: result.ours.packages - result.peers.packages }
+  const extra = {
+    bytes: result.ours.bytes - result.peers.bytes,
+    packages: result.ours.packages - result.peers.packages
+  }
   rows.push([
     "Install: effect-stytch (npm pack of this checkout) minus its peers",
     `${mb(extra.bytes)}, ${extra.packages} packages`,
     `peers ${result.peerSpecs.join(" + ")} and their dependencies subtracted (${mb(result.peers.bytes)}, ` +
     `${result.peers.packages} packages; an Effect app has them); with them: ${mb(result.ours.bytes)}, ` +
-    `${result.ours.packages} packages` + (typesBuilt ? "" : "; **dist/types not built (run `npm run build`): no .d.ts counted**")
+    `${result.ours.packages} packages` +
+      (typesBuilt ? "" : "; **dist/types not built (run `npm run build`): no .d.ts counted**")
   ])
   rows.push([
     `Install: official stytch@${result.officialVersion}`,

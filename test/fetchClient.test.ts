@@ -1,6 +1,6 @@
 /**
- * `FetchClient`, the SDK's lean `HttpClient` over `fetch`: the shared transport behaviours (test/support/transportSuite.ts)
- * against a small local server.
+ * `FetchClient`, the SDK's lean `HttpClient` over `fetch`: the shared transport behaviours
+ * (test/support/transportSuite.ts) against a small local server.
  */
 import * as Effect from "effect/Effect"
 import { FetchClient } from "../src/index.js"

@@ -87,7 +87,9 @@ describe("NodeClient", () => {
         const encoder = new TextEncoder()
         const stream = Stream.make("{\"a\":", "1", "}").pipe(Stream.map((s) => encoder.encode(s)))
         const response = yield* client.execute(
-          HttpClientRequest.post(`${base}/stream`).pipe(HttpClientRequest.bodyStream(stream, { contentType: "application/json" }))
+          HttpClientRequest.post(`${base}/stream`).pipe(
+            HttpClientRequest.bodyStream(stream, { contentType: "application/json" })
+          )
         )
         assert.strictEqual(response.status, 201)
         assert.strictEqual(seen[0]!.body, "{\"a\":1}")

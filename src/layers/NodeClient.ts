@@ -120,6 +120,8 @@ const bodyOf = (
 /** Writes a web stream into the request, honouring back-pressure; resolves when it is all written and ended. */
 const pipeWeb = async (stream: ReadableStream<Uint8Array>, req: Http.ClientRequest) => {
   const reader = stream.getReader()
+  // An interrupted or failed request stops the stream (and the fiber producing it).
+  req.once("close", () => reader.cancel().catch(() => {}))
   try {
     for (;;) {
       const { done, value } = await reader.read()
@@ -279,9 +281,9 @@ export const fromAgents = (
       if (body === null) req.end()
       else if (typeof body === "string" || body instanceof Uint8Array) req.end(body)
       else {
-        pipeWeb(body, req).catch((cause) =>
-          fail(new HttpClientError.RequestError({ request, reason: "Encode", description: "the body stream failed", cause }))
-        )
+        const streamFailed = (cause: unknown) =>
+          new HttpClientError.RequestError({ request, reason: "Encode", description: "body stream failed", cause })
+        pipeWeb(body, req).catch((cause) => fail(streamFailed(cause)))
       }
       return Effect.sync(() => {
         settled = true
@@ -323,7 +325,10 @@ export const make = (options: Options = {}): Effect.Effect<HttpClient.HttpClient
     }
     return Effect.map(
       Effect.acquireRelease(
-        Effect.sync(() => ({ http: new modules.http.Agent(agentOptions), https: new modules.https.Agent(agentOptions) })),
+        Effect.sync(() => ({
+          http: new modules.http.Agent(agentOptions),
+          https: new modules.https.Agent(agentOptions)
+        })),
         (agents) =>
           Effect.sync(() => {
             agents.http.destroy()

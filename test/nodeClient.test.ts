@@ -136,4 +136,25 @@ describe("HttpTransport", () => {
       assert.strictEqual(used, "fetch")
       assert.strictEqual(HttpTransport.kind(), "node")
     }))
+
+  it.live("layer is FetchClient on Cloudflare Workers, even with nodejs_compat", () =>
+    Effect.gen(function*() {
+      const original = Object.getOwnPropertyDescriptor(globalThis, "navigator")
+      const asWorkers = Effect.acquireRelease(
+        Effect.sync(() =>
+          Object.defineProperty(globalThis, "navigator", {
+            configurable: true,
+            value: { userAgent: "Cloudflare-Workers" }
+          })
+        ),
+        () =>
+          Effect.sync(() => {
+            if (original === undefined) delete (globalThis as { navigator?: unknown }).navigator
+            else Object.defineProperty(globalThis, "navigator", original)
+          })
+      )
+      const used = yield* Effect.scoped(Effect.zipRight(asWorkers, viaLayer(HttpTransport.layer)))
+      assert.strictEqual(used, "fetch")
+      assert.strictEqual(HttpTransport.kind(), "node")
+    }))
 })

@@ -24,12 +24,17 @@ export type Options = NodeClient.Options & FetchClient.Options
 
 /**
  * Which transport `layer` uses in this runtime: `"node"` when `process.getBuiltinModule("node:http")` answers,
- * else `"fetch"`.
+ * else `"fetch"`. Cloudflare Workers get `"fetch"` even with `nodejs_compat`: a Worker's outbound requests are
+ * `fetch` subrequests anyway, with no sockets of its own to keep alive.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const kind = (): "node" | "fetch" => (NodeClient.loadModules() === undefined ? "fetch" : "node")
+export const kind = (): "node" | "fetch" => {
+  const agent = (globalThis as { navigator?: { userAgent?: unknown } }).navigator?.userAgent
+  if (agent === "Cloudflare-Workers") return "fetch"
+  return NodeClient.loadModules() === undefined ? "fetch" : "node"
+}
 
 /**
  * `layer` with options (`maxBodyBytes` for both; `maxSockets`, `maxFreeSockets` for `NodeClient`).

@@ -16,7 +16,7 @@
 import * as Effect from "effect/Effect"
 import * as jose from "jose"
 import { spawnSync } from "node:child_process"
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs"
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { cpus, loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
 import { measureInstall } from "./install.js"
@@ -249,6 +249,7 @@ new stytch.Client({ project_id: "project-test-00000000-0000-4000-8000-0000000000
       if (parsed.sdk !== undefined) inProcessSdk.push(parsed.sdk)
     }
   }
+  rmSync(dir, { recursive: true, force: true })
   const [bare, base, ours, official] = [walls.bare, walls.deps, walls.ours, walls.official].map(median) as [
     number,
     number,

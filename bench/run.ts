@@ -1,33 +1,34 @@
 /**
  * `npm run bench`: the figures the README quotes, measured on this machine in one run.
  *
- *  1. Local session JWT verification vs raw `jose.jwtVerify` with the same key.
- *  2. users.get over loopback HTTP vs a raw `fetch` of the same URL, sequential and 16 in flight.
+ *  1. Local session JWT verification vs raw `jose.jwtVerify` with the same key (`inprocess`).
+ *  2. users.get per call over loopback HTTP, the emulator in another process: the SDK over `NodeClient` and over
+ *     `FetchClient` vs the official `stytch` package, sequential and 16 in flight (`loopback`, bench/perCall.ts).
  *  3. Cold start: bare node, node + effect/platform/jose, + effect-stytch (import and build the layer), and the
- *     official `stytch` package.
- *  4. The in-process emulator's throughput on users.create + users.get.
+ *     official `stytch` package (`cold`).
+ *  4. Install size and package count, ours (packed) minus the peers vs the official package (`install`,
+ *     bench/install.ts); bundle sizes (`bundle`, bench/bundle.ts).
+ *  5. The in-process emulator's throughput on users.create + users.get (`inprocess`).
  *
  * Results are printed as a Markdown table (paste into the README). Pass `--quick` for fewer iterations, and
- * `--only=inprocess|loopback|cold` for one group.
+ * `--only=inprocess,loopback,cold,install,bundle` (any of them) for some groups.
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
-import * as Redacted from "effect/Redacted"
 import * as jose from "jose"
 import { spawnSync } from "node:child_process"
-import { createRequire } from "node:module"
-import { mkdtempSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { cpus, loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
+import { measureInstall } from "./install.js"
+import { measurePerCall } from "./perCall.js"
 // The built bundles (`npm run bench` builds them first): what a published package runs. Loading the TypeScript
 // sources through tsx would measure tsx's transform too (it wraps every function in a naming helper).
 import type { Sessions as SessionsNs, Users as UsersNs } from "../src/index.js"
 import type * as SdkModule from "../src/index.js"
 import type * as EmulatorModule from "effect-stytch/testing"
-const { FetchClient, Sessions, Stytch, Users } = await import("../dist/index.js" as string) as typeof SdkModule
-const { StytchEmulator } = await import("../dist/emulator.js" as string) as typeof EmulatorModule
+const sdkModule = await import("../dist/index.js" as string) as typeof SdkModule
+const { Sessions, Users } = sdkModule
+const { StytchEmulator } = await import("../dist/testing.js" as string) as typeof EmulatorModule
 type Services = UsersNs.Users | SessionsNs.Sessions
 
 const quick = process.argv.includes("--quick")
@@ -168,134 +169,184 @@ const inProcess = Effect.gen(function*() {
 }).pipe(Effect.provide(StytchEmulator.layerStytch()))
 
 // ---------------------------------------------------------------------------------------------------------------
-// 2: loopback HTTP
+// 2: users.get per call over loopback HTTP, the emulator in another process (bench/perCall.ts)
 
-const loopback = Effect.gen(function*() {
-  const emulator = yield* StytchEmulator.StytchEmulator
-  const server = yield* StytchEmulator.EmulatorServer
-  // The SDK twice: over its own lean `FetchClient`, and over @effect/platform's `FetchHttpClient`.
-  const usersOver = (client: Layer.Layer<HttpClient.HttpClient>) =>
-    Effect.map(
-      Layer.build(
-        Stytch.layer({ projectId: emulator.projectId, secret: emulator.secret, baseUrl: server.url }).pipe(Layer.provide(client))
-      ),
-      (context) => Effect.runSync(Effect.provide(Users.Users, context))
-    )
-  const users = yield* usersOver(FetchClient.layer)
-  const platformUsers = yield* usersOver(FetchHttpClient.layer)
-  const created = yield* users.create({ email: "loopback@example.com" })
-  const url = `${server.url}/v1/users/${created.user_id}`
-  const authorization = `Basic ${Buffer.from(`${emulator.projectId}:${Redacted.value(emulator.secret)}`).toString("base64")}`
-  const rawGet = async () => {
-    const response = await fetch(url, { headers: { authorization, accept: "application/json" } })
-    const body = await response.json() as { user_id?: string }
-    if (body.user_id !== created.user_id) throw new Error("unexpected body")
-  }
-  const sdkGet = () => Effect.runPromise(users.get({ user_id: created.user_id }))
-  const platformGet = () => Effect.runPromise(platformUsers.get({ user_id: created.user_id }))
-  // The official `stytch` package against the same server. Its `custom_base_url` must be https, so the emulator's
-  // URL goes in `env` (which it accepts with a console warning, silenced here).
-  const stytch = createRequire(import.meta.url)("stytch") as {
-    Client: new(config: Record<string, unknown>) => { users: { get: (r: { user_id: string }) => Promise<{ user_id: string }> } }
-  }
-  const warn = console.warn
-  console.warn = () => {}
-  const official = new stytch.Client({
-    project_id: emulator.projectId,
-    secret: Redacted.value(emulator.secret),
-    env: `${server.url}/`
-  })
-  console.warn = warn
-  const officialGet = async () => {
-    const user = await official.users.get({ user_id: created.user_id })
-    if (user.user_id !== created.user_id) throw new Error("unexpected body")
-  }
-  // The four take turns in short slices, so that drift on a shared machine hits them alike.
-  const millis = quick ? 1000 : 3000
-  const slices = 6
-  const contenders: Array<() => Promise<unknown>> = [rawGet, sdkGet, platformGet, officialGet]
-  for (const concurrency of [1, 16]) {
-    const ops = contenders.map(() => 0)
-    for (let i = 0; i < slices; i++) {
-      for (const [who, get] of contenders.entries()) {
-        ops[who]! += yield* Effect.promise(() =>
-          opsPerSecond(() => Promise.all(Array.from({ length: concurrency }, get)), millis / slices, concurrency)
-        )
-      }
-    }
-    const [rawOps, sdkOps, platformOps, officialOps] = ops.map((o) => o / slices) as [number, number, number, number]
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`
+
+const loopback = Effect.promise(async () => {
+  const results = await measurePerCall(sdkModule, { millis: quick ? 1500 : 6000, slices: quick ? 3 : 6 })
+  for (const { concurrency, cpu, rates } of results) {
+    const label = concurrency === 1 ? "sequential" : `${concurrency} in flight`
+    const ms = (x: number) => `${fmt(x, 3)} ms`
     rows.push([
-      `users.get over loopback HTTP, ${concurrency === 1 ? "sequential" : "16 in flight"}`,
-      `${fmt(sdkOps)} /s`,
-      `official stytch package: ${fmt(officialOps)} /s, ours ${(sdkOps / officialOps).toFixed(2)}x; raw fetch: ` +
-      `${fmt(rawOps)} /s, ${(sdkOps / rawOps).toFixed(2)}x; the SDK over FetchHttpClient: ${fmt(platformOps)} /s, ` +
-      `${(platformOps / officialOps).toFixed(2)}x the official`
+      `users.get over loopback, ${label}: the SDK over NodeClient (HttpTransport.layer on Node)`,
+      `${fmt(rates.oursNode)} /s`,
+      `official stytch: ${fmt(rates.official)} /s; **ours ${ratio(rates.oursNode, rates.official)} the official** ` +
+      `(goal >= 1.20x); client CPU per call ${ms(cpu.oursNode)} vs ${ms(cpu.official)}`
+    ])
+    rows.push([
+      `users.get over loopback, ${label}: the SDK over FetchClient`,
+      `${fmt(rates.oursFetch)} /s`,
+      `ours ${ratio(rates.oursFetch, rates.official)} the official; client CPU per call ${ms(cpu.oursFetch)}`
+    ])
+    rows.push([
+      `users.get over loopback, ${label}: floors (no SDK)`,
+      `raw node:http ${fmt(rates.rawNode)} /s`,
+      `raw fetch ${fmt(rates.rawFetch)} /s; client CPU per call ${ms(cpu.rawNode)} / ${ms(cpu.rawFetch)}; ` +
+      `NodeClient SDK ${ratio(rates.oursNode, rates.rawNode)} raw node:http, ` +
+      `FetchClient SDK ${ratio(rates.oursFetch, rates.rawFetch)} raw fetch`
     ])
   }
-}).pipe(Effect.scoped, Effect.provide(StytchEmulator.layerServer({ port: 0 })))
+})
 
 // ---------------------------------------------------------------------------------------------------------------
-// 3: cold start (separate processes; the SDK bundle is built by `npm run build` first)
+// 3: cold start (separate processes; the SDK bundle is built by `npm run build:js` first)
 
 const coldStart = () => {
   const dir = mkdtempSync(join(tmpdir(), "effect-stytch-bench-"))
   const root = process.cwd()
   const script = (name: string, body: string) => {
     const file = join(dir, `${name}.mjs`)
-    writeFileSync(file, `const t0 = performance.now()\n${body}\nconsole.log(JSON.stringify({ total: performance.now() - t0, ...(globalThis.__marks ?? {}) }))\n`)
+    const report = "console.log(JSON.stringify({ total: performance.now() - t0, ...(globalThis.__marks ?? {}) }))"
+    writeFileSync(file, `const t0 = performance.now()\n${body}\n${report}\n`)
     return file
   }
-  const deps = `await import(${JSON.stringify(join(root, "node_modules/effect/dist/esm/index.js"))}); await import(${JSON.stringify(join(root, "node_modules/@effect/platform/dist/esm/index.js"))}); await import(${JSON.stringify(join(root, "node_modules/jose/dist/webapi/index.js"))})`
+  const modulePath = (path: string) => JSON.stringify(join(root, path))
+  const effectIndex = modulePath("node_modules/effect/dist/esm/index.js")
+  const platformIndex = modulePath("node_modules/@effect/platform/dist/esm/index.js")
+  const joseIndex = modulePath("node_modules/jose/dist/webapi/index.js")
+  const deps = `await import(${effectIndex}); await import(${platformIndex}); await import(${joseIndex})`
   const files = {
     bare: script("bare", ""),
     deps: script("deps", deps),
     ours: script("ours", `${deps}
 const t1 = performance.now()
-const { Stytch, Users } = await import(${JSON.stringify(join(root, "dist/index.js"))})
-const { Effect, Layer } = await import(${JSON.stringify(join(root, "node_modules/effect/dist/esm/index.js"))})
-const { FetchHttpClient } = await import(${JSON.stringify(join(root, "node_modules/@effect/platform/dist/esm/index.js"))})
-const layer = Stytch.layer({ projectId: "project-test-00000000-0000-4000-8000-000000000000", secret: "secret-test-x" }).pipe(Layer.provide(FetchHttpClient.layer))
-await Effect.runPromise(Effect.scoped(Effect.flatMap(Layer.build(layer), (ctx) => Effect.succeed(ctx))))
-globalThis.__marks = { sdk: performance.now() - t1 }`),
+const { HttpTransport, Stytch } = await import(${modulePath("dist/index.js")})
+const { Effect, Exit, Layer, Scope } = await import(${effectIndex})
+const layer = Stytch.layer({ projectId: "project-test-00000000-0000-4000-8000-000000000000", secret: "secret-test-x" })
+  .pipe(Layer.provide(HttpTransport.layer))
+const scope = Effect.runSync(Scope.make())
+await Effect.runPromise(Layer.buildWithScope(layer, scope))
+globalThis.__marks = { sdk: performance.now() - t1 }
+await Effect.runPromise(Scope.close(scope, Exit.void))`),
     official: script("official", `const { createRequire } = await import("node:module")
-const require = createRequire(${JSON.stringify(join(root, "package.json"))})
+const require = createRequire(${modulePath("package.json")})
 const stytch = require("stytch")
 new stytch.Client({ project_id: "project-test-00000000-0000-4000-8000-000000000000", secret: "secret-test-x" })`)
   }
-  const runs = quick ? 3 : 7
+  const runs = quick ? 5 : 11
   const median = (xs: Array<number>) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-  const measure = (file: string) => {
-    const wall: Array<number> = []
-    const sdk: Array<number> = []
-    for (let i = 0; i < runs; i++) {
+  const walls: Record<keyof typeof files, Array<number>> = { bare: [], deps: [], ours: [], official: [] }
+  const inProcessSdk: Array<number> = []
+  // Round-robin, so that a slow patch of a shared machine hits every variant alike.
+  for (let i = 0; i < runs; i++) {
+    for (const name of Object.keys(files) as Array<keyof typeof files>) {
       const start = performance.now()
-      const out = spawnSync(process.execPath, [file], { encoding: "utf8" })
-      wall.push(performance.now() - start)
-      if (out.status !== 0) throw new Error(`${file}: ${out.stderr}`)
+      const out = spawnSync(process.execPath, [files[name]], { encoding: "utf8" })
+      walls[name].push(performance.now() - start)
+      if (out.status !== 0) throw new Error(`${files[name]}: ${out.stderr}`)
       const parsed = JSON.parse(out.stdout.trim().split("\n").at(-1)!) as { sdk?: number }
-      if (parsed.sdk !== undefined) sdk.push(parsed.sdk)
+      if (parsed.sdk !== undefined) inProcessSdk.push(parsed.sdk)
     }
-    return { wall: median(wall), sdk: sdk.length ? median(sdk) : undefined }
   }
-  const bare = measure(files.bare)
-  const deps_ = measure(files.deps)
-  const ours = measure(files.ours)
-  const official = measure(files.official)
-  rows.push(["Cold start: bare node", `${fmt(bare.wall)} ms`, "process start to exit, median"])
-  rows.push(["Cold start: node + import effect, @effect/platform, jose", `${fmt(deps_.wall)} ms`, `effect's own import cost: +${fmt(deps_.wall - bare.wall)} ms`])
-  rows.push(["Cold start: + import effect-stytch and build Stytch.layer", `${fmt(ours.wall)} ms`, `effect-stytch adds ${fmt(ours.sdk ?? 0, 1)} ms (measured in-process; budget 85 ms)`])
-  rows.push(["Cold start: official stytch package (require + new Client)", `${fmt(official.wall)} ms`, `+${fmt(official.wall - bare.wall)} ms over bare node`])
+  rmSync(dir, { recursive: true, force: true })
+  const [bare, base, ours, official] = [walls.bare, walls.deps, walls.ours, walls.official].map(median) as [
+    number,
+    number,
+    number,
+    number
+  ]
+  rows.push(["Cold start: bare node", `${fmt(bare)} ms`, `process start to exit, median of ${runs}`])
+  rows.push([
+    "Cold start: node + import effect, @effect/platform, jose (the baseline)",
+    `${fmt(base)} ms`,
+    `+${fmt(base - bare)} ms over bare node`
+  ])
+  rows.push([
+    "Cold start: baseline + import effect-stytch and build Stytch.layer over HttpTransport.layer",
+    `+${fmt(ours - base)} ms over the baseline`,
+    `${fmt(ours)} ms in all; measured inside the process: ${fmt(median(inProcessSdk), 1)} ms (budget 85 ms)`
+  ])
+  rows.push([
+    "Cold start: official stytch package (require + new Client)",
+    `+${fmt(official - bare)} ms over bare node`,
+    `${fmt(official)} ms in all (it needs no Effect, so its baseline is bare node)`
+  ])
 }
 
-// `--only=inprocess|loopback|cold` runs one group.
-const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length)
+// ---------------------------------------------------------------------------------------------------------------
+// 4: install size (bench/install.ts) and bundle sizes (bench/bundle.ts)
+
+const installSize = () => {
+  const typesBuilt = existsSync(join(process.cwd(), "dist/types"))
+  const result = measureInstall(process.cwd())
+  const mb = (bytes: number) => `${fmt(bytes / 1e6, 2)} MB`
+  const extra = {
+    bytes: result.ours.bytes - result.peers.bytes,
+    packages: result.ours.packages - result.peers.packages
+  }
+  rows.push([
+    "Install: effect-stytch (npm pack of this checkout) minus its peers",
+    `${mb(extra.bytes)}, ${extra.packages} packages`,
+    `peers ${result.peerSpecs.join(" + ")} and their dependencies subtracted (${mb(result.peers.bytes)}, ` +
+    `${result.peers.packages} packages; an Effect app has them); with them: ${mb(result.ours.bytes)}, ` +
+    `${result.ours.packages} packages` +
+      (typesBuilt ? "" : "; **dist/types not built (run `npm run build`): no .d.ts counted**")
+  ])
+  rows.push([
+    `Install: official stytch@${result.officialVersion}`,
+    `${mb(result.official.bytes)}, ${result.official.packages} packages`,
+    `ours minus peers is ${ratio(extra.bytes, result.official.bytes)} its bytes; file sizes under node_modules, ` +
+    "packages from `npm ls --prod --all --parseable`"
+  ])
+}
+
+interface Size {
+  readonly minified: number
+  readonly gzip: number
+  readonly sdkShareGzip?: number
+}
+
+const bundleSizes = Effect.promise(async () => {
+  const kb = (bytes: number) => `${fmt(bytes / 1024, 1)} KiB`
+  let measureBundles: (() => Promise<ReadonlyArray<{ app: string; ours: Size; official: Size }>>) | undefined
+  try {
+    measureBundles = (await import("./bundle.js" as string) as { measureBundles: typeof measureBundles }).measureBundles
+  } catch {
+    measureBundles = undefined
+  }
+  if (measureBundles === undefined) {
+    rows.push(["Bundle sizes", "not measured", "bench/bundle.ts is missing"])
+    return
+  }
+  for (const { app, official, ours } of await measureBundles()) {
+    rows.push([
+      `Bundle: ${app}`,
+      `ours ${kb(ours.minified)} min, ${kb(ours.gzip)} gzip`,
+      `official ${kb(official.minified)} min, ${kb(official.gzip)} gzip; ours ${ratio(ours.gzip, official.gzip)} gzip` +
+      (ours.sdkShareGzip === undefined ? "" : `; the SDK's own share ${kb(ours.sdkShareGzip)} gzip`) +
+      (official.sdkShareGzip === undefined ? "" : `, the official's ${kb(official.sdkShareGzip)}`)
+    ])
+  }
+})
+
+// `--only=inprocess|loopback|cold|install|bundle` (comma-separated) runs some groups.
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",")
+const wanted = (group: string) => only === undefined || only.includes(group)
 const main = Effect.gen(function*() {
-  if (only === undefined || only === "inprocess") yield* inProcess
-  if (only === undefined || only === "loopback") yield* loopback
-  if (only === undefined || only === "cold") coldStart()
+  if (wanted("inprocess")) yield* inProcess
+  if (wanted("loopback")) yield* loopback
+  if (wanted("cold")) coldStart()
+  if (wanted("install")) installSize()
+  if (wanted("bundle")) yield* bundleSizes
   console.log("\n| benchmark | result | notes |\n|---|---|---|")
   for (const [a, b, c] of rows) console.log(`| ${a} | ${b} | ${c} |`)
-  console.log(`\nnode ${process.version}, ${process.platform}/${process.arch}, ${new Date().toISOString().slice(0, 10)}`)
+  console.log(
+    `\nnode ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} CPUs, ` +
+      `load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}, ${new Date().toISOString().slice(0, 10)}. ` +
+      "One run on a shared, noisy machine: rates move by tens of percent between runs; the ratios (contenders " +
+      "interleaved in slices, medians of spawns) are steadier than the absolute figures."
+  )
 })
 
 Effect.runPromise(main).catch((error) => {

@@ -211,7 +211,8 @@ const fromOptions = (
     ))
 
 /**
- * Every area service, configured by options. Requires only an `HttpClient` (e.g. `FetchClient.layer`).
+ * Every area service, configured by options. Requires only an `HttpClient`: `HttpTransport.layer` (the
+ * default: keep-alive `node:http` on Node, `fetch` elsewhere), or any other `HttpClient` layer.
  * An invalid option fails when the layer is built, with a `ConfigError` naming it (`options.projectId`, ...).
  *
  * @since 0.1.0

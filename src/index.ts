@@ -16,6 +16,8 @@ export * as FetchClient from "./layers/FetchClient.js"
 /** @since 0.1.0 */
 export * as Fraud from "./services/Fraud.js"
 /** @since 0.1.0 */
+export * as HttpTransport from "./layers/HttpTransport.js"
+/** @since 0.1.0 */
 export * as IDP from "./services/IDP.js"
 /** @since 0.1.0 */
 export * as Impersonation from "./services/Impersonation.js"
@@ -27,6 +29,8 @@ export * as M2M from "./services/M2M.js"
 export * as MagicLinks from "./services/MagicLinks.js"
 /** @since 0.1.0 */
 export * as Models from "./schemas/Models.js"
+/** @since 0.1.0 */
+export * as NodeClient from "./layers/NodeClient.js"
 /** @since 0.1.0 */
 export * as OAuth from "./services/OAuth.js"
 /** @since 0.1.0 */

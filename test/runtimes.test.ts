@@ -138,6 +138,8 @@ const assertFlow = async (report: Report | Failure, email: string, runtime: RegE
   // Where `process.getBuiltinModule` exists (workerd only with nodejs_compat), the SDK verifies with node:crypto.
   assert.strictEqual(ok.jwt_backend, ok.get_builtin_module ? "node" : "webcrypto")
   assert.strictEqual(ok.get_builtin_module, builtins)
+  // Workers answer fetch even with nodejs_compat; every other runtime here has node:http.
+  assert.strictEqual(ok.transport, runtime.source === "^workerd$" ? "fetch" : "node")
   // The emulator saw this app's own requests; the JWT was checked against the JWKS, not by sessions.authenticate.
   const seen = await requestPaths()
   assert.include(seen, `GET /v1/users/${ok.created_user_id} 200`)

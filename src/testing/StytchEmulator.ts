@@ -13,7 +13,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as HttpClientTag from "@effect/platform/HttpClient"
 import * as Emulator from "effect-stytch-emulator/effect"
-import * as FetchClient from "../layers/FetchClient.js"
+import * as HttpTransport from "../layers/HttpTransport.js"
 import type * as StytchConfig from "../layers/StytchConfig.js"
 import * as Stytch from "../Stytch.js"
 
@@ -49,7 +49,8 @@ export const layerStytch = (
 /**
  * The loopback counterpart of `layerStytch`: the emulator served on 127.0.0.1 (`port: 0` by default, a free one) and
  * every SDK service pointed at it over real HTTP, plus the emulator's controls and the server. The SDK talks through
- * `client`: the SDK's lean `FetchClient.layer` by default, or any `HttpClient` layer (`FetchHttpClient.layer`, ...).
+ * `client`: the SDK's default `HttpTransport.layer` (node:http where it exists, else fetch), or any `HttpClient` layer
+ * (`FetchClient.layer`, `FetchHttpClient.layer`, ...).
  *
  * @since 0.1.0
  * @category layers
@@ -71,7 +72,7 @@ export const layerStytchServer = (
     return sdkFor(emulator, server.url, rest)
   }))
   return sdk.pipe(
-    Layer.provide(client ?? FetchClient.layer),
+    Layer.provide(client ?? HttpTransport.layer),
     Layer.provideMerge(Emulator.layerServer({ ...rest, host, maxBodyBytes, port: port ?? 0 }))
   )
 }

@@ -5,7 +5,7 @@
  */
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { FetchClient, Passwords, Sessions, Stytch, Users } from "effect-stytch"
+import { HttpTransport, Passwords, Sessions, Stytch, Users } from "effect-stytch"
 // Diagnostics only: which signature backend verified the JWT (the same module instance the SDK uses in the bundle).
 import { activeBackend } from "../../src/internal/jwt.js"
 
@@ -31,6 +31,8 @@ export interface Report {
   readonly jwt_factors: ReadonlyArray<string>
   /** `node` (node:crypto through `process.getBuiltinModule`) or `webcrypto`. */
   readonly jwt_backend: "node" | "webcrypto"
+  /** The transport `HttpTransport.layer` chose. */
+  readonly transport: "node" | "fetch"
   /** Whether the runtime offers `process.getBuiltinModule` (the SDK's way to Node built-ins). */
   readonly get_builtin_module: boolean
 }
@@ -41,9 +43,8 @@ export interface Failure {
   readonly error: string
 }
 
-// The transport, in this one line. When `HttpTransport.layer` lands (node:http where `process.getBuiltinModule`
-// offers it, fetch elsewhere), swap it in here.
-const Transport = FetchClient.layer
+// The SDK's default transport: node:http where `process.getBuiltinModule` offers it, fetch elsewhere (Workers).
+const Transport = HttpTransport.layer
 
 /** The runtime and its version, from what each one exposes (in this order: Bun and Deno have `process` too). */
 export const runtimeName = (): string => {
@@ -86,6 +87,7 @@ const flow = (target: Target) =>
       jwt_session_id: verified.session_id,
       jwt_factors: verified.authentication_factors.map((f) => `${f.type}/${f.delivery_method}`),
       jwt_backend: activeBackend(),
+      transport: HttpTransport.kind(),
       get_builtin_module:
         typeof (globalThis as { process?: { getBuiltinModule?: unknown } }).process?.getBuiltinModule === "function"
     }

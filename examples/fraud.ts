@@ -15,7 +15,7 @@ export const program = Effect.gen(function*() {
   const fraud = yield* Fraud.Fraud
   const telemetryId = yield* Config.option(Config.string("TELEMETRY_ID"))
 
-  const risk = yield* fraud.email.risk({ email_address: "info+promo.2026@mailinator.com" })
+  const risk = yield* fraud.email.risk({ email_address: "ada@mailinator.com" })
   const rule = yield* fraud.rules.set({
     action: "BLOCK",
     cidr_block: "198.51.100.0/24",

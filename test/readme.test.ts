@@ -1,20 +1,83 @@
 /**
- * The README's "emulator in your own tests" example, as written there (imports adapted to the source tree).
+ * The package README's examples, run as written: each fenced TypeScript block that follows a
+ * `<!-- readme-test: <name> -->` line in docs/package-readme.md is extracted into a module and imported, so the
+ * documentation cannot drift from the code.
  */
-import { assert, layer } from "@effect/vitest"
-import { Effect } from "effect"
-import { Passwords } from "../src/index.js"
-import { StytchEmulator } from "../src/emulator/index.js"
+import { afterAll, assert, describe, it } from "@effect/vitest"
+import { Effect, Layer, Redacted } from "effect"
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+import { startEmulator } from "../src/emulator/index.js"
+import { FetchClient, Passwords, Stytch } from "../src/index.js"
 
-layer(StytchEmulator.layerStytch())("sign-up", (it) => {
-  it.effect("resets a password through the outbox", () =>
-    Effect.gen(function*() {
-      const passwords = yield* Passwords.Passwords
-      const emulator = yield* StytchEmulator.StytchEmulator
-      yield* passwords.create({ email: "ada@example.com", password: "correct horse battery staple 42" })
-      yield* passwords.email.resetStart({ email: "ada@example.com" })
-      const mail = yield* emulator.latestMessage({ to: "ada@example.com", kind: "password_reset" })
-      const reset = yield* passwords.email.reset({ token: mail!.token!, password: "another strong passphrase 9" })
-      assert.strictEqual(reset.user_id, mail!.user_id)
-    }))
+const readme = readFileSync(new URL("../docs/package-readme.md", import.meta.url), "utf8")
+
+/** The fenced `ts` block right after `<!-- readme-test: name -->`. */
+const block = (name: string): string => {
+  const match = new RegExp(`<!-- readme-test: ${name} -->\\n\`\`\`ts\\n([\\s\\S]*?)\\n\`\`\`\\n`).exec(readme)
+  if (match === null) throw new Error(`docs/package-readme.md has no "readme-test: ${name}" TypeScript block`)
+  return match[1]!
+}
+
+// Package names the repository does not resolve yet (tsconfig.json's `paths`) point at their sources meanwhile.
+const paths: Record<string, unknown> =
+  JSON.parse(readFileSync(new URL("../tsconfig.json", import.meta.url), "utf8")).compilerOptions.paths
+const pending: Record<string, string> = {
+  "effect-stytch/testing": fileURLToPath(new URL("../src/emulator/index.ts", import.meta.url))
+}
+
+// A dot directory: outside vitest's test glob and TypeScript's `include` wildcards.
+const dir = new URL("./.readme/", import.meta.url)
+mkdirSync(dir, { recursive: true })
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+/** Writes a block (plus `extra` lines) as a module and imports it. */
+const load = (name: string, extra = ""): Promise<Record<string, unknown>> => {
+  let code = block(name)
+  for (const [from, to] of Object.entries(pending)) {
+    if (!(from in paths)) code = code.replaceAll(`from "${from}"`, `from ${JSON.stringify(to)}`)
+  }
+  const file = new URL(`${name}.ts`, dir)
+  writeFileSync(file, `${code}\n${extra}`)
+  return import(/* @vite-ignore */ fileURLToPath(file))
+}
+
+// The testing example declares its own tests with @effect/vitest's `layer`: importing it registers them here.
+describe("package README: testing with the emulator", async () => {
+  await load("testing")
+})
+
+describe("package README: usage", () => {
+  it("signs in through the loopback emulator, configured from the environment", async () => {
+    const emulator = await startEmulator({ port: 0 })
+    const saved = { ...process.env }
+    try {
+      const email = "ada@example.com"
+      const password = /signIn\("ada@example\.com", "([^"]+)"\)/.exec(block("usage"))?.[1]
+      assert.isString(password)
+      // The user the example signs in, made beforehand through the SDK.
+      const created = await Effect.runPromise(
+        Effect.flatMap(Passwords.Passwords, (passwords) => passwords.create({ email, password: password! })).pipe(
+          Effect.provide(
+            Stytch.layer({ projectId: emulator.projectId, secret: Redacted.make(emulator.secret), baseUrl: emulator.url })
+              .pipe(Layer.provide(FetchClient.layer))
+          )
+        )
+      )
+      process.env.STYTCH_PROJECT_ID = emulator.projectId
+      process.env.STYTCH_SECRET = emulator.secret
+      process.env.STYTCH_BASE_URL = emulator.url
+      const { user, session } = await load("usage", "export { session, user }") as {
+        user: { user_id: string; emails: ReadonlyArray<{ email: string }> }
+        session: { user_id: string; session_id: string }
+      }
+      assert.strictEqual(user.user_id, created.user_id)
+      assert.deepStrictEqual(user.emails.map((entry) => entry.email), [email])
+      assert.strictEqual(session.user_id, created.user_id)
+      assert.match(session.session_id, /^session-test-/)
+    } finally {
+      process.env = saved
+      await emulator.close()
+    }
+  })
 })

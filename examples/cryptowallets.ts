@@ -34,7 +34,10 @@ export const program = Effect.gen(function*() {
   return {
     step: "signed in" as const,
     user_id: signedIn.user_id,
-    wallets: signedIn.user.crypto_wallets.map((wallet) => ({ type: wallet.crypto_wallet_type, verified: wallet.verified }))
+    wallets: signedIn.user.crypto_wallets.map((wallet) => ({
+      type: wallet.crypto_wallet_type,
+      verified: wallet.verified
+    }))
   }
 })
 

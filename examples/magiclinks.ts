@@ -19,7 +19,10 @@ export const program = Effect.gen(function*() {
     return { step: "sent" as const, user_id: sent.user_id, user_created: sent.user_created }
   }
 
-  const signedIn = yield* magicLinks.authenticate({ token: Redacted.value(token.value), session_duration_minutes: 60 }).pipe(
+  const signedIn = yield* magicLinks.authenticate({
+    token: Redacted.value(token.value),
+    session_duration_minutes: 60
+  }).pipe(
     // A link works once and expires: the most common failure.
     Effect.catchTag("UnableToAuthMagicLink", () => Effect.fail("the link was already used or has expired"))
   )

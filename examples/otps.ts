@@ -20,14 +20,17 @@ export const program = Effect.gen(function*() {
   }
 
   const method_id = yield* Config.string("OTP_METHOD_ID")
-  const signedIn = yield* otps.authenticate({ method_id, code: Redacted.value(code.value), session_duration_minutes: 60 })
-    .pipe(
-      // A wrong or expired code: ask the user again.
-      Effect.catchTags({
-        OtpCodeNotFound: () => Effect.fail("wrong or expired code"),
-        UnableToAuthOtpCode: () => Effect.fail("wrong or expired code")
-      })
-    )
+  const signedIn = yield* otps.authenticate({
+    method_id,
+    code: Redacted.value(code.value),
+    session_duration_minutes: 60
+  }).pipe(
+    // A wrong or expired code: ask the user again.
+    Effect.catchTags({
+      OtpCodeNotFound: () => Effect.fail("wrong or expired code"),
+      UnableToAuthOtpCode: () => Effect.fail("wrong or expired code")
+    })
+  )
   return { step: "signed in" as const, user_id: signedIn.user_id, session_id: signedIn.session?.session_id }
 })
 

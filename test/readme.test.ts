@@ -1,21 +1,25 @@
 /**
- * The package README's examples, run as written: each fenced TypeScript block that follows a
- * `<!-- readme-test: <name> -->` line in docs/package-readme.md is extracted into a module and imported, so the
- * documentation cannot drift from the code.
+ * The package READMEs' examples, run as written: each fenced TypeScript block that follows a
+ * `<!-- readme-test: <name> -->` line (in docs/package-readme.md, and in the emulator package's README) is extracted
+ * into a module and imported, so the documentation cannot drift from the code.
  */
 import { afterAll, assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Redacted } from "effect"
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { startEmulator } from "../src/emulator/index.js"
 import { FetchClient, Passwords, Stytch } from "../src/index.js"
 
-const readme = readFileSync(new URL("../docs/package-readme.md", import.meta.url), "utf8")
+const packageReadme = "docs/package-readme.md"
+// The emulator package's README, where it is once moved, else where it is written.
+const emulatorReadme = ["emulator/README.md", "docs/emulator-readme.md"]
+  .find((path) => existsSync(new URL(`../${path}`, import.meta.url)))!
 
-/** The fenced `ts` block right after `<!-- readme-test: name -->`. */
-const block = (name: string): string => {
-  const match = new RegExp(`<!-- readme-test: ${name} -->\\n\`\`\`ts\\n([\\s\\S]*?)\\n\`\`\`\\n`).exec(readme)
-  if (match === null) throw new Error(`docs/package-readme.md has no "readme-test: ${name}" TypeScript block`)
+/** The fenced `ts` block right after `<!-- readme-test: name -->` in `readme`. */
+const block = (name: string, readme = packageReadme): string => {
+  const text = readFileSync(new URL(`../${readme}`, import.meta.url), "utf8")
+  const match = new RegExp(`<!-- readme-test: ${name} -->\\n\`\`\`ts\\n([\\s\\S]*?)\\n\`\`\`\\n`).exec(text)
+  if (match === null) throw new Error(`${readme} has no "readme-test: ${name}" TypeScript block`)
   return match[1]!
 }
 
@@ -32,8 +36,8 @@ mkdirSync(dir, { recursive: true })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 /** Writes a block (plus `extra` lines) as a module and imports it. */
-const load = (name: string, extra = ""): Promise<Record<string, unknown>> => {
-  let code = block(name)
+const load = (name: string, extra = "", readme = packageReadme): Promise<Record<string, unknown>> => {
+  let code = block(name, readme)
   for (const [from, to] of Object.entries(pending)) {
     if (!(from in paths)) code = code.replaceAll(`from "${from}"`, `from ${JSON.stringify(to)}`)
   }
@@ -56,12 +60,14 @@ describe("package README: usage", () => {
       const password = /signIn\("ada@example\.com", "([^"]+)"\)/.exec(block("usage"))?.[1]
       assert.isString(password)
       // The user the example signs in, made beforehand through the SDK.
+      const sdk = Stytch.layer({
+        projectId: emulator.projectId,
+        secret: Redacted.make(emulator.secret),
+        baseUrl: emulator.url
+      }).pipe(Layer.provide(FetchClient.layer))
       const created = await Effect.runPromise(
         Effect.flatMap(Passwords.Passwords, (passwords) => passwords.create({ email, password: password! })).pipe(
-          Effect.provide(
-            Stytch.layer({ projectId: emulator.projectId, secret: Redacted.make(emulator.secret), baseUrl: emulator.url })
-              .pipe(Layer.provide(FetchClient.layer))
-          )
+          Effect.provide(sdk)
         )
       )
       process.env.STYTCH_PROJECT_ID = emulator.projectId
@@ -79,5 +85,21 @@ describe("package README: usage", () => {
       process.env = saved
       await emulator.close()
     }
+  })
+})
+
+describe("emulator README: startEmulator", () => {
+  it("signs up through the official stytch package, answers an injected 503, exports its state", async () => {
+    const exported = "export { res, saved, session_token }"
+    const { res, saved, session_token } = await load("startEmulator", exported, emulatorReadme) as {
+      res: Response
+      saved: { format: string; users: ReadonlyArray<[string, { emails: ReadonlyArray<{ email: string }> }]> }
+      session_token: string
+    }
+    assert.strictEqual(res.status, 503)
+    assert.isAbove(session_token.length, 0)
+    assert.strictEqual(saved.format, "effect-stytch-emulator-state")
+    const emails = saved.users.map(([, user]) => user.emails.map((entry) => entry.email))
+    assert.deepStrictEqual(emails, [["ada@example.com"]])
   })
 })

@@ -2,8 +2,11 @@
  * TOTPs: enrol an authenticator app for a user (the secret or QR code goes to the app, the recovery codes to the
  * user), then check a code the app shows.
  *
- *   npx tsx examples/totps.ts                                                 # enrols a new user, prints the secret
+ *   npx tsx examples/totps.ts                                                 # enrols a new user
  *   TOTP_USER_ID=<user_id> TOTP_CODE=<6 digits> npx tsx examples/totps.ts     # checks a code
+ *
+ * The secret stays `Redacted` in the result (printed as <redacted>): your page shows the response's `qr_code`, or
+ * `Redacted.value(secret)` for manual entry, to the user's app.
  *
  * Configured from the environment: STYTCH_PROJECT_ID, STYTCH_SECRET (and STYTCH_BASE_URL for another host).
  */

@@ -1,20 +1,95 @@
 /**
- * The README's "emulator in your own tests" example, as written there (imports adapted to the source tree).
+ * The package READMEs' examples, run as written: each fenced TypeScript block that follows a
+ * `<!-- readme-test: <name> -->` line (in docs/package-readme.md, and in the emulator package's README) is extracted
+ * into a module and imported, so the documentation cannot drift from the code.
  */
-import { assert, layer } from "@effect/vitest"
-import { Effect } from "effect"
-import { Passwords } from "../src/index.js"
-import { StytchEmulator } from "effect-stytch/testing"
+import { afterAll, assert, describe, it } from "@effect/vitest"
+import { Effect, Layer, Redacted } from "effect"
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+import { startEmulator } from "effect-stytch-emulator"
+import { FetchClient, Passwords, Stytch } from "../src/index.js"
 
-layer(StytchEmulator.layerStytch())("sign-up", (it) => {
-  it.effect("resets a password through the outbox", () =>
-    Effect.gen(function*() {
-      const passwords = yield* Passwords.Passwords
-      const emulator = yield* StytchEmulator.StytchEmulator
-      yield* passwords.create({ email: "ada@example.com", password: "correct horse battery staple 42" })
-      yield* passwords.email.resetStart({ email: "ada@example.com" })
-      const mail = yield* emulator.latestMessage({ to: "ada@example.com", kind: "password_reset" })
-      const reset = yield* passwords.email.reset({ token: mail!.token!, password: "another strong passphrase 9" })
-      assert.strictEqual(reset.user_id, mail!.user_id)
-    }))
+const packageReadme = "docs/package-readme.md"
+// The emulator package's README, where it is once moved, else where it is written.
+const emulatorReadme = ["emulator/README.md", "docs/emulator-readme.md"]
+  .find((path) => existsSync(new URL(`../${path}`, import.meta.url)))!
+
+/** The fenced `ts` block right after `<!-- readme-test: name -->` in `readme`. */
+const block = (name: string, readme = packageReadme): string => {
+  const text = readFileSync(new URL(`../${readme}`, import.meta.url), "utf8")
+  const match = new RegExp(`<!-- readme-test: ${name} -->\\n\`\`\`ts\\n([\\s\\S]*?)\\n\`\`\`\\n`).exec(text)
+  if (match === null) throw new Error(`${readme} has no "readme-test: ${name}" TypeScript block`)
+  return match[1]!
+}
+
+// A dot directory: outside vitest's test glob and TypeScript's `include` wildcards.
+const dir = new URL("./.readme/", import.meta.url)
+mkdirSync(dir, { recursive: true })
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+/** Writes a block (plus `extra` lines) as a module and imports it. */
+const load = (name: string, extra = "", readme = packageReadme): Promise<Record<string, unknown>> => {
+  const code = block(name, readme)
+  const file = new URL(`${name}.ts`, dir)
+  writeFileSync(file, `${code}\n${extra}`)
+  return import(/* @vite-ignore */ fileURLToPath(file))
+}
+
+// The testing example declares its own tests with @effect/vitest's `layer`: importing it registers them here.
+describe("package README: testing with the emulator", async () => {
+  await load("testing")
+})
+
+describe("package README: usage", () => {
+  it("signs in through the loopback emulator, configured from the environment", async () => {
+    const emulator = await startEmulator({ port: 0 })
+    const saved = { ...process.env }
+    try {
+      const email = "ada@example.com"
+      const password = /signIn\("ada@example\.com", "([^"]+)"\)/.exec(block("usage"))?.[1]
+      assert.isString(password)
+      // The user the example signs in, made beforehand through the SDK.
+      const sdk = Stytch.layer({
+        projectId: emulator.projectId,
+        secret: Redacted.make(emulator.secret),
+        baseUrl: emulator.url
+      }).pipe(Layer.provide(FetchClient.layer))
+      const created = await Effect.runPromise(
+        Effect.flatMap(Passwords.Passwords, (passwords) => passwords.create({ email, password: password! })).pipe(
+          Effect.provide(sdk)
+        )
+      )
+      process.env.STYTCH_PROJECT_ID = emulator.projectId
+      process.env.STYTCH_SECRET = emulator.secret
+      process.env.STYTCH_BASE_URL = emulator.url
+      const { user, session } = await load("usage", "export { session, user }") as {
+        user: { user_id: string; emails: ReadonlyArray<{ email: string }> }
+        session: { user_id: string; session_id: string }
+      }
+      assert.strictEqual(user.user_id, created.user_id)
+      assert.deepStrictEqual(user.emails.map((entry) => entry.email), [email])
+      assert.strictEqual(session.user_id, created.user_id)
+      assert.match(session.session_id, /^session-test-/)
+    } finally {
+      process.env = saved
+      await emulator.close()
+    }
+  })
+})
+
+describe("emulator README: startEmulator", () => {
+  it("signs up through the official stytch package, answers an injected 503, exports its state", async () => {
+    const exported = "export { res, saved, session_token }"
+    const { res, saved, session_token } = await load("startEmulator", exported, emulatorReadme) as {
+      res: Response
+      saved: { format: string; users: ReadonlyArray<[string, { emails: ReadonlyArray<{ email: string }> }]> }
+      session_token: string
+    }
+    assert.strictEqual(res.status, 503)
+    assert.isAbove(session_token.length, 0)
+    assert.strictEqual(saved.format, "effect-stytch-emulator-state")
+    const emails = saved.users.map(([, user]) => user.emails.map((entry) => entry.email))
+    assert.deepStrictEqual(emails, [["ada@example.com"]])
+  })
 })

@@ -53,7 +53,8 @@ export interface Options {
  */
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
 
-interface NodeModules {
+/** The Node built-ins the client runs on, loaded once with `process.getBuiltinModule`. */
+export interface NodeModules {
   readonly http: typeof Http
   readonly https: typeof Https
 }

@@ -24,10 +24,16 @@ export interface Size {
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 
-/** Where our SDK is bundled from: the sources, or a directory holding the built package's files. */
-export type From = "src" | { readonly dist: string }
-const entryOf = (from: From) => (from === "src" ? join(root, "src/index.ts") : join(from.dist, "index.js"))
-const dirOf = (from: From) => (from === "src" ? join(root, "src") : from.dist)
+/**
+ * Where our SDK is bundled from: the sources; a built `dist/` (its bundler form, `dist/esm/`); or the package as
+ * installed in an app (imported by name from `app`, so the `exports` conditions choose, as in a user's build).
+ */
+export type From = "src" | { readonly dist: string } | { readonly app: string }
+const entryOf = (from: From) =>
+  from === "src" ? join(root, "src/index.ts") : "dist" in from ? join(from.dist, "esm/index.js") : "effect-stytch"
+const dirOf = (from: From) =>
+  from === "src" ? join(root, "src") : "dist" in from ? from.dist : join(from.app, "node_modules/effect-stytch")
+const resolveDirOf = (from: From) => (from !== "src" && "app" in from ? from.app : root)
 const CONFIG = `{ projectId: "project-test-00000000-0000-4000-8000-000000000000", secret: "secret-test-bundle" }`
 const OFFICIAL = `{ project_id: "project-test-00000000-0000-4000-8000-000000000000", secret: "secret-test-bundle" }`
 
@@ -170,9 +176,9 @@ export interface Measured {
   readonly sdkMinified: number
 }
 
-const build = async (entry: string, isSdk: (path: string) => boolean): Promise<Measured> => {
+const build = async (entry: string, isSdk: (path: string) => boolean, resolveDir = root): Promise<Measured> => {
   const result = await esbuild.build({
-    stdin: { contents: entry, resolveDir: root, sourcefile: "app.ts", loader: "ts" },
+    stdin: { contents: entry, resolveDir, sourcefile: "app.ts", loader: "ts" },
     bundle: true,
     write: false,
     minify: true,
@@ -207,7 +213,7 @@ export const measureApp = (
   from: From = "src"
 ): Promise<Measured> => {
   const entry = apps(entryOf(from)).find((a) => a.app === app)!
-  return sdk === "ours" ? build(entry.ours, under(dirOf(from))) : build(entry.official, officialFile)
+  return sdk === "ours" ? build(entry.ours, under(dirOf(from)), resolveDirOf(from)) : build(entry.official, officialFile)
 }
 
 const measureAll = async (from: From) => {
@@ -215,7 +221,7 @@ const measureAll = async (from: From) => {
   for (const app of apps(entryOf(from))) {
     rows.push({
       app: app.app,
-      ours: await build(app.ours, under(dirOf(from))),
+      ours: await build(app.ours, under(dirOf(from)), resolveDirOf(from)),
       official: await build(app.official, officialFile)
     })
   }

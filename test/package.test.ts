@@ -156,7 +156,8 @@ describe("packed tarballs, installed into an app", () => {
   }, 60_000)
 
   it("an app bundled from the installed package carries only the areas it uses (the SDK's share <= 15 KB gzip)", async () => {
-    const dist = { dist: join(app, "node_modules/effect-stytch/dist") }
+    // By name from the app: the `module` condition (bundlers) picks the per-file build.
+    const dist = { app }
     const usersOnly = await measureApp("users.get only", "ours", dist)
     assert.include(usersOnly.code, "/v1/users/{user_id}")
     assert.notInclude(usersOnly.code, "/v1/passwords/authenticate")

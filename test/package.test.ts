@@ -145,14 +145,21 @@ describe("packed tarballs, installed into an app", () => {
         return {
           same: got.user_id === created.user_id,
           tag: missing._tag,
-          sharedClass: missing instanceof StytchError.UserNotFound
+          sharedClass: missing instanceof StytchError.UserNotFound,
+          // Node takes the bundled build (the default condition); bundlers take dist/esm (module).
+          loaded: import.meta.resolve("effect-stytch").split("/node_modules/")[1]
         }
       })
       console.log(JSON.stringify(await Effect.runPromise(Effect.provide(program, StytchEmulator.layerStytch()))))
     `
     )
     const { stdout } = await run(process.execPath, ["flow.mjs"], app)
-    assert.deepStrictEqual(JSON.parse(stdout), { same: true, tag: "UserNotFound", sharedClass: true })
+    assert.deepStrictEqual(JSON.parse(stdout), {
+      same: true,
+      tag: "UserNotFound",
+      sharedClass: true,
+      loaded: "effect-stytch/dist/index.js"
+    })
   }, 60_000)
 
   it("an app bundled from the installed package carries only the areas it uses (the SDK's share <= 15 KB gzip)", async () => {

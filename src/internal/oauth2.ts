@@ -54,7 +54,9 @@ export const oauth2Form = <R, A>(
   const decodeRequest = Schema.decodeUnknownEither(spec.request)
   const decodeResponse = Schema.decodeUnknownEither(spec.response)
   return (request) =>
-    Effect.gen(function*() {
+    // The annotation gives the error channel at once: inferring it from the yields would reduce a union of the
+    // ~830 error classes pair by pair.
+    Effect.gen(function*(): Effect.fn.Return<OAuth2Answer<A>, StytchOAuth2Error | StytchError> {
       const input = decodeRequest(request)
       if (input._tag === "Left") {
         return yield* requestError({ id: spec.id, method: "POST" }, url, input.left)

@@ -485,11 +485,15 @@ for (const e of errs) {
   const facts = [e.status ? `HTTP ${e.status}` : undefined, e.message].filter(Boolean).join(": ")
   const doc = jsdoc([`\`${e.error_type}\`${facts ? ` (${facts})` : ""}.`], ["@since 0.1.0", "@category errors"])
   errors += `\n${doc}export const ${e.tag} = /* @__PURE__ */ errorClass<"${e.tag}">("${e.error_type}")\n`
-  const iface = `export interface ${e.tag} extends ApiError<"${e.tag}"> {}`
+  // `_tag` declared first among the interface's own members: it is then the first unit-typed property TypeScript
+  // finds, and its subtype reduction of the union (every Effect.gen's error channel) skips pairs whose tags differ
+  // instead of comparing the ~830 members structurally (the inherited first unit-typed property is `[TypeId]`,
+  // the same in all).
+  const head = `export interface ${e.tag} extends ApiError<"${e.tag}"> {`
   // Prettier keeps an interface's heritage on its line; the longest tags need it on the next.
   errors += `/** @since 0.1.0 @category errors */\n${
-    iface.length <= 120 ? iface : `// prettier-ignore\nexport interface ${e.tag}\n  extends ApiError<"${e.tag}"> {}`
-  }\n`
+    head.length <= 120 ? head : `// prettier-ignore\nexport interface ${e.tag}\n  extends ApiError<"${e.tag}"> {`
+  }\n  readonly _tag: "${e.tag}"\n}\n`
 }
 errors += `
 ${jsdoc(["Every catalogued error class, by `error_type`."], ["@since 0.1.0", "@category errors"])}\

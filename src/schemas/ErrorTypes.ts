@@ -19,7 +19,9 @@ export const ActionAvailableOnlyForActiveMembers = /* @__PURE__ */ errorClass<"A
   "action_available_only_for_active_members"
 )
 /** @since 0.1.0 @category errors */
-export interface ActionAvailableOnlyForActiveMembers extends ApiError<"ActionAvailableOnlyForActiveMembers"> {}
+export interface ActionAvailableOnlyForActiveMembers extends ApiError<"ActionAvailableOnlyForActiveMembers"> {
+  readonly _tag: "ActionAvailableOnlyForActiveMembers"
+}
 
 /**
  * `action_available_only_once_primary_authentication_is_met`.
@@ -34,7 +36,9 @@ export const ActionAvailableOnlyOncePrimaryAuthenticationIsMet =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface ActionAvailableOnlyOncePrimaryAuthenticationIsMet
-  extends ApiError<"ActionAvailableOnlyOncePrimaryAuthenticationIsMet"> {}
+  extends ApiError<"ActionAvailableOnlyOncePrimaryAuthenticationIsMet"> {
+  readonly _tag: "ActionAvailableOnlyOncePrimaryAuthenticationIsMet"
+}
 
 /**
  * `action_not_allowed_email_domain_is_claimed`.
@@ -46,7 +50,9 @@ export const ActionNotAllowedEmailDomainIsClaimed = /* @__PURE__ */ errorClass<"
   "action_not_allowed_email_domain_is_claimed"
 )
 /** @since 0.1.0 @category errors */
-export interface ActionNotAllowedEmailDomainIsClaimed extends ApiError<"ActionNotAllowedEmailDomainIsClaimed"> {}
+export interface ActionNotAllowedEmailDomainIsClaimed extends ApiError<"ActionNotAllowedEmailDomainIsClaimed"> {
+  readonly _tag: "ActionNotAllowedEmailDomainIsClaimed"
+}
 
 /**
  * `active_scim_connection_exists`.
@@ -58,7 +64,9 @@ export const ActiveScimConnectionExists = /* @__PURE__ */ errorClass<"ActiveScim
   "active_scim_connection_exists"
 )
 /** @since 0.1.0 @category errors */
-export interface ActiveScimConnectionExists extends ApiError<"ActiveScimConnectionExists"> {}
+export interface ActiveScimConnectionExists extends ApiError<"ActiveScimConnectionExists"> {
+  readonly _tag: "ActiveScimConnectionExists"
+}
 
 /**
  * `active_totp_exists` (HTTP 400: Cannot create a new TOTP for the specified user since the user already has an
@@ -69,7 +77,9 @@ export interface ActiveScimConnectionExists extends ApiError<"ActiveScimConnecti
  */
 export const ActiveTotpExists = /* @__PURE__ */ errorClass<"ActiveTotpExists">("active_totp_exists")
 /** @since 0.1.0 @category errors */
-export interface ActiveTotpExists extends ApiError<"ActiveTotpExists"> {}
+export interface ActiveTotpExists extends ApiError<"ActiveTotpExists"> {
+  readonly _tag: "ActiveTotpExists"
+}
 
 /**
  * `ad_blocker_detected` (HTTP 400: The request was blocked by an Ad Blocker. Please disable your ad blocker and try
@@ -80,7 +90,9 @@ export interface ActiveTotpExists extends ApiError<"ActiveTotpExists"> {}
  */
 export const AdBlockerDetected = /* @__PURE__ */ errorClass<"AdBlockerDetected">("ad_blocker_detected")
 /** @since 0.1.0 @category errors */
-export interface AdBlockerDetected extends ApiError<"AdBlockerDetected"> {}
+export interface AdBlockerDetected extends ApiError<"AdBlockerDetected"> {
+  readonly _tag: "AdBlockerDetected"
+}
 
 /**
  * `allow_list_max_exceeded` (HTTP 400: The number of user methods registered to the allow list has exceeded the
@@ -91,7 +103,9 @@ export interface AdBlockerDetected extends ApiError<"AdBlockerDetected"> {}
  */
 export const AllowListMaxExceeded = /* @__PURE__ */ errorClass<"AllowListMaxExceeded">("allow_list_max_exceeded")
 /** @since 0.1.0 @category errors */
-export interface AllowListMaxExceeded extends ApiError<"AllowListMaxExceeded"> {}
+export interface AllowListMaxExceeded extends ApiError<"AllowListMaxExceeded"> {
+  readonly _tag: "AllowListMaxExceeded"
+}
 
 /**
  * `allowed_auth_methods_required_for_restricted`.
@@ -102,7 +116,9 @@ export interface AllowListMaxExceeded extends ApiError<"AllowListMaxExceeded"> {
 export const AllowedAuthMethodsRequiredForRestricted =
   /* @__PURE__ */ errorClass<"AllowedAuthMethodsRequiredForRestricted">("allowed_auth_methods_required_for_restricted")
 /** @since 0.1.0 @category errors */
-export interface AllowedAuthMethodsRequiredForRestricted extends ApiError<"AllowedAuthMethodsRequiredForRestricted"> {}
+export interface AllowedAuthMethodsRequiredForRestricted extends ApiError<"AllowedAuthMethodsRequiredForRestricted"> {
+  readonly _tag: "AllowedAuthMethodsRequiredForRestricted"
+}
 
 /**
  * `allowed_mfa_methods_required_for_restricted`.
@@ -113,7 +129,9 @@ export interface AllowedAuthMethodsRequiredForRestricted extends ApiError<"Allow
 export const AllowedMfaMethodsRequiredForRestricted =
   /* @__PURE__ */ errorClass<"AllowedMfaMethodsRequiredForRestricted">("allowed_mfa_methods_required_for_restricted")
 /** @since 0.1.0 @category errors */
-export interface AllowedMfaMethodsRequiredForRestricted extends ApiError<"AllowedMfaMethodsRequiredForRestricted"> {}
+export interface AllowedMfaMethodsRequiredForRestricted extends ApiError<"AllowedMfaMethodsRequiredForRestricted"> {
+  readonly _tag: "AllowedMfaMethodsRequiredForRestricted"
+}
 
 /**
  * `apple_oauth_config_not_found` (HTTP 400: The Apple OAuth config was not found.).
@@ -124,7 +142,9 @@ export interface AllowedMfaMethodsRequiredForRestricted extends ApiError<"Allowe
 export const AppleOauthConfigNotFound =
   /* @__PURE__ */ errorClass<"AppleOauthConfigNotFound">("apple_oauth_config_not_found")
 /** @since 0.1.0 @category errors */
-export interface AppleOauthConfigNotFound extends ApiError<"AppleOauthConfigNotFound"> {}
+export interface AppleOauthConfigNotFound extends ApiError<"AppleOauthConfigNotFound"> {
+  readonly _tag: "AppleOauthConfigNotFound"
+}
 
 /**
  * `argon_2_key_length_mismatch` (HTTP 400: The key_length value doesn't match the length of the provided hash.).
@@ -135,7 +155,9 @@ export interface AppleOauthConfigNotFound extends ApiError<"AppleOauthConfigNotF
 export const Argon2KeyLengthMismatch =
   /* @__PURE__ */ errorClass<"Argon2KeyLengthMismatch">("argon_2_key_length_mismatch")
 /** @since 0.1.0 @category errors */
-export interface Argon2KeyLengthMismatch extends ApiError<"Argon2KeyLengthMismatch"> {}
+export interface Argon2KeyLengthMismatch extends ApiError<"Argon2KeyLengthMismatch"> {
+  readonly _tag: "Argon2KeyLengthMismatch"
+}
 
 /**
  * `attribute_mismatch` (HTTP 401: Unable to authenticate because attributes on request don't match stored
@@ -146,7 +168,9 @@ export interface Argon2KeyLengthMismatch extends ApiError<"Argon2KeyLengthMismat
  */
 export const AttributeMismatch = /* @__PURE__ */ errorClass<"AttributeMismatch">("attribute_mismatch")
 /** @since 0.1.0 @category errors */
-export interface AttributeMismatch extends ApiError<"AttributeMismatch"> {}
+export interface AttributeMismatch extends ApiError<"AttributeMismatch"> {
+  readonly _tag: "AttributeMismatch"
+}
 
 /**
  * `authorization_endpoint_not_configured_for_project`.
@@ -161,7 +185,9 @@ export const AuthorizationEndpointNotConfiguredForProject =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface AuthorizationEndpointNotConfiguredForProject
-  extends ApiError<"AuthorizationEndpointNotConfiguredForProject"> {}
+  extends ApiError<"AuthorizationEndpointNotConfiguredForProject"> {
+  readonly _tag: "AuthorizationEndpointNotConfiguredForProject"
+}
 
 /**
  * `bad_app_bundle_for_stytch_sdk` (HTTP 400: This app bundle ID has not been registered as an allowed app for the
@@ -174,7 +200,9 @@ export const BadAppBundleForStytchSdk = /* @__PURE__ */ errorClass<"BadAppBundle
   "bad_app_bundle_for_stytch_sdk"
 )
 /** @since 0.1.0 @category errors */
-export interface BadAppBundleForStytchSdk extends ApiError<"BadAppBundleForStytchSdk"> {}
+export interface BadAppBundleForStytchSdk extends ApiError<"BadAppBundleForStytchSdk"> {
+  readonly _tag: "BadAppBundleForStytchSdk"
+}
 
 /**
  * `bad_domain_for_stytch_sdk`.
@@ -184,7 +212,9 @@ export interface BadAppBundleForStytchSdk extends ApiError<"BadAppBundleForStytc
  */
 export const BadDomainForStytchSdk = /* @__PURE__ */ errorClass<"BadDomainForStytchSdk">("bad_domain_for_stytch_sdk")
 /** @since 0.1.0 @category errors */
-export interface BadDomainForStytchSdk extends ApiError<"BadDomainForStytchSdk"> {}
+export interface BadDomainForStytchSdk extends ApiError<"BadDomainForStytchSdk"> {
+  readonly _tag: "BadDomainForStytchSdk"
+}
 
 /**
  * `bad_request` (HTTP 400: The submitted request is invalid.).
@@ -194,7 +224,9 @@ export interface BadDomainForStytchSdk extends ApiError<"BadDomainForStytchSdk">
  */
 export const BadRequest = /* @__PURE__ */ errorClass<"BadRequest">("bad_request")
 /** @since 0.1.0 @category errors */
-export interface BadRequest extends ApiError<"BadRequest"> {}
+export interface BadRequest extends ApiError<"BadRequest"> {
+  readonly _tag: "BadRequest"
+}
 
 /**
  * `bad_vertical_for_stytch_sdk`.
@@ -205,7 +237,9 @@ export interface BadRequest extends ApiError<"BadRequest"> {}
 export const BadVerticalForStytchSdk =
   /* @__PURE__ */ errorClass<"BadVerticalForStytchSdk">("bad_vertical_for_stytch_sdk")
 /** @since 0.1.0 @category errors */
-export interface BadVerticalForStytchSdk extends ApiError<"BadVerticalForStytchSdk"> {}
+export interface BadVerticalForStytchSdk extends ApiError<"BadVerticalForStytchSdk"> {
+  readonly _tag: "BadVerticalForStytchSdk"
+}
 
 /**
  * `billing_info_not_found` (HTTP 404: Billing info could not be found.).
@@ -215,7 +249,9 @@ export interface BadVerticalForStytchSdk extends ApiError<"BadVerticalForStytchS
  */
 export const BillingInfoNotFound = /* @__PURE__ */ errorClass<"BillingInfoNotFound">("billing_info_not_found")
 /** @since 0.1.0 @category errors */
-export interface BillingInfoNotFound extends ApiError<"BillingInfoNotFound"> {}
+export interface BillingInfoNotFound extends ApiError<"BillingInfoNotFound"> {
+  readonly _tag: "BillingInfoNotFound"
+}
 
 /**
  * `billing_not_verified`.
@@ -225,7 +261,9 @@ export interface BillingInfoNotFound extends ApiError<"BillingInfoNotFound"> {}
  */
 export const BillingNotVerified = /* @__PURE__ */ errorClass<"BillingNotVerified">("billing_not_verified")
 /** @since 0.1.0 @category errors */
-export interface BillingNotVerified extends ApiError<"BillingNotVerified"> {}
+export interface BillingNotVerified extends ApiError<"BillingNotVerified"> {
+  readonly _tag: "BillingNotVerified"
+}
 
 /**
  * `billing_not_verified_for_email`.
@@ -237,7 +275,9 @@ export const BillingNotVerifiedForEmail = /* @__PURE__ */ errorClass<"BillingNot
   "billing_not_verified_for_email"
 )
 /** @since 0.1.0 @category errors */
-export interface BillingNotVerifiedForEmail extends ApiError<"BillingNotVerifiedForEmail"> {}
+export interface BillingNotVerifiedForEmail extends ApiError<"BillingNotVerifiedForEmail"> {
+  readonly _tag: "BillingNotVerifiedForEmail"
+}
 
 /**
  * `biometric_registration_not_found` (HTTP 404: Biometric registration could not be found.).
@@ -249,7 +289,9 @@ export const BiometricRegistrationNotFound = /* @__PURE__ */ errorClass<"Biometr
   "biometric_registration_not_found"
 )
 /** @since 0.1.0 @category errors */
-export interface BiometricRegistrationNotFound extends ApiError<"BiometricRegistrationNotFound"> {}
+export interface BiometricRegistrationNotFound extends ApiError<"BiometricRegistrationNotFound"> {
+  readonly _tag: "BiometricRegistrationNotFound"
+}
 
 /**
  * `breached_password` (password appears in a list of breached passwords.).
@@ -259,7 +301,9 @@ export interface BiometricRegistrationNotFound extends ApiError<"BiometricRegist
  */
 export const BreachedPassword = /* @__PURE__ */ errorClass<"BreachedPassword">("breached_password")
 /** @since 0.1.0 @category errors */
-export interface BreachedPassword extends ApiError<"BreachedPassword"> {}
+export interface BreachedPassword extends ApiError<"BreachedPassword"> {
+  readonly _tag: "BreachedPassword"
+}
 
 /**
  * `bulk_migrate_invalid_user_count`.
@@ -271,7 +315,9 @@ export const BulkMigrateInvalidUserCount = /* @__PURE__ */ errorClass<"BulkMigra
   "bulk_migrate_invalid_user_count"
 )
 /** @since 0.1.0 @category errors */
-export interface BulkMigrateInvalidUserCount extends ApiError<"BulkMigrateInvalidUserCount"> {}
+export interface BulkMigrateInvalidUserCount extends ApiError<"BulkMigrateInvalidUserCount"> {
+  readonly _tag: "BulkMigrateInvalidUserCount"
+}
 
 /**
  * `cannot_add_pem_file_to_non_pem_trusted_token_profile`.
@@ -286,7 +332,9 @@ export const CannotAddPemFileToNonPemTrustedTokenProfile =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface CannotAddPemFileToNonPemTrustedTokenProfile
-  extends ApiError<"CannotAddPemFileToNonPemTrustedTokenProfile"> {}
+  extends ApiError<"CannotAddPemFileToNonPemTrustedTokenProfile"> {
+  readonly _tag: "CannotAddPemFileToNonPemTrustedTokenProfile"
+}
 
 /**
  * `cannot_assign_default_rbac_role_id`.
@@ -298,7 +346,9 @@ export const CannotAssignDefaultRbacRoleId = /* @__PURE__ */ errorClass<"CannotA
   "cannot_assign_default_rbac_role_id"
 )
 /** @since 0.1.0 @category errors */
-export interface CannotAssignDefaultRbacRoleId extends ApiError<"CannotAssignDefaultRbacRoleId"> {}
+export interface CannotAssignDefaultRbacRoleId extends ApiError<"CannotAssignDefaultRbacRoleId"> {
+  readonly _tag: "CannotAssignDefaultRbacRoleId"
+}
 
 /**
  * `cannot_delete_default_email_template`.
@@ -310,7 +360,9 @@ export const CannotDeleteDefaultEmailTemplate = /* @__PURE__ */ errorClass<"Cann
   "cannot_delete_default_email_template"
 )
 /** @since 0.1.0 @category errors */
-export interface CannotDeleteDefaultEmailTemplate extends ApiError<"CannotDeleteDefaultEmailTemplate"> {}
+export interface CannotDeleteDefaultEmailTemplate extends ApiError<"CannotDeleteDefaultEmailTemplate"> {
+  readonly _tag: "CannotDeleteDefaultEmailTemplate"
+}
 
 /**
  * `cannot_delete_default_sso_connection`.
@@ -322,7 +374,9 @@ export const CannotDeleteDefaultSsoConnection = /* @__PURE__ */ errorClass<"Cann
   "cannot_delete_default_sso_connection"
 )
 /** @since 0.1.0 @category errors */
-export interface CannotDeleteDefaultSsoConnection extends ApiError<"CannotDeleteDefaultSsoConnection"> {}
+export interface CannotDeleteDefaultSsoConnection extends ApiError<"CannotDeleteDefaultSsoConnection"> {
+  readonly _tag: "CannotDeleteDefaultSsoConnection"
+}
 
 /**
  * `cannot_delete_email`.
@@ -332,7 +386,9 @@ export interface CannotDeleteDefaultSsoConnection extends ApiError<"CannotDelete
  */
 export const CannotDeleteEmail = /* @__PURE__ */ errorClass<"CannotDeleteEmail">("cannot_delete_email")
 /** @since 0.1.0 @category errors */
-export interface CannotDeleteEmail extends ApiError<"CannotDeleteEmail"> {}
+export interface CannotDeleteEmail extends ApiError<"CannotDeleteEmail"> {
+  readonly _tag: "CannotDeleteEmail"
+}
 
 /**
  * `cannot_delete_last_primary_factor`.
@@ -344,7 +400,9 @@ export const CannotDeleteLastPrimaryFactor = /* @__PURE__ */ errorClass<"CannotD
   "cannot_delete_last_primary_factor"
 )
 /** @since 0.1.0 @category errors */
-export interface CannotDeleteLastPrimaryFactor extends ApiError<"CannotDeleteLastPrimaryFactor"> {}
+export interface CannotDeleteLastPrimaryFactor extends ApiError<"CannotDeleteLastPrimaryFactor"> {
+  readonly _tag: "CannotDeleteLastPrimaryFactor"
+}
 
 /**
  * `cannot_delete_last_sso_verification_key`.
@@ -356,7 +414,9 @@ export const CannotDeleteLastSsoVerificationKey = /* @__PURE__ */ errorClass<"Ca
   "cannot_delete_last_sso_verification_key"
 )
 /** @since 0.1.0 @category errors */
-export interface CannotDeleteLastSsoVerificationKey extends ApiError<"CannotDeleteLastSsoVerificationKey"> {}
+export interface CannotDeleteLastSsoVerificationKey extends ApiError<"CannotDeleteLastSsoVerificationKey"> {
+  readonly _tag: "CannotDeleteLastSsoVerificationKey"
+}
 
 /**
  * `cannot_preserve_existing_sessions`.
@@ -368,7 +428,9 @@ export const CannotPreserveExistingSessions = /* @__PURE__ */ errorClass<"Cannot
   "cannot_preserve_existing_sessions"
 )
 /** @since 0.1.0 @category errors */
-export interface CannotPreserveExistingSessions extends ApiError<"CannotPreserveExistingSessions"> {}
+export interface CannotPreserveExistingSessions extends ApiError<"CannotPreserveExistingSessions"> {
+  readonly _tag: "CannotPreserveExistingSessions"
+}
 
 /**
  * `cannot_remove_primary_auth_mechanism`.
@@ -380,7 +442,9 @@ export const CannotRemovePrimaryAuthMechanism = /* @__PURE__ */ errorClass<"Cann
   "cannot_remove_primary_auth_mechanism"
 )
 /** @since 0.1.0 @category errors */
-export interface CannotRemovePrimaryAuthMechanism extends ApiError<"CannotRemovePrimaryAuthMechanism"> {}
+export interface CannotRemovePrimaryAuthMechanism extends ApiError<"CannotRemovePrimaryAuthMechanism"> {
+  readonly _tag: "CannotRemovePrimaryAuthMechanism"
+}
 
 /**
  * `cannot_reset_password_with_existing_password`.
@@ -391,7 +455,9 @@ export interface CannotRemovePrimaryAuthMechanism extends ApiError<"CannotRemove
 export const CannotResetPasswordWithExistingPassword =
   /* @__PURE__ */ errorClass<"CannotResetPasswordWithExistingPassword">("cannot_reset_password_with_existing_password")
 /** @since 0.1.0 @category errors */
-export interface CannotResetPasswordWithExistingPassword extends ApiError<"CannotResetPasswordWithExistingPassword"> {}
+export interface CannotResetPasswordWithExistingPassword extends ApiError<"CannotResetPasswordWithExistingPassword"> {
+  readonly _tag: "CannotResetPasswordWithExistingPassword"
+}
 
 /**
  * `cannot_specify_wildcard_with_other_actions`.
@@ -402,7 +468,9 @@ export interface CannotResetPasswordWithExistingPassword extends ApiError<"Canno
 export const CannotSpecifyWildcardWithOtherActions =
   /* @__PURE__ */ errorClass<"CannotSpecifyWildcardWithOtherActions">("cannot_specify_wildcard_with_other_actions")
 /** @since 0.1.0 @category errors */
-export interface CannotSpecifyWildcardWithOtherActions extends ApiError<"CannotSpecifyWildcardWithOtherActions"> {}
+export interface CannotSpecifyWildcardWithOtherActions extends ApiError<"CannotSpecifyWildcardWithOtherActions"> {
+  readonly _tag: "CannotSpecifyWildcardWithOtherActions"
+}
 
 /**
  * `cannot_toggle_cross_org_passwords_when_password_in_use`.
@@ -417,7 +485,9 @@ export const CannotToggleCrossOrgPasswordsWhenPasswordInUse =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface CannotToggleCrossOrgPasswordsWhenPasswordInUse
-  extends ApiError<"CannotToggleCrossOrgPasswordsWhenPasswordInUse"> {}
+  extends ApiError<"CannotToggleCrossOrgPasswordsWhenPasswordInUse"> {
+  readonly _tag: "CannotToggleCrossOrgPasswordsWhenPasswordInUse"
+}
 
 /**
  * `cannot_update_trusted_metadata` (HTTP 401: Stytch SDKs cannot update trusted metadata with user-provided values.
@@ -431,7 +501,9 @@ export const CannotUpdateTrustedMetadata = /* @__PURE__ */ errorClass<"CannotUpd
   "cannot_update_trusted_metadata"
 )
 /** @since 0.1.0 @category errors */
-export interface CannotUpdateTrustedMetadata extends ApiError<"CannotUpdateTrustedMetadata"> {}
+export interface CannotUpdateTrustedMetadata extends ApiError<"CannotUpdateTrustedMetadata"> {
+  readonly _tag: "CannotUpdateTrustedMetadata"
+}
 
 /**
  * `cannot_use_biometrics_with_pending_user`.
@@ -443,7 +515,9 @@ export const CannotUseBiometricsWithPendingUser = /* @__PURE__ */ errorClass<"Ca
   "cannot_use_biometrics_with_pending_user"
 )
 /** @since 0.1.0 @category errors */
-export interface CannotUseBiometricsWithPendingUser extends ApiError<"CannotUseBiometricsWithPendingUser"> {}
+export interface CannotUseBiometricsWithPendingUser extends ApiError<"CannotUseBiometricsWithPendingUser"> {
+  readonly _tag: "CannotUseBiometricsWithPendingUser"
+}
 
 /**
  * `cannot_use_webauthn_with_pending_user`.
@@ -455,7 +529,9 @@ export const CannotUseWebauthnWithPendingUser = /* @__PURE__ */ errorClass<"Cann
   "cannot_use_webauthn_with_pending_user"
 )
 /** @since 0.1.0 @category errors */
-export interface CannotUseWebauthnWithPendingUser extends ApiError<"CannotUseWebauthnWithPendingUser"> {}
+export interface CannotUseWebauthnWithPendingUser extends ApiError<"CannotUseWebauthnWithPendingUser"> {
+  readonly _tag: "CannotUseWebauthnWithPendingUser"
+}
 
 /**
  * `captcha_failed` (HTTP 429: Captcha failed).
@@ -465,7 +541,9 @@ export interface CannotUseWebauthnWithPendingUser extends ApiError<"CannotUseWeb
  */
 export const CaptchaFailed = /* @__PURE__ */ errorClass<"CaptchaFailed">("captcha_failed")
 /** @since 0.1.0 @category errors */
-export interface CaptchaFailed extends ApiError<"CaptchaFailed"> {}
+export interface CaptchaFailed extends ApiError<"CaptchaFailed"> {
+  readonly _tag: "CaptchaFailed"
+}
 
 /**
  * `captcha_provider_not_found` (HTTP 404: Captcha Provider config could not be found.).
@@ -476,7 +554,9 @@ export interface CaptchaFailed extends ApiError<"CaptchaFailed"> {}
 export const CaptchaProviderNotFound =
   /* @__PURE__ */ errorClass<"CaptchaProviderNotFound">("captcha_provider_not_found")
 /** @since 0.1.0 @category errors */
-export interface CaptchaProviderNotFound extends ApiError<"CaptchaProviderNotFound"> {}
+export interface CaptchaProviderNotFound extends ApiError<"CaptchaProviderNotFound"> {
+  readonly _tag: "CaptchaProviderNotFound"
+}
 
 /**
  * `captcha_required` (HTTP 403: Captcha required).
@@ -486,7 +566,9 @@ export interface CaptchaProviderNotFound extends ApiError<"CaptchaProviderNotFou
  */
 export const CaptchaRequired = /* @__PURE__ */ errorClass<"CaptchaRequired">("captcha_required")
 /** @since 0.1.0 @category errors */
-export interface CaptchaRequired extends ApiError<"CaptchaRequired"> {}
+export interface CaptchaRequired extends ApiError<"CaptchaRequired"> {
+  readonly _tag: "CaptchaRequired"
+}
 
 /**
  * `cidr_block_invalid_prefix` (HTTP 400: The CIDR block provided was too large. The CIDR block prefix must be
@@ -497,7 +579,9 @@ export interface CaptchaRequired extends ApiError<"CaptchaRequired"> {}
  */
 export const CidrBlockInvalidPrefix = /* @__PURE__ */ errorClass<"CidrBlockInvalidPrefix">("cidr_block_invalid_prefix")
 /** @since 0.1.0 @category errors */
-export interface CidrBlockInvalidPrefix extends ApiError<"CidrBlockInvalidPrefix"> {}
+export interface CidrBlockInvalidPrefix extends ApiError<"CidrBlockInvalidPrefix"> {
+  readonly _tag: "CidrBlockInvalidPrefix"
+}
 
 /**
  * `claimed_email_domains_not_supported`.
@@ -509,7 +593,9 @@ export const ClaimedEmailDomainsNotSupported = /* @__PURE__ */ errorClass<"Claim
   "claimed_email_domains_not_supported"
 )
 /** @since 0.1.0 @category errors */
-export interface ClaimedEmailDomainsNotSupported extends ApiError<"ClaimedEmailDomainsNotSupported"> {}
+export interface ClaimedEmailDomainsNotSupported extends ApiError<"ClaimedEmailDomainsNotSupported"> {
+  readonly _tag: "ClaimedEmailDomainsNotSupported"
+}
 
 /**
  * `client_closed_request` (HTTP 499: Client closed request.).
@@ -519,7 +605,9 @@ export interface ClaimedEmailDomainsNotSupported extends ApiError<"ClaimedEmailD
  */
 export const ClientClosedRequest = /* @__PURE__ */ errorClass<"ClientClosedRequest">("client_closed_request")
 /** @since 0.1.0 @category errors */
-export interface ClientClosedRequest extends ApiError<"ClientClosedRequest"> {}
+export interface ClientClosedRequest extends ApiError<"ClientClosedRequest"> {
+  readonly _tag: "ClientClosedRequest"
+}
 
 /**
  * `client_secret_too_long`.
@@ -529,7 +617,9 @@ export interface ClientClosedRequest extends ApiError<"ClientClosedRequest"> {}
  */
 export const ClientSecretTooLong = /* @__PURE__ */ errorClass<"ClientSecretTooLong">("client_secret_too_long")
 /** @since 0.1.0 @category errors */
-export interface ClientSecretTooLong extends ApiError<"ClientSecretTooLong"> {}
+export interface ClientSecretTooLong extends ApiError<"ClientSecretTooLong"> {
+  readonly _tag: "ClientSecretTooLong"
+}
 
 /**
  * `cname_invalid_for_http_only_cookies` (HTTP 401: You didn't provide a valid CNAME with your HTTP-only cookies
@@ -543,7 +633,9 @@ export const CnameInvalidForHttpOnlyCookies = /* @__PURE__ */ errorClass<"CnameI
   "cname_invalid_for_http_only_cookies"
 )
 /** @since 0.1.0 @category errors */
-export interface CnameInvalidForHttpOnlyCookies extends ApiError<"CnameInvalidForHttpOnlyCookies"> {}
+export interface CnameInvalidForHttpOnlyCookies extends ApiError<"CnameInvalidForHttpOnlyCookies"> {
+  readonly _tag: "CnameInvalidForHttpOnlyCookies"
+}
 
 /**
  * `cname_record_not_found` (HTTP 404: Could not find cname record using the values provided.).
@@ -553,7 +645,9 @@ export interface CnameInvalidForHttpOnlyCookies extends ApiError<"CnameInvalidFo
  */
 export const CnameRecordNotFound = /* @__PURE__ */ errorClass<"CnameRecordNotFound">("cname_record_not_found")
 /** @since 0.1.0 @category errors */
-export interface CnameRecordNotFound extends ApiError<"CnameRecordNotFound"> {}
+export interface CnameRecordNotFound extends ApiError<"CnameRecordNotFound"> {
+  readonly _tag: "CnameRecordNotFound"
+}
 
 /**
  * `cname_required_for_http_only_cookies` (HTTP 401: You may not make a request via the default API URL
@@ -567,7 +661,9 @@ export const CnameRequiredForHttpOnlyCookies = /* @__PURE__ */ errorClass<"Cname
   "cname_required_for_http_only_cookies"
 )
 /** @since 0.1.0 @category errors */
-export interface CnameRequiredForHttpOnlyCookies extends ApiError<"CnameRequiredForHttpOnlyCookies"> {}
+export interface CnameRequiredForHttpOnlyCookies extends ApiError<"CnameRequiredForHttpOnlyCookies"> {
+  readonly _tag: "CnameRequiredForHttpOnlyCookies"
+}
 
 /**
  * `cname_required_to_enable_http_only_cookies`.
@@ -579,7 +675,9 @@ export const CnameRequiredToEnableHttpOnlyCookies = /* @__PURE__ */ errorClass<"
   "cname_required_to_enable_http_only_cookies"
 )
 /** @since 0.1.0 @category errors */
-export interface CnameRequiredToEnableHttpOnlyCookies extends ApiError<"CnameRequiredToEnableHttpOnlyCookies"> {}
+export interface CnameRequiredToEnableHttpOnlyCookies extends ApiError<"CnameRequiredToEnableHttpOnlyCookies"> {
+  readonly _tag: "CnameRequiredToEnableHttpOnlyCookies"
+}
 
 /**
  * `connected_app_already_rotating_secret`.
@@ -591,7 +689,9 @@ export const ConnectedAppAlreadyRotatingSecret = /* @__PURE__ */ errorClass<"Con
   "connected_app_already_rotating_secret"
 )
 /** @since 0.1.0 @category errors */
-export interface ConnectedAppAlreadyRotatingSecret extends ApiError<"ConnectedAppAlreadyRotatingSecret"> {}
+export interface ConnectedAppAlreadyRotatingSecret extends ApiError<"ConnectedAppAlreadyRotatingSecret"> {
+  readonly _tag: "ConnectedAppAlreadyRotatingSecret"
+}
 
 /**
  * `connected_app_consent_revoked` (HTTP 401: The Connected App's permission has been revoked. Complete another
@@ -604,7 +704,9 @@ export const ConnectedAppConsentRevoked = /* @__PURE__ */ errorClass<"ConnectedA
   "connected_app_consent_revoked"
 )
 /** @since 0.1.0 @category errors */
-export interface ConnectedAppConsentRevoked extends ApiError<"ConnectedAppConsentRevoked"> {}
+export interface ConnectedAppConsentRevoked extends ApiError<"ConnectedAppConsentRevoked"> {
+  readonly _tag: "ConnectedAppConsentRevoked"
+}
 
 /**
  * `connected_app_invalid_redirect_url`.
@@ -616,7 +718,9 @@ export const ConnectedAppInvalidRedirectUrl = /* @__PURE__ */ errorClass<"Connec
   "connected_app_invalid_redirect_url"
 )
 /** @since 0.1.0 @category errors */
-export interface ConnectedAppInvalidRedirectUrl extends ApiError<"ConnectedAppInvalidRedirectUrl"> {}
+export interface ConnectedAppInvalidRedirectUrl extends ApiError<"ConnectedAppInvalidRedirectUrl"> {
+  readonly _tag: "ConnectedAppInvalidRedirectUrl"
+}
 
 /**
  * `connected_app_misconfigured_client`.
@@ -628,7 +732,9 @@ export const ConnectedAppMisconfiguredClient = /* @__PURE__ */ errorClass<"Conne
   "connected_app_misconfigured_client"
 )
 /** @since 0.1.0 @category errors */
-export interface ConnectedAppMisconfiguredClient extends ApiError<"ConnectedAppMisconfiguredClient"> {}
+export interface ConnectedAppMisconfiguredClient extends ApiError<"ConnectedAppMisconfiguredClient"> {
+  readonly _tag: "ConnectedAppMisconfiguredClient"
+}
 
 /**
  * `connected_app_not_allowed_for_org`.
@@ -640,7 +746,9 @@ export const ConnectedAppNotAllowedForOrg = /* @__PURE__ */ errorClass<"Connecte
   "connected_app_not_allowed_for_org"
 )
 /** @since 0.1.0 @category errors */
-export interface ConnectedAppNotAllowedForOrg extends ApiError<"ConnectedAppNotAllowedForOrg"> {}
+export interface ConnectedAppNotAllowedForOrg extends ApiError<"ConnectedAppNotAllowedForOrg"> {
+  readonly _tag: "ConnectedAppNotAllowedForOrg"
+}
 
 /**
  * `connected_app_not_found` (HTTP 404: The Connected App requested could not be found.).
@@ -650,7 +758,9 @@ export interface ConnectedAppNotAllowedForOrg extends ApiError<"ConnectedAppNotA
  */
 export const ConnectedAppNotFound = /* @__PURE__ */ errorClass<"ConnectedAppNotFound">("connected_app_not_found")
 /** @since 0.1.0 @category errors */
-export interface ConnectedAppNotFound extends ApiError<"ConnectedAppNotFound"> {}
+export interface ConnectedAppNotFound extends ApiError<"ConnectedAppNotFound"> {
+  readonly _tag: "ConnectedAppNotFound"
+}
 
 /**
  * `connected_app_not_rotating_secret`.
@@ -662,7 +772,9 @@ export const ConnectedAppNotRotatingSecret = /* @__PURE__ */ errorClass<"Connect
   "connected_app_not_rotating_secret"
 )
 /** @since 0.1.0 @category errors */
-export interface ConnectedAppNotRotatingSecret extends ApiError<"ConnectedAppNotRotatingSecret"> {}
+export interface ConnectedAppNotRotatingSecret extends ApiError<"ConnectedAppNotRotatingSecret"> {
+  readonly _tag: "ConnectedAppNotRotatingSecret"
+}
 
 /**
  * `connected_app_redirect_url_cannot_use_localhost`.
@@ -677,7 +789,9 @@ export const ConnectedAppRedirectUrlCannotUseLocalhost =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface ConnectedAppRedirectUrlCannotUseLocalhost
-  extends ApiError<"ConnectedAppRedirectUrlCannotUseLocalhost"> {}
+  extends ApiError<"ConnectedAppRedirectUrlCannotUseLocalhost"> {
+  readonly _tag: "ConnectedAppRedirectUrlCannotUseLocalhost"
+}
 
 /**
  * `connected_app_redirect_url_http_scheme_must_use_loopback`.
@@ -692,7 +806,9 @@ export const ConnectedAppRedirectUrlHttpSchemeMustUseLoopback =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface ConnectedAppRedirectUrlHttpSchemeMustUseLoopback
-  extends ApiError<"ConnectedAppRedirectUrlHttpSchemeMustUseLoopback"> {}
+  extends ApiError<"ConnectedAppRedirectUrlHttpSchemeMustUseLoopback"> {
+  readonly _tag: "ConnectedAppRedirectUrlHttpSchemeMustUseLoopback"
+}
 
 /**
  * `connected_app_redirect_url_must_include_scheme`.
@@ -705,9 +821,9 @@ export const ConnectedAppRedirectUrlMustIncludeScheme =
     "connected_app_redirect_url_must_include_scheme"
   )
 /** @since 0.1.0 @category errors */
-// prettier-ignore
-export interface ConnectedAppRedirectUrlMustIncludeScheme
-  extends ApiError<"ConnectedAppRedirectUrlMustIncludeScheme"> {}
+export interface ConnectedAppRedirectUrlMustIncludeScheme extends ApiError<"ConnectedAppRedirectUrlMustIncludeScheme"> {
+  readonly _tag: "ConnectedAppRedirectUrlMustIncludeScheme"
+}
 
 /**
  * `connected_app_redirect_url_must_use_http_or_https_scheme`.
@@ -722,7 +838,9 @@ export const ConnectedAppRedirectUrlMustUseHttpOrHttpsScheme =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface ConnectedAppRedirectUrlMustUseHttpOrHttpsScheme
-  extends ApiError<"ConnectedAppRedirectUrlMustUseHttpOrHttpsScheme"> {}
+  extends ApiError<"ConnectedAppRedirectUrlMustUseHttpOrHttpsScheme"> {
+  readonly _tag: "ConnectedAppRedirectUrlMustUseHttpOrHttpsScheme"
+}
 
 /**
  * `connected_app_redirect_url_must_use_https_scheme`.
@@ -737,7 +855,9 @@ export const ConnectedAppRedirectUrlMustUseHttpsScheme =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface ConnectedAppRedirectUrlMustUseHttpsScheme
-  extends ApiError<"ConnectedAppRedirectUrlMustUseHttpsScheme"> {}
+  extends ApiError<"ConnectedAppRedirectUrlMustUseHttpsScheme"> {
+  readonly _tag: "ConnectedAppRedirectUrlMustUseHttpsScheme"
+}
 
 /**
  * `connected_app_supplied_redirect_url_not_found_in_client` (HTTP 401: The redirect URL supplied in the request is
@@ -753,7 +873,9 @@ export const ConnectedAppSuppliedRedirectUrlNotFoundInClient =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface ConnectedAppSuppliedRedirectUrlNotFoundInClient
-  extends ApiError<"ConnectedAppSuppliedRedirectUrlNotFoundInClient"> {}
+  extends ApiError<"ConnectedAppSuppliedRedirectUrlNotFoundInClient"> {
+  readonly _tag: "ConnectedAppSuppliedRedirectUrlNotFoundInClient"
+}
 
 /**
  * `consumer_session_authorization_error` (HTTP 403: The User is not authorized to perform the requested action on
@@ -766,7 +888,9 @@ export const ConsumerSessionAuthorizationError = /* @__PURE__ */ errorClass<"Con
   "consumer_session_authorization_error"
 )
 /** @since 0.1.0 @category errors */
-export interface ConsumerSessionAuthorizationError extends ApiError<"ConsumerSessionAuthorizationError"> {}
+export interface ConsumerSessionAuthorizationError extends ApiError<"ConsumerSessionAuthorizationError"> {
+  readonly _tag: "ConsumerSessionAuthorizationError"
+}
 
 /**
  * `context_canceled_error` (HTTP 499: The request was canceled.).
@@ -776,7 +900,9 @@ export interface ConsumerSessionAuthorizationError extends ApiError<"ConsumerSes
  */
 export const ContextCanceledError = /* @__PURE__ */ errorClass<"ContextCanceledError">("context_canceled_error")
 /** @since 0.1.0 @category errors */
-export interface ContextCanceledError extends ApiError<"ContextCanceledError"> {}
+export interface ContextCanceledError extends ApiError<"ContextCanceledError"> {
+  readonly _tag: "ContextCanceledError"
+}
 
 /**
  * `could_not_parse_biometric_signature`.
@@ -788,7 +914,9 @@ export const CouldNotParseBiometricSignature = /* @__PURE__ */ errorClass<"Could
   "could_not_parse_biometric_signature"
 )
 /** @since 0.1.0 @category errors */
-export interface CouldNotParseBiometricSignature extends ApiError<"CouldNotParseBiometricSignature"> {}
+export interface CouldNotParseBiometricSignature extends ApiError<"CouldNotParseBiometricSignature"> {
+  readonly _tag: "CouldNotParseBiometricSignature"
+}
 
 /**
  * `country_code_allowlist_b2b_whatsapp_not_supported`.
@@ -803,7 +931,9 @@ export const CountryCodeAllowlistB2bWhatsappNotSupported =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface CountryCodeAllowlistB2bWhatsappNotSupported
-  extends ApiError<"CountryCodeAllowlistB2bWhatsappNotSupported"> {}
+  extends ApiError<"CountryCodeAllowlistB2bWhatsappNotSupported"> {
+  readonly _tag: "CountryCodeAllowlistB2bWhatsappNotSupported"
+}
 
 /**
  * `country_code_allowlist_billing_not_verified`.
@@ -814,7 +944,9 @@ export interface CountryCodeAllowlistB2bWhatsappNotSupported
 export const CountryCodeAllowlistBillingNotVerified =
   /* @__PURE__ */ errorClass<"CountryCodeAllowlistBillingNotVerified">("country_code_allowlist_billing_not_verified")
 /** @since 0.1.0 @category errors */
-export interface CountryCodeAllowlistBillingNotVerified extends ApiError<"CountryCodeAllowlistBillingNotVerified"> {}
+export interface CountryCodeAllowlistBillingNotVerified extends ApiError<"CountryCodeAllowlistBillingNotVerified"> {
+  readonly _tag: "CountryCodeAllowlistBillingNotVerified"
+}
 
 /**
  * `country_code_allowlist_empty`.
@@ -825,7 +957,9 @@ export interface CountryCodeAllowlistBillingNotVerified extends ApiError<"Countr
 export const CountryCodeAllowlistEmpty =
   /* @__PURE__ */ errorClass<"CountryCodeAllowlistEmpty">("country_code_allowlist_empty")
 /** @since 0.1.0 @category errors */
-export interface CountryCodeAllowlistEmpty extends ApiError<"CountryCodeAllowlistEmpty"> {}
+export interface CountryCodeAllowlistEmpty extends ApiError<"CountryCodeAllowlistEmpty"> {
+  readonly _tag: "CountryCodeAllowlistEmpty"
+}
 
 /**
  * `country_code_allowlist_invalid_country_codes`.
@@ -836,7 +970,9 @@ export interface CountryCodeAllowlistEmpty extends ApiError<"CountryCodeAllowlis
 export const CountryCodeAllowlistInvalidCountryCodes =
   /* @__PURE__ */ errorClass<"CountryCodeAllowlistInvalidCountryCodes">("country_code_allowlist_invalid_country_codes")
 /** @since 0.1.0 @category errors */
-export interface CountryCodeAllowlistInvalidCountryCodes extends ApiError<"CountryCodeAllowlistInvalidCountryCodes"> {}
+export interface CountryCodeAllowlistInvalidCountryCodes extends ApiError<"CountryCodeAllowlistInvalidCountryCodes"> {
+  readonly _tag: "CountryCodeAllowlistInvalidCountryCodes"
+}
 
 /**
  * `cross_org_passwords_enabled`.
@@ -847,7 +983,9 @@ export interface CountryCodeAllowlistInvalidCountryCodes extends ApiError<"Count
 export const CrossOrgPasswordsEnabled =
   /* @__PURE__ */ errorClass<"CrossOrgPasswordsEnabled">("cross_org_passwords_enabled")
 /** @since 0.1.0 @category errors */
-export interface CrossOrgPasswordsEnabled extends ApiError<"CrossOrgPasswordsEnabled"> {}
+export interface CrossOrgPasswordsEnabled extends ApiError<"CrossOrgPasswordsEnabled"> {
+  readonly _tag: "CrossOrgPasswordsEnabled"
+}
 
 /**
  * `cross_org_passwords_not_enabled`.
@@ -859,7 +997,9 @@ export const CrossOrgPasswordsNotEnabled = /* @__PURE__ */ errorClass<"CrossOrgP
   "cross_org_passwords_not_enabled"
 )
 /** @since 0.1.0 @category errors */
-export interface CrossOrgPasswordsNotEnabled extends ApiError<"CrossOrgPasswordsNotEnabled"> {}
+export interface CrossOrgPasswordsNotEnabled extends ApiError<"CrossOrgPasswordsNotEnabled"> {
+  readonly _tag: "CrossOrgPasswordsNotEnabled"
+}
 
 /**
  * `crypto_wallet_not_found` (HTTP 404: Crypto wallet could not be found.).
@@ -869,7 +1009,9 @@ export interface CrossOrgPasswordsNotEnabled extends ApiError<"CrossOrgPasswords
  */
 export const CryptoWalletNotFound = /* @__PURE__ */ errorClass<"CryptoWalletNotFound">("crypto_wallet_not_found")
 /** @since 0.1.0 @category errors */
-export interface CryptoWalletNotFound extends ApiError<"CryptoWalletNotFound"> {}
+export interface CryptoWalletNotFound extends ApiError<"CryptoWalletNotFound"> {
+  readonly _tag: "CryptoWalletNotFound"
+}
 
 /**
  * `crypto_wallet_type_incompatible_with_siwe`.
@@ -881,7 +1023,9 @@ export const CryptoWalletTypeIncompatibleWithSiwe = /* @__PURE__ */ errorClass<"
   "crypto_wallet_type_incompatible_with_siwe"
 )
 /** @since 0.1.0 @category errors */
-export interface CryptoWalletTypeIncompatibleWithSiwe extends ApiError<"CryptoWalletTypeIncompatibleWithSiwe"> {}
+export interface CryptoWalletTypeIncompatibleWithSiwe extends ApiError<"CryptoWalletTypeIncompatibleWithSiwe"> {
+  readonly _tag: "CryptoWalletTypeIncompatibleWithSiwe"
+}
 
 /**
  * `custom_claims_too_large`.
@@ -891,7 +1035,9 @@ export interface CryptoWalletTypeIncompatibleWithSiwe extends ApiError<"CryptoWa
  */
 export const CustomClaimsTooLarge = /* @__PURE__ */ errorClass<"CustomClaimsTooLarge">("custom_claims_too_large")
 /** @since 0.1.0 @category errors */
-export interface CustomClaimsTooLarge extends ApiError<"CustomClaimsTooLarge"> {}
+export interface CustomClaimsTooLarge extends ApiError<"CustomClaimsTooLarge"> {
+  readonly _tag: "CustomClaimsTooLarge"
+}
 
 /**
  * `default_mfa_member_missing_factor`.
@@ -903,7 +1049,9 @@ export const DefaultMfaMemberMissingFactor = /* @__PURE__ */ errorClass<"Default
   "default_mfa_member_missing_factor"
 )
 /** @since 0.1.0 @category errors */
-export interface DefaultMfaMemberMissingFactor extends ApiError<"DefaultMfaMemberMissingFactor"> {}
+export interface DefaultMfaMemberMissingFactor extends ApiError<"DefaultMfaMemberMissingFactor"> {
+  readonly _tag: "DefaultMfaMemberMissingFactor"
+}
 
 /**
  * `default_provider_not_allowed` (HTTP 404: The Stytch Default OAuth Provider is not compatible with this feature,
@@ -916,7 +1064,9 @@ export interface DefaultMfaMemberMissingFactor extends ApiError<"DefaultMfaMembe
 export const DefaultProviderNotAllowed =
   /* @__PURE__ */ errorClass<"DefaultProviderNotAllowed">("default_provider_not_allowed")
 /** @since 0.1.0 @category errors */
-export interface DefaultProviderNotAllowed extends ApiError<"DefaultProviderNotAllowed"> {}
+export interface DefaultProviderNotAllowed extends ApiError<"DefaultProviderNotAllowed"> {
+  readonly _tag: "DefaultProviderNotAllowed"
+}
 
 /**
  * `deny_list_max_exceeded`.
@@ -926,7 +1076,9 @@ export interface DefaultProviderNotAllowed extends ApiError<"DefaultProviderNotA
  */
 export const DenyListMaxExceeded = /* @__PURE__ */ errorClass<"DenyListMaxExceeded">("deny_list_max_exceeded")
 /** @since 0.1.0 @category errors */
-export interface DenyListMaxExceeded extends ApiError<"DenyListMaxExceeded"> {}
+export interface DenyListMaxExceeded extends ApiError<"DenyListMaxExceeded"> {
+  readonly _tag: "DenyListMaxExceeded"
+}
 
 /**
  * `deprecated_endpoint`.
@@ -936,7 +1088,9 @@ export interface DenyListMaxExceeded extends ApiError<"DenyListMaxExceeded"> {}
  */
 export const DeprecatedEndpoint = /* @__PURE__ */ errorClass<"DeprecatedEndpoint">("deprecated_endpoint")
 /** @since 0.1.0 @category errors */
-export interface DeprecatedEndpoint extends ApiError<"DeprecatedEndpoint"> {}
+export interface DeprecatedEndpoint extends ApiError<"DeprecatedEndpoint"> {
+  readonly _tag: "DeprecatedEndpoint"
+}
 
 /**
  * `desired_email_deactivated_by_different_member`.
@@ -949,9 +1103,9 @@ export const DesiredEmailDeactivatedByDifferentMember =
     "desired_email_deactivated_by_different_member"
   )
 /** @since 0.1.0 @category errors */
-// prettier-ignore
-export interface DesiredEmailDeactivatedByDifferentMember
-  extends ApiError<"DesiredEmailDeactivatedByDifferentMember"> {}
+export interface DesiredEmailDeactivatedByDifferentMember extends ApiError<"DesiredEmailDeactivatedByDifferentMember"> {
+  readonly _tag: "DesiredEmailDeactivatedByDifferentMember"
+}
 
 /**
  * `desired_email_updating_for_different_member`.
@@ -962,7 +1116,9 @@ export interface DesiredEmailDeactivatedByDifferentMember
 export const DesiredEmailUpdatingForDifferentMember =
   /* @__PURE__ */ errorClass<"DesiredEmailUpdatingForDifferentMember">("desired_email_updating_for_different_member")
 /** @since 0.1.0 @category errors */
-export interface DesiredEmailUpdatingForDifferentMember extends ApiError<"DesiredEmailUpdatingForDifferentMember"> {}
+export interface DesiredEmailUpdatingForDifferentMember extends ApiError<"DesiredEmailUpdatingForDifferentMember"> {
+  readonly _tag: "DesiredEmailUpdatingForDifferentMember"
+}
 
 /**
  * `dfp_rule_invalid_cursor` (HTTP 400: The submitted cursor is not valid. Please contact support@stytch.com for
@@ -973,7 +1129,9 @@ export interface DesiredEmailUpdatingForDifferentMember extends ApiError<"Desire
  */
 export const DfpRuleInvalidCursor = /* @__PURE__ */ errorClass<"DfpRuleInvalidCursor">("dfp_rule_invalid_cursor")
 /** @since 0.1.0 @category errors */
-export interface DfpRuleInvalidCursor extends ApiError<"DfpRuleInvalidCursor"> {}
+export interface DfpRuleInvalidCursor extends ApiError<"DfpRuleInvalidCursor"> {
+  readonly _tag: "DfpRuleInvalidCursor"
+}
 
 /**
  * `downstream_carrier_error` (HTTP 400).
@@ -983,7 +1141,9 @@ export interface DfpRuleInvalidCursor extends ApiError<"DfpRuleInvalidCursor"> {
  */
 export const DownstreamCarrierError = /* @__PURE__ */ errorClass<"DownstreamCarrierError">("downstream_carrier_error")
 /** @since 0.1.0 @category errors */
-export interface DownstreamCarrierError extends ApiError<"DownstreamCarrierError"> {}
+export interface DownstreamCarrierError extends ApiError<"DownstreamCarrierError"> {
+  readonly _tag: "DownstreamCarrierError"
+}
 
 /**
  * `duplicate_biometric_registration`.
@@ -995,7 +1155,9 @@ export const DuplicateBiometricRegistration = /* @__PURE__ */ errorClass<"Duplic
   "duplicate_biometric_registration"
 )
 /** @since 0.1.0 @category errors */
-export interface DuplicateBiometricRegistration extends ApiError<"DuplicateBiometricRegistration"> {}
+export interface DuplicateBiometricRegistration extends ApiError<"DuplicateBiometricRegistration"> {
+  readonly _tag: "DuplicateBiometricRegistration"
+}
 
 /**
  * `duplicate_custom_hostname_found`.
@@ -1007,7 +1169,9 @@ export const DuplicateCustomHostnameFound = /* @__PURE__ */ errorClass<"Duplicat
   "duplicate_custom_hostname_found"
 )
 /** @since 0.1.0 @category errors */
-export interface DuplicateCustomHostnameFound extends ApiError<"DuplicateCustomHostnameFound"> {}
+export interface DuplicateCustomHostnameFound extends ApiError<"DuplicateCustomHostnameFound"> {
+  readonly _tag: "DuplicateCustomHostnameFound"
+}
 
 /**
  * `duplicate_email` (A user with the specified email already exists for this project.).
@@ -1017,7 +1181,9 @@ export interface DuplicateCustomHostnameFound extends ApiError<"DuplicateCustomH
  */
 export const DuplicateEmail = /* @__PURE__ */ errorClass<"DuplicateEmail">("duplicate_email")
 /** @since 0.1.0 @category errors */
-export interface DuplicateEmail extends ApiError<"DuplicateEmail"> {}
+export interface DuplicateEmail extends ApiError<"DuplicateEmail"> {
+  readonly _tag: "DuplicateEmail"
+}
 
 /**
  * `duplicate_email_for_user`.
@@ -1027,7 +1193,9 @@ export interface DuplicateEmail extends ApiError<"DuplicateEmail"> {}
  */
 export const DuplicateEmailForUser = /* @__PURE__ */ errorClass<"DuplicateEmailForUser">("duplicate_email_for_user")
 /** @since 0.1.0 @category errors */
-export interface DuplicateEmailForUser extends ApiError<"DuplicateEmailForUser"> {}
+export interface DuplicateEmailForUser extends ApiError<"DuplicateEmailForUser"> {
+  readonly _tag: "DuplicateEmailForUser"
+}
 
 /**
  * `duplicate_email_template_vanity_id`.
@@ -1039,7 +1207,9 @@ export const DuplicateEmailTemplateVanityId = /* @__PURE__ */ errorClass<"Duplic
   "duplicate_email_template_vanity_id"
 )
 /** @since 0.1.0 @category errors */
-export interface DuplicateEmailTemplateVanityId extends ApiError<"DuplicateEmailTemplateVanityId"> {}
+export interface DuplicateEmailTemplateVanityId extends ApiError<"DuplicateEmailTemplateVanityId"> {
+  readonly _tag: "DuplicateEmailTemplateVanityId"
+}
 
 /**
  * `duplicate_external_sso_connection`.
@@ -1051,7 +1221,9 @@ export const DuplicateExternalSsoConnection = /* @__PURE__ */ errorClass<"Duplic
   "duplicate_external_sso_connection"
 )
 /** @since 0.1.0 @category errors */
-export interface DuplicateExternalSsoConnection extends ApiError<"DuplicateExternalSsoConnection"> {}
+export interface DuplicateExternalSsoConnection extends ApiError<"DuplicateExternalSsoConnection"> {
+  readonly _tag: "DuplicateExternalSsoConnection"
+}
 
 /**
  * `duplicate_m2m_client_id`.
@@ -1061,7 +1233,9 @@ export interface DuplicateExternalSsoConnection extends ApiError<"DuplicateExter
  */
 export const DuplicateM2mClientId = /* @__PURE__ */ errorClass<"DuplicateM2mClientId">("duplicate_m2m_client_id")
 /** @since 0.1.0 @category errors */
-export interface DuplicateM2mClientId extends ApiError<"DuplicateM2mClientId"> {}
+export interface DuplicateM2mClientId extends ApiError<"DuplicateM2mClientId"> {
+  readonly _tag: "DuplicateM2mClientId"
+}
 
 /**
  * `duplicate_member_email`.
@@ -1071,7 +1245,9 @@ export interface DuplicateM2mClientId extends ApiError<"DuplicateM2mClientId"> {
  */
 export const DuplicateMemberEmail = /* @__PURE__ */ errorClass<"DuplicateMemberEmail">("duplicate_member_email")
 /** @since 0.1.0 @category errors */
-export interface DuplicateMemberEmail extends ApiError<"DuplicateMemberEmail"> {}
+export interface DuplicateMemberEmail extends ApiError<"DuplicateMemberEmail"> {
+  readonly _tag: "DuplicateMemberEmail"
+}
 
 /**
  * `duplicate_member_external_id`.
@@ -1082,7 +1258,9 @@ export interface DuplicateMemberEmail extends ApiError<"DuplicateMemberEmail"> {
 export const DuplicateMemberExternalId =
   /* @__PURE__ */ errorClass<"DuplicateMemberExternalId">("duplicate_member_external_id")
 /** @since 0.1.0 @category errors */
-export interface DuplicateMemberExternalId extends ApiError<"DuplicateMemberExternalId"> {}
+export interface DuplicateMemberExternalId extends ApiError<"DuplicateMemberExternalId"> {
+  readonly _tag: "DuplicateMemberExternalId"
+}
 
 /**
  * `duplicate_member_phone_number`.
@@ -1094,7 +1272,9 @@ export const DuplicateMemberPhoneNumber = /* @__PURE__ */ errorClass<"DuplicateM
   "duplicate_member_phone_number"
 )
 /** @since 0.1.0 @category errors */
-export interface DuplicateMemberPhoneNumber extends ApiError<"DuplicateMemberPhoneNumber"> {}
+export interface DuplicateMemberPhoneNumber extends ApiError<"DuplicateMemberPhoneNumber"> {
+  readonly _tag: "DuplicateMemberPhoneNumber"
+}
 
 /**
  * `duplicate_member_phone_number_for_member`.
@@ -1106,7 +1286,9 @@ export const DuplicateMemberPhoneNumberForMember = /* @__PURE__ */ errorClass<"D
   "duplicate_member_phone_number_for_member"
 )
 /** @since 0.1.0 @category errors */
-export interface DuplicateMemberPhoneNumberForMember extends ApiError<"DuplicateMemberPhoneNumberForMember"> {}
+export interface DuplicateMemberPhoneNumberForMember extends ApiError<"DuplicateMemberPhoneNumberForMember"> {
+  readonly _tag: "DuplicateMemberPhoneNumberForMember"
+}
 
 /**
  * `duplicate_organization`.
@@ -1116,7 +1298,9 @@ export interface DuplicateMemberPhoneNumberForMember extends ApiError<"Duplicate
  */
 export const DuplicateOrganization = /* @__PURE__ */ errorClass<"DuplicateOrganization">("duplicate_organization")
 /** @since 0.1.0 @category errors */
-export interface DuplicateOrganization extends ApiError<"DuplicateOrganization"> {}
+export interface DuplicateOrganization extends ApiError<"DuplicateOrganization"> {
+  readonly _tag: "DuplicateOrganization"
+}
 
 /**
  * `duplicate_organization_user`.
@@ -1127,7 +1311,9 @@ export interface DuplicateOrganization extends ApiError<"DuplicateOrganization">
 export const DuplicateOrganizationUser =
   /* @__PURE__ */ errorClass<"DuplicateOrganizationUser">("duplicate_organization_user")
 /** @since 0.1.0 @category errors */
-export interface DuplicateOrganizationUser extends ApiError<"DuplicateOrganizationUser"> {}
+export interface DuplicateOrganizationUser extends ApiError<"DuplicateOrganizationUser"> {
+  readonly _tag: "DuplicateOrganizationUser"
+}
 
 /**
  * `duplicate_phone_number` (A user with the specified phone number already exists for this project.).
@@ -1137,7 +1323,9 @@ export interface DuplicateOrganizationUser extends ApiError<"DuplicateOrganizati
  */
 export const DuplicatePhoneNumber = /* @__PURE__ */ errorClass<"DuplicatePhoneNumber">("duplicate_phone_number")
 /** @since 0.1.0 @category errors */
-export interface DuplicatePhoneNumber extends ApiError<"DuplicatePhoneNumber"> {}
+export interface DuplicatePhoneNumber extends ApiError<"DuplicatePhoneNumber"> {
+  readonly _tag: "DuplicatePhoneNumber"
+}
 
 /**
  * `duplicate_phone_number_for_user`.
@@ -1149,7 +1337,9 @@ export const DuplicatePhoneNumberForUser = /* @__PURE__ */ errorClass<"Duplicate
   "duplicate_phone_number_for_user"
 )
 /** @since 0.1.0 @category errors */
-export interface DuplicatePhoneNumberForUser extends ApiError<"DuplicatePhoneNumberForUser"> {}
+export interface DuplicatePhoneNumberForUser extends ApiError<"DuplicatePhoneNumberForUser"> {
+  readonly _tag: "DuplicatePhoneNumberForUser"
+}
 
 /**
  * `duplicate_project_user`.
@@ -1159,7 +1349,9 @@ export interface DuplicatePhoneNumberForUser extends ApiError<"DuplicatePhoneNum
  */
 export const DuplicateProjectUser = /* @__PURE__ */ errorClass<"DuplicateProjectUser">("duplicate_project_user")
 /** @since 0.1.0 @category errors */
-export interface DuplicateProjectUser extends ApiError<"DuplicateProjectUser"> {}
+export interface DuplicateProjectUser extends ApiError<"DuplicateProjectUser"> {
+  readonly _tag: "DuplicateProjectUser"
+}
 
 /**
  * `duplicate_redirect_url`.
@@ -1169,7 +1361,9 @@ export interface DuplicateProjectUser extends ApiError<"DuplicateProjectUser"> {
  */
 export const DuplicateRedirectUrl = /* @__PURE__ */ errorClass<"DuplicateRedirectUrl">("duplicate_redirect_url")
 /** @since 0.1.0 @category errors */
-export interface DuplicateRedirectUrl extends ApiError<"DuplicateRedirectUrl"> {}
+export interface DuplicateRedirectUrl extends ApiError<"DuplicateRedirectUrl"> {
+  readonly _tag: "DuplicateRedirectUrl"
+}
 
 /**
  * `duplicate_saml_connection`.
@@ -1180,7 +1374,9 @@ export interface DuplicateRedirectUrl extends ApiError<"DuplicateRedirectUrl"> {
 export const DuplicateSamlConnection =
   /* @__PURE__ */ errorClass<"DuplicateSamlConnection">("duplicate_saml_connection")
 /** @since 0.1.0 @category errors */
-export interface DuplicateSamlConnection extends ApiError<"DuplicateSamlConnection"> {}
+export interface DuplicateSamlConnection extends ApiError<"DuplicateSamlConnection"> {
+  readonly _tag: "DuplicateSamlConnection"
+}
 
 /**
  * `duplicate_saml_response`.
@@ -1190,7 +1386,9 @@ export interface DuplicateSamlConnection extends ApiError<"DuplicateSamlConnecti
  */
 export const DuplicateSamlResponse = /* @__PURE__ */ errorClass<"DuplicateSamlResponse">("duplicate_saml_response")
 /** @since 0.1.0 @category errors */
-export interface DuplicateSamlResponse extends ApiError<"DuplicateSamlResponse"> {}
+export interface DuplicateSamlResponse extends ApiError<"DuplicateSamlResponse"> {
+  readonly _tag: "DuplicateSamlResponse"
+}
 
 /**
  * `duplicate_user_external_id`.
@@ -1201,7 +1399,9 @@ export interface DuplicateSamlResponse extends ApiError<"DuplicateSamlResponse">
 export const DuplicateUserExternalId =
   /* @__PURE__ */ errorClass<"DuplicateUserExternalId">("duplicate_user_external_id")
 /** @since 0.1.0 @category errors */
-export interface DuplicateUserExternalId extends ApiError<"DuplicateUserExternalId"> {}
+export interface DuplicateUserExternalId extends ApiError<"DuplicateUserExternalId"> {
+  readonly _tag: "DuplicateUserExternalId"
+}
 
 /**
  * `duplicate_wallet_address`.
@@ -1211,7 +1411,9 @@ export interface DuplicateUserExternalId extends ApiError<"DuplicateUserExternal
  */
 export const DuplicateWalletAddress = /* @__PURE__ */ errorClass<"DuplicateWalletAddress">("duplicate_wallet_address")
 /** @since 0.1.0 @category errors */
-export interface DuplicateWalletAddress extends ApiError<"DuplicateWalletAddress"> {}
+export interface DuplicateWalletAddress extends ApiError<"DuplicateWalletAddress"> {
+  readonly _tag: "DuplicateWalletAddress"
+}
 
 /**
  * `duplicate_wallet_address_for_user`.
@@ -1223,7 +1425,9 @@ export const DuplicateWalletAddressForUser = /* @__PURE__ */ errorClass<"Duplica
   "duplicate_wallet_address_for_user"
 )
 /** @since 0.1.0 @category errors */
-export interface DuplicateWalletAddressForUser extends ApiError<"DuplicateWalletAddressForUser"> {}
+export interface DuplicateWalletAddressForUser extends ApiError<"DuplicateWalletAddressForUser"> {
+  readonly _tag: "DuplicateWalletAddressForUser"
+}
 
 /**
  * `duplicate_webauthn_registration`.
@@ -1235,7 +1439,9 @@ export const DuplicateWebauthnRegistration = /* @__PURE__ */ errorClass<"Duplica
   "duplicate_webauthn_registration"
 )
 /** @since 0.1.0 @category errors */
-export interface DuplicateWebauthnRegistration extends ApiError<"DuplicateWebauthnRegistration"> {}
+export interface DuplicateWebauthnRegistration extends ApiError<"DuplicateWebauthnRegistration"> {
+  readonly _tag: "DuplicateWebauthnRegistration"
+}
 
 /**
  * `dynamic_client_registration_not_enabled`.
@@ -1247,7 +1453,9 @@ export const DynamicClientRegistrationNotEnabled = /* @__PURE__ */ errorClass<"D
   "dynamic_client_registration_not_enabled"
 )
 /** @since 0.1.0 @category errors */
-export interface DynamicClientRegistrationNotEnabled extends ApiError<"DynamicClientRegistrationNotEnabled"> {}
+export interface DynamicClientRegistrationNotEnabled extends ApiError<"DynamicClientRegistrationNotEnabled"> {
+  readonly _tag: "DynamicClientRegistrationNotEnabled"
+}
 
 /**
  * `email_in_denylist` (HTTP 403: The request's associated email is included in your email or email domain
@@ -1258,7 +1466,9 @@ export interface DynamicClientRegistrationNotEnabled extends ApiError<"DynamicCl
  */
 export const EmailInDenylist = /* @__PURE__ */ errorClass<"EmailInDenylist">("email_in_denylist")
 /** @since 0.1.0 @category errors */
-export interface EmailInDenylist extends ApiError<"EmailInDenylist"> {}
+export interface EmailInDenylist extends ApiError<"EmailInDenylist"> {
+  readonly _tag: "EmailInDenylist"
+}
 
 /**
  * `email_jit_provisioning_not_allowed`.
@@ -1270,7 +1480,9 @@ export const EmailJitProvisioningNotAllowed = /* @__PURE__ */ errorClass<"EmailJ
   "email_jit_provisioning_not_allowed"
 )
 /** @since 0.1.0 @category errors */
-export interface EmailJitProvisioningNotAllowed extends ApiError<"EmailJitProvisioningNotAllowed"> {}
+export interface EmailJitProvisioningNotAllowed extends ApiError<"EmailJitProvisioningNotAllowed"> {
+  readonly _tag: "EmailJitProvisioningNotAllowed"
+}
 
 /**
  * `email_not_found` (HTTP 404: Email could not be found.).
@@ -1280,7 +1492,9 @@ export interface EmailJitProvisioningNotAllowed extends ApiError<"EmailJitProvis
  */
 export const EmailNotFound = /* @__PURE__ */ errorClass<"EmailNotFound">("email_not_found")
 /** @since 0.1.0 @category errors */
-export interface EmailNotFound extends ApiError<"EmailNotFound"> {}
+export interface EmailNotFound extends ApiError<"EmailNotFound"> {
+  readonly _tag: "EmailNotFound"
+}
 
 /**
  * `email_not_in_allowlist` (HTTP 403: The request's associated email is not included in your email or email domain
@@ -1291,7 +1505,9 @@ export interface EmailNotFound extends ApiError<"EmailNotFound"> {}
  */
 export const EmailNotInAllowlist = /* @__PURE__ */ errorClass<"EmailNotInAllowlist">("email_not_in_allowlist")
 /** @since 0.1.0 @category errors */
-export interface EmailNotInAllowlist extends ApiError<"EmailNotInAllowlist"> {}
+export interface EmailNotInAllowlist extends ApiError<"EmailNotInAllowlist"> {
+  readonly _tag: "EmailNotInAllowlist"
+}
 
 /**
  * `email_settings_not_found` (HTTP 404: Email Settings could not be found.).
@@ -1301,7 +1517,9 @@ export interface EmailNotInAllowlist extends ApiError<"EmailNotInAllowlist"> {}
  */
 export const EmailSettingsNotFound = /* @__PURE__ */ errorClass<"EmailSettingsNotFound">("email_settings_not_found")
 /** @since 0.1.0 @category errors */
-export interface EmailSettingsNotFound extends ApiError<"EmailSettingsNotFound"> {}
+export interface EmailSettingsNotFound extends ApiError<"EmailSettingsNotFound"> {
+  readonly _tag: "EmailSettingsNotFound"
+}
 
 /**
  * `email_template_not_found` (HTTP 404: Email Template could not be found.).
@@ -1311,7 +1529,9 @@ export interface EmailSettingsNotFound extends ApiError<"EmailSettingsNotFound">
  */
 export const EmailTemplateNotFound = /* @__PURE__ */ errorClass<"EmailTemplateNotFound">("email_template_not_found")
 /** @since 0.1.0 @category errors */
-export interface EmailTemplateNotFound extends ApiError<"EmailTemplateNotFound"> {}
+export interface EmailTemplateNotFound extends ApiError<"EmailTemplateNotFound"> {
+  readonly _tag: "EmailTemplateNotFound"
+}
 
 /**
  * `email_unverified_for_reactivation`.
@@ -1323,7 +1543,9 @@ export const EmailUnverifiedForReactivation = /* @__PURE__ */ errorClass<"EmailU
   "email_unverified_for_reactivation"
 )
 /** @since 0.1.0 @category errors */
-export interface EmailUnverifiedForReactivation extends ApiError<"EmailUnverifiedForReactivation"> {}
+export interface EmailUnverifiedForReactivation extends ApiError<"EmailUnverifiedForReactivation"> {
+  readonly _tag: "EmailUnverifiedForReactivation"
+}
 
 /**
  * `email_updates_available_only_for_active_members`.
@@ -1338,7 +1560,9 @@ export const EmailUpdatesAvailableOnlyForActiveMembers =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface EmailUpdatesAvailableOnlyForActiveMembers
-  extends ApiError<"EmailUpdatesAvailableOnlyForActiveMembers"> {}
+  extends ApiError<"EmailUpdatesAvailableOnlyForActiveMembers"> {
+  readonly _tag: "EmailUpdatesAvailableOnlyForActiveMembers"
+}
 
 /**
  * `email_verification_required`.
@@ -1349,7 +1573,9 @@ export interface EmailUpdatesAvailableOnlyForActiveMembers
 export const EmailVerificationRequired =
   /* @__PURE__ */ errorClass<"EmailVerificationRequired">("email_verification_required")
 /** @since 0.1.0 @category errors */
-export interface EmailVerificationRequired extends ApiError<"EmailVerificationRequired"> {}
+export interface EmailVerificationRequired extends ApiError<"EmailVerificationRequired"> {
+  readonly _tag: "EmailVerificationRequired"
+}
 
 /**
  * `empty_rbac_resource_id`.
@@ -1359,7 +1585,9 @@ export interface EmailVerificationRequired extends ApiError<"EmailVerificationRe
  */
 export const EmptyRbacResourceId = /* @__PURE__ */ errorClass<"EmptyRbacResourceId">("empty_rbac_resource_id")
 /** @since 0.1.0 @category errors */
-export interface EmptyRbacResourceId extends ApiError<"EmptyRbacResourceId"> {}
+export interface EmptyRbacResourceId extends ApiError<"EmptyRbacResourceId"> {
+  readonly _tag: "EmptyRbacResourceId"
+}
 
 /**
  * `empty_rbac_role_id`.
@@ -1369,7 +1597,9 @@ export interface EmptyRbacResourceId extends ApiError<"EmptyRbacResourceId"> {}
  */
 export const EmptyRbacRoleId = /* @__PURE__ */ errorClass<"EmptyRbacRoleId">("empty_rbac_role_id")
 /** @since 0.1.0 @category errors */
-export interface EmptyRbacRoleId extends ApiError<"EmptyRbacRoleId"> {}
+export interface EmptyRbacRoleId extends ApiError<"EmptyRbacRoleId"> {
+  readonly _tag: "EmptyRbacRoleId"
+}
 
 /**
  * `empty_rbac_scope`.
@@ -1379,7 +1609,9 @@ export interface EmptyRbacRoleId extends ApiError<"EmptyRbacRoleId"> {}
  */
 export const EmptyRbacScope = /* @__PURE__ */ errorClass<"EmptyRbacScope">("empty_rbac_scope")
 /** @since 0.1.0 @category errors */
-export interface EmptyRbacScope extends ApiError<"EmptyRbacScope"> {}
+export interface EmptyRbacScope extends ApiError<"EmptyRbacScope"> {
+  readonly _tag: "EmptyRbacScope"
+}
 
 /**
  * `empty_webauthn_registration_name`.
@@ -1391,7 +1623,9 @@ export const EmptyWebauthnRegistrationName = /* @__PURE__ */ errorClass<"EmptyWe
   "empty_webauthn_registration_name"
 )
 /** @since 0.1.0 @category errors */
-export interface EmptyWebauthnRegistrationName extends ApiError<"EmptyWebauthnRegistrationName"> {}
+export interface EmptyWebauthnRegistrationName extends ApiError<"EmptyWebauthnRegistrationName"> {
+  readonly _tag: "EmptyWebauthnRegistrationName"
+}
 
 /**
  * `endpoint_not_authorized_for_sdk` (HTTP 401: The project owner has not authorized the SDK to call this endpoint.
@@ -1404,7 +1638,9 @@ export const EndpointNotAuthorizedForSdk = /* @__PURE__ */ errorClass<"EndpointN
   "endpoint_not_authorized_for_sdk"
 )
 /** @since 0.1.0 @category errors */
-export interface EndpointNotAuthorizedForSdk extends ApiError<"EndpointNotAuthorizedForSdk"> {}
+export interface EndpointNotAuthorizedForSdk extends ApiError<"EndpointNotAuthorizedForSdk"> {
+  readonly _tag: "EndpointNotAuthorizedForSdk"
+}
 
 /**
  * `enterprise_endpoint`.
@@ -1414,7 +1650,9 @@ export interface EndpointNotAuthorizedForSdk extends ApiError<"EndpointNotAuthor
  */
 export const EnterpriseEndpoint = /* @__PURE__ */ errorClass<"EnterpriseEndpoint">("enterprise_endpoint")
 /** @since 0.1.0 @category errors */
-export interface EnterpriseEndpoint extends ApiError<"EnterpriseEndpoint"> {}
+export interface EnterpriseEndpoint extends ApiError<"EnterpriseEndpoint"> {
+  readonly _tag: "EnterpriseEndpoint"
+}
 
 /**
  * `event_log_streaming_bad_datadog_config`.
@@ -1426,7 +1664,9 @@ export const EventLogStreamingBadDatadogConfig = /* @__PURE__ */ errorClass<"Eve
   "event_log_streaming_bad_datadog_config"
 )
 /** @since 0.1.0 @category errors */
-export interface EventLogStreamingBadDatadogConfig extends ApiError<"EventLogStreamingBadDatadogConfig"> {}
+export interface EventLogStreamingBadDatadogConfig extends ApiError<"EventLogStreamingBadDatadogConfig"> {
+  readonly _tag: "EventLogStreamingBadDatadogConfig"
+}
 
 /**
  * `event_log_streaming_bad_grafana_loki_config`.
@@ -1437,7 +1677,9 @@ export interface EventLogStreamingBadDatadogConfig extends ApiError<"EventLogStr
 export const EventLogStreamingBadGrafanaLokiConfig =
   /* @__PURE__ */ errorClass<"EventLogStreamingBadGrafanaLokiConfig">("event_log_streaming_bad_grafana_loki_config")
 /** @since 0.1.0 @category errors */
-export interface EventLogStreamingBadGrafanaLokiConfig extends ApiError<"EventLogStreamingBadGrafanaLokiConfig"> {}
+export interface EventLogStreamingBadGrafanaLokiConfig extends ApiError<"EventLogStreamingBadGrafanaLokiConfig"> {
+  readonly _tag: "EventLogStreamingBadGrafanaLokiConfig"
+}
 
 /**
  * `event_log_streaming_invalid_destination_type`.
@@ -1448,7 +1690,9 @@ export interface EventLogStreamingBadGrafanaLokiConfig extends ApiError<"EventLo
 export const EventLogStreamingInvalidDestinationType =
   /* @__PURE__ */ errorClass<"EventLogStreamingInvalidDestinationType">("event_log_streaming_invalid_destination_type")
 /** @since 0.1.0 @category errors */
-export interface EventLogStreamingInvalidDestinationType extends ApiError<"EventLogStreamingInvalidDestinationType"> {}
+export interface EventLogStreamingInvalidDestinationType extends ApiError<"EventLogStreamingInvalidDestinationType"> {
+  readonly _tag: "EventLogStreamingInvalidDestinationType"
+}
 
 /**
  * `event_log_streaming_invalid_streaming_status`.
@@ -1459,7 +1703,9 @@ export interface EventLogStreamingInvalidDestinationType extends ApiError<"Event
 export const EventLogStreamingInvalidStreamingStatus =
   /* @__PURE__ */ errorClass<"EventLogStreamingInvalidStreamingStatus">("event_log_streaming_invalid_streaming_status")
 /** @since 0.1.0 @category errors */
-export interface EventLogStreamingInvalidStreamingStatus extends ApiError<"EventLogStreamingInvalidStreamingStatus"> {}
+export interface EventLogStreamingInvalidStreamingStatus extends ApiError<"EventLogStreamingInvalidStreamingStatus"> {
+  readonly _tag: "EventLogStreamingInvalidStreamingStatus"
+}
 
 /**
  * `event_log_streaming_not_found` (HTTP 404: The event log streaming destination was not found.).
@@ -1471,7 +1717,9 @@ export const EventLogStreamingNotFound = /* @__PURE__ */ errorClass<"EventLogStr
   "event_log_streaming_not_found"
 )
 /** @since 0.1.0 @category errors */
-export interface EventLogStreamingNotFound extends ApiError<"EventLogStreamingNotFound"> {}
+export interface EventLogStreamingNotFound extends ApiError<"EventLogStreamingNotFound"> {
+  readonly _tag: "EventLogStreamingNotFound"
+}
 
 /**
  * `event_log_streaming_too_many_destinations`.
@@ -1483,7 +1731,9 @@ export const EventLogStreamingTooManyDestinations = /* @__PURE__ */ errorClass<"
   "event_log_streaming_too_many_destinations"
 )
 /** @since 0.1.0 @category errors */
-export interface EventLogStreamingTooManyDestinations extends ApiError<"EventLogStreamingTooManyDestinations"> {}
+export interface EventLogStreamingTooManyDestinations extends ApiError<"EventLogStreamingTooManyDestinations"> {
+  readonly _tag: "EventLogStreamingTooManyDestinations"
+}
 
 /**
  * `expired_oauth_response`.
@@ -1493,7 +1743,9 @@ export interface EventLogStreamingTooManyDestinations extends ApiError<"EventLog
  */
 export const ExpiredOauthResponse = /* @__PURE__ */ errorClass<"ExpiredOauthResponse">("expired_oauth_response")
 /** @since 0.1.0 @category errors */
-export interface ExpiredOauthResponse extends ApiError<"ExpiredOauthResponse"> {}
+export interface ExpiredOauthResponse extends ApiError<"ExpiredOauthResponse"> {
+  readonly _tag: "ExpiredOauthResponse"
+}
 
 /**
  * `expired_oidc_response`.
@@ -1503,7 +1755,9 @@ export interface ExpiredOauthResponse extends ApiError<"ExpiredOauthResponse"> {
  */
 export const ExpiredOidcResponse = /* @__PURE__ */ errorClass<"ExpiredOidcResponse">("expired_oidc_response")
 /** @since 0.1.0 @category errors */
-export interface ExpiredOidcResponse extends ApiError<"ExpiredOidcResponse"> {}
+export interface ExpiredOidcResponse extends ApiError<"ExpiredOidcResponse"> {
+  readonly _tag: "ExpiredOidcResponse"
+}
 
 /**
  * `expired_saml_response`.
@@ -1513,7 +1767,9 @@ export interface ExpiredOidcResponse extends ApiError<"ExpiredOidcResponse"> {}
  */
 export const ExpiredSamlResponse = /* @__PURE__ */ errorClass<"ExpiredSamlResponse">("expired_saml_response")
 /** @since 0.1.0 @category errors */
-export interface ExpiredSamlResponse extends ApiError<"ExpiredSamlResponse"> {}
+export interface ExpiredSamlResponse extends ApiError<"ExpiredSamlResponse"> {
+  readonly _tag: "ExpiredSamlResponse"
+}
 
 /**
  * `expired_totp`.
@@ -1523,7 +1779,9 @@ export interface ExpiredSamlResponse extends ApiError<"ExpiredSamlResponse"> {}
  */
 export const ExpiredTotp = /* @__PURE__ */ errorClass<"ExpiredTotp">("expired_totp")
 /** @since 0.1.0 @category errors */
-export interface ExpiredTotp extends ApiError<"ExpiredTotp"> {}
+export interface ExpiredTotp extends ApiError<"ExpiredTotp"> {
+  readonly _tag: "ExpiredTotp"
+}
 
 /**
  * `external_connection_id_not_found`.
@@ -1535,7 +1793,9 @@ export const ExternalConnectionIdNotFound = /* @__PURE__ */ errorClass<"External
   "external_connection_id_not_found"
 )
 /** @since 0.1.0 @category errors */
-export interface ExternalConnectionIdNotFound extends ApiError<"ExternalConnectionIdNotFound"> {}
+export interface ExternalConnectionIdNotFound extends ApiError<"ExternalConnectionIdNotFound"> {
+  readonly _tag: "ExternalConnectionIdNotFound"
+}
 
 /**
  * `external_connection_not_active`.
@@ -1547,7 +1807,9 @@ export const ExternalConnectionNotActive = /* @__PURE__ */ errorClass<"ExternalC
   "external_connection_not_active"
 )
 /** @since 0.1.0 @category errors */
-export interface ExternalConnectionNotActive extends ApiError<"ExternalConnectionNotActive"> {}
+export interface ExternalConnectionNotActive extends ApiError<"ExternalConnectionNotActive"> {
+  readonly _tag: "ExternalConnectionNotActive"
+}
 
 /**
  * `external_organization_id_same_as_organization_id`.
@@ -1562,7 +1824,9 @@ export const ExternalOrganizationIdSameAsOrganizationId =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface ExternalOrganizationIdSameAsOrganizationId
-  extends ApiError<"ExternalOrganizationIdSameAsOrganizationId"> {}
+  extends ApiError<"ExternalOrganizationIdSameAsOrganizationId"> {
+  readonly _tag: "ExternalOrganizationIdSameAsOrganizationId"
+}
 
 /**
  * `failed_saml_response`.
@@ -1572,7 +1836,9 @@ export interface ExternalOrganizationIdSameAsOrganizationId
  */
 export const FailedSamlResponse = /* @__PURE__ */ errorClass<"FailedSamlResponse">("failed_saml_response")
 /** @since 0.1.0 @category errors */
-export interface FailedSamlResponse extends ApiError<"FailedSamlResponse"> {}
+export interface FailedSamlResponse extends ApiError<"FailedSamlResponse"> {
+  readonly _tag: "FailedSamlResponse"
+}
 
 /**
  * `forbidden_character_zero_width_space`.
@@ -1584,7 +1850,9 @@ export const ForbiddenCharacterZeroWidthSpace = /* @__PURE__ */ errorClass<"Forb
   "forbidden_character_zero_width_space"
 )
 /** @since 0.1.0 @category errors */
-export interface ForbiddenCharacterZeroWidthSpace extends ApiError<"ForbiddenCharacterZeroWidthSpace"> {}
+export interface ForbiddenCharacterZeroWidthSpace extends ApiError<"ForbiddenCharacterZeroWidthSpace"> {
+  readonly _tag: "ForbiddenCharacterZeroWidthSpace"
+}
 
 /**
  * `id_token_expired`.
@@ -1594,7 +1862,9 @@ export interface ForbiddenCharacterZeroWidthSpace extends ApiError<"ForbiddenCha
  */
 export const IdTokenExpired = /* @__PURE__ */ errorClass<"IdTokenExpired">("id_token_expired")
 /** @since 0.1.0 @category errors */
-export interface IdTokenExpired extends ApiError<"IdTokenExpired"> {}
+export interface IdTokenExpired extends ApiError<"IdTokenExpired"> {
+  readonly _tag: "IdTokenExpired"
+}
 
 /**
  * `id_token_incorrect_audience`.
@@ -1605,7 +1875,9 @@ export interface IdTokenExpired extends ApiError<"IdTokenExpired"> {}
 export const IdTokenIncorrectAudience =
   /* @__PURE__ */ errorClass<"IdTokenIncorrectAudience">("id_token_incorrect_audience")
 /** @since 0.1.0 @category errors */
-export interface IdTokenIncorrectAudience extends ApiError<"IdTokenIncorrectAudience"> {}
+export interface IdTokenIncorrectAudience extends ApiError<"IdTokenIncorrectAudience"> {
+  readonly _tag: "IdTokenIncorrectAudience"
+}
 
 /**
  * `id_token_invalid`.
@@ -1615,7 +1887,9 @@ export interface IdTokenIncorrectAudience extends ApiError<"IdTokenIncorrectAudi
  */
 export const IdTokenInvalid = /* @__PURE__ */ errorClass<"IdTokenInvalid">("id_token_invalid")
 /** @since 0.1.0 @category errors */
-export interface IdTokenInvalid extends ApiError<"IdTokenInvalid"> {}
+export interface IdTokenInvalid extends ApiError<"IdTokenInvalid"> {
+  readonly _tag: "IdTokenInvalid"
+}
 
 /**
  * `id_token_nonce_invalid` (The provided nonce does not match the nonce in the ID token.).
@@ -1625,7 +1899,9 @@ export interface IdTokenInvalid extends ApiError<"IdTokenInvalid"> {}
  */
 export const IdTokenNonceInvalid = /* @__PURE__ */ errorClass<"IdTokenNonceInvalid">("id_token_nonce_invalid")
 /** @since 0.1.0 @category errors */
-export interface IdTokenNonceInvalid extends ApiError<"IdTokenNonceInvalid"> {}
+export interface IdTokenNonceInvalid extends ApiError<"IdTokenNonceInvalid"> {
+  readonly _tag: "IdTokenNonceInvalid"
+}
 
 /**
  * `idp_access_token_could_not_be_exchanged` (HTTP 404: The access token could not be exchanged.).
@@ -1637,7 +1913,9 @@ export const IdpAccessTokenCouldNotBeExchanged = /* @__PURE__ */ errorClass<"Idp
   "idp_access_token_could_not_be_exchanged"
 )
 /** @since 0.1.0 @category errors */
-export interface IdpAccessTokenCouldNotBeExchanged extends ApiError<"IdpAccessTokenCouldNotBeExchanged"> {}
+export interface IdpAccessTokenCouldNotBeExchanged extends ApiError<"IdpAccessTokenCouldNotBeExchanged"> {
+  readonly _tag: "IdpAccessTokenCouldNotBeExchanged"
+}
 
 /**
  * `idp_access_token_expired`.
@@ -1647,7 +1925,9 @@ export interface IdpAccessTokenCouldNotBeExchanged extends ApiError<"IdpAccessTo
  */
 export const IdpAccessTokenExpired = /* @__PURE__ */ errorClass<"IdpAccessTokenExpired">("idp_access_token_expired")
 /** @since 0.1.0 @category errors */
-export interface IdpAccessTokenExpired extends ApiError<"IdpAccessTokenExpired"> {}
+export interface IdpAccessTokenExpired extends ApiError<"IdpAccessTokenExpired"> {
+  readonly _tag: "IdpAccessTokenExpired"
+}
 
 /**
  * `idp_access_token_not_found` (HTTP 404).
@@ -1657,7 +1937,9 @@ export interface IdpAccessTokenExpired extends ApiError<"IdpAccessTokenExpired">
  */
 export const IdpAccessTokenNotFound = /* @__PURE__ */ errorClass<"IdpAccessTokenNotFound">("idp_access_token_not_found")
 /** @since 0.1.0 @category errors */
-export interface IdpAccessTokenNotFound extends ApiError<"IdpAccessTokenNotFound"> {}
+export interface IdpAccessTokenNotFound extends ApiError<"IdpAccessTokenNotFound"> {
+  readonly _tag: "IdpAccessTokenNotFound"
+}
 
 /**
  * `idp_auth_code_expired`.
@@ -1667,7 +1949,9 @@ export interface IdpAccessTokenNotFound extends ApiError<"IdpAccessTokenNotFound
  */
 export const IdpAuthCodeExpired = /* @__PURE__ */ errorClass<"IdpAuthCodeExpired">("idp_auth_code_expired")
 /** @since 0.1.0 @category errors */
-export interface IdpAuthCodeExpired extends ApiError<"IdpAuthCodeExpired"> {}
+export interface IdpAuthCodeExpired extends ApiError<"IdpAuthCodeExpired"> {
+  readonly _tag: "IdpAuthCodeExpired"
+}
 
 /**
  * `idp_auth_code_not_found`.
@@ -1677,7 +1961,9 @@ export interface IdpAuthCodeExpired extends ApiError<"IdpAuthCodeExpired"> {}
  */
 export const IdpAuthCodeNotFound = /* @__PURE__ */ errorClass<"IdpAuthCodeNotFound">("idp_auth_code_not_found")
 /** @since 0.1.0 @category errors */
-export interface IdpAuthCodeNotFound extends ApiError<"IdpAuthCodeNotFound"> {}
+export interface IdpAuthCodeNotFound extends ApiError<"IdpAuthCodeNotFound"> {
+  readonly _tag: "IdpAuthCodeNotFound"
+}
 
 /**
  * `idp_invalid_access_token_custom_audience`.
@@ -1689,7 +1975,9 @@ export const IdpInvalidAccessTokenCustomAudience = /* @__PURE__ */ errorClass<"I
   "idp_invalid_access_token_custom_audience"
 )
 /** @since 0.1.0 @category errors */
-export interface IdpInvalidAccessTokenCustomAudience extends ApiError<"IdpInvalidAccessTokenCustomAudience"> {}
+export interface IdpInvalidAccessTokenCustomAudience extends ApiError<"IdpInvalidAccessTokenCustomAudience"> {
+  readonly _tag: "IdpInvalidAccessTokenCustomAudience"
+}
 
 /**
  * `idp_invalid_access_token_expiry_minutes`.
@@ -1701,7 +1989,9 @@ export const IdpInvalidAccessTokenExpiryMinutes = /* @__PURE__ */ errorClass<"Id
   "idp_invalid_access_token_expiry_minutes"
 )
 /** @since 0.1.0 @category errors */
-export interface IdpInvalidAccessTokenExpiryMinutes extends ApiError<"IdpInvalidAccessTokenExpiryMinutes"> {}
+export interface IdpInvalidAccessTokenExpiryMinutes extends ApiError<"IdpInvalidAccessTokenExpiryMinutes"> {
+  readonly _tag: "IdpInvalidAccessTokenExpiryMinutes"
+}
 
 /**
  * `idp_invalid_access_token_jwt_template`.
@@ -1713,7 +2003,9 @@ export const IdpInvalidAccessTokenJwtTemplate = /* @__PURE__ */ errorClass<"IdpI
   "idp_invalid_access_token_jwt_template"
 )
 /** @since 0.1.0 @category errors */
-export interface IdpInvalidAccessTokenJwtTemplate extends ApiError<"IdpInvalidAccessTokenJwtTemplate"> {}
+export interface IdpInvalidAccessTokenJwtTemplate extends ApiError<"IdpInvalidAccessTokenJwtTemplate"> {
+  readonly _tag: "IdpInvalidAccessTokenJwtTemplate"
+}
 
 /**
  * `idp_refresh_token_already_used`.
@@ -1725,7 +2017,9 @@ export const IdpRefreshTokenAlreadyUsed = /* @__PURE__ */ errorClass<"IdpRefresh
   "idp_refresh_token_already_used"
 )
 /** @since 0.1.0 @category errors */
-export interface IdpRefreshTokenAlreadyUsed extends ApiError<"IdpRefreshTokenAlreadyUsed"> {}
+export interface IdpRefreshTokenAlreadyUsed extends ApiError<"IdpRefreshTokenAlreadyUsed"> {
+  readonly _tag: "IdpRefreshTokenAlreadyUsed"
+}
 
 /**
  * `idp_refresh_token_expired`.
@@ -1735,7 +2029,9 @@ export interface IdpRefreshTokenAlreadyUsed extends ApiError<"IdpRefreshTokenAlr
  */
 export const IdpRefreshTokenExpired = /* @__PURE__ */ errorClass<"IdpRefreshTokenExpired">("idp_refresh_token_expired")
 /** @since 0.1.0 @category errors */
-export interface IdpRefreshTokenExpired extends ApiError<"IdpRefreshTokenExpired"> {}
+export interface IdpRefreshTokenExpired extends ApiError<"IdpRefreshTokenExpired"> {
+  readonly _tag: "IdpRefreshTokenExpired"
+}
 
 /**
  * `idp_refresh_token_not_found`.
@@ -1746,7 +2042,9 @@ export interface IdpRefreshTokenExpired extends ApiError<"IdpRefreshTokenExpired
 export const IdpRefreshTokenNotFound =
   /* @__PURE__ */ errorClass<"IdpRefreshTokenNotFound">("idp_refresh_token_not_found")
 /** @since 0.1.0 @category errors */
-export interface IdpRefreshTokenNotFound extends ApiError<"IdpRefreshTokenNotFound"> {}
+export interface IdpRefreshTokenNotFound extends ApiError<"IdpRefreshTokenNotFound"> {
+  readonly _tag: "IdpRefreshTokenNotFound"
+}
 
 /**
  * `inactive_email` (HTTP 400: The email provided has been marked as inactive by our email provider. This happens
@@ -1759,7 +2057,9 @@ export interface IdpRefreshTokenNotFound extends ApiError<"IdpRefreshTokenNotFou
  */
 export const InactiveEmail = /* @__PURE__ */ errorClass<"InactiveEmail">("inactive_email")
 /** @since 0.1.0 @category errors */
-export interface InactiveEmail extends ApiError<"InactiveEmail"> {}
+export interface InactiveEmail extends ApiError<"InactiveEmail"> {
+  readonly _tag: "InactiveEmail"
+}
 
 /**
  * `incompatible_session_type`.
@@ -1770,7 +2070,9 @@ export interface InactiveEmail extends ApiError<"InactiveEmail"> {}
 export const IncompatibleSessionType =
   /* @__PURE__ */ errorClass<"IncompatibleSessionType">("incompatible_session_type")
 /** @since 0.1.0 @category errors */
-export interface IncompatibleSessionType extends ApiError<"IncompatibleSessionType"> {}
+export interface IncompatibleSessionType extends ApiError<"IncompatibleSessionType"> {
+  readonly _tag: "IncompatibleSessionType"
+}
 
 /**
  * `indeterminate_sso_connection_for_organization`.
@@ -1785,7 +2087,9 @@ export const IndeterminateSsoConnectionForOrganization =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface IndeterminateSsoConnectionForOrganization
-  extends ApiError<"IndeterminateSsoConnectionForOrganization"> {}
+  extends ApiError<"IndeterminateSsoConnectionForOrganization"> {
+  readonly _tag: "IndeterminateSsoConnectionForOrganization"
+}
 
 /**
  * `insecure_m2m_client_secret`.
@@ -1796,7 +2100,9 @@ export interface IndeterminateSsoConnectionForOrganization
 export const InsecureM2mClientSecret =
   /* @__PURE__ */ errorClass<"InsecureM2mClientSecret">("insecure_m2m_client_secret")
 /** @since 0.1.0 @category errors */
-export interface InsecureM2mClientSecret extends ApiError<"InsecureM2mClientSecret"> {}
+export interface InsecureM2mClientSecret extends ApiError<"InsecureM2mClientSecret"> {
+  readonly _tag: "InsecureM2mClientSecret"
+}
 
 /**
  * `insufficient_factors`.
@@ -1806,7 +2112,9 @@ export interface InsecureM2mClientSecret extends ApiError<"InsecureM2mClientSecr
  */
 export const InsufficientFactors = /* @__PURE__ */ errorClass<"InsufficientFactors">("insufficient_factors")
 /** @since 0.1.0 @category errors */
-export interface InsufficientFactors extends ApiError<"InsufficientFactors"> {}
+export interface InsufficientFactors extends ApiError<"InsufficientFactors"> {
+  readonly _tag: "InsufficientFactors"
+}
 
 /**
  * `insufficient_factors_for_session_exchange`.
@@ -1817,7 +2125,9 @@ export interface InsufficientFactors extends ApiError<"InsufficientFactors"> {}
 export const InsufficientFactorsForSessionExchange =
   /* @__PURE__ */ errorClass<"InsufficientFactorsForSessionExchange">("insufficient_factors_for_session_exchange")
 /** @since 0.1.0 @category errors */
-export interface InsufficientFactorsForSessionExchange extends ApiError<"InsufficientFactorsForSessionExchange"> {}
+export interface InsufficientFactorsForSessionExchange extends ApiError<"InsufficientFactorsForSessionExchange"> {
+  readonly _tag: "InsufficientFactorsForSessionExchange"
+}
 
 /**
  * `intermediate_session_not_found`.
@@ -1829,7 +2139,9 @@ export const IntermediateSessionNotFound = /* @__PURE__ */ errorClass<"Intermedi
   "intermediate_session_not_found"
 )
 /** @since 0.1.0 @category errors */
-export interface IntermediateSessionNotFound extends ApiError<"IntermediateSessionNotFound"> {}
+export interface IntermediateSessionNotFound extends ApiError<"IntermediateSessionNotFound"> {
+  readonly _tag: "IntermediateSessionNotFound"
+}
 
 /**
  * `internal_server_error` (HTTP 500: Oops, something seems to have gone wrong. If this issue persists, please reach
@@ -1840,7 +2152,9 @@ export interface IntermediateSessionNotFound extends ApiError<"IntermediateSessi
  */
 export const InternalServerError = /* @__PURE__ */ errorClass<"InternalServerError">("internal_server_error")
 /** @since 0.1.0 @category errors */
-export interface InternalServerError extends ApiError<"InternalServerError"> {}
+export interface InternalServerError extends ApiError<"InternalServerError"> {
+  readonly _tag: "InternalServerError"
+}
 
 /**
  * `invalid_action_for_rules` (HTTP 400: The action provided is invalid. The action must be 'ALLOW', 'BLOCK',
@@ -1851,7 +2165,9 @@ export interface InternalServerError extends ApiError<"InternalServerError"> {}
  */
 export const InvalidActionForRules = /* @__PURE__ */ errorClass<"InvalidActionForRules">("invalid_action_for_rules")
 /** @since 0.1.0 @category errors */
-export interface InvalidActionForRules extends ApiError<"InvalidActionForRules"> {}
+export interface InvalidActionForRules extends ApiError<"InvalidActionForRules"> {
+  readonly _tag: "InvalidActionForRules"
+}
 
 /**
  * `invalid_append_salt`.
@@ -1861,7 +2177,9 @@ export interface InvalidActionForRules extends ApiError<"InvalidActionForRules">
  */
 export const InvalidAppendSalt = /* @__PURE__ */ errorClass<"InvalidAppendSalt">("invalid_append_salt")
 /** @since 0.1.0 @category errors */
-export interface InvalidAppendSalt extends ApiError<"InvalidAppendSalt"> {}
+export interface InvalidAppendSalt extends ApiError<"InvalidAppendSalt"> {
+  readonly _tag: "InvalidAppendSalt"
+}
 
 /**
  * `invalid_argon_2_iteration_amount`.
@@ -1873,7 +2191,9 @@ export const InvalidArgon2IterationAmount = /* @__PURE__ */ errorClass<"InvalidA
   "invalid_argon_2_iteration_amount"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidArgon2IterationAmount extends ApiError<"InvalidArgon2IterationAmount"> {}
+export interface InvalidArgon2IterationAmount extends ApiError<"InvalidArgon2IterationAmount"> {
+  readonly _tag: "InvalidArgon2IterationAmount"
+}
 
 /**
  * `invalid_argon_2_key_length`.
@@ -1883,7 +2203,9 @@ export interface InvalidArgon2IterationAmount extends ApiError<"InvalidArgon2Ite
  */
 export const InvalidArgon2KeyLength = /* @__PURE__ */ errorClass<"InvalidArgon2KeyLength">("invalid_argon_2_key_length")
 /** @since 0.1.0 @category errors */
-export interface InvalidArgon2KeyLength extends ApiError<"InvalidArgon2KeyLength"> {}
+export interface InvalidArgon2KeyLength extends ApiError<"InvalidArgon2KeyLength"> {
+  readonly _tag: "InvalidArgon2KeyLength"
+}
 
 /**
  * `invalid_argon_2_memory`.
@@ -1893,7 +2215,9 @@ export interface InvalidArgon2KeyLength extends ApiError<"InvalidArgon2KeyLength
  */
 export const InvalidArgon2Memory = /* @__PURE__ */ errorClass<"InvalidArgon2Memory">("invalid_argon_2_memory")
 /** @since 0.1.0 @category errors */
-export interface InvalidArgon2Memory extends ApiError<"InvalidArgon2Memory"> {}
+export interface InvalidArgon2Memory extends ApiError<"InvalidArgon2Memory"> {
+  readonly _tag: "InvalidArgon2Memory"
+}
 
 /**
  * `invalid_argon_2_salt`.
@@ -1903,7 +2227,9 @@ export interface InvalidArgon2Memory extends ApiError<"InvalidArgon2Memory"> {}
  */
 export const InvalidArgon2Salt = /* @__PURE__ */ errorClass<"InvalidArgon2Salt">("invalid_argon_2_salt")
 /** @since 0.1.0 @category errors */
-export interface InvalidArgon2Salt extends ApiError<"InvalidArgon2Salt"> {}
+export interface InvalidArgon2Salt extends ApiError<"InvalidArgon2Salt"> {
+  readonly _tag: "InvalidArgon2Salt"
+}
 
 /**
  * `invalid_argon_2_threads`.
@@ -1913,7 +2239,9 @@ export interface InvalidArgon2Salt extends ApiError<"InvalidArgon2Salt"> {}
  */
 export const InvalidArgon2Threads = /* @__PURE__ */ errorClass<"InvalidArgon2Threads">("invalid_argon_2_threads")
 /** @since 0.1.0 @category errors */
-export interface InvalidArgon2Threads extends ApiError<"InvalidArgon2Threads"> {}
+export interface InvalidArgon2Threads extends ApiError<"InvalidArgon2Threads"> {
+  readonly _tag: "InvalidArgon2Threads"
+}
 
 /**
  * `invalid_argument`.
@@ -1923,7 +2251,9 @@ export interface InvalidArgon2Threads extends ApiError<"InvalidArgon2Threads"> {
  */
 export const InvalidArgument = /* @__PURE__ */ errorClass<"InvalidArgument">("invalid_argument")
 /** @since 0.1.0 @category errors */
-export interface InvalidArgument extends ApiError<"InvalidArgument"> {}
+export interface InvalidArgument extends ApiError<"InvalidArgument"> {
+  readonly _tag: "InvalidArgument"
+}
 
 /**
  * `invalid_asn` (HTTP 400: The ASN provided was invalid.).
@@ -1933,7 +2263,9 @@ export interface InvalidArgument extends ApiError<"InvalidArgument"> {}
  */
 export const InvalidAsn = /* @__PURE__ */ errorClass<"InvalidAsn">("invalid_asn")
 /** @since 0.1.0 @category errors */
-export interface InvalidAsn extends ApiError<"InvalidAsn"> {}
+export interface InvalidAsn extends ApiError<"InvalidAsn"> {
+  readonly _tag: "InvalidAsn"
+}
 
 /**
  * `invalid_audience_saml_response`.
@@ -1945,7 +2277,9 @@ export const InvalidAudienceSamlResponse = /* @__PURE__ */ errorClass<"InvalidAu
   "invalid_audience_saml_response"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidAudienceSamlResponse extends ApiError<"InvalidAudienceSamlResponse"> {}
+export interface InvalidAudienceSamlResponse extends ApiError<"InvalidAudienceSamlResponse"> {
+  readonly _tag: "InvalidAudienceSamlResponse"
+}
 
 /**
  * `invalid_authentication_type`.
@@ -1956,7 +2290,9 @@ export interface InvalidAudienceSamlResponse extends ApiError<"InvalidAudienceSa
 export const InvalidAuthenticationType =
   /* @__PURE__ */ errorClass<"InvalidAuthenticationType">("invalid_authentication_type")
 /** @since 0.1.0 @category errors */
-export interface InvalidAuthenticationType extends ApiError<"InvalidAuthenticationType"> {}
+export interface InvalidAuthenticationType extends ApiError<"InvalidAuthenticationType"> {
+  readonly _tag: "InvalidAuthenticationType"
+}
 
 /**
  * `invalid_authenticator_type`.
@@ -1967,7 +2303,9 @@ export interface InvalidAuthenticationType extends ApiError<"InvalidAuthenticati
 export const InvalidAuthenticatorType =
   /* @__PURE__ */ errorClass<"InvalidAuthenticatorType">("invalid_authenticator_type")
 /** @since 0.1.0 @category errors */
-export interface InvalidAuthenticatorType extends ApiError<"InvalidAuthenticatorType"> {}
+export interface InvalidAuthenticatorType extends ApiError<"InvalidAuthenticatorType"> {
+  readonly _tag: "InvalidAuthenticatorType"
+}
 
 /**
  * `invalid_authorization_header` (HTTP 400: The authorization header sent is not valid. Please contact
@@ -1979,7 +2317,9 @@ export interface InvalidAuthenticatorType extends ApiError<"InvalidAuthenticator
 export const InvalidAuthorizationHeader =
   /* @__PURE__ */ errorClass<"InvalidAuthorizationHeader">("invalid_authorization_header")
 /** @since 0.1.0 @category errors */
-export interface InvalidAuthorizationHeader extends ApiError<"InvalidAuthorizationHeader"> {}
+export interface InvalidAuthorizationHeader extends ApiError<"InvalidAuthorizationHeader"> {
+  readonly _tag: "InvalidAuthorizationHeader"
+}
 
 /**
  * `invalid_authorization_url`.
@@ -1990,7 +2330,9 @@ export interface InvalidAuthorizationHeader extends ApiError<"InvalidAuthorizati
 export const InvalidAuthorizationUrl =
   /* @__PURE__ */ errorClass<"InvalidAuthorizationUrl">("invalid_authorization_url")
 /** @since 0.1.0 @category errors */
-export interface InvalidAuthorizationUrl extends ApiError<"InvalidAuthorizationUrl"> {}
+export interface InvalidAuthorizationUrl extends ApiError<"InvalidAuthorizationUrl"> {
+  readonly _tag: "InvalidAuthorizationUrl"
+}
 
 /**
  * `invalid_b2b_endpoint`.
@@ -2000,7 +2342,9 @@ export interface InvalidAuthorizationUrl extends ApiError<"InvalidAuthorizationU
  */
 export const InvalidB2bEndpoint = /* @__PURE__ */ errorClass<"InvalidB2bEndpoint">("invalid_b2b_endpoint")
 /** @since 0.1.0 @category errors */
-export interface InvalidB2bEndpoint extends ApiError<"InvalidB2bEndpoint"> {}
+export interface InvalidB2bEndpoint extends ApiError<"InvalidB2bEndpoint"> {
+  readonly _tag: "InvalidB2bEndpoint"
+}
 
 /**
  * `invalid_base64_scrypt_hash`.
@@ -2011,7 +2355,9 @@ export interface InvalidB2bEndpoint extends ApiError<"InvalidB2bEndpoint"> {}
 export const InvalidBase64ScryptHash =
   /* @__PURE__ */ errorClass<"InvalidBase64ScryptHash">("invalid_base64_scrypt_hash")
 /** @since 0.1.0 @category errors */
-export interface InvalidBase64ScryptHash extends ApiError<"InvalidBase64ScryptHash"> {}
+export interface InvalidBase64ScryptHash extends ApiError<"InvalidBase64ScryptHash"> {
+  readonly _tag: "InvalidBase64ScryptHash"
+}
 
 /**
  * `invalid_base64_scrypt_salt`.
@@ -2022,7 +2368,9 @@ export interface InvalidBase64ScryptHash extends ApiError<"InvalidBase64ScryptHa
 export const InvalidBase64ScryptSalt =
   /* @__PURE__ */ errorClass<"InvalidBase64ScryptSalt">("invalid_base64_scrypt_salt")
 /** @since 0.1.0 @category errors */
-export interface InvalidBase64ScryptSalt extends ApiError<"InvalidBase64ScryptSalt"> {}
+export interface InvalidBase64ScryptSalt extends ApiError<"InvalidBase64ScryptSalt"> {
+  readonly _tag: "InvalidBase64ScryptSalt"
+}
 
 /**
  * `invalid_bcrypt_cost`.
@@ -2032,7 +2380,9 @@ export interface InvalidBase64ScryptSalt extends ApiError<"InvalidBase64ScryptSa
  */
 export const InvalidBcryptCost = /* @__PURE__ */ errorClass<"InvalidBcryptCost">("invalid_bcrypt_cost")
 /** @since 0.1.0 @category errors */
-export interface InvalidBcryptCost extends ApiError<"InvalidBcryptCost"> {}
+export interface InvalidBcryptCost extends ApiError<"InvalidBcryptCost"> {
+  readonly _tag: "InvalidBcryptCost"
+}
 
 /**
  * `invalid_bcrypt_hash`.
@@ -2042,7 +2392,9 @@ export interface InvalidBcryptCost extends ApiError<"InvalidBcryptCost"> {}
  */
 export const InvalidBcryptHash = /* @__PURE__ */ errorClass<"InvalidBcryptHash">("invalid_bcrypt_hash")
 /** @since 0.1.0 @category errors */
-export interface InvalidBcryptHash extends ApiError<"InvalidBcryptHash"> {}
+export interface InvalidBcryptHash extends ApiError<"InvalidBcryptHash"> {
+  readonly _tag: "InvalidBcryptHash"
+}
 
 /**
  * `invalid_biometric_registration_id`.
@@ -2054,7 +2406,9 @@ export const InvalidBiometricRegistrationId = /* @__PURE__ */ errorClass<"Invali
   "invalid_biometric_registration_id"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidBiometricRegistrationId extends ApiError<"InvalidBiometricRegistrationId"> {}
+export interface InvalidBiometricRegistrationId extends ApiError<"InvalidBiometricRegistrationId"> {
+  readonly _tag: "InvalidBiometricRegistrationId"
+}
 
 /**
  * `invalid_callback_id`.
@@ -2064,7 +2418,9 @@ export interface InvalidBiometricRegistrationId extends ApiError<"InvalidBiometr
  */
 export const InvalidCallbackId = /* @__PURE__ */ errorClass<"InvalidCallbackId">("invalid_callback_id")
 /** @since 0.1.0 @category errors */
-export interface InvalidCallbackId extends ApiError<"InvalidCallbackId"> {}
+export interface InvalidCallbackId extends ApiError<"InvalidCallbackId"> {
+  readonly _tag: "InvalidCallbackId"
+}
 
 /**
  * `invalid_captcha_provider_id`.
@@ -2075,7 +2431,9 @@ export interface InvalidCallbackId extends ApiError<"InvalidCallbackId"> {}
 export const InvalidCaptchaProviderId =
   /* @__PURE__ */ errorClass<"InvalidCaptchaProviderId">("invalid_captcha_provider_id")
 /** @since 0.1.0 @category errors */
-export interface InvalidCaptchaProviderId extends ApiError<"InvalidCaptchaProviderId"> {}
+export interface InvalidCaptchaProviderId extends ApiError<"InvalidCaptchaProviderId"> {
+  readonly _tag: "InvalidCaptchaProviderId"
+}
 
 /**
  * `invalid_captcha_provider_type`.
@@ -2087,7 +2445,9 @@ export const InvalidCaptchaProviderType = /* @__PURE__ */ errorClass<"InvalidCap
   "invalid_captcha_provider_type"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidCaptchaProviderType extends ApiError<"InvalidCaptchaProviderType"> {}
+export interface InvalidCaptchaProviderType extends ApiError<"InvalidCaptchaProviderType"> {
+  readonly _tag: "InvalidCaptchaProviderType"
+}
 
 /**
  * `invalid_captcha_threshold`.
@@ -2098,7 +2458,9 @@ export interface InvalidCaptchaProviderType extends ApiError<"InvalidCaptchaProv
 export const InvalidCaptchaThreshold =
   /* @__PURE__ */ errorClass<"InvalidCaptchaThreshold">("invalid_captcha_threshold")
 /** @since 0.1.0 @category errors */
-export interface InvalidCaptchaThreshold extends ApiError<"InvalidCaptchaThreshold"> {}
+export interface InvalidCaptchaThreshold extends ApiError<"InvalidCaptchaThreshold"> {
+  readonly _tag: "InvalidCaptchaThreshold"
+}
 
 /**
  * `invalid_cidr_block` (HTTP 400: The CIDR block provided was invalid. You must specify either a valid IP address
@@ -2109,7 +2471,9 @@ export interface InvalidCaptchaThreshold extends ApiError<"InvalidCaptchaThresho
  */
 export const InvalidCidrBlock = /* @__PURE__ */ errorClass<"InvalidCidrBlock">("invalid_cidr_block")
 /** @since 0.1.0 @category errors */
-export interface InvalidCidrBlock extends ApiError<"InvalidCidrBlock"> {}
+export interface InvalidCidrBlock extends ApiError<"InvalidCidrBlock"> {
+  readonly _tag: "InvalidCidrBlock"
+}
 
 /**
  * `invalid_client_id`.
@@ -2119,7 +2483,9 @@ export interface InvalidCidrBlock extends ApiError<"InvalidCidrBlock"> {}
  */
 export const InvalidClientId = /* @__PURE__ */ errorClass<"InvalidClientId">("invalid_client_id")
 /** @since 0.1.0 @category errors */
-export interface InvalidClientId extends ApiError<"InvalidClientId"> {}
+export interface InvalidClientId extends ApiError<"InvalidClientId"> {
+  readonly _tag: "InvalidClientId"
+}
 
 /**
  * `invalid_client_secret`.
@@ -2129,7 +2495,9 @@ export interface InvalidClientId extends ApiError<"InvalidClientId"> {}
  */
 export const InvalidClientSecret = /* @__PURE__ */ errorClass<"InvalidClientSecret">("invalid_client_secret")
 /** @since 0.1.0 @category errors */
-export interface InvalidClientSecret extends ApiError<"InvalidClientSecret"> {}
+export interface InvalidClientSecret extends ApiError<"InvalidClientSecret"> {
+  readonly _tag: "InvalidClientSecret"
+}
 
 /**
  * `invalid_code` (Code format is invalid.).
@@ -2139,7 +2507,9 @@ export interface InvalidClientSecret extends ApiError<"InvalidClientSecret"> {}
  */
 export const InvalidCode = /* @__PURE__ */ errorClass<"InvalidCode">("invalid_code")
 /** @since 0.1.0 @category errors */
-export interface InvalidCode extends ApiError<"InvalidCode"> {}
+export interface InvalidCode extends ApiError<"InvalidCode"> {
+  readonly _tag: "InvalidCode"
+}
 
 /**
  * `invalid_connected_app_type`.
@@ -2150,7 +2520,9 @@ export interface InvalidCode extends ApiError<"InvalidCode"> {}
 export const InvalidConnectedAppType =
   /* @__PURE__ */ errorClass<"InvalidConnectedAppType">("invalid_connected_app_type")
 /** @since 0.1.0 @category errors */
-export interface InvalidConnectedAppType extends ApiError<"InvalidConnectedAppType"> {}
+export interface InvalidConnectedAppType extends ApiError<"InvalidConnectedAppType"> {
+  readonly _tag: "InvalidConnectedAppType"
+}
 
 /**
  * `invalid_connection_for_jit_provisioning`.
@@ -2162,7 +2534,9 @@ export const InvalidConnectionForJitProvisioning = /* @__PURE__ */ errorClass<"I
   "invalid_connection_for_jit_provisioning"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidConnectionForJitProvisioning extends ApiError<"InvalidConnectionForJitProvisioning"> {}
+export interface InvalidConnectionForJitProvisioning extends ApiError<"InvalidConnectionForJitProvisioning"> {
+  readonly _tag: "InvalidConnectionForJitProvisioning"
+}
 
 /**
  * `invalid_consumer_endpoint` (This endpoint is only enabled for consumer projects.).
@@ -2173,7 +2547,9 @@ export interface InvalidConnectionForJitProvisioning extends ApiError<"InvalidCo
 export const InvalidConsumerEndpoint =
   /* @__PURE__ */ errorClass<"InvalidConsumerEndpoint">("invalid_consumer_endpoint")
 /** @since 0.1.0 @category errors */
-export interface InvalidConsumerEndpoint extends ApiError<"InvalidConsumerEndpoint"> {}
+export interface InvalidConsumerEndpoint extends ApiError<"InvalidConsumerEndpoint"> {
+  readonly _tag: "InvalidConsumerEndpoint"
+}
 
 /**
  * `invalid_country_code` (HTTP 400: The country code provided was invalid. Country codes must be valid ISO 3166-1
@@ -2184,7 +2560,9 @@ export interface InvalidConsumerEndpoint extends ApiError<"InvalidConsumerEndpoi
  */
 export const InvalidCountryCode = /* @__PURE__ */ errorClass<"InvalidCountryCode">("invalid_country_code")
 /** @since 0.1.0 @category errors */
-export interface InvalidCountryCode extends ApiError<"InvalidCountryCode"> {}
+export interface InvalidCountryCode extends ApiError<"InvalidCountryCode"> {
+  readonly _tag: "InvalidCountryCode"
+}
 
 /**
  * `invalid_country_code_allow_rule` (HTTP 400: You may not set an ALLOW rule on a country code.).
@@ -2196,7 +2574,9 @@ export const InvalidCountryCodeAllowRule = /* @__PURE__ */ errorClass<"InvalidCo
   "invalid_country_code_allow_rule"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidCountryCodeAllowRule extends ApiError<"InvalidCountryCodeAllowRule"> {}
+export interface InvalidCountryCodeAllowRule extends ApiError<"InvalidCountryCodeAllowRule"> {
+  readonly _tag: "InvalidCountryCodeAllowRule"
+}
 
 /**
  * `invalid_create_user_request`.
@@ -2207,7 +2587,9 @@ export interface InvalidCountryCodeAllowRule extends ApiError<"InvalidCountryCod
 export const InvalidCreateUserRequest =
   /* @__PURE__ */ errorClass<"InvalidCreateUserRequest">("invalid_create_user_request")
 /** @since 0.1.0 @category errors */
-export interface InvalidCreateUserRequest extends ApiError<"InvalidCreateUserRequest"> {}
+export interface InvalidCreateUserRequest extends ApiError<"InvalidCreateUserRequest"> {
+  readonly _tag: "InvalidCreateUserRequest"
+}
 
 /**
  * `invalid_crypto_wallet_address`.
@@ -2219,7 +2601,9 @@ export const InvalidCryptoWalletAddress = /* @__PURE__ */ errorClass<"InvalidCry
   "invalid_crypto_wallet_address"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidCryptoWalletAddress extends ApiError<"InvalidCryptoWalletAddress"> {}
+export interface InvalidCryptoWalletAddress extends ApiError<"InvalidCryptoWalletAddress"> {
+  readonly _tag: "InvalidCryptoWalletAddress"
+}
 
 /**
  * `invalid_crypto_wallet_id`.
@@ -2229,7 +2613,9 @@ export interface InvalidCryptoWalletAddress extends ApiError<"InvalidCryptoWalle
  */
 export const InvalidCryptoWalletId = /* @__PURE__ */ errorClass<"InvalidCryptoWalletId">("invalid_crypto_wallet_id")
 /** @since 0.1.0 @category errors */
-export interface InvalidCryptoWalletId extends ApiError<"InvalidCryptoWalletId"> {}
+export interface InvalidCryptoWalletId extends ApiError<"InvalidCryptoWalletId"> {
+  readonly _tag: "InvalidCryptoWalletId"
+}
 
 /**
  * `invalid_default_url`.
@@ -2239,7 +2625,9 @@ export interface InvalidCryptoWalletId extends ApiError<"InvalidCryptoWalletId">
  */
 export const InvalidDefaultUrl = /* @__PURE__ */ errorClass<"InvalidDefaultUrl">("invalid_default_url")
 /** @since 0.1.0 @category errors */
-export interface InvalidDefaultUrl extends ApiError<"InvalidDefaultUrl"> {}
+export interface InvalidDefaultUrl extends ApiError<"InvalidDefaultUrl"> {
+  readonly _tag: "InvalidDefaultUrl"
+}
 
 /**
  * `invalid_discovery_redirect_url`.
@@ -2251,7 +2639,9 @@ export const InvalidDiscoveryRedirectUrl = /* @__PURE__ */ errorClass<"InvalidDi
   "invalid_discovery_redirect_url"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidDiscoveryRedirectUrl extends ApiError<"InvalidDiscoveryRedirectUrl"> {}
+export interface InvalidDiscoveryRedirectUrl extends ApiError<"InvalidDiscoveryRedirectUrl"> {
+  readonly _tag: "InvalidDiscoveryRedirectUrl"
+}
 
 /**
  * `invalid_display_name`.
@@ -2261,7 +2651,9 @@ export interface InvalidDiscoveryRedirectUrl extends ApiError<"InvalidDiscoveryR
  */
 export const InvalidDisplayName = /* @__PURE__ */ errorClass<"InvalidDisplayName">("invalid_display_name")
 /** @since 0.1.0 @category errors */
-export interface InvalidDisplayName extends ApiError<"InvalidDisplayName"> {}
+export interface InvalidDisplayName extends ApiError<"InvalidDisplayName"> {
+  readonly _tag: "InvalidDisplayName"
+}
 
 /**
  * `invalid_domain`.
@@ -2271,7 +2663,9 @@ export interface InvalidDisplayName extends ApiError<"InvalidDisplayName"> {}
  */
 export const InvalidDomain = /* @__PURE__ */ errorClass<"InvalidDomain">("invalid_domain")
 /** @since 0.1.0 @category errors */
-export interface InvalidDomain extends ApiError<"InvalidDomain"> {}
+export interface InvalidDomain extends ApiError<"InvalidDomain"> {
+  readonly _tag: "InvalidDomain"
+}
 
 /**
  * `invalid_email` (HTTP 400: Email format is invalid.).
@@ -2281,7 +2675,9 @@ export interface InvalidDomain extends ApiError<"InvalidDomain"> {}
  */
 export const InvalidEmail = /* @__PURE__ */ errorClass<"InvalidEmail">("invalid_email")
 /** @since 0.1.0 @category errors */
-export interface InvalidEmail extends ApiError<"InvalidEmail"> {}
+export interface InvalidEmail extends ApiError<"InvalidEmail"> {
+  readonly _tag: "InvalidEmail"
+}
 
 /**
  * `invalid_email_domain` (HTTP 400).
@@ -2291,7 +2687,9 @@ export interface InvalidEmail extends ApiError<"InvalidEmail"> {}
  */
 export const InvalidEmailDomain = /* @__PURE__ */ errorClass<"InvalidEmailDomain">("invalid_email_domain")
 /** @since 0.1.0 @category errors */
-export interface InvalidEmailDomain extends ApiError<"InvalidEmailDomain"> {}
+export interface InvalidEmailDomain extends ApiError<"InvalidEmailDomain"> {
+  readonly _tag: "InvalidEmailDomain"
+}
 
 /**
  * `invalid_email_for_invites`.
@@ -2301,7 +2699,9 @@ export interface InvalidEmailDomain extends ApiError<"InvalidEmailDomain"> {}
  */
 export const InvalidEmailForInvites = /* @__PURE__ */ errorClass<"InvalidEmailForInvites">("invalid_email_for_invites")
 /** @since 0.1.0 @category errors */
-export interface InvalidEmailForInvites extends ApiError<"InvalidEmailForInvites"> {}
+export interface InvalidEmailForInvites extends ApiError<"InvalidEmailForInvites"> {
+  readonly _tag: "InvalidEmailForInvites"
+}
 
 /**
  * `invalid_email_for_jit_provisioning`.
@@ -2313,7 +2713,9 @@ export const InvalidEmailForJitProvisioning = /* @__PURE__ */ errorClass<"Invali
   "invalid_email_for_jit_provisioning"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidEmailForJitProvisioning extends ApiError<"InvalidEmailForJitProvisioning"> {}
+export interface InvalidEmailForJitProvisioning extends ApiError<"InvalidEmailForJitProvisioning"> {
+  readonly _tag: "InvalidEmailForJitProvisioning"
+}
 
 /**
  * `invalid_email_html`.
@@ -2323,7 +2725,9 @@ export interface InvalidEmailForJitProvisioning extends ApiError<"InvalidEmailFo
  */
 export const InvalidEmailHtml = /* @__PURE__ */ errorClass<"InvalidEmailHtml">("invalid_email_html")
 /** @since 0.1.0 @category errors */
-export interface InvalidEmailHtml extends ApiError<"InvalidEmailHtml"> {}
+export interface InvalidEmailHtml extends ApiError<"InvalidEmailHtml"> {
+  readonly _tag: "InvalidEmailHtml"
+}
 
 /**
  * `invalid_email_id`.
@@ -2333,7 +2737,9 @@ export interface InvalidEmailHtml extends ApiError<"InvalidEmailHtml"> {}
  */
 export const InvalidEmailId = /* @__PURE__ */ errorClass<"InvalidEmailId">("invalid_email_id")
 /** @since 0.1.0 @category errors */
-export interface InvalidEmailId extends ApiError<"InvalidEmailId"> {}
+export interface InvalidEmailId extends ApiError<"InvalidEmailId"> {
+  readonly _tag: "InvalidEmailId"
+}
 
 /**
  * `invalid_email_plaintext`.
@@ -2343,7 +2749,9 @@ export interface InvalidEmailId extends ApiError<"InvalidEmailId"> {}
  */
 export const InvalidEmailPlaintext = /* @__PURE__ */ errorClass<"InvalidEmailPlaintext">("invalid_email_plaintext")
 /** @since 0.1.0 @category errors */
-export interface InvalidEmailPlaintext extends ApiError<"InvalidEmailPlaintext"> {}
+export interface InvalidEmailPlaintext extends ApiError<"InvalidEmailPlaintext"> {
+  readonly _tag: "InvalidEmailPlaintext"
+}
 
 /**
  * `invalid_email_sandbox`.
@@ -2353,7 +2761,9 @@ export interface InvalidEmailPlaintext extends ApiError<"InvalidEmailPlaintext">
  */
 export const InvalidEmailSandbox = /* @__PURE__ */ errorClass<"InvalidEmailSandbox">("invalid_email_sandbox")
 /** @since 0.1.0 @category errors */
-export interface InvalidEmailSandbox extends ApiError<"InvalidEmailSandbox"> {}
+export interface InvalidEmailSandbox extends ApiError<"InvalidEmailSandbox"> {
+  readonly _tag: "InvalidEmailSandbox"
+}
 
 /**
  * `invalid_email_subject`.
@@ -2363,7 +2773,9 @@ export interface InvalidEmailSandbox extends ApiError<"InvalidEmailSandbox"> {}
  */
 export const InvalidEmailSubject = /* @__PURE__ */ errorClass<"InvalidEmailSubject">("invalid_email_subject")
 /** @since 0.1.0 @category errors */
-export interface InvalidEmailSubject extends ApiError<"InvalidEmailSubject"> {}
+export interface InvalidEmailSubject extends ApiError<"InvalidEmailSubject"> {
+  readonly _tag: "InvalidEmailSubject"
+}
 
 /**
  * `invalid_email_template_content`.
@@ -2375,7 +2787,9 @@ export const InvalidEmailTemplateContent = /* @__PURE__ */ errorClass<"InvalidEm
   "invalid_email_template_content"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidEmailTemplateContent extends ApiError<"InvalidEmailTemplateContent"> {}
+export interface InvalidEmailTemplateContent extends ApiError<"InvalidEmailTemplateContent"> {
+  readonly _tag: "InvalidEmailTemplateContent"
+}
 
 /**
  * `invalid_email_template_parameters`.
@@ -2387,7 +2801,9 @@ export const InvalidEmailTemplateParameters = /* @__PURE__ */ errorClass<"Invali
   "invalid_email_template_parameters"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidEmailTemplateParameters extends ApiError<"InvalidEmailTemplateParameters"> {}
+export interface InvalidEmailTemplateParameters extends ApiError<"InvalidEmailTemplateParameters"> {
+  readonly _tag: "InvalidEmailTemplateParameters"
+}
 
 /**
  * `invalid_ethereum_address`.
@@ -2397,7 +2813,9 @@ export interface InvalidEmailTemplateParameters extends ApiError<"InvalidEmailTe
  */
 export const InvalidEthereumAddress = /* @__PURE__ */ errorClass<"InvalidEthereumAddress">("invalid_ethereum_address")
 /** @since 0.1.0 @category errors */
-export interface InvalidEthereumAddress extends ApiError<"InvalidEthereumAddress"> {}
+export interface InvalidEthereumAddress extends ApiError<"InvalidEthereumAddress"> {
+  readonly _tag: "InvalidEthereumAddress"
+}
 
 /**
  * `invalid_exchange_primary_factor_fields`.
@@ -2409,7 +2827,9 @@ export const InvalidExchangePrimaryFactorFields = /* @__PURE__ */ errorClass<"In
   "invalid_exchange_primary_factor_fields"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidExchangePrimaryFactorFields extends ApiError<"InvalidExchangePrimaryFactorFields"> {}
+export interface InvalidExchangePrimaryFactorFields extends ApiError<"InvalidExchangePrimaryFactorFields"> {
+  readonly _tag: "InvalidExchangePrimaryFactorFields"
+}
 
 /**
  * `invalid_exchange_primary_factor_user`.
@@ -2421,7 +2841,9 @@ export const InvalidExchangePrimaryFactorUser = /* @__PURE__ */ errorClass<"Inva
   "invalid_exchange_primary_factor_user"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidExchangePrimaryFactorUser extends ApiError<"InvalidExchangePrimaryFactorUser"> {}
+export interface InvalidExchangePrimaryFactorUser extends ApiError<"InvalidExchangePrimaryFactorUser"> {
+  readonly _tag: "InvalidExchangePrimaryFactorUser"
+}
 
 /**
  * `invalid_expiration`.
@@ -2431,7 +2853,9 @@ export interface InvalidExchangePrimaryFactorUser extends ApiError<"InvalidExcha
  */
 export const InvalidExpiration = /* @__PURE__ */ errorClass<"InvalidExpiration">("invalid_expiration")
 /** @since 0.1.0 @category errors */
-export interface InvalidExpiration extends ApiError<"InvalidExpiration"> {}
+export interface InvalidExpiration extends ApiError<"InvalidExpiration"> {
+  readonly _tag: "InvalidExpiration"
+}
 
 /**
  * `invalid_expiration_otp`.
@@ -2441,7 +2865,9 @@ export interface InvalidExpiration extends ApiError<"InvalidExpiration"> {}
  */
 export const InvalidExpirationOtp = /* @__PURE__ */ errorClass<"InvalidExpirationOtp">("invalid_expiration_otp")
 /** @since 0.1.0 @category errors */
-export interface InvalidExpirationOtp extends ApiError<"InvalidExpirationOtp"> {}
+export interface InvalidExpirationOtp extends ApiError<"InvalidExpirationOtp"> {
+  readonly _tag: "InvalidExpirationOtp"
+}
 
 /**
  * `invalid_external_metadata` (HTTP 400: External metadata fields may not exceed 65 characters. They may only
@@ -2453,7 +2879,9 @@ export interface InvalidExpirationOtp extends ApiError<"InvalidExpirationOtp"> {
 export const InvalidExternalMetadata =
   /* @__PURE__ */ errorClass<"InvalidExternalMetadata">("invalid_external_metadata")
 /** @since 0.1.0 @category errors */
-export interface InvalidExternalMetadata extends ApiError<"InvalidExternalMetadata"> {}
+export interface InvalidExternalMetadata extends ApiError<"InvalidExternalMetadata"> {
+  readonly _tag: "InvalidExternalMetadata"
+}
 
 /**
  * `invalid_fingerprint_or_id` (HTTP 400: The fingerprint or ID provided was invalid.).
@@ -2463,7 +2891,9 @@ export interface InvalidExternalMetadata extends ApiError<"InvalidExternalMetada
  */
 export const InvalidFingerprintOrId = /* @__PURE__ */ errorClass<"InvalidFingerprintOrId">("invalid_fingerprint_or_id")
 /** @since 0.1.0 @category errors */
-export interface InvalidFingerprintOrId extends ApiError<"InvalidFingerprintOrId"> {}
+export interface InvalidFingerprintOrId extends ApiError<"InvalidFingerprintOrId"> {
+  readonly _tag: "InvalidFingerprintOrId"
+}
 
 /**
  * `invalid_from_local_part`.
@@ -2473,7 +2903,9 @@ export interface InvalidFingerprintOrId extends ApiError<"InvalidFingerprintOrId
  */
 export const InvalidFromLocalPart = /* @__PURE__ */ errorClass<"InvalidFromLocalPart">("invalid_from_local_part")
 /** @since 0.1.0 @category errors */
-export interface InvalidFromLocalPart extends ApiError<"InvalidFromLocalPart"> {}
+export interface InvalidFromLocalPart extends ApiError<"InvalidFromLocalPart"> {
+  readonly _tag: "InvalidFromLocalPart"
+}
 
 /**
  * `invalid_google_hosted_domain_error`.
@@ -2485,7 +2917,9 @@ export const InvalidGoogleHostedDomainError = /* @__PURE__ */ errorClass<"Invali
   "invalid_google_hosted_domain_error"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidGoogleHostedDomainError extends ApiError<"InvalidGoogleHostedDomainError"> {}
+export interface InvalidGoogleHostedDomainError extends ApiError<"InvalidGoogleHostedDomainError"> {
+  readonly _tag: "InvalidGoogleHostedDomainError"
+}
 
 /**
  * `invalid_hash`.
@@ -2495,7 +2929,9 @@ export interface InvalidGoogleHostedDomainError extends ApiError<"InvalidGoogleH
  */
 export const InvalidHash = /* @__PURE__ */ errorClass<"InvalidHash">("invalid_hash")
 /** @since 0.1.0 @category errors */
-export interface InvalidHash extends ApiError<"InvalidHash"> {}
+export interface InvalidHash extends ApiError<"InvalidHash"> {
+  readonly _tag: "InvalidHash"
+}
 
 /**
  * `invalid_hash_type`.
@@ -2505,7 +2941,9 @@ export interface InvalidHash extends ApiError<"InvalidHash"> {}
  */
 export const InvalidHashType = /* @__PURE__ */ errorClass<"InvalidHashType">("invalid_hash_type")
 /** @since 0.1.0 @category errors */
-export interface InvalidHashType extends ApiError<"InvalidHashType"> {}
+export interface InvalidHashType extends ApiError<"InvalidHashType"> {
+  readonly _tag: "InvalidHashType"
+}
 
 /**
  * `invalid_id`.
@@ -2515,7 +2953,9 @@ export interface InvalidHashType extends ApiError<"InvalidHashType"> {}
  */
 export const InvalidId = /* @__PURE__ */ errorClass<"InvalidId">("invalid_id")
 /** @since 0.1.0 @category errors */
-export interface InvalidId extends ApiError<"InvalidId"> {}
+export interface InvalidId extends ApiError<"InvalidId"> {
+  readonly _tag: "InvalidId"
+}
 
 /**
  * `invalid_idp_entity_id`.
@@ -2525,7 +2965,9 @@ export interface InvalidId extends ApiError<"InvalidId"> {}
  */
 export const InvalidIdpEntityId = /* @__PURE__ */ errorClass<"InvalidIdpEntityId">("invalid_idp_entity_id")
 /** @since 0.1.0 @category errors */
-export interface InvalidIdpEntityId extends ApiError<"InvalidIdpEntityId"> {}
+export interface InvalidIdpEntityId extends ApiError<"InvalidIdpEntityId"> {
+  readonly _tag: "InvalidIdpEntityId"
+}
 
 /**
  * `invalid_idp_sso_url`.
@@ -2535,7 +2977,9 @@ export interface InvalidIdpEntityId extends ApiError<"InvalidIdpEntityId"> {}
  */
 export const InvalidIdpSsoUrl = /* @__PURE__ */ errorClass<"InvalidIdpSsoUrl">("invalid_idp_sso_url")
 /** @since 0.1.0 @category errors */
-export interface InvalidIdpSsoUrl extends ApiError<"InvalidIdpSsoUrl"> {}
+export interface InvalidIdpSsoUrl extends ApiError<"InvalidIdpSsoUrl"> {
+  readonly _tag: "InvalidIdpSsoUrl"
+}
 
 /**
  * `invalid_impersonation_reason`.
@@ -2546,7 +2990,9 @@ export interface InvalidIdpSsoUrl extends ApiError<"InvalidIdpSsoUrl"> {}
 export const InvalidImpersonationReason =
   /* @__PURE__ */ errorClass<"InvalidImpersonationReason">("invalid_impersonation_reason")
 /** @since 0.1.0 @category errors */
-export interface InvalidImpersonationReason extends ApiError<"InvalidImpersonationReason"> {}
+export interface InvalidImpersonationReason extends ApiError<"InvalidImpersonationReason"> {
+  readonly _tag: "InvalidImpersonationReason"
+}
 
 /**
  * `invalid_intermediate_session_token_for_organization`.
@@ -2561,7 +3007,9 @@ export const InvalidIntermediateSessionTokenForOrganization =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface InvalidIntermediateSessionTokenForOrganization
-  extends ApiError<"InvalidIntermediateSessionTokenForOrganization"> {}
+  extends ApiError<"InvalidIntermediateSessionTokenForOrganization"> {
+  readonly _tag: "InvalidIntermediateSessionTokenForOrganization"
+}
 
 /**
  * `invalid_invite_magic_link_url`.
@@ -2573,7 +3021,9 @@ export const InvalidInviteMagicLinkUrl = /* @__PURE__ */ errorClass<"InvalidInvi
   "invalid_invite_magic_link_url"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidInviteMagicLinkUrl extends ApiError<"InvalidInviteMagicLinkUrl"> {}
+export interface InvalidInviteMagicLinkUrl extends ApiError<"InvalidInviteMagicLinkUrl"> {
+  readonly _tag: "InvalidInviteMagicLinkUrl"
+}
 
 /**
  * `invalid_invite_redirect_url`.
@@ -2584,7 +3034,9 @@ export interface InvalidInviteMagicLinkUrl extends ApiError<"InvalidInviteMagicL
 export const InvalidInviteRedirectUrl =
   /* @__PURE__ */ errorClass<"InvalidInviteRedirectUrl">("invalid_invite_redirect_url")
 /** @since 0.1.0 @category errors */
-export interface InvalidInviteRedirectUrl extends ApiError<"InvalidInviteRedirectUrl"> {}
+export interface InvalidInviteRedirectUrl extends ApiError<"InvalidInviteRedirectUrl"> {
+  readonly _tag: "InvalidInviteRedirectUrl"
+}
 
 /**
  * `invalid_ip_address`.
@@ -2594,7 +3046,9 @@ export interface InvalidInviteRedirectUrl extends ApiError<"InvalidInviteRedirec
  */
 export const InvalidIpAddress = /* @__PURE__ */ errorClass<"InvalidIpAddress">("invalid_ip_address")
 /** @since 0.1.0 @category errors */
-export interface InvalidIpAddress extends ApiError<"InvalidIpAddress"> {}
+export interface InvalidIpAddress extends ApiError<"InvalidIpAddress"> {
+  readonly _tag: "InvalidIpAddress"
+}
 
 /**
  * `invalid_issuer`.
@@ -2604,7 +3058,9 @@ export interface InvalidIpAddress extends ApiError<"InvalidIpAddress"> {}
  */
 export const InvalidIssuer = /* @__PURE__ */ errorClass<"InvalidIssuer">("invalid_issuer")
 /** @since 0.1.0 @category errors */
-export interface InvalidIssuer extends ApiError<"InvalidIssuer"> {}
+export interface InvalidIssuer extends ApiError<"InvalidIssuer"> {
+  readonly _tag: "InvalidIssuer"
+}
 
 /**
  * `invalid_jwks_url`.
@@ -2614,7 +3070,9 @@ export interface InvalidIssuer extends ApiError<"InvalidIssuer"> {}
  */
 export const InvalidJwksUrl = /* @__PURE__ */ errorClass<"InvalidJwksUrl">("invalid_jwks_url")
 /** @since 0.1.0 @category errors */
-export interface InvalidJwksUrl extends ApiError<"InvalidJwksUrl"> {}
+export interface InvalidJwksUrl extends ApiError<"InvalidJwksUrl"> {
+  readonly _tag: "InvalidJwksUrl"
+}
 
 /**
  * `invalid_locale` (locale is invalid.).
@@ -2624,7 +3082,9 @@ export interface InvalidJwksUrl extends ApiError<"InvalidJwksUrl"> {}
  */
 export const InvalidLocale = /* @__PURE__ */ errorClass<"InvalidLocale">("invalid_locale")
 /** @since 0.1.0 @category errors */
-export interface InvalidLocale extends ApiError<"InvalidLocale"> {}
+export interface InvalidLocale extends ApiError<"InvalidLocale"> {
+  readonly _tag: "InvalidLocale"
+}
 
 /**
  * `invalid_login_magic_link_url`.
@@ -2635,7 +3095,9 @@ export interface InvalidLocale extends ApiError<"InvalidLocale"> {}
 export const InvalidLoginMagicLinkUrl =
   /* @__PURE__ */ errorClass<"InvalidLoginMagicLinkUrl">("invalid_login_magic_link_url")
 /** @since 0.1.0 @category errors */
-export interface InvalidLoginMagicLinkUrl extends ApiError<"InvalidLoginMagicLinkUrl"> {}
+export interface InvalidLoginMagicLinkUrl extends ApiError<"InvalidLoginMagicLinkUrl"> {
+  readonly _tag: "InvalidLoginMagicLinkUrl"
+}
 
 /**
  * `invalid_login_oauth_url`.
@@ -2645,7 +3107,9 @@ export interface InvalidLoginMagicLinkUrl extends ApiError<"InvalidLoginMagicLin
  */
 export const InvalidLoginOauthUrl = /* @__PURE__ */ errorClass<"InvalidLoginOauthUrl">("invalid_login_oauth_url")
 /** @since 0.1.0 @category errors */
-export interface InvalidLoginOauthUrl extends ApiError<"InvalidLoginOauthUrl"> {}
+export interface InvalidLoginOauthUrl extends ApiError<"InvalidLoginOauthUrl"> {
+  readonly _tag: "InvalidLoginOauthUrl"
+}
 
 /**
  * `invalid_login_redirect_url`.
@@ -2656,7 +3120,9 @@ export interface InvalidLoginOauthUrl extends ApiError<"InvalidLoginOauthUrl"> {
 export const InvalidLoginRedirectUrl =
   /* @__PURE__ */ errorClass<"InvalidLoginRedirectUrl">("invalid_login_redirect_url")
 /** @since 0.1.0 @category errors */
-export interface InvalidLoginRedirectUrl extends ApiError<"InvalidLoginRedirectUrl"> {}
+export interface InvalidLoginRedirectUrl extends ApiError<"InvalidLoginRedirectUrl"> {
+  readonly _tag: "InvalidLoginRedirectUrl"
+}
 
 /**
  * `invalid_login_sso_url`.
@@ -2666,7 +3132,9 @@ export interface InvalidLoginRedirectUrl extends ApiError<"InvalidLoginRedirectU
  */
 export const InvalidLoginSsoUrl = /* @__PURE__ */ errorClass<"InvalidLoginSsoUrl">("invalid_login_sso_url")
 /** @since 0.1.0 @category errors */
-export interface InvalidLoginSsoUrl extends ApiError<"InvalidLoginSsoUrl"> {}
+export interface InvalidLoginSsoUrl extends ApiError<"InvalidLoginSsoUrl"> {
+  readonly _tag: "InvalidLoginSsoUrl"
+}
 
 /**
  * `invalid_m2m_client_scope`.
@@ -2676,7 +3144,9 @@ export interface InvalidLoginSsoUrl extends ApiError<"InvalidLoginSsoUrl"> {}
  */
 export const InvalidM2mClientScope = /* @__PURE__ */ errorClass<"InvalidM2mClientScope">("invalid_m2m_client_scope")
 /** @since 0.1.0 @category errors */
-export interface InvalidM2mClientScope extends ApiError<"InvalidM2mClientScope"> {}
+export interface InvalidM2mClientScope extends ApiError<"InvalidM2mClientScope"> {
+  readonly _tag: "InvalidM2mClientScope"
+}
 
 /**
  * `invalid_m2m_client_status`.
@@ -2686,7 +3156,9 @@ export interface InvalidM2mClientScope extends ApiError<"InvalidM2mClientScope">
  */
 export const InvalidM2mClientStatus = /* @__PURE__ */ errorClass<"InvalidM2mClientStatus">("invalid_m2m_client_status")
 /** @since 0.1.0 @category errors */
-export interface InvalidM2mClientStatus extends ApiError<"InvalidM2mClientStatus"> {}
+export interface InvalidM2mClientStatus extends ApiError<"InvalidM2mClientStatus"> {
+  readonly _tag: "InvalidM2mClientStatus"
+}
 
 /**
  * `invalid_magic_link_url`.
@@ -2696,7 +3168,9 @@ export interface InvalidM2mClientStatus extends ApiError<"InvalidM2mClientStatus
  */
 export const InvalidMagicLinkUrl = /* @__PURE__ */ errorClass<"InvalidMagicLinkUrl">("invalid_magic_link_url")
 /** @since 0.1.0 @category errors */
-export interface InvalidMagicLinkUrl extends ApiError<"InvalidMagicLinkUrl"> {}
+export interface InvalidMagicLinkUrl extends ApiError<"InvalidMagicLinkUrl"> {
+  readonly _tag: "InvalidMagicLinkUrl"
+}
 
 /**
  * `invalid_md_5_hash`.
@@ -2706,7 +3180,9 @@ export interface InvalidMagicLinkUrl extends ApiError<"InvalidMagicLinkUrl"> {}
  */
 export const InvalidMd5Hash = /* @__PURE__ */ errorClass<"InvalidMd5Hash">("invalid_md_5_hash")
 /** @since 0.1.0 @category errors */
-export interface InvalidMd5Hash extends ApiError<"InvalidMd5Hash"> {}
+export interface InvalidMd5Hash extends ApiError<"InvalidMd5Hash"> {
+  readonly _tag: "InvalidMd5Hash"
+}
 
 /**
  * `invalid_member_get_fields`.
@@ -2716,7 +3192,9 @@ export interface InvalidMd5Hash extends ApiError<"InvalidMd5Hash"> {}
  */
 export const InvalidMemberGetFields = /* @__PURE__ */ errorClass<"InvalidMemberGetFields">("invalid_member_get_fields")
 /** @since 0.1.0 @category errors */
-export interface InvalidMemberGetFields extends ApiError<"InvalidMemberGetFields"> {}
+export interface InvalidMemberGetFields extends ApiError<"InvalidMemberGetFields"> {
+  readonly _tag: "InvalidMemberGetFields"
+}
 
 /**
  * `invalid_method_id` (method_id format is invalid.).
@@ -2726,7 +3204,9 @@ export interface InvalidMemberGetFields extends ApiError<"InvalidMemberGetFields
  */
 export const InvalidMethodId = /* @__PURE__ */ errorClass<"InvalidMethodId">("invalid_method_id")
 /** @since 0.1.0 @category errors */
-export interface InvalidMethodId extends ApiError<"InvalidMethodId"> {}
+export interface InvalidMethodId extends ApiError<"InvalidMethodId"> {
+  readonly _tag: "InvalidMethodId"
+}
 
 /**
  * `invalid_mfa_default_method`.
@@ -2737,7 +3217,9 @@ export interface InvalidMethodId extends ApiError<"InvalidMethodId"> {}
 export const InvalidMfaDefaultMethod =
   /* @__PURE__ */ errorClass<"InvalidMfaDefaultMethod">("invalid_mfa_default_method")
 /** @since 0.1.0 @category errors */
-export interface InvalidMfaDefaultMethod extends ApiError<"InvalidMfaDefaultMethod"> {}
+export interface InvalidMfaDefaultMethod extends ApiError<"InvalidMfaDefaultMethod"> {
+  readonly _tag: "InvalidMfaDefaultMethod"
+}
 
 /**
  * `invalid_microsoft_tenant_type`.
@@ -2749,7 +3231,9 @@ export const InvalidMicrosoftTenantType = /* @__PURE__ */ errorClass<"InvalidMic
   "invalid_microsoft_tenant_type"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidMicrosoftTenantType extends ApiError<"InvalidMicrosoftTenantType"> {}
+export interface InvalidMicrosoftTenantType extends ApiError<"InvalidMicrosoftTenantType"> {
+  readonly _tag: "InvalidMicrosoftTenantType"
+}
 
 /**
  * `invalid_microsoft_user_principal_name`.
@@ -2761,7 +3245,9 @@ export const InvalidMicrosoftUserPrincipalName = /* @__PURE__ */ errorClass<"Inv
   "invalid_microsoft_user_principal_name"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidMicrosoftUserPrincipalName extends ApiError<"InvalidMicrosoftUserPrincipalName"> {}
+export interface InvalidMicrosoftUserPrincipalName extends ApiError<"InvalidMicrosoftUserPrincipalName"> {
+  readonly _tag: "InvalidMicrosoftUserPrincipalName"
+}
 
 /**
  * `invalid_mobile_identifier`.
@@ -2772,7 +3258,9 @@ export interface InvalidMicrosoftUserPrincipalName extends ApiError<"InvalidMicr
 export const InvalidMobileIdentifier =
   /* @__PURE__ */ errorClass<"InvalidMobileIdentifier">("invalid_mobile_identifier")
 /** @since 0.1.0 @category errors */
-export interface InvalidMobileIdentifier extends ApiError<"InvalidMobileIdentifier"> {}
+export interface InvalidMobileIdentifier extends ApiError<"InvalidMobileIdentifier"> {
+  readonly _tag: "InvalidMobileIdentifier"
+}
 
 /**
  * `invalid_oauth_allowed_tenants_format`.
@@ -2784,7 +3272,9 @@ export const InvalidOauthAllowedTenantsFormat = /* @__PURE__ */ errorClass<"Inva
   "invalid_oauth_allowed_tenants_format"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidOauthAllowedTenantsFormat extends ApiError<"InvalidOauthAllowedTenantsFormat"> {}
+export interface InvalidOauthAllowedTenantsFormat extends ApiError<"InvalidOauthAllowedTenantsFormat"> {
+  readonly _tag: "InvalidOauthAllowedTenantsFormat"
+}
 
 /**
  * `invalid_oauth_attach_token`.
@@ -2795,7 +3285,9 @@ export interface InvalidOauthAllowedTenantsFormat extends ApiError<"InvalidOauth
 export const InvalidOauthAttachToken =
   /* @__PURE__ */ errorClass<"InvalidOauthAttachToken">("invalid_oauth_attach_token")
 /** @since 0.1.0 @category errors */
-export interface InvalidOauthAttachToken extends ApiError<"InvalidOauthAttachToken"> {}
+export interface InvalidOauthAttachToken extends ApiError<"InvalidOauthAttachToken"> {
+  readonly _tag: "InvalidOauthAttachToken"
+}
 
 /**
  * `invalid_oauth_provider`.
@@ -2805,7 +3297,9 @@ export interface InvalidOauthAttachToken extends ApiError<"InvalidOauthAttachTok
  */
 export const InvalidOauthProvider = /* @__PURE__ */ errorClass<"InvalidOauthProvider">("invalid_oauth_provider")
 /** @since 0.1.0 @category errors */
-export interface InvalidOauthProvider extends ApiError<"InvalidOauthProvider"> {}
+export interface InvalidOauthProvider extends ApiError<"InvalidOauthProvider"> {
+  readonly _tag: "InvalidOauthProvider"
+}
 
 /**
  * `invalid_oauth_tenant_for_jit_provisioning`.
@@ -2817,7 +3311,9 @@ export const InvalidOauthTenantForJitProvisioning = /* @__PURE__ */ errorClass<"
   "invalid_oauth_tenant_for_jit_provisioning"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidOauthTenantForJitProvisioning extends ApiError<"InvalidOauthTenantForJitProvisioning"> {}
+export interface InvalidOauthTenantForJitProvisioning extends ApiError<"InvalidOauthTenantForJitProvisioning"> {
+  readonly _tag: "InvalidOauthTenantForJitProvisioning"
+}
 
 /**
  * `invalid_oauth_user_registration_id`.
@@ -2829,7 +3325,9 @@ export const InvalidOauthUserRegistrationId = /* @__PURE__ */ errorClass<"Invali
   "invalid_oauth_user_registration_id"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidOauthUserRegistrationId extends ApiError<"InvalidOauthUserRegistrationId"> {}
+export interface InvalidOauthUserRegistrationId extends ApiError<"InvalidOauthUserRegistrationId"> {
+  readonly _tag: "InvalidOauthUserRegistrationId"
+}
 
 /**
  * `invalid_organization_allowed_auth_methods`.
@@ -2840,7 +3338,9 @@ export interface InvalidOauthUserRegistrationId extends ApiError<"InvalidOauthUs
 export const InvalidOrganizationAllowedAuthMethods =
   /* @__PURE__ */ errorClass<"InvalidOrganizationAllowedAuthMethods">("invalid_organization_allowed_auth_methods")
 /** @since 0.1.0 @category errors */
-export interface InvalidOrganizationAllowedAuthMethods extends ApiError<"InvalidOrganizationAllowedAuthMethods"> {}
+export interface InvalidOrganizationAllowedAuthMethods extends ApiError<"InvalidOrganizationAllowedAuthMethods"> {
+  readonly _tag: "InvalidOrganizationAllowedAuthMethods"
+}
 
 /**
  * `invalid_organization_allowed_mfa_methods`.
@@ -2852,7 +3352,9 @@ export const InvalidOrganizationAllowedMfaMethods = /* @__PURE__ */ errorClass<"
   "invalid_organization_allowed_mfa_methods"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidOrganizationAllowedMfaMethods extends ApiError<"InvalidOrganizationAllowedMfaMethods"> {}
+export interface InvalidOrganizationAllowedMfaMethods extends ApiError<"InvalidOrganizationAllowedMfaMethods"> {
+  readonly _tag: "InvalidOrganizationAllowedMfaMethods"
+}
 
 /**
  * `invalid_organization_auth_factor_setting`.
@@ -2864,7 +3366,9 @@ export const InvalidOrganizationAuthFactorSetting = /* @__PURE__ */ errorClass<"
   "invalid_organization_auth_factor_setting"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidOrganizationAuthFactorSetting extends ApiError<"InvalidOrganizationAuthFactorSetting"> {}
+export interface InvalidOrganizationAuthFactorSetting extends ApiError<"InvalidOrganizationAuthFactorSetting"> {
+  readonly _tag: "InvalidOrganizationAuthFactorSetting"
+}
 
 /**
  * `invalid_organization_auth_factor_setting_for_email_jit_provisioning`.
@@ -2879,7 +3383,9 @@ export const InvalidOrganizationAuthFactorSettingForEmailJitProvisioning =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface InvalidOrganizationAuthFactorSettingForEmailJitProvisioning
-  extends ApiError<"InvalidOrganizationAuthFactorSettingForEmailJitProvisioning"> {}
+  extends ApiError<"InvalidOrganizationAuthFactorSettingForEmailJitProvisioning"> {
+  readonly _tag: "InvalidOrganizationAuthFactorSettingForEmailJitProvisioning"
+}
 
 /**
  * `invalid_organization_auth_factor_setting_for_oauth_tenant_jit_provisioning`.
@@ -2894,7 +3400,9 @@ export const InvalidOrganizationAuthFactorSettingForOauthTenantJitProvisioning =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface InvalidOrganizationAuthFactorSettingForOauthTenantJitProvisioning
-  extends ApiError<"InvalidOrganizationAuthFactorSettingForOauthTenantJitProvisioning"> {}
+  extends ApiError<"InvalidOrganizationAuthFactorSettingForOauthTenantJitProvisioning"> {
+  readonly _tag: "InvalidOrganizationAuthFactorSettingForOauthTenantJitProvisioning"
+}
 
 /**
  * `invalid_organization_auth_method_settings`.
@@ -2905,7 +3413,9 @@ export interface InvalidOrganizationAuthFactorSettingForOauthTenantJitProvisioni
 export const InvalidOrganizationAuthMethodSettings =
   /* @__PURE__ */ errorClass<"InvalidOrganizationAuthMethodSettings">("invalid_organization_auth_method_settings")
 /** @since 0.1.0 @category errors */
-export interface InvalidOrganizationAuthMethodSettings extends ApiError<"InvalidOrganizationAuthMethodSettings"> {}
+export interface InvalidOrganizationAuthMethodSettings extends ApiError<"InvalidOrganizationAuthMethodSettings"> {
+  readonly _tag: "InvalidOrganizationAuthMethodSettings"
+}
 
 /**
  * `invalid_organization_external_id`.
@@ -2917,7 +3427,9 @@ export const InvalidOrganizationExternalId = /* @__PURE__ */ errorClass<"Invalid
   "invalid_organization_external_id"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidOrganizationExternalId extends ApiError<"InvalidOrganizationExternalId"> {}
+export interface InvalidOrganizationExternalId extends ApiError<"InvalidOrganizationExternalId"> {
+  readonly _tag: "InvalidOrganizationExternalId"
+}
 
 /**
  * `invalid_organization_id`.
@@ -2927,7 +3439,9 @@ export interface InvalidOrganizationExternalId extends ApiError<"InvalidOrganiza
  */
 export const InvalidOrganizationId = /* @__PURE__ */ errorClass<"InvalidOrganizationId">("invalid_organization_id")
 /** @since 0.1.0 @category errors */
-export interface InvalidOrganizationId extends ApiError<"InvalidOrganizationId"> {}
+export interface InvalidOrganizationId extends ApiError<"InvalidOrganizationId"> {
+  readonly _tag: "InvalidOrganizationId"
+}
 
 /**
  * `invalid_organization_mfa_factor_setting`.
@@ -2939,7 +3453,9 @@ export const InvalidOrganizationMfaFactorSetting = /* @__PURE__ */ errorClass<"I
   "invalid_organization_mfa_factor_setting"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidOrganizationMfaFactorSetting extends ApiError<"InvalidOrganizationMfaFactorSetting"> {}
+export interface InvalidOrganizationMfaFactorSetting extends ApiError<"InvalidOrganizationMfaFactorSetting"> {
+  readonly _tag: "InvalidOrganizationMfaFactorSetting"
+}
 
 /**
  * `invalid_organization_mfa_policy`.
@@ -2951,7 +3467,9 @@ export const InvalidOrganizationMfaPolicy = /* @__PURE__ */ errorClass<"InvalidO
   "invalid_organization_mfa_policy"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidOrganizationMfaPolicy extends ApiError<"InvalidOrganizationMfaPolicy"> {}
+export interface InvalidOrganizationMfaPolicy extends ApiError<"InvalidOrganizationMfaPolicy"> {
+  readonly _tag: "InvalidOrganizationMfaPolicy"
+}
 
 /**
  * `invalid_organization_name`.
@@ -2962,7 +3480,9 @@ export interface InvalidOrganizationMfaPolicy extends ApiError<"InvalidOrganizat
 export const InvalidOrganizationName =
   /* @__PURE__ */ errorClass<"InvalidOrganizationName">("invalid_organization_name")
 /** @since 0.1.0 @category errors */
-export interface InvalidOrganizationName extends ApiError<"InvalidOrganizationName"> {}
+export interface InvalidOrganizationName extends ApiError<"InvalidOrganizationName"> {
+  readonly _tag: "InvalidOrganizationName"
+}
 
 /**
  * `invalid_organization_slug`.
@@ -2973,7 +3493,9 @@ export interface InvalidOrganizationName extends ApiError<"InvalidOrganizationNa
 export const InvalidOrganizationSlug =
   /* @__PURE__ */ errorClass<"InvalidOrganizationSlug">("invalid_organization_slug")
 /** @since 0.1.0 @category errors */
-export interface InvalidOrganizationSlug extends ApiError<"InvalidOrganizationSlug"> {}
+export interface InvalidOrganizationSlug extends ApiError<"InvalidOrganizationSlug"> {
+  readonly _tag: "InvalidOrganizationSlug"
+}
 
 /**
  * `invalid_password_id`.
@@ -2983,7 +3505,9 @@ export interface InvalidOrganizationSlug extends ApiError<"InvalidOrganizationSl
  */
 export const InvalidPasswordId = /* @__PURE__ */ errorClass<"InvalidPasswordId">("invalid_password_id")
 /** @since 0.1.0 @category errors */
-export interface InvalidPasswordId extends ApiError<"InvalidPasswordId"> {}
+export interface InvalidPasswordId extends ApiError<"InvalidPasswordId"> {
+  readonly _tag: "InvalidPasswordId"
+}
 
 /**
  * `invalid_password_reset_redirect_url`.
@@ -2995,7 +3519,9 @@ export const InvalidPasswordResetRedirectUrl = /* @__PURE__ */ errorClass<"Inval
   "invalid_password_reset_redirect_url"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidPasswordResetRedirectUrl extends ApiError<"InvalidPasswordResetRedirectUrl"> {}
+export interface InvalidPasswordResetRedirectUrl extends ApiError<"InvalidPasswordResetRedirectUrl"> {
+  readonly _tag: "InvalidPasswordResetRedirectUrl"
+}
 
 /**
  * `invalid_password_strength_luds_complexity`.
@@ -3006,7 +3532,9 @@ export interface InvalidPasswordResetRedirectUrl extends ApiError<"InvalidPasswo
 export const InvalidPasswordStrengthLudsComplexity =
   /* @__PURE__ */ errorClass<"InvalidPasswordStrengthLudsComplexity">("invalid_password_strength_luds_complexity")
 /** @since 0.1.0 @category errors */
-export interface InvalidPasswordStrengthLudsComplexity extends ApiError<"InvalidPasswordStrengthLudsComplexity"> {}
+export interface InvalidPasswordStrengthLudsComplexity extends ApiError<"InvalidPasswordStrengthLudsComplexity"> {
+  readonly _tag: "InvalidPasswordStrengthLudsComplexity"
+}
 
 /**
  * `invalid_password_strength_luds_length`.
@@ -3018,7 +3546,9 @@ export const InvalidPasswordStrengthLudsLength = /* @__PURE__ */ errorClass<"Inv
   "invalid_password_strength_luds_length"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidPasswordStrengthLudsLength extends ApiError<"InvalidPasswordStrengthLudsLength"> {}
+export interface InvalidPasswordStrengthLudsLength extends ApiError<"InvalidPasswordStrengthLudsLength"> {
+  readonly _tag: "InvalidPasswordStrengthLudsLength"
+}
 
 /**
  * `invalid_pbkdf_2_algorithm`.
@@ -3028,7 +3558,9 @@ export interface InvalidPasswordStrengthLudsLength extends ApiError<"InvalidPass
  */
 export const InvalidPbkdf2Algorithm = /* @__PURE__ */ errorClass<"InvalidPbkdf2Algorithm">("invalid_pbkdf_2_algorithm")
 /** @since 0.1.0 @category errors */
-export interface InvalidPbkdf2Algorithm extends ApiError<"InvalidPbkdf2Algorithm"> {}
+export interface InvalidPbkdf2Algorithm extends ApiError<"InvalidPbkdf2Algorithm"> {
+  readonly _tag: "InvalidPbkdf2Algorithm"
+}
 
 /**
  * `invalid_pbkdf_2_hash`.
@@ -3038,7 +3570,9 @@ export interface InvalidPbkdf2Algorithm extends ApiError<"InvalidPbkdf2Algorithm
  */
 export const InvalidPbkdf2Hash = /* @__PURE__ */ errorClass<"InvalidPbkdf2Hash">("invalid_pbkdf_2_hash")
 /** @since 0.1.0 @category errors */
-export interface InvalidPbkdf2Hash extends ApiError<"InvalidPbkdf2Hash"> {}
+export interface InvalidPbkdf2Hash extends ApiError<"InvalidPbkdf2Hash"> {
+  readonly _tag: "InvalidPbkdf2Hash"
+}
 
 /**
  * `invalid_pbkdf_2_iteration_amount`.
@@ -3050,7 +3584,9 @@ export const InvalidPbkdf2IterationAmount = /* @__PURE__ */ errorClass<"InvalidP
   "invalid_pbkdf_2_iteration_amount"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidPbkdf2IterationAmount extends ApiError<"InvalidPbkdf2IterationAmount"> {}
+export interface InvalidPbkdf2IterationAmount extends ApiError<"InvalidPbkdf2IterationAmount"> {
+  readonly _tag: "InvalidPbkdf2IterationAmount"
+}
 
 /**
  * `invalid_pbkdf_2_salt`.
@@ -3060,7 +3596,9 @@ export interface InvalidPbkdf2IterationAmount extends ApiError<"InvalidPbkdf2Ite
  */
 export const InvalidPbkdf2Salt = /* @__PURE__ */ errorClass<"InvalidPbkdf2Salt">("invalid_pbkdf_2_salt")
 /** @since 0.1.0 @category errors */
-export interface InvalidPbkdf2Salt extends ApiError<"InvalidPbkdf2Salt"> {}
+export interface InvalidPbkdf2Salt extends ApiError<"InvalidPbkdf2Salt"> {
+  readonly _tag: "InvalidPbkdf2Salt"
+}
 
 /**
  * `invalid_permission_action`.
@@ -3071,7 +3609,9 @@ export interface InvalidPbkdf2Salt extends ApiError<"InvalidPbkdf2Salt"> {}
 export const InvalidPermissionAction =
   /* @__PURE__ */ errorClass<"InvalidPermissionAction">("invalid_permission_action")
 /** @since 0.1.0 @category errors */
-export interface InvalidPermissionAction extends ApiError<"InvalidPermissionAction"> {}
+export interface InvalidPermissionAction extends ApiError<"InvalidPermissionAction"> {
+  readonly _tag: "InvalidPermissionAction"
+}
 
 /**
  * `invalid_permission_resource`.
@@ -3082,7 +3622,9 @@ export interface InvalidPermissionAction extends ApiError<"InvalidPermissionActi
 export const InvalidPermissionResource =
   /* @__PURE__ */ errorClass<"InvalidPermissionResource">("invalid_permission_resource")
 /** @since 0.1.0 @category errors */
-export interface InvalidPermissionResource extends ApiError<"InvalidPermissionResource"> {}
+export interface InvalidPermissionResource extends ApiError<"InvalidPermissionResource"> {
+  readonly _tag: "InvalidPermissionResource"
+}
 
 /**
  * `invalid_phone_number` (Phone number format is invalid. Ensure the phone number is in the E.164 format.).
@@ -3092,7 +3634,9 @@ export interface InvalidPermissionResource extends ApiError<"InvalidPermissionRe
  */
 export const InvalidPhoneNumber = /* @__PURE__ */ errorClass<"InvalidPhoneNumber">("invalid_phone_number")
 /** @since 0.1.0 @category errors */
-export interface InvalidPhoneNumber extends ApiError<"InvalidPhoneNumber"> {}
+export interface InvalidPhoneNumber extends ApiError<"InvalidPhoneNumber"> {
+  readonly _tag: "InvalidPhoneNumber"
+}
 
 /**
  * `invalid_phone_number_country_code` (HTTP 400: The phone number's country code is invalid, unsupported, or
@@ -3106,7 +3650,9 @@ export const InvalidPhoneNumberCountryCode = /* @__PURE__ */ errorClass<"Invalid
   "invalid_phone_number_country_code"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidPhoneNumberCountryCode extends ApiError<"InvalidPhoneNumberCountryCode"> {}
+export interface InvalidPhoneNumberCountryCode extends ApiError<"InvalidPhoneNumberCountryCode"> {
+  readonly _tag: "InvalidPhoneNumberCountryCode"
+}
 
 /**
  * `invalid_phone_number_docs`.
@@ -3116,7 +3662,9 @@ export interface InvalidPhoneNumberCountryCode extends ApiError<"InvalidPhoneNum
  */
 export const InvalidPhoneNumberDocs = /* @__PURE__ */ errorClass<"InvalidPhoneNumberDocs">("invalid_phone_number_docs")
 /** @since 0.1.0 @category errors */
-export interface InvalidPhoneNumberDocs extends ApiError<"InvalidPhoneNumberDocs"> {}
+export interface InvalidPhoneNumberDocs extends ApiError<"InvalidPhoneNumberDocs"> {
+  readonly _tag: "InvalidPhoneNumberDocs"
+}
 
 /**
  * `invalid_phone_number_sandbox`.
@@ -3127,7 +3675,9 @@ export interface InvalidPhoneNumberDocs extends ApiError<"InvalidPhoneNumberDocs
 export const InvalidPhoneNumberSandbox =
   /* @__PURE__ */ errorClass<"InvalidPhoneNumberSandbox">("invalid_phone_number_sandbox")
 /** @since 0.1.0 @category errors */
-export interface InvalidPhoneNumberSandbox extends ApiError<"InvalidPhoneNumberSandbox"> {}
+export interface InvalidPhoneNumberSandbox extends ApiError<"InvalidPhoneNumberSandbox"> {
+  readonly _tag: "InvalidPhoneNumberSandbox"
+}
 
 /**
  * `invalid_phpass_hash_format`.
@@ -3138,7 +3688,9 @@ export interface InvalidPhoneNumberSandbox extends ApiError<"InvalidPhoneNumberS
 export const InvalidPhpassHashFormat =
   /* @__PURE__ */ errorClass<"InvalidPhpassHashFormat">("invalid_phpass_hash_format")
 /** @since 0.1.0 @category errors */
-export interface InvalidPhpassHashFormat extends ApiError<"InvalidPhpassHashFormat"> {}
+export interface InvalidPhpassHashFormat extends ApiError<"InvalidPhpassHashFormat"> {
+  readonly _tag: "InvalidPhpassHashFormat"
+}
 
 /**
  * `invalid_phpass_hash_prefix`.
@@ -3149,7 +3701,9 @@ export interface InvalidPhpassHashFormat extends ApiError<"InvalidPhpassHashForm
 export const InvalidPhpassHashPrefix =
   /* @__PURE__ */ errorClass<"InvalidPhpassHashPrefix">("invalid_phpass_hash_prefix")
 /** @since 0.1.0 @category errors */
-export interface InvalidPhpassHashPrefix extends ApiError<"InvalidPhpassHashPrefix"> {}
+export interface InvalidPhpassHashPrefix extends ApiError<"InvalidPhpassHashPrefix"> {
+  readonly _tag: "InvalidPhpassHashPrefix"
+}
 
 /**
  * `invalid_pkce_code_challenge`.
@@ -3160,7 +3714,9 @@ export interface InvalidPhpassHashPrefix extends ApiError<"InvalidPhpassHashPref
 export const InvalidPkceCodeChallenge =
   /* @__PURE__ */ errorClass<"InvalidPkceCodeChallenge">("invalid_pkce_code_challenge")
 /** @since 0.1.0 @category errors */
-export interface InvalidPkceCodeChallenge extends ApiError<"InvalidPkceCodeChallenge"> {}
+export interface InvalidPkceCodeChallenge extends ApiError<"InvalidPkceCodeChallenge"> {
+  readonly _tag: "InvalidPkceCodeChallenge"
+}
 
 /**
  * `invalid_pkce_code_verifier`.
@@ -3171,7 +3727,9 @@ export interface InvalidPkceCodeChallenge extends ApiError<"InvalidPkceCodeChall
 export const InvalidPkceCodeVerifier =
   /* @__PURE__ */ errorClass<"InvalidPkceCodeVerifier">("invalid_pkce_code_verifier")
 /** @since 0.1.0 @category errors */
-export interface InvalidPkceCodeVerifier extends ApiError<"InvalidPkceCodeVerifier"> {}
+export interface InvalidPkceCodeVerifier extends ApiError<"InvalidPkceCodeVerifier"> {
+  readonly _tag: "InvalidPkceCodeVerifier"
+}
 
 /**
  * `invalid_prepend_salt`.
@@ -3181,7 +3739,9 @@ export interface InvalidPkceCodeVerifier extends ApiError<"InvalidPkceCodeVerifi
  */
 export const InvalidPrependSalt = /* @__PURE__ */ errorClass<"InvalidPrependSalt">("invalid_prepend_salt")
 /** @since 0.1.0 @category errors */
-export interface InvalidPrependSalt extends ApiError<"InvalidPrependSalt"> {}
+export interface InvalidPrependSalt extends ApiError<"InvalidPrependSalt"> {
+  readonly _tag: "InvalidPrependSalt"
+}
 
 /**
  * `invalid_project_id`.
@@ -3191,7 +3751,9 @@ export interface InvalidPrependSalt extends ApiError<"InvalidPrependSalt"> {}
  */
 export const InvalidProjectId = /* @__PURE__ */ errorClass<"InvalidProjectId">("invalid_project_id")
 /** @since 0.1.0 @category errors */
-export interface InvalidProjectId extends ApiError<"InvalidProjectId"> {}
+export interface InvalidProjectId extends ApiError<"InvalidProjectId"> {
+  readonly _tag: "InvalidProjectId"
+}
 
 /**
  * `invalid_project_id_authentication` (HTTP 400: The project ID provided in the basic authentication header is
@@ -3206,7 +3768,9 @@ export const InvalidProjectIdAuthentication = /* @__PURE__ */ errorClass<"Invali
   "invalid_project_id_authentication"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidProjectIdAuthentication extends ApiError<"InvalidProjectIdAuthentication"> {}
+export interface InvalidProjectIdAuthentication extends ApiError<"InvalidProjectIdAuthentication"> {
+  readonly _tag: "InvalidProjectIdAuthentication"
+}
 
 /**
  * `invalid_project_name`.
@@ -3216,7 +3780,9 @@ export interface InvalidProjectIdAuthentication extends ApiError<"InvalidProject
  */
 export const InvalidProjectName = /* @__PURE__ */ errorClass<"InvalidProjectName">("invalid_project_name")
 /** @since 0.1.0 @category errors */
-export interface InvalidProjectName extends ApiError<"InvalidProjectName"> {}
+export interface InvalidProjectName extends ApiError<"InvalidProjectName"> {
+  readonly _tag: "InvalidProjectName"
+}
 
 /**
  * `invalid_public_key`.
@@ -3226,7 +3792,9 @@ export interface InvalidProjectName extends ApiError<"InvalidProjectName"> {}
  */
 export const InvalidPublicKey = /* @__PURE__ */ errorClass<"InvalidPublicKey">("invalid_public_key")
 /** @since 0.1.0 @category errors */
-export interface InvalidPublicKey extends ApiError<"InvalidPublicKey"> {}
+export interface InvalidPublicKey extends ApiError<"InvalidPublicKey"> {
+  readonly _tag: "InvalidPublicKey"
+}
 
 /**
  * `invalid_public_key_credential` (HTTP 400: Invalid public key credential. Please confirm you're passing a
@@ -3239,7 +3807,9 @@ export const InvalidPublicKeyCredential = /* @__PURE__ */ errorClass<"InvalidPub
   "invalid_public_key_credential"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidPublicKeyCredential extends ApiError<"InvalidPublicKeyCredential"> {}
+export interface InvalidPublicKeyCredential extends ApiError<"InvalidPublicKeyCredential"> {
+  readonly _tag: "InvalidPublicKeyCredential"
+}
 
 /**
  * `invalid_public_key_credential_invalid_authenticator_data`.
@@ -3254,7 +3824,9 @@ export const InvalidPublicKeyCredentialInvalidAuthenticatorData =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface InvalidPublicKeyCredentialInvalidAuthenticatorData
-  extends ApiError<"InvalidPublicKeyCredentialInvalidAuthenticatorData"> {}
+  extends ApiError<"InvalidPublicKeyCredentialInvalidAuthenticatorData"> {
+  readonly _tag: "InvalidPublicKeyCredentialInvalidAuthenticatorData"
+}
 
 /**
  * `invalid_public_key_credential_invalid_id`.
@@ -3266,7 +3838,9 @@ export const InvalidPublicKeyCredentialInvalidId = /* @__PURE__ */ errorClass<"I
   "invalid_public_key_credential_invalid_id"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidPublicKeyCredentialInvalidId extends ApiError<"InvalidPublicKeyCredentialInvalidId"> {}
+export interface InvalidPublicKeyCredentialInvalidId extends ApiError<"InvalidPublicKeyCredentialInvalidId"> {
+  readonly _tag: "InvalidPublicKeyCredentialInvalidId"
+}
 
 /**
  * `invalid_public_key_credential_invalid_signature`.
@@ -3281,7 +3855,9 @@ export const InvalidPublicKeyCredentialInvalidSignature =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface InvalidPublicKeyCredentialInvalidSignature
-  extends ApiError<"InvalidPublicKeyCredentialInvalidSignature"> {}
+  extends ApiError<"InvalidPublicKeyCredentialInvalidSignature"> {
+  readonly _tag: "InvalidPublicKeyCredentialInvalidSignature"
+}
 
 /**
  * `invalid_public_key_credential_malformed_attestation_object`.
@@ -3296,7 +3872,9 @@ export const InvalidPublicKeyCredentialMalformedAttestationObject =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface InvalidPublicKeyCredentialMalformedAttestationObject
-  extends ApiError<"InvalidPublicKeyCredentialMalformedAttestationObject"> {}
+  extends ApiError<"InvalidPublicKeyCredentialMalformedAttestationObject"> {
+  readonly _tag: "InvalidPublicKeyCredentialMalformedAttestationObject"
+}
 
 /**
  * `invalid_public_key_credential_malformed_client_data_json`.
@@ -3311,7 +3889,9 @@ export const InvalidPublicKeyCredentialMalformedClientDataJson =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface InvalidPublicKeyCredentialMalformedClientDataJson
-  extends ApiError<"InvalidPublicKeyCredentialMalformedClientDataJson"> {}
+  extends ApiError<"InvalidPublicKeyCredentialMalformedClientDataJson"> {
+  readonly _tag: "InvalidPublicKeyCredentialMalformedClientDataJson"
+}
 
 /**
  * `invalid_public_key_credential_missing_attestation_object_field`.
@@ -3326,7 +3906,9 @@ export const InvalidPublicKeyCredentialMissingAttestationObjectField =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface InvalidPublicKeyCredentialMissingAttestationObjectField
-  extends ApiError<"InvalidPublicKeyCredentialMissingAttestationObjectField"> {}
+  extends ApiError<"InvalidPublicKeyCredentialMissingAttestationObjectField"> {
+  readonly _tag: "InvalidPublicKeyCredentialMissingAttestationObjectField"
+}
 
 /**
  * `invalid_public_key_credential_missing_authenticator_data_field`.
@@ -3341,7 +3923,9 @@ export const InvalidPublicKeyCredentialMissingAuthenticatorDataField =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface InvalidPublicKeyCredentialMissingAuthenticatorDataField
-  extends ApiError<"InvalidPublicKeyCredentialMissingAuthenticatorDataField"> {}
+  extends ApiError<"InvalidPublicKeyCredentialMissingAuthenticatorDataField"> {
+  readonly _tag: "InvalidPublicKeyCredentialMissingAuthenticatorDataField"
+}
 
 /**
  * `invalid_public_key_credential_missing_client_data_json_field`.
@@ -3356,7 +3940,9 @@ export const InvalidPublicKeyCredentialMissingClientDataJsonField =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface InvalidPublicKeyCredentialMissingClientDataJsonField
-  extends ApiError<"InvalidPublicKeyCredentialMissingClientDataJsonField"> {}
+  extends ApiError<"InvalidPublicKeyCredentialMissingClientDataJsonField"> {
+  readonly _tag: "InvalidPublicKeyCredentialMissingClientDataJsonField"
+}
 
 /**
  * `invalid_public_key_credential_missing_id_field`.
@@ -3369,9 +3955,9 @@ export const InvalidPublicKeyCredentialMissingIdField =
     "invalid_public_key_credential_missing_id_field"
   )
 /** @since 0.1.0 @category errors */
-// prettier-ignore
-export interface InvalidPublicKeyCredentialMissingIdField
-  extends ApiError<"InvalidPublicKeyCredentialMissingIdField"> {}
+export interface InvalidPublicKeyCredentialMissingIdField extends ApiError<"InvalidPublicKeyCredentialMissingIdField"> {
+  readonly _tag: "InvalidPublicKeyCredentialMissingIdField"
+}
 
 /**
  * `invalid_public_key_credential_missing_response_field`.
@@ -3386,7 +3972,9 @@ export const InvalidPublicKeyCredentialMissingResponseField =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface InvalidPublicKeyCredentialMissingResponseField
-  extends ApiError<"InvalidPublicKeyCredentialMissingResponseField"> {}
+  extends ApiError<"InvalidPublicKeyCredentialMissingResponseField"> {
+  readonly _tag: "InvalidPublicKeyCredentialMissingResponseField"
+}
 
 /**
  * `invalid_public_key_credential_missing_signature_field`.
@@ -3401,7 +3989,9 @@ export const InvalidPublicKeyCredentialMissingSignatureField =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface InvalidPublicKeyCredentialMissingSignatureField
-  extends ApiError<"InvalidPublicKeyCredentialMissingSignatureField"> {}
+  extends ApiError<"InvalidPublicKeyCredentialMissingSignatureField"> {
+  readonly _tag: "InvalidPublicKeyCredentialMissingSignatureField"
+}
 
 /**
  * `invalid_public_token_id`.
@@ -3411,7 +4001,9 @@ export interface InvalidPublicKeyCredentialMissingSignatureField
  */
 export const InvalidPublicTokenId = /* @__PURE__ */ errorClass<"InvalidPublicTokenId">("invalid_public_token_id")
 /** @since 0.1.0 @category errors */
-export interface InvalidPublicTokenId extends ApiError<"InvalidPublicTokenId"> {}
+export interface InvalidPublicTokenId extends ApiError<"InvalidPublicTokenId"> {
+  readonly _tag: "InvalidPublicTokenId"
+}
 
 /**
  * `invalid_rbac_custom_role`.
@@ -3421,7 +4013,9 @@ export interface InvalidPublicTokenId extends ApiError<"InvalidPublicTokenId"> {
  */
 export const InvalidRbacCustomRole = /* @__PURE__ */ errorClass<"InvalidRbacCustomRole">("invalid_rbac_custom_role")
 /** @since 0.1.0 @category errors */
-export interface InvalidRbacCustomRole extends ApiError<"InvalidRbacCustomRole"> {}
+export interface InvalidRbacCustomRole extends ApiError<"InvalidRbacCustomRole"> {
+  readonly _tag: "InvalidRbacCustomRole"
+}
 
 /**
  * `invalid_rbac_role_assignment`.
@@ -3432,7 +4026,9 @@ export interface InvalidRbacCustomRole extends ApiError<"InvalidRbacCustomRole">
 export const InvalidRbacRoleAssignment =
   /* @__PURE__ */ errorClass<"InvalidRbacRoleAssignment">("invalid_rbac_role_assignment")
 /** @since 0.1.0 @category errors */
-export interface InvalidRbacRoleAssignment extends ApiError<"InvalidRbacRoleAssignment"> {}
+export interface InvalidRbacRoleAssignment extends ApiError<"InvalidRbacRoleAssignment"> {
+  readonly _tag: "InvalidRbacRoleAssignment"
+}
 
 /**
  * `invalid_rbac_role_id`.
@@ -3442,7 +4038,9 @@ export interface InvalidRbacRoleAssignment extends ApiError<"InvalidRbacRoleAssi
  */
 export const InvalidRbacRoleId = /* @__PURE__ */ errorClass<"InvalidRbacRoleId">("invalid_rbac_role_id")
 /** @since 0.1.0 @category errors */
-export interface InvalidRbacRoleId extends ApiError<"InvalidRbacRoleId"> {}
+export interface InvalidRbacRoleId extends ApiError<"InvalidRbacRoleId"> {
+  readonly _tag: "InvalidRbacRoleId"
+}
 
 /**
  * `invalid_rbac_scope`.
@@ -3452,7 +4050,9 @@ export interface InvalidRbacRoleId extends ApiError<"InvalidRbacRoleId"> {}
  */
 export const InvalidRbacScope = /* @__PURE__ */ errorClass<"InvalidRbacScope">("invalid_rbac_scope")
 /** @since 0.1.0 @category errors */
-export interface InvalidRbacScope extends ApiError<"InvalidRbacScope"> {}
+export interface InvalidRbacScope extends ApiError<"InvalidRbacScope"> {
+  readonly _tag: "InvalidRbacScope"
+}
 
 /**
  * `invalid_rbac_stytch_role_edit`.
@@ -3464,7 +4064,9 @@ export const InvalidRbacStytchRoleEdit = /* @__PURE__ */ errorClass<"InvalidRbac
   "invalid_rbac_stytch_role_edit"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidRbacStytchRoleEdit extends ApiError<"InvalidRbacStytchRoleEdit"> {}
+export interface InvalidRbacStytchRoleEdit extends ApiError<"InvalidRbacStytchRoleEdit"> {
+  readonly _tag: "InvalidRbacStytchRoleEdit"
+}
 
 /**
  * `invalid_recovery_code`.
@@ -3474,7 +4076,9 @@ export interface InvalidRbacStytchRoleEdit extends ApiError<"InvalidRbacStytchRo
  */
 export const InvalidRecoveryCode = /* @__PURE__ */ errorClass<"InvalidRecoveryCode">("invalid_recovery_code")
 /** @since 0.1.0 @category errors */
-export interface InvalidRecoveryCode extends ApiError<"InvalidRecoveryCode"> {}
+export interface InvalidRecoveryCode extends ApiError<"InvalidRecoveryCode"> {
+  readonly _tag: "InvalidRecoveryCode"
+}
 
 /**
  * `invalid_redirect_url_type`.
@@ -3484,7 +4088,9 @@ export interface InvalidRecoveryCode extends ApiError<"InvalidRecoveryCode"> {}
  */
 export const InvalidRedirectUrlType = /* @__PURE__ */ errorClass<"InvalidRedirectUrlType">("invalid_redirect_url_type")
 /** @since 0.1.0 @category errors */
-export interface InvalidRedirectUrlType extends ApiError<"InvalidRedirectUrlType"> {}
+export interface InvalidRedirectUrlType extends ApiError<"InvalidRedirectUrlType"> {
+  readonly _tag: "InvalidRedirectUrlType"
+}
 
 /**
  * `invalid_reply_to_local_part`.
@@ -3495,7 +4101,9 @@ export interface InvalidRedirectUrlType extends ApiError<"InvalidRedirectUrlType
 export const InvalidReplyToLocalPart =
   /* @__PURE__ */ errorClass<"InvalidReplyToLocalPart">("invalid_reply_to_local_part")
 /** @since 0.1.0 @category errors */
-export interface InvalidReplyToLocalPart extends ApiError<"InvalidReplyToLocalPart"> {}
+export interface InvalidReplyToLocalPart extends ApiError<"InvalidReplyToLocalPart"> {
+  readonly _tag: "InvalidReplyToLocalPart"
+}
 
 /**
  * `invalid_request_id`.
@@ -3505,7 +4113,9 @@ export interface InvalidReplyToLocalPart extends ApiError<"InvalidReplyToLocalPa
  */
 export const InvalidRequestId = /* @__PURE__ */ errorClass<"InvalidRequestId">("invalid_request_id")
 /** @since 0.1.0 @category errors */
-export interface InvalidRequestId extends ApiError<"InvalidRequestId"> {}
+export interface InvalidRequestId extends ApiError<"InvalidRequestId"> {
+  readonly _tag: "InvalidRequestId"
+}
 
 /**
  * `invalid_request_value`.
@@ -3515,7 +4125,9 @@ export interface InvalidRequestId extends ApiError<"InvalidRequestId"> {}
  */
 export const InvalidRequestValue = /* @__PURE__ */ errorClass<"InvalidRequestValue">("invalid_request_value")
 /** @since 0.1.0 @category errors */
-export interface InvalidRequestValue extends ApiError<"InvalidRequestValue"> {}
+export interface InvalidRequestValue extends ApiError<"InvalidRequestValue"> {
+  readonly _tag: "InvalidRequestValue"
+}
 
 /**
  * `invalid_restricted_email_setting`.
@@ -3527,7 +4139,9 @@ export const InvalidRestrictedEmailSetting = /* @__PURE__ */ errorClass<"Invalid
   "invalid_restricted_email_setting"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidRestrictedEmailSetting extends ApiError<"InvalidRestrictedEmailSetting"> {}
+export interface InvalidRestrictedEmailSetting extends ApiError<"InvalidRestrictedEmailSetting"> {
+  readonly _tag: "InvalidRestrictedEmailSetting"
+}
 
 /**
  * `invalid_restricted_oauth_tenants_setting`.
@@ -3539,7 +4153,9 @@ export const InvalidRestrictedOauthTenantsSetting = /* @__PURE__ */ errorClass<"
   "invalid_restricted_oauth_tenants_setting"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidRestrictedOauthTenantsSetting extends ApiError<"InvalidRestrictedOauthTenantsSetting"> {}
+export interface InvalidRestrictedOauthTenantsSetting extends ApiError<"InvalidRestrictedOauthTenantsSetting"> {
+  readonly _tag: "InvalidRestrictedOauthTenantsSetting"
+}
 
 /**
  * `invalid_restricted_sso_setting`.
@@ -3551,7 +4167,9 @@ export const InvalidRestrictedSsoSetting = /* @__PURE__ */ errorClass<"InvalidRe
   "invalid_restricted_sso_setting"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidRestrictedSsoSetting extends ApiError<"InvalidRestrictedSsoSetting"> {}
+export interface InvalidRestrictedSsoSetting extends ApiError<"InvalidRestrictedSsoSetting"> {
+  readonly _tag: "InvalidRestrictedSsoSetting"
+}
 
 /**
  * `invalid_role`.
@@ -3561,7 +4179,9 @@ export interface InvalidRestrictedSsoSetting extends ApiError<"InvalidRestricted
  */
 export const InvalidRole = /* @__PURE__ */ errorClass<"InvalidRole">("invalid_role")
 /** @since 0.1.0 @category errors */
-export interface InvalidRole extends ApiError<"InvalidRole"> {}
+export interface InvalidRole extends ApiError<"InvalidRole"> {
+  readonly _tag: "InvalidRole"
+}
 
 /**
  * `invalid_saml_metadata_url`.
@@ -3571,7 +4191,9 @@ export interface InvalidRole extends ApiError<"InvalidRole"> {}
  */
 export const InvalidSamlMetadataUrl = /* @__PURE__ */ errorClass<"InvalidSamlMetadataUrl">("invalid_saml_metadata_url")
 /** @since 0.1.0 @category errors */
-export interface InvalidSamlMetadataUrl extends ApiError<"InvalidSamlMetadataUrl"> {}
+export interface InvalidSamlMetadataUrl extends ApiError<"InvalidSamlMetadataUrl"> {
+  readonly _tag: "InvalidSamlMetadataUrl"
+}
 
 /**
  * `invalid_saml_response`.
@@ -3581,7 +4203,9 @@ export interface InvalidSamlMetadataUrl extends ApiError<"InvalidSamlMetadataUrl
  */
 export const InvalidSamlResponse = /* @__PURE__ */ errorClass<"InvalidSamlResponse">("invalid_saml_response")
 /** @since 0.1.0 @category errors */
-export interface InvalidSamlResponse extends ApiError<"InvalidSamlResponse"> {}
+export interface InvalidSamlResponse extends ApiError<"InvalidSamlResponse"> {
+  readonly _tag: "InvalidSamlResponse"
+}
 
 /**
  * `invalid_saml_response_email`.
@@ -3592,7 +4216,9 @@ export interface InvalidSamlResponse extends ApiError<"InvalidSamlResponse"> {}
 export const InvalidSamlResponseEmail =
   /* @__PURE__ */ errorClass<"InvalidSamlResponseEmail">("invalid_saml_response_email")
 /** @since 0.1.0 @category errors */
-export interface InvalidSamlResponseEmail extends ApiError<"InvalidSamlResponseEmail"> {}
+export interface InvalidSamlResponseEmail extends ApiError<"InvalidSamlResponseEmail"> {
+  readonly _tag: "InvalidSamlResponseEmail"
+}
 
 /**
  * `invalid_saml_response_groups`.
@@ -3603,7 +4229,9 @@ export interface InvalidSamlResponseEmail extends ApiError<"InvalidSamlResponseE
 export const InvalidSamlResponseGroups =
   /* @__PURE__ */ errorClass<"InvalidSamlResponseGroups">("invalid_saml_response_groups")
 /** @since 0.1.0 @category errors */
-export interface InvalidSamlResponseGroups extends ApiError<"InvalidSamlResponseGroups"> {}
+export interface InvalidSamlResponseGroups extends ApiError<"InvalidSamlResponseGroups"> {
+  readonly _tag: "InvalidSamlResponseGroups"
+}
 
 /**
  * `invalid_scim_idp`.
@@ -3613,7 +4241,9 @@ export interface InvalidSamlResponseGroups extends ApiError<"InvalidSamlResponse
  */
 export const InvalidScimIdp = /* @__PURE__ */ errorClass<"InvalidScimIdp">("invalid_scim_idp")
 /** @since 0.1.0 @category errors */
-export interface InvalidScimIdp extends ApiError<"InvalidScimIdp"> {}
+export interface InvalidScimIdp extends ApiError<"InvalidScimIdp"> {
+  readonly _tag: "InvalidScimIdp"
+}
 
 /**
  * `invalid_scrypt_n_parameter`.
@@ -3624,7 +4254,9 @@ export interface InvalidScimIdp extends ApiError<"InvalidScimIdp"> {}
 export const InvalidScryptNParameter =
   /* @__PURE__ */ errorClass<"InvalidScryptNParameter">("invalid_scrypt_n_parameter")
 /** @since 0.1.0 @category errors */
-export interface InvalidScryptNParameter extends ApiError<"InvalidScryptNParameter"> {}
+export interface InvalidScryptNParameter extends ApiError<"InvalidScryptNParameter"> {
+  readonly _tag: "InvalidScryptNParameter"
+}
 
 /**
  * `invalid_scrypt_parameters`.
@@ -3635,7 +4267,9 @@ export interface InvalidScryptNParameter extends ApiError<"InvalidScryptNParamet
 export const InvalidScryptParameters =
   /* @__PURE__ */ errorClass<"InvalidScryptParameters">("invalid_scrypt_parameters")
 /** @since 0.1.0 @category errors */
-export interface InvalidScryptParameters extends ApiError<"InvalidScryptParameters"> {}
+export interface InvalidScryptParameters extends ApiError<"InvalidScryptParameters"> {
+  readonly _tag: "InvalidScryptParameters"
+}
 
 /**
  * `invalid_scrypt_salt_length`.
@@ -3646,7 +4280,9 @@ export interface InvalidScryptParameters extends ApiError<"InvalidScryptParamete
 export const InvalidScryptSaltLength =
   /* @__PURE__ */ errorClass<"InvalidScryptSaltLength">("invalid_scrypt_salt_length")
 /** @since 0.1.0 @category errors */
-export interface InvalidScryptSaltLength extends ApiError<"InvalidScryptSaltLength"> {}
+export interface InvalidScryptSaltLength extends ApiError<"InvalidScryptSaltLength"> {
+  readonly _tag: "InvalidScryptSaltLength"
+}
 
 /**
  * `invalid_secret_authentication`.
@@ -3658,7 +4294,9 @@ export const InvalidSecretAuthentication = /* @__PURE__ */ errorClass<"InvalidSe
   "invalid_secret_authentication"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidSecretAuthentication extends ApiError<"InvalidSecretAuthentication"> {}
+export interface InvalidSecretAuthentication extends ApiError<"InvalidSecretAuthentication"> {
+  readonly _tag: "InvalidSecretAuthentication"
+}
 
 /**
  * `invalid_secret_id`.
@@ -3668,7 +4306,9 @@ export interface InvalidSecretAuthentication extends ApiError<"InvalidSecretAuth
  */
 export const InvalidSecretId = /* @__PURE__ */ errorClass<"InvalidSecretId">("invalid_secret_id")
 /** @since 0.1.0 @category errors */
-export interface InvalidSecretId extends ApiError<"InvalidSecretId"> {}
+export interface InvalidSecretId extends ApiError<"InvalidSecretId"> {
+  readonly _tag: "InvalidSecretId"
+}
 
 /**
  * `invalid_session_duration` (The submitted session duration exceeds the maximum session duration allowed for this
@@ -3680,7 +4320,9 @@ export interface InvalidSecretId extends ApiError<"InvalidSecretId"> {}
  */
 export const InvalidSessionDuration = /* @__PURE__ */ errorClass<"InvalidSessionDuration">("invalid_session_duration")
 /** @since 0.1.0 @category errors */
-export interface InvalidSessionDuration extends ApiError<"InvalidSessionDuration"> {}
+export interface InvalidSessionDuration extends ApiError<"InvalidSessionDuration"> {
+  readonly _tag: "InvalidSessionDuration"
+}
 
 /**
  * `invalid_session_duration_minutes` (session_duration_minutes is invalid, should be between 5 to 527040 minutes.).
@@ -3692,7 +4334,9 @@ export const InvalidSessionDurationMinutes = /* @__PURE__ */ errorClass<"Invalid
   "invalid_session_duration_minutes"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidSessionDurationMinutes extends ApiError<"InvalidSessionDurationMinutes"> {}
+export interface InvalidSessionDurationMinutes extends ApiError<"InvalidSessionDurationMinutes"> {
+  readonly _tag: "InvalidSessionDurationMinutes"
+}
 
 /**
  * `invalid_session_fields`.
@@ -3702,7 +4346,9 @@ export interface InvalidSessionDurationMinutes extends ApiError<"InvalidSessionD
  */
 export const InvalidSessionFields = /* @__PURE__ */ errorClass<"InvalidSessionFields">("invalid_session_fields")
 /** @since 0.1.0 @category errors */
-export interface InvalidSessionFields extends ApiError<"InvalidSessionFields"> {}
+export interface InvalidSessionFields extends ApiError<"InvalidSessionFields"> {
+  readonly _tag: "InvalidSessionFields"
+}
 
 /**
  * `invalid_session_id`.
@@ -3712,7 +4358,9 @@ export interface InvalidSessionFields extends ApiError<"InvalidSessionFields"> {
  */
 export const InvalidSessionId = /* @__PURE__ */ errorClass<"InvalidSessionId">("invalid_session_id")
 /** @since 0.1.0 @category errors */
-export interface InvalidSessionId extends ApiError<"InvalidSessionId"> {}
+export interface InvalidSessionId extends ApiError<"InvalidSessionId"> {
+  readonly _tag: "InvalidSessionId"
+}
 
 /**
  * `invalid_session_management`.
@@ -3723,7 +4371,9 @@ export interface InvalidSessionId extends ApiError<"InvalidSessionId"> {}
 export const InvalidSessionManagement =
   /* @__PURE__ */ errorClass<"InvalidSessionManagement">("invalid_session_management")
 /** @since 0.1.0 @category errors */
-export interface InvalidSessionManagement extends ApiError<"InvalidSessionManagement"> {}
+export interface InvalidSessionManagement extends ApiError<"InvalidSessionManagement"> {
+  readonly _tag: "InvalidSessionManagement"
+}
 
 /**
  * `invalid_session_missing_primary_factor`.
@@ -3735,7 +4385,9 @@ export const InvalidSessionMissingPrimaryFactor = /* @__PURE__ */ errorClass<"In
   "invalid_session_missing_primary_factor"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidSessionMissingPrimaryFactor extends ApiError<"InvalidSessionMissingPrimaryFactor"> {}
+export interface InvalidSessionMissingPrimaryFactor extends ApiError<"InvalidSessionMissingPrimaryFactor"> {
+  readonly _tag: "InvalidSessionMissingPrimaryFactor"
+}
 
 /**
  * `invalid_session_token`.
@@ -3745,7 +4397,9 @@ export interface InvalidSessionMissingPrimaryFactor extends ApiError<"InvalidSes
  */
 export const InvalidSessionToken = /* @__PURE__ */ errorClass<"InvalidSessionToken">("invalid_session_token")
 /** @since 0.1.0 @category errors */
-export interface InvalidSessionToken extends ApiError<"InvalidSessionToken"> {}
+export interface InvalidSessionToken extends ApiError<"InvalidSessionToken"> {
+  readonly _tag: "InvalidSessionToken"
+}
 
 /**
  * `invalid_session_token_docs`.
@@ -3756,7 +4410,9 @@ export interface InvalidSessionToken extends ApiError<"InvalidSessionToken"> {}
 export const InvalidSessionTokenDocs =
   /* @__PURE__ */ errorClass<"InvalidSessionTokenDocs">("invalid_session_token_docs")
 /** @since 0.1.0 @category errors */
-export interface InvalidSessionTokenDocs extends ApiError<"InvalidSessionTokenDocs"> {}
+export interface InvalidSessionTokenDocs extends ApiError<"InvalidSessionTokenDocs"> {
+  readonly _tag: "InvalidSessionTokenDocs"
+}
 
 /**
  * `invalid_sha_1_hash`.
@@ -3766,7 +4422,9 @@ export interface InvalidSessionTokenDocs extends ApiError<"InvalidSessionTokenDo
  */
 export const InvalidSha1Hash = /* @__PURE__ */ errorClass<"InvalidSha1Hash">("invalid_sha_1_hash")
 /** @since 0.1.0 @category errors */
-export interface InvalidSha1Hash extends ApiError<"InvalidSha1Hash"> {}
+export interface InvalidSha1Hash extends ApiError<"InvalidSha1Hash"> {
+  readonly _tag: "InvalidSha1Hash"
+}
 
 /**
  * `invalid_sha_512_hash`.
@@ -3776,7 +4434,9 @@ export interface InvalidSha1Hash extends ApiError<"InvalidSha1Hash"> {}
  */
 export const InvalidSha512Hash = /* @__PURE__ */ errorClass<"InvalidSha512Hash">("invalid_sha_512_hash")
 /** @since 0.1.0 @category errors */
-export interface InvalidSha512Hash extends ApiError<"InvalidSha512Hash"> {}
+export interface InvalidSha512Hash extends ApiError<"InvalidSha512Hash"> {
+  readonly _tag: "InvalidSha512Hash"
+}
 
 /**
  * `invalid_signature`.
@@ -3786,7 +4446,9 @@ export interface InvalidSha512Hash extends ApiError<"InvalidSha512Hash"> {}
  */
 export const InvalidSignature = /* @__PURE__ */ errorClass<"InvalidSignature">("invalid_signature")
 /** @since 0.1.0 @category errors */
-export interface InvalidSignature extends ApiError<"InvalidSignature"> {}
+export interface InvalidSignature extends ApiError<"InvalidSignature"> {
+  readonly _tag: "InvalidSignature"
+}
 
 /**
  * `invalid_signature_saml_response`.
@@ -3798,7 +4460,9 @@ export const InvalidSignatureSamlResponse = /* @__PURE__ */ errorClass<"InvalidS
   "invalid_signature_saml_response"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidSignatureSamlResponse extends ApiError<"InvalidSignatureSamlResponse"> {}
+export interface InvalidSignatureSamlResponse extends ApiError<"InvalidSignatureSamlResponse"> {
+  readonly _tag: "InvalidSignatureSamlResponse"
+}
 
 /**
  * `invalid_signup_magic_link_url`.
@@ -3810,7 +4474,9 @@ export const InvalidSignupMagicLinkUrl = /* @__PURE__ */ errorClass<"InvalidSign
   "invalid_signup_magic_link_url"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidSignupMagicLinkUrl extends ApiError<"InvalidSignupMagicLinkUrl"> {}
+export interface InvalidSignupMagicLinkUrl extends ApiError<"InvalidSignupMagicLinkUrl"> {
+  readonly _tag: "InvalidSignupMagicLinkUrl"
+}
 
 /**
  * `invalid_signup_oauth_url`.
@@ -3820,7 +4486,9 @@ export interface InvalidSignupMagicLinkUrl extends ApiError<"InvalidSignupMagicL
  */
 export const InvalidSignupOauthUrl = /* @__PURE__ */ errorClass<"InvalidSignupOauthUrl">("invalid_signup_oauth_url")
 /** @since 0.1.0 @category errors */
-export interface InvalidSignupOauthUrl extends ApiError<"InvalidSignupOauthUrl"> {}
+export interface InvalidSignupOauthUrl extends ApiError<"InvalidSignupOauthUrl"> {
+  readonly _tag: "InvalidSignupOauthUrl"
+}
 
 /**
  * `invalid_signup_redirect_url`.
@@ -3831,7 +4499,9 @@ export interface InvalidSignupOauthUrl extends ApiError<"InvalidSignupOauthUrl">
 export const InvalidSignupRedirectUrl =
   /* @__PURE__ */ errorClass<"InvalidSignupRedirectUrl">("invalid_signup_redirect_url")
 /** @since 0.1.0 @category errors */
-export interface InvalidSignupRedirectUrl extends ApiError<"InvalidSignupRedirectUrl"> {}
+export interface InvalidSignupRedirectUrl extends ApiError<"InvalidSignupRedirectUrl"> {
+  readonly _tag: "InvalidSignupRedirectUrl"
+}
 
 /**
  * `invalid_signup_sso_url`.
@@ -3841,7 +4511,9 @@ export interface InvalidSignupRedirectUrl extends ApiError<"InvalidSignupRedirec
  */
 export const InvalidSignupSsoUrl = /* @__PURE__ */ errorClass<"InvalidSignupSsoUrl">("invalid_signup_sso_url")
 /** @since 0.1.0 @category errors */
-export interface InvalidSignupSsoUrl extends ApiError<"InvalidSignupSsoUrl"> {}
+export interface InvalidSignupSsoUrl extends ApiError<"InvalidSignupSsoUrl"> {
+  readonly _tag: "InvalidSignupSsoUrl"
+}
 
 /**
  * `invalid_siwe_chain_id`.
@@ -3851,7 +4523,9 @@ export interface InvalidSignupSsoUrl extends ApiError<"InvalidSignupSsoUrl"> {}
  */
 export const InvalidSiweChainId = /* @__PURE__ */ errorClass<"InvalidSiweChainId">("invalid_siwe_chain_id")
 /** @since 0.1.0 @category errors */
-export interface InvalidSiweChainId extends ApiError<"InvalidSiweChainId"> {}
+export interface InvalidSiweChainId extends ApiError<"InvalidSiweChainId"> {
+  readonly _tag: "InvalidSiweChainId"
+}
 
 /**
  * `invalid_siwe_domain`.
@@ -3861,7 +4535,9 @@ export interface InvalidSiweChainId extends ApiError<"InvalidSiweChainId"> {}
  */
 export const InvalidSiweDomain = /* @__PURE__ */ errorClass<"InvalidSiweDomain">("invalid_siwe_domain")
 /** @since 0.1.0 @category errors */
-export interface InvalidSiweDomain extends ApiError<"InvalidSiweDomain"> {}
+export interface InvalidSiweDomain extends ApiError<"InvalidSiweDomain"> {
+  readonly _tag: "InvalidSiweDomain"
+}
 
 /**
  * `invalid_siwe_message_request_id`.
@@ -3873,7 +4549,9 @@ export const InvalidSiweMessageRequestId = /* @__PURE__ */ errorClass<"InvalidSi
   "invalid_siwe_message_request_id"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidSiweMessageRequestId extends ApiError<"InvalidSiweMessageRequestId"> {}
+export interface InvalidSiweMessageRequestId extends ApiError<"InvalidSiweMessageRequestId"> {
+  readonly _tag: "InvalidSiweMessageRequestId"
+}
 
 /**
  * `invalid_siwe_resource`.
@@ -3883,7 +4561,9 @@ export interface InvalidSiweMessageRequestId extends ApiError<"InvalidSiweMessag
  */
 export const InvalidSiweResource = /* @__PURE__ */ errorClass<"InvalidSiweResource">("invalid_siwe_resource")
 /** @since 0.1.0 @category errors */
-export interface InvalidSiweResource extends ApiError<"InvalidSiweResource"> {}
+export interface InvalidSiweResource extends ApiError<"InvalidSiweResource"> {
+  readonly _tag: "InvalidSiweResource"
+}
 
 /**
  * `invalid_siwe_statement`.
@@ -3893,7 +4573,9 @@ export interface InvalidSiweResource extends ApiError<"InvalidSiweResource"> {}
  */
 export const InvalidSiweStatement = /* @__PURE__ */ errorClass<"InvalidSiweStatement">("invalid_siwe_statement")
 /** @since 0.1.0 @category errors */
-export interface InvalidSiweStatement extends ApiError<"InvalidSiweStatement"> {}
+export interface InvalidSiweStatement extends ApiError<"InvalidSiweStatement"> {
+  readonly _tag: "InvalidSiweStatement"
+}
 
 /**
  * `invalid_siwe_uri`.
@@ -3903,7 +4585,9 @@ export interface InvalidSiweStatement extends ApiError<"InvalidSiweStatement"> {
  */
 export const InvalidSiweUri = /* @__PURE__ */ errorClass<"InvalidSiweUri">("invalid_siwe_uri")
 /** @since 0.1.0 @category errors */
-export interface InvalidSiweUri extends ApiError<"InvalidSiweUri"> {}
+export interface InvalidSiweUri extends ApiError<"InvalidSiweUri"> {
+  readonly _tag: "InvalidSiweUri"
+}
 
 /**
  * `invalid_solana_address`.
@@ -3913,7 +4597,9 @@ export interface InvalidSiweUri extends ApiError<"InvalidSiweUri"> {}
  */
 export const InvalidSolanaAddress = /* @__PURE__ */ errorClass<"InvalidSolanaAddress">("invalid_solana_address")
 /** @since 0.1.0 @category errors */
-export interface InvalidSolanaAddress extends ApiError<"InvalidSolanaAddress"> {}
+export interface InvalidSolanaAddress extends ApiError<"InvalidSolanaAddress"> {
+  readonly _tag: "InvalidSolanaAddress"
+}
 
 /**
  * `invalid_sso_default_connection_id`.
@@ -3925,7 +4611,9 @@ export const InvalidSsoDefaultConnectionId = /* @__PURE__ */ errorClass<"Invalid
   "invalid_sso_default_connection_id"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidSsoDefaultConnectionId extends ApiError<"InvalidSsoDefaultConnectionId"> {}
+export interface InvalidSsoDefaultConnectionId extends ApiError<"InvalidSsoDefaultConnectionId"> {
+  readonly _tag: "InvalidSsoDefaultConnectionId"
+}
 
 /**
  * `invalid_sso_idp`.
@@ -3935,7 +4623,9 @@ export interface InvalidSsoDefaultConnectionId extends ApiError<"InvalidSsoDefau
  */
 export const InvalidSsoIdp = /* @__PURE__ */ errorClass<"InvalidSsoIdp">("invalid_sso_idp")
 /** @since 0.1.0 @category errors */
-export interface InvalidSsoIdp extends ApiError<"InvalidSsoIdp"> {}
+export interface InvalidSsoIdp extends ApiError<"InvalidSsoIdp"> {
+  readonly _tag: "InvalidSsoIdp"
+}
 
 /**
  * `invalid_stytch_prefixed_resource`.
@@ -3947,7 +4637,9 @@ export const InvalidStytchPrefixedResource = /* @__PURE__ */ errorClass<"Invalid
   "invalid_stytch_prefixed_resource"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidStytchPrefixedResource extends ApiError<"InvalidStytchPrefixedResource"> {}
+export interface InvalidStytchPrefixedResource extends ApiError<"InvalidStytchPrefixedResource"> {
+  readonly _tag: "InvalidStytchPrefixedResource"
+}
 
 /**
  * `invalid_subject`.
@@ -3957,7 +4649,9 @@ export interface InvalidStytchPrefixedResource extends ApiError<"InvalidStytchPr
  */
 export const InvalidSubject = /* @__PURE__ */ errorClass<"InvalidSubject">("invalid_subject")
 /** @since 0.1.0 @category errors */
-export interface InvalidSubject extends ApiError<"InvalidSubject"> {}
+export interface InvalidSubject extends ApiError<"InvalidSubject"> {
+  readonly _tag: "InvalidSubject"
+}
 
 /**
  * `invalid_template_id`.
@@ -3967,7 +4661,9 @@ export interface InvalidSubject extends ApiError<"InvalidSubject"> {}
  */
 export const InvalidTemplateId = /* @__PURE__ */ errorClass<"InvalidTemplateId">("invalid_template_id")
 /** @since 0.1.0 @category errors */
-export interface InvalidTemplateId extends ApiError<"InvalidTemplateId"> {}
+export interface InvalidTemplateId extends ApiError<"InvalidTemplateId"> {
+  readonly _tag: "InvalidTemplateId"
+}
 
 /**
  * `invalid_template_values`.
@@ -3977,7 +4673,9 @@ export interface InvalidTemplateId extends ApiError<"InvalidTemplateId"> {}
  */
 export const InvalidTemplateValues = /* @__PURE__ */ errorClass<"InvalidTemplateValues">("invalid_template_values")
 /** @since 0.1.0 @category errors */
-export interface InvalidTemplateValues extends ApiError<"InvalidTemplateValues"> {}
+export interface InvalidTemplateValues extends ApiError<"InvalidTemplateValues"> {
+  readonly _tag: "InvalidTemplateValues"
+}
 
 /**
  * `invalid_token`.
@@ -3987,7 +4685,9 @@ export interface InvalidTemplateValues extends ApiError<"InvalidTemplateValues">
  */
 export const InvalidToken = /* @__PURE__ */ errorClass<"InvalidToken">("invalid_token")
 /** @since 0.1.0 @category errors */
-export interface InvalidToken extends ApiError<"InvalidToken"> {}
+export interface InvalidToken extends ApiError<"InvalidToken"> {
+  readonly _tag: "InvalidToken"
+}
 
 /**
  * `invalid_token_docs`.
@@ -3997,7 +4697,9 @@ export interface InvalidToken extends ApiError<"InvalidToken"> {}
  */
 export const InvalidTokenDocs = /* @__PURE__ */ errorClass<"InvalidTokenDocs">("invalid_token_docs")
 /** @since 0.1.0 @category errors */
-export interface InvalidTokenDocs extends ApiError<"InvalidTokenDocs"> {}
+export interface InvalidTokenDocs extends ApiError<"InvalidTokenDocs"> {
+  readonly _tag: "InvalidTokenDocs"
+}
 
 /**
  * `invalid_token_organization_id_claim`.
@@ -4009,7 +4711,9 @@ export const InvalidTokenOrganizationIdClaim = /* @__PURE__ */ errorClass<"Inval
   "invalid_token_organization_id_claim"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidTokenOrganizationIdClaim extends ApiError<"InvalidTokenOrganizationIdClaim"> {}
+export interface InvalidTokenOrganizationIdClaim extends ApiError<"InvalidTokenOrganizationIdClaim"> {
+  readonly _tag: "InvalidTokenOrganizationIdClaim"
+}
 
 /**
  * `invalid_token_url`.
@@ -4019,7 +4723,9 @@ export interface InvalidTokenOrganizationIdClaim extends ApiError<"InvalidTokenO
  */
 export const InvalidTokenUrl = /* @__PURE__ */ errorClass<"InvalidTokenUrl">("invalid_token_url")
 /** @since 0.1.0 @category errors */
-export interface InvalidTokenUrl extends ApiError<"InvalidTokenUrl"> {}
+export interface InvalidTokenUrl extends ApiError<"InvalidTokenUrl"> {
+  readonly _tag: "InvalidTokenUrl"
+}
 
 /**
  * `invalid_totp_code`.
@@ -4029,7 +4735,9 @@ export interface InvalidTokenUrl extends ApiError<"InvalidTokenUrl"> {}
  */
 export const InvalidTotpCode = /* @__PURE__ */ errorClass<"InvalidTotpCode">("invalid_totp_code")
 /** @since 0.1.0 @category errors */
-export interface InvalidTotpCode extends ApiError<"InvalidTotpCode"> {}
+export interface InvalidTotpCode extends ApiError<"InvalidTotpCode"> {
+  readonly _tag: "InvalidTotpCode"
+}
 
 /**
  * `invalid_totp_id`.
@@ -4039,7 +4747,9 @@ export interface InvalidTotpCode extends ApiError<"InvalidTotpCode"> {}
  */
 export const InvalidTotpId = /* @__PURE__ */ errorClass<"InvalidTotpId">("invalid_totp_id")
 /** @since 0.1.0 @category errors */
-export interface InvalidTotpId extends ApiError<"InvalidTotpId"> {}
+export interface InvalidTotpId extends ApiError<"InvalidTotpId"> {
+  readonly _tag: "InvalidTotpId"
+}
 
 /**
  * `invalid_trusted_auth_token`.
@@ -4050,7 +4760,9 @@ export interface InvalidTotpId extends ApiError<"InvalidTotpId"> {}
 export const InvalidTrustedAuthToken =
   /* @__PURE__ */ errorClass<"InvalidTrustedAuthToken">("invalid_trusted_auth_token")
 /** @since 0.1.0 @category errors */
-export interface InvalidTrustedAuthToken extends ApiError<"InvalidTrustedAuthToken"> {}
+export interface InvalidTrustedAuthToken extends ApiError<"InvalidTrustedAuthToken"> {
+  readonly _tag: "InvalidTrustedAuthToken"
+}
 
 /**
  * `invalid_url`.
@@ -4060,7 +4772,9 @@ export interface InvalidTrustedAuthToken extends ApiError<"InvalidTrustedAuthTok
  */
 export const InvalidUrl = /* @__PURE__ */ errorClass<"InvalidUrl">("invalid_url")
 /** @since 0.1.0 @category errors */
-export interface InvalidUrl extends ApiError<"InvalidUrl"> {}
+export interface InvalidUrl extends ApiError<"InvalidUrl"> {
+  readonly _tag: "InvalidUrl"
+}
 
 /**
  * `invalid_user_agent`.
@@ -4070,7 +4784,9 @@ export interface InvalidUrl extends ApiError<"InvalidUrl"> {}
  */
 export const InvalidUserAgent = /* @__PURE__ */ errorClass<"InvalidUserAgent">("invalid_user_agent")
 /** @since 0.1.0 @category errors */
-export interface InvalidUserAgent extends ApiError<"InvalidUserAgent"> {}
+export interface InvalidUserAgent extends ApiError<"InvalidUserAgent"> {
+  readonly _tag: "InvalidUserAgent"
+}
 
 /**
  * `invalid_user_id` (HTTP 400: user_id format is invalid.).
@@ -4080,7 +4796,9 @@ export interface InvalidUserAgent extends ApiError<"InvalidUserAgent"> {}
  */
 export const InvalidUserId = /* @__PURE__ */ errorClass<"InvalidUserId">("invalid_user_id")
 /** @since 0.1.0 @category errors */
-export interface InvalidUserId extends ApiError<"InvalidUserId"> {}
+export interface InvalidUserId extends ApiError<"InvalidUserId"> {
+  readonly _tag: "InvalidUserId"
+}
 
 /**
  * `invalid_user_lock_threshold`.
@@ -4091,7 +4809,9 @@ export interface InvalidUserId extends ApiError<"InvalidUserId"> {}
 export const InvalidUserLockThreshold =
   /* @__PURE__ */ errorClass<"InvalidUserLockThreshold">("invalid_user_lock_threshold")
 /** @since 0.1.0 @category errors */
-export interface InvalidUserLockThreshold extends ApiError<"InvalidUserLockThreshold"> {}
+export interface InvalidUserLockThreshold extends ApiError<"InvalidUserLockThreshold"> {
+  readonly _tag: "InvalidUserLockThreshold"
+}
 
 /**
  * `invalid_user_lock_ttl`.
@@ -4101,7 +4821,9 @@ export interface InvalidUserLockThreshold extends ApiError<"InvalidUserLockThres
  */
 export const InvalidUserLockTtl = /* @__PURE__ */ errorClass<"InvalidUserLockTtl">("invalid_user_lock_ttl")
 /** @since 0.1.0 @category errors */
-export interface InvalidUserLockTtl extends ApiError<"InvalidUserLockTtl"> {}
+export interface InvalidUserLockTtl extends ApiError<"InvalidUserLockTtl"> {
+  readonly _tag: "InvalidUserLockTtl"
+}
 
 /**
  * `invalid_userinfo_url`.
@@ -4111,7 +4833,9 @@ export interface InvalidUserLockTtl extends ApiError<"InvalidUserLockTtl"> {}
  */
 export const InvalidUserinfoUrl = /* @__PURE__ */ errorClass<"InvalidUserinfoUrl">("invalid_userinfo_url")
 /** @since 0.1.0 @category errors */
-export interface InvalidUserinfoUrl extends ApiError<"InvalidUserinfoUrl"> {}
+export interface InvalidUserinfoUrl extends ApiError<"InvalidUserinfoUrl"> {
+  readonly _tag: "InvalidUserinfoUrl"
+}
 
 /**
  * `invalid_wallet_address_user`.
@@ -4122,7 +4846,9 @@ export interface InvalidUserinfoUrl extends ApiError<"InvalidUserinfoUrl"> {}
 export const InvalidWalletAddressUser =
   /* @__PURE__ */ errorClass<"InvalidWalletAddressUser">("invalid_wallet_address_user")
 /** @since 0.1.0 @category errors */
-export interface InvalidWalletAddressUser extends ApiError<"InvalidWalletAddressUser"> {}
+export interface InvalidWalletAddressUser extends ApiError<"InvalidWalletAddressUser"> {
+  readonly _tag: "InvalidWalletAddressUser"
+}
 
 /**
  * `invalid_wallet_type`.
@@ -4132,7 +4858,9 @@ export interface InvalidWalletAddressUser extends ApiError<"InvalidWalletAddress
  */
 export const InvalidWalletType = /* @__PURE__ */ errorClass<"InvalidWalletType">("invalid_wallet_type")
 /** @since 0.1.0 @category errors */
-export interface InvalidWalletType extends ApiError<"InvalidWalletType"> {}
+export interface InvalidWalletType extends ApiError<"InvalidWalletType"> {
+  readonly _tag: "InvalidWalletType"
+}
 
 /**
  * `invalid_webauthn_registration_domain`.
@@ -4144,7 +4872,9 @@ export const InvalidWebauthnRegistrationDomain = /* @__PURE__ */ errorClass<"Inv
   "invalid_webauthn_registration_domain"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidWebauthnRegistrationDomain extends ApiError<"InvalidWebauthnRegistrationDomain"> {}
+export interface InvalidWebauthnRegistrationDomain extends ApiError<"InvalidWebauthnRegistrationDomain"> {
+  readonly _tag: "InvalidWebauthnRegistrationDomain"
+}
 
 /**
  * `invalid_webauthn_registration_id`.
@@ -4156,7 +4886,9 @@ export const InvalidWebauthnRegistrationId = /* @__PURE__ */ errorClass<"Invalid
   "invalid_webauthn_registration_id"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidWebauthnRegistrationId extends ApiError<"InvalidWebauthnRegistrationId"> {}
+export interface InvalidWebauthnRegistrationId extends ApiError<"InvalidWebauthnRegistrationId"> {
+  readonly _tag: "InvalidWebauthnRegistrationId"
+}
 
 /**
  * `invalid_wildcard_action`.
@@ -4166,7 +4898,9 @@ export interface InvalidWebauthnRegistrationId extends ApiError<"InvalidWebauthn
  */
 export const InvalidWildcardAction = /* @__PURE__ */ errorClass<"InvalidWildcardAction">("invalid_wildcard_action")
 /** @since 0.1.0 @category errors */
-export interface InvalidWildcardAction extends ApiError<"InvalidWildcardAction"> {}
+export interface InvalidWildcardAction extends ApiError<"InvalidWildcardAction"> {
+  readonly _tag: "InvalidWildcardAction"
+}
 
 /**
  * `invalid_x509_certificate`.
@@ -4176,7 +4910,9 @@ export interface InvalidWildcardAction extends ApiError<"InvalidWildcardAction">
  */
 export const InvalidX509Certificate = /* @__PURE__ */ errorClass<"InvalidX509Certificate">("invalid_x509_certificate")
 /** @since 0.1.0 @category errors */
-export interface InvalidX509Certificate extends ApiError<"InvalidX509Certificate"> {}
+export interface InvalidX509Certificate extends ApiError<"InvalidX509Certificate"> {
+  readonly _tag: "InvalidX509Certificate"
+}
 
 /**
  * `invalid_xml_from_saml_metadata_url`.
@@ -4188,7 +4924,9 @@ export const InvalidXmlFromSamlMetadataUrl = /* @__PURE__ */ errorClass<"Invalid
   "invalid_xml_from_saml_metadata_url"
 )
 /** @since 0.1.0 @category errors */
-export interface InvalidXmlFromSamlMetadataUrl extends ApiError<"InvalidXmlFromSamlMetadataUrl"> {}
+export interface InvalidXmlFromSamlMetadataUrl extends ApiError<"InvalidXmlFromSamlMetadataUrl"> {
+  readonly _tag: "InvalidXmlFromSamlMetadataUrl"
+}
 
 /**
  * `invalid_xml_saml_response`.
@@ -4198,7 +4936,9 @@ export interface InvalidXmlFromSamlMetadataUrl extends ApiError<"InvalidXmlFromS
  */
 export const InvalidXmlSamlResponse = /* @__PURE__ */ errorClass<"InvalidXmlSamlResponse">("invalid_xml_saml_response")
 /** @since 0.1.0 @category errors */
-export interface InvalidXmlSamlResponse extends ApiError<"InvalidXmlSamlResponse"> {}
+export interface InvalidXmlSamlResponse extends ApiError<"InvalidXmlSamlResponse"> {
+  readonly _tag: "InvalidXmlSamlResponse"
+}
 
 /**
  * `jwt_invalid_audience`.
@@ -4208,7 +4948,9 @@ export interface InvalidXmlSamlResponse extends ApiError<"InvalidXmlSamlResponse
  */
 export const JwtInvalidAudience = /* @__PURE__ */ errorClass<"JwtInvalidAudience">("jwt_invalid_audience")
 /** @since 0.1.0 @category errors */
-export interface JwtInvalidAudience extends ApiError<"JwtInvalidAudience"> {}
+export interface JwtInvalidAudience extends ApiError<"JwtInvalidAudience"> {
+  readonly _tag: "JwtInvalidAudience"
+}
 
 /**
  * `jwt_invalid_claims`.
@@ -4218,7 +4960,9 @@ export interface JwtInvalidAudience extends ApiError<"JwtInvalidAudience"> {}
  */
 export const JwtInvalidClaims = /* @__PURE__ */ errorClass<"JwtInvalidClaims">("jwt_invalid_claims")
 /** @since 0.1.0 @category errors */
-export interface JwtInvalidClaims extends ApiError<"JwtInvalidClaims"> {}
+export interface JwtInvalidClaims extends ApiError<"JwtInvalidClaims"> {
+  readonly _tag: "JwtInvalidClaims"
+}
 
 /**
  * `jwt_invalid_issuer`.
@@ -4228,7 +4972,9 @@ export interface JwtInvalidClaims extends ApiError<"JwtInvalidClaims"> {}
  */
 export const JwtInvalidIssuer = /* @__PURE__ */ errorClass<"JwtInvalidIssuer">("jwt_invalid_issuer")
 /** @since 0.1.0 @category errors */
-export interface JwtInvalidIssuer extends ApiError<"JwtInvalidIssuer"> {}
+export interface JwtInvalidIssuer extends ApiError<"JwtInvalidIssuer"> {
+  readonly _tag: "JwtInvalidIssuer"
+}
 
 /**
  * `jwt_template_invalid_json`.
@@ -4238,7 +4984,9 @@ export interface JwtInvalidIssuer extends ApiError<"JwtInvalidIssuer"> {}
  */
 export const JwtTemplateInvalidJson = /* @__PURE__ */ errorClass<"JwtTemplateInvalidJson">("jwt_template_invalid_json")
 /** @since 0.1.0 @category errors */
-export interface JwtTemplateInvalidJson extends ApiError<"JwtTemplateInvalidJson"> {}
+export interface JwtTemplateInvalidJson extends ApiError<"JwtTemplateInvalidJson"> {
+  readonly _tag: "JwtTemplateInvalidJson"
+}
 
 /**
  * `jwt_template_invalid_tag`.
@@ -4248,7 +4996,9 @@ export interface JwtTemplateInvalidJson extends ApiError<"JwtTemplateInvalidJson
  */
 export const JwtTemplateInvalidTag = /* @__PURE__ */ errorClass<"JwtTemplateInvalidTag">("jwt_template_invalid_tag")
 /** @since 0.1.0 @category errors */
-export interface JwtTemplateInvalidTag extends ApiError<"JwtTemplateInvalidTag"> {}
+export interface JwtTemplateInvalidTag extends ApiError<"JwtTemplateInvalidTag"> {
+  readonly _tag: "JwtTemplateInvalidTag"
+}
 
 /**
  * `jwt_template_mismatched_tag`.
@@ -4259,7 +5009,9 @@ export interface JwtTemplateInvalidTag extends ApiError<"JwtTemplateInvalidTag">
 export const JwtTemplateMismatchedTag =
   /* @__PURE__ */ errorClass<"JwtTemplateMismatchedTag">("jwt_template_mismatched_tag")
 /** @since 0.1.0 @category errors */
-export interface JwtTemplateMismatchedTag extends ApiError<"JwtTemplateMismatchedTag"> {}
+export interface JwtTemplateMismatchedTag extends ApiError<"JwtTemplateMismatchedTag"> {
+  readonly _tag: "JwtTemplateMismatchedTag"
+}
 
 /**
  * `jwt_template_not_found`.
@@ -4269,7 +5021,9 @@ export interface JwtTemplateMismatchedTag extends ApiError<"JwtTemplateMismatche
  */
 export const JwtTemplateNotFound = /* @__PURE__ */ errorClass<"JwtTemplateNotFound">("jwt_template_not_found")
 /** @since 0.1.0 @category errors */
-export interface JwtTemplateNotFound extends ApiError<"JwtTemplateNotFound"> {}
+export interface JwtTemplateNotFound extends ApiError<"JwtTemplateNotFound"> {
+  readonly _tag: "JwtTemplateNotFound"
+}
 
 /**
  * `live_id_used_in_test_environment`.
@@ -4281,7 +5035,9 @@ export const LiveIdUsedInTestEnvironment = /* @__PURE__ */ errorClass<"LiveIdUse
   "live_id_used_in_test_environment"
 )
 /** @since 0.1.0 @category errors */
-export interface LiveIdUsedInTestEnvironment extends ApiError<"LiveIdUsedInTestEnvironment"> {}
+export interface LiveIdUsedInTestEnvironment extends ApiError<"LiveIdUsedInTestEnvironment"> {
+  readonly _tag: "LiveIdUsedInTestEnvironment"
+}
 
 /**
  * `m2m_client_already_rotating_secret`.
@@ -4293,7 +5049,9 @@ export const M2mClientAlreadyRotatingSecret = /* @__PURE__ */ errorClass<"M2mCli
   "m2m_client_already_rotating_secret"
 )
 /** @since 0.1.0 @category errors */
-export interface M2mClientAlreadyRotatingSecret extends ApiError<"M2mClientAlreadyRotatingSecret"> {}
+export interface M2mClientAlreadyRotatingSecret extends ApiError<"M2mClientAlreadyRotatingSecret"> {
+  readonly _tag: "M2mClientAlreadyRotatingSecret"
+}
 
 /**
  * `m2m_client_invalid_client_description`.
@@ -4305,7 +5063,9 @@ export const M2mClientInvalidClientDescription = /* @__PURE__ */ errorClass<"M2m
   "m2m_client_invalid_client_description"
 )
 /** @since 0.1.0 @category errors */
-export interface M2mClientInvalidClientDescription extends ApiError<"M2mClientInvalidClientDescription"> {}
+export interface M2mClientInvalidClientDescription extends ApiError<"M2mClientInvalidClientDescription"> {
+  readonly _tag: "M2mClientInvalidClientDescription"
+}
 
 /**
  * `m2m_client_invalid_client_id`.
@@ -4316,7 +5076,9 @@ export interface M2mClientInvalidClientDescription extends ApiError<"M2mClientIn
 export const M2mClientInvalidClientId =
   /* @__PURE__ */ errorClass<"M2mClientInvalidClientId">("m2m_client_invalid_client_id")
 /** @since 0.1.0 @category errors */
-export interface M2mClientInvalidClientId extends ApiError<"M2mClientInvalidClientId"> {}
+export interface M2mClientInvalidClientId extends ApiError<"M2mClientInvalidClientId"> {
+  readonly _tag: "M2mClientInvalidClientId"
+}
 
 /**
  * `m2m_client_invalid_client_name`.
@@ -4328,7 +5090,9 @@ export const M2mClientInvalidClientName = /* @__PURE__ */ errorClass<"M2mClientI
   "m2m_client_invalid_client_name"
 )
 /** @since 0.1.0 @category errors */
-export interface M2mClientInvalidClientName extends ApiError<"M2mClientInvalidClientName"> {}
+export interface M2mClientInvalidClientName extends ApiError<"M2mClientInvalidClientName"> {
+  readonly _tag: "M2mClientInvalidClientName"
+}
 
 /**
  * `m2m_client_invalid_client_secret`.
@@ -4340,7 +5104,9 @@ export const M2mClientInvalidClientSecret = /* @__PURE__ */ errorClass<"M2mClien
   "m2m_client_invalid_client_secret"
 )
 /** @since 0.1.0 @category errors */
-export interface M2mClientInvalidClientSecret extends ApiError<"M2mClientInvalidClientSecret"> {}
+export interface M2mClientInvalidClientSecret extends ApiError<"M2mClientInvalidClientSecret"> {
+  readonly _tag: "M2mClientInvalidClientSecret"
+}
 
 /**
  * `m2m_client_invalid_status`.
@@ -4350,7 +5116,9 @@ export interface M2mClientInvalidClientSecret extends ApiError<"M2mClientInvalid
  */
 export const M2mClientInvalidStatus = /* @__PURE__ */ errorClass<"M2mClientInvalidStatus">("m2m_client_invalid_status")
 /** @since 0.1.0 @category errors */
-export interface M2mClientInvalidStatus extends ApiError<"M2mClientInvalidStatus"> {}
+export interface M2mClientInvalidStatus extends ApiError<"M2mClientInvalidStatus"> {
+  readonly _tag: "M2mClientInvalidStatus"
+}
 
 /**
  * `m2m_client_not_found`.
@@ -4360,7 +5128,9 @@ export interface M2mClientInvalidStatus extends ApiError<"M2mClientInvalidStatus
  */
 export const M2mClientNotFound = /* @__PURE__ */ errorClass<"M2mClientNotFound">("m2m_client_not_found")
 /** @since 0.1.0 @category errors */
-export interface M2mClientNotFound extends ApiError<"M2mClientNotFound"> {}
+export interface M2mClientNotFound extends ApiError<"M2mClientNotFound"> {
+  readonly _tag: "M2mClientNotFound"
+}
 
 /**
  * `m2m_client_not_rotating_secret`.
@@ -4372,7 +5142,9 @@ export const M2mClientNotRotatingSecret = /* @__PURE__ */ errorClass<"M2mClientN
   "m2m_client_not_rotating_secret"
 )
 /** @since 0.1.0 @category errors */
-export interface M2mClientNotRotatingSecret extends ApiError<"M2mClientNotRotatingSecret"> {}
+export interface M2mClientNotRotatingSecret extends ApiError<"M2mClientNotRotatingSecret"> {
+  readonly _tag: "M2mClientNotRotatingSecret"
+}
 
 /**
  * `m2m_search_expected_array_of_strings`.
@@ -4384,7 +5156,9 @@ export const M2mSearchExpectedArrayOfStrings = /* @__PURE__ */ errorClass<"M2mSe
   "m2m_search_expected_array_of_strings"
 )
 /** @since 0.1.0 @category errors */
-export interface M2mSearchExpectedArrayOfStrings extends ApiError<"M2mSearchExpectedArrayOfStrings"> {}
+export interface M2mSearchExpectedArrayOfStrings extends ApiError<"M2mSearchExpectedArrayOfStrings"> {
+  readonly _tag: "M2mSearchExpectedArrayOfStrings"
+}
 
 /**
  * `m2m_search_filter_name_must_be_string`.
@@ -4396,7 +5170,9 @@ export const M2mSearchFilterNameMustBeString = /* @__PURE__ */ errorClass<"M2mSe
   "m2m_search_filter_name_must_be_string"
 )
 /** @since 0.1.0 @category errors */
-export interface M2mSearchFilterNameMustBeString extends ApiError<"M2mSearchFilterNameMustBeString"> {}
+export interface M2mSearchFilterNameMustBeString extends ApiError<"M2mSearchFilterNameMustBeString"> {
+  readonly _tag: "M2mSearchFilterNameMustBeString"
+}
 
 /**
  * `m2m_search_filter_name_not_recognized`.
@@ -4408,7 +5184,9 @@ export const M2mSearchFilterNameNotRecognized = /* @__PURE__ */ errorClass<"M2mS
   "m2m_search_filter_name_not_recognized"
 )
 /** @since 0.1.0 @category errors */
-export interface M2mSearchFilterNameNotRecognized extends ApiError<"M2mSearchFilterNameNotRecognized"> {}
+export interface M2mSearchFilterNameNotRecognized extends ApiError<"M2mSearchFilterNameNotRecognized"> {
+  readonly _tag: "M2mSearchFilterNameNotRecognized"
+}
 
 /**
  * `m2m_search_missing_filter_name`.
@@ -4420,7 +5198,9 @@ export const M2mSearchMissingFilterName = /* @__PURE__ */ errorClass<"M2mSearchM
   "m2m_search_missing_filter_name"
 )
 /** @since 0.1.0 @category errors */
-export interface M2mSearchMissingFilterName extends ApiError<"M2mSearchMissingFilterName"> {}
+export interface M2mSearchMissingFilterName extends ApiError<"M2mSearchMissingFilterName"> {
+  readonly _tag: "M2mSearchMissingFilterName"
+}
 
 /**
  * `m2m_search_missing_filter_value`.
@@ -4432,7 +5212,9 @@ export const M2mSearchMissingFilterValue = /* @__PURE__ */ errorClass<"M2mSearch
   "m2m_search_missing_filter_value"
 )
 /** @since 0.1.0 @category errors */
-export interface M2mSearchMissingFilterValue extends ApiError<"M2mSearchMissingFilterValue"> {}
+export interface M2mSearchMissingFilterValue extends ApiError<"M2mSearchMissingFilterValue"> {
+  readonly _tag: "M2mSearchMissingFilterValue"
+}
 
 /**
  * `magic_link_not_found` (HTTP 404: The magic link could not be authenticated, try sending another magic link to
@@ -4443,7 +5225,9 @@ export interface M2mSearchMissingFilterValue extends ApiError<"M2mSearchMissingF
  */
 export const MagicLinkNotFound = /* @__PURE__ */ errorClass<"MagicLinkNotFound">("magic_link_not_found")
 /** @since 0.1.0 @category errors */
-export interface MagicLinkNotFound extends ApiError<"MagicLinkNotFound"> {}
+export interface MagicLinkNotFound extends ApiError<"MagicLinkNotFound"> {
+  readonly _tag: "MagicLinkNotFound"
+}
 
 /**
  * `member_cannot_update_their_email_address`.
@@ -4455,7 +5239,9 @@ export const MemberCannotUpdateTheirEmailAddress = /* @__PURE__ */ errorClass<"M
   "member_cannot_update_their_email_address"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberCannotUpdateTheirEmailAddress extends ApiError<"MemberCannotUpdateTheirEmailAddress"> {}
+export interface MemberCannotUpdateTheirEmailAddress extends ApiError<"MemberCannotUpdateTheirEmailAddress"> {
+  readonly _tag: "MemberCannotUpdateTheirEmailAddress"
+}
 
 /**
  * `member_dashboard_search_disabled`.
@@ -4467,7 +5253,9 @@ export const MemberDashboardSearchDisabled = /* @__PURE__ */ errorClass<"MemberD
   "member_dashboard_search_disabled"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberDashboardSearchDisabled extends ApiError<"MemberDashboardSearchDisabled"> {}
+export interface MemberDashboardSearchDisabled extends ApiError<"MemberDashboardSearchDisabled"> {
+  readonly _tag: "MemberDashboardSearchDisabled"
+}
 
 /**
  * `member_does_not_exist_in_organization`.
@@ -4479,7 +5267,9 @@ export const MemberDoesNotExistInOrganization = /* @__PURE__ */ errorClass<"Memb
   "member_does_not_exist_in_organization"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberDoesNotExistInOrganization extends ApiError<"MemberDoesNotExistInOrganization"> {}
+export interface MemberDoesNotExistInOrganization extends ApiError<"MemberDoesNotExistInOrganization"> {
+  readonly _tag: "MemberDoesNotExistInOrganization"
+}
 
 /**
  * `member_has_no_active_verified_email`.
@@ -4491,7 +5281,9 @@ export const MemberHasNoActiveVerifiedEmail = /* @__PURE__ */ errorClass<"Member
   "member_has_no_active_verified_email"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberHasNoActiveVerifiedEmail extends ApiError<"MemberHasNoActiveVerifiedEmail"> {}
+export interface MemberHasNoActiveVerifiedEmail extends ApiError<"MemberHasNoActiveVerifiedEmail"> {
+  readonly _tag: "MemberHasNoActiveVerifiedEmail"
+}
 
 /**
  * `member_impersonation_not_allowed`.
@@ -4503,7 +5295,9 @@ export const MemberImpersonationNotAllowed = /* @__PURE__ */ errorClass<"MemberI
   "member_impersonation_not_allowed"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberImpersonationNotAllowed extends ApiError<"MemberImpersonationNotAllowed"> {}
+export interface MemberImpersonationNotAllowed extends ApiError<"MemberImpersonationNotAllowed"> {
+  readonly _tag: "MemberImpersonationNotAllowed"
+}
 
 /**
  * `member_not_found`.
@@ -4513,7 +5307,9 @@ export interface MemberImpersonationNotAllowed extends ApiError<"MemberImpersona
  */
 export const MemberNotFound = /* @__PURE__ */ errorClass<"MemberNotFound">("member_not_found")
 /** @since 0.1.0 @category errors */
-export interface MemberNotFound extends ApiError<"MemberNotFound"> {}
+export interface MemberNotFound extends ApiError<"MemberNotFound"> {
+  readonly _tag: "MemberNotFound"
+}
 
 /**
  * `member_oauth_token_not_found`.
@@ -4524,7 +5320,9 @@ export interface MemberNotFound extends ApiError<"MemberNotFound"> {}
 export const MemberOauthTokenNotFound =
   /* @__PURE__ */ errorClass<"MemberOauthTokenNotFound">("member_oauth_token_not_found")
 /** @since 0.1.0 @category errors */
-export interface MemberOauthTokenNotFound extends ApiError<"MemberOauthTokenNotFound"> {}
+export interface MemberOauthTokenNotFound extends ApiError<"MemberOauthTokenNotFound"> {
+  readonly _tag: "MemberOauthTokenNotFound"
+}
 
 /**
  * `member_oidc_token_not_found`.
@@ -4535,7 +5333,9 @@ export interface MemberOauthTokenNotFound extends ApiError<"MemberOauthTokenNotF
 export const MemberOidcTokenNotFound =
   /* @__PURE__ */ errorClass<"MemberOidcTokenNotFound">("member_oidc_token_not_found")
 /** @since 0.1.0 @category errors */
-export interface MemberOidcTokenNotFound extends ApiError<"MemberOidcTokenNotFound"> {}
+export interface MemberOidcTokenNotFound extends ApiError<"MemberOidcTokenNotFound"> {
+  readonly _tag: "MemberOidcTokenNotFound"
+}
 
 /**
  * `member_password_not_found`.
@@ -4545,7 +5345,9 @@ export interface MemberOidcTokenNotFound extends ApiError<"MemberOidcTokenNotFou
  */
 export const MemberPasswordNotFound = /* @__PURE__ */ errorClass<"MemberPasswordNotFound">("member_password_not_found")
 /** @since 0.1.0 @category errors */
-export interface MemberPasswordNotFound extends ApiError<"MemberPasswordNotFound"> {}
+export interface MemberPasswordNotFound extends ApiError<"MemberPasswordNotFound"> {
+  readonly _tag: "MemberPasswordNotFound"
+}
 
 /**
  * `member_phone_number_not_found`.
@@ -4557,7 +5359,9 @@ export const MemberPhoneNumberNotFound = /* @__PURE__ */ errorClass<"MemberPhone
   "member_phone_number_not_found"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberPhoneNumberNotFound extends ApiError<"MemberPhoneNumberNotFound"> {}
+export interface MemberPhoneNumberNotFound extends ApiError<"MemberPhoneNumberNotFound"> {
+  readonly _tag: "MemberPhoneNumberNotFound"
+}
 
 /**
  * `member_reset_password`.
@@ -4567,7 +5371,9 @@ export interface MemberPhoneNumberNotFound extends ApiError<"MemberPhoneNumberNo
  */
 export const MemberResetPassword = /* @__PURE__ */ errorClass<"MemberResetPassword">("member_reset_password")
 /** @since 0.1.0 @category errors */
-export interface MemberResetPassword extends ApiError<"MemberResetPassword"> {}
+export interface MemberResetPassword extends ApiError<"MemberResetPassword"> {
+  readonly _tag: "MemberResetPassword"
+}
 
 /**
  * `member_search_cannot_mix_internal_and_external_member_ids`.
@@ -4582,7 +5388,9 @@ export const MemberSearchCannotMixInternalAndExternalMemberIds =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface MemberSearchCannotMixInternalAndExternalMemberIds
-  extends ApiError<"MemberSearchCannotMixInternalAndExternalMemberIds"> {}
+  extends ApiError<"MemberSearchCannotMixInternalAndExternalMemberIds"> {
+  readonly _tag: "MemberSearchCannotMixInternalAndExternalMemberIds"
+}
 
 /**
  * `member_search_expected_array_of_strings`.
@@ -4594,7 +5402,9 @@ export const MemberSearchExpectedArrayOfStrings = /* @__PURE__ */ errorClass<"Me
   "member_search_expected_array_of_strings"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberSearchExpectedArrayOfStrings extends ApiError<"MemberSearchExpectedArrayOfStrings"> {}
+export interface MemberSearchExpectedArrayOfStrings extends ApiError<"MemberSearchExpectedArrayOfStrings"> {
+  readonly _tag: "MemberSearchExpectedArrayOfStrings"
+}
 
 /**
  * `member_search_expected_boolean`.
@@ -4606,7 +5416,9 @@ export const MemberSearchExpectedBoolean = /* @__PURE__ */ errorClass<"MemberSea
   "member_search_expected_boolean"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberSearchExpectedBoolean extends ApiError<"MemberSearchExpectedBoolean"> {}
+export interface MemberSearchExpectedBoolean extends ApiError<"MemberSearchExpectedBoolean"> {
+  readonly _tag: "MemberSearchExpectedBoolean"
+}
 
 /**
  * `member_search_expected_string`.
@@ -4618,7 +5430,9 @@ export const MemberSearchExpectedString = /* @__PURE__ */ errorClass<"MemberSear
   "member_search_expected_string"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberSearchExpectedString extends ApiError<"MemberSearchExpectedString"> {}
+export interface MemberSearchExpectedString extends ApiError<"MemberSearchExpectedString"> {
+  readonly _tag: "MemberSearchExpectedString"
+}
 
 /**
  * `member_search_filter_name_must_be_string`.
@@ -4630,7 +5444,9 @@ export const MemberSearchFilterNameMustBeString = /* @__PURE__ */ errorClass<"Me
   "member_search_filter_name_must_be_string"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberSearchFilterNameMustBeString extends ApiError<"MemberSearchFilterNameMustBeString"> {}
+export interface MemberSearchFilterNameMustBeString extends ApiError<"MemberSearchFilterNameMustBeString"> {
+  readonly _tag: "MemberSearchFilterNameMustBeString"
+}
 
 /**
  * `member_search_filter_name_not_recognized`.
@@ -4642,7 +5458,9 @@ export const MemberSearchFilterNameNotRecognized = /* @__PURE__ */ errorClass<"M
   "member_search_filter_name_not_recognized"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberSearchFilterNameNotRecognized extends ApiError<"MemberSearchFilterNameNotRecognized"> {}
+export interface MemberSearchFilterNameNotRecognized extends ApiError<"MemberSearchFilterNameNotRecognized"> {
+  readonly _tag: "MemberSearchFilterNameNotRecognized"
+}
 
 /**
  * `member_search_member_email_fuzzy_too_short`.
@@ -4654,7 +5472,9 @@ export const MemberSearchMemberEmailFuzzyTooShort = /* @__PURE__ */ errorClass<"
   "member_search_member_email_fuzzy_too_short"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberSearchMemberEmailFuzzyTooShort extends ApiError<"MemberSearchMemberEmailFuzzyTooShort"> {}
+export interface MemberSearchMemberEmailFuzzyTooShort extends ApiError<"MemberSearchMemberEmailFuzzyTooShort"> {
+  readonly _tag: "MemberSearchMemberEmailFuzzyTooShort"
+}
 
 /**
  * `member_search_member_mfa_phone_number_fuzzy_too_short`.
@@ -4669,7 +5489,9 @@ export const MemberSearchMemberMfaPhoneNumberFuzzyTooShort =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface MemberSearchMemberMfaPhoneNumberFuzzyTooShort
-  extends ApiError<"MemberSearchMemberMfaPhoneNumberFuzzyTooShort"> {}
+  extends ApiError<"MemberSearchMemberMfaPhoneNumberFuzzyTooShort"> {
+  readonly _tag: "MemberSearchMemberMfaPhoneNumberFuzzyTooShort"
+}
 
 /**
  * `member_search_missing_filter_name`.
@@ -4681,7 +5503,9 @@ export const MemberSearchMissingFilterName = /* @__PURE__ */ errorClass<"MemberS
   "member_search_missing_filter_name"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberSearchMissingFilterName extends ApiError<"MemberSearchMissingFilterName"> {}
+export interface MemberSearchMissingFilterName extends ApiError<"MemberSearchMissingFilterName"> {
+  readonly _tag: "MemberSearchMissingFilterName"
+}
 
 /**
  * `member_search_missing_filter_value`.
@@ -4693,7 +5517,9 @@ export const MemberSearchMissingFilterValue = /* @__PURE__ */ errorClass<"Member
   "member_search_missing_filter_value"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberSearchMissingFilterValue extends ApiError<"MemberSearchMissingFilterValue"> {}
+export interface MemberSearchMissingFilterValue extends ApiError<"MemberSearchMissingFilterValue"> {
+  readonly _tag: "MemberSearchMissingFilterValue"
+}
 
 /**
  * `member_search_missing_is_breakglass`.
@@ -4705,7 +5531,9 @@ export const MemberSearchMissingIsBreakglass = /* @__PURE__ */ errorClass<"Membe
   "member_search_missing_is_breakglass"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberSearchMissingIsBreakglass extends ApiError<"MemberSearchMissingIsBreakglass"> {}
+export interface MemberSearchMissingIsBreakglass extends ApiError<"MemberSearchMissingIsBreakglass"> {
+  readonly _tag: "MemberSearchMissingIsBreakglass"
+}
 
 /**
  * `member_search_missing_member_email_fuzzy`.
@@ -4717,7 +5545,9 @@ export const MemberSearchMissingMemberEmailFuzzy = /* @__PURE__ */ errorClass<"M
   "member_search_missing_member_email_fuzzy"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberSearchMissingMemberEmailFuzzy extends ApiError<"MemberSearchMissingMemberEmailFuzzy"> {}
+export interface MemberSearchMissingMemberEmailFuzzy extends ApiError<"MemberSearchMissingMemberEmailFuzzy"> {
+  readonly _tag: "MemberSearchMissingMemberEmailFuzzy"
+}
 
 /**
  * `member_search_missing_member_emails`.
@@ -4729,7 +5559,9 @@ export const MemberSearchMissingMemberEmails = /* @__PURE__ */ errorClass<"Membe
   "member_search_missing_member_emails"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberSearchMissingMemberEmails extends ApiError<"MemberSearchMissingMemberEmails"> {}
+export interface MemberSearchMissingMemberEmails extends ApiError<"MemberSearchMissingMemberEmails"> {
+  readonly _tag: "MemberSearchMissingMemberEmails"
+}
 
 /**
  * `member_search_missing_member_ids`.
@@ -4741,7 +5573,9 @@ export const MemberSearchMissingMemberIds = /* @__PURE__ */ errorClass<"MemberSe
   "member_search_missing_member_ids"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberSearchMissingMemberIds extends ApiError<"MemberSearchMissingMemberIds"> {}
+export interface MemberSearchMissingMemberIds extends ApiError<"MemberSearchMissingMemberIds"> {
+  readonly _tag: "MemberSearchMissingMemberIds"
+}
 
 /**
  * `member_search_missing_member_roles`.
@@ -4753,7 +5587,9 @@ export const MemberSearchMissingMemberRoles = /* @__PURE__ */ errorClass<"Member
   "member_search_missing_member_roles"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberSearchMissingMemberRoles extends ApiError<"MemberSearchMissingMemberRoles"> {}
+export interface MemberSearchMissingMemberRoles extends ApiError<"MemberSearchMissingMemberRoles"> {
+  readonly _tag: "MemberSearchMissingMemberRoles"
+}
 
 /**
  * `member_search_missing_mfa_member_phone_number_fuzzy`.
@@ -4768,7 +5604,9 @@ export const MemberSearchMissingMfaMemberPhoneNumberFuzzy =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface MemberSearchMissingMfaMemberPhoneNumberFuzzy
-  extends ApiError<"MemberSearchMissingMfaMemberPhoneNumberFuzzy"> {}
+  extends ApiError<"MemberSearchMissingMfaMemberPhoneNumberFuzzy"> {
+  readonly _tag: "MemberSearchMissingMfaMemberPhoneNumberFuzzy"
+}
 
 /**
  * `member_search_missing_mfa_member_phone_numbers`.
@@ -4781,9 +5619,9 @@ export const MemberSearchMissingMfaMemberPhoneNumbers =
     "member_search_missing_mfa_member_phone_numbers"
   )
 /** @since 0.1.0 @category errors */
-// prettier-ignore
-export interface MemberSearchMissingMfaMemberPhoneNumbers
-  extends ApiError<"MemberSearchMissingMfaMemberPhoneNumbers"> {}
+export interface MemberSearchMissingMfaMemberPhoneNumbers extends ApiError<"MemberSearchMissingMfaMemberPhoneNumbers"> {
+  readonly _tag: "MemberSearchMissingMfaMemberPhoneNumbers"
+}
 
 /**
  * `member_search_missing_oauth_providers`.
@@ -4795,7 +5633,9 @@ export const MemberSearchMissingOauthProviders = /* @__PURE__ */ errorClass<"Mem
   "member_search_missing_oauth_providers"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberSearchMissingOauthProviders extends ApiError<"MemberSearchMissingOauthProviders"> {}
+export interface MemberSearchMissingOauthProviders extends ApiError<"MemberSearchMissingOauthProviders"> {
+  readonly _tag: "MemberSearchMissingOauthProviders"
+}
 
 /**
  * `member_search_missing_organization_id`.
@@ -4807,7 +5647,9 @@ export const MemberSearchMissingOrganizationId = /* @__PURE__ */ errorClass<"Mem
   "member_search_missing_organization_id"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberSearchMissingOrganizationId extends ApiError<"MemberSearchMissingOrganizationId"> {}
+export interface MemberSearchMissingOrganizationId extends ApiError<"MemberSearchMissingOrganizationId"> {
+  readonly _tag: "MemberSearchMissingOrganizationId"
+}
 
 /**
  * `member_search_missing_organization_slug`.
@@ -4819,7 +5661,9 @@ export const MemberSearchMissingOrganizationSlug = /* @__PURE__ */ errorClass<"M
   "member_search_missing_organization_slug"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberSearchMissingOrganizationSlug extends ApiError<"MemberSearchMissingOrganizationSlug"> {}
+export interface MemberSearchMissingOrganizationSlug extends ApiError<"MemberSearchMissingOrganizationSlug"> {
+  readonly _tag: "MemberSearchMissingOrganizationSlug"
+}
 
 /**
  * `member_search_missing_organization_slug_fuzzy`.
@@ -4832,9 +5676,9 @@ export const MemberSearchMissingOrganizationSlugFuzzy =
     "member_search_missing_organization_slug_fuzzy"
   )
 /** @since 0.1.0 @category errors */
-// prettier-ignore
-export interface MemberSearchMissingOrganizationSlugFuzzy
-  extends ApiError<"MemberSearchMissingOrganizationSlugFuzzy"> {}
+export interface MemberSearchMissingOrganizationSlugFuzzy extends ApiError<"MemberSearchMissingOrganizationSlugFuzzy"> {
+  readonly _tag: "MemberSearchMissingOrganizationSlugFuzzy"
+}
 
 /**
  * `member_search_missing_password_exists`.
@@ -4846,7 +5690,9 @@ export const MemberSearchMissingPasswordExists = /* @__PURE__ */ errorClass<"Mem
   "member_search_missing_password_exists"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberSearchMissingPasswordExists extends ApiError<"MemberSearchMissingPasswordExists"> {}
+export interface MemberSearchMissingPasswordExists extends ApiError<"MemberSearchMissingPasswordExists"> {
+  readonly _tag: "MemberSearchMissingPasswordExists"
+}
 
 /**
  * `member_search_missing_status`.
@@ -4857,7 +5703,9 @@ export interface MemberSearchMissingPasswordExists extends ApiError<"MemberSearc
 export const MemberSearchMissingStatus =
   /* @__PURE__ */ errorClass<"MemberSearchMissingStatus">("member_search_missing_status")
 /** @since 0.1.0 @category errors */
-export interface MemberSearchMissingStatus extends ApiError<"MemberSearchMissingStatus"> {}
+export interface MemberSearchMissingStatus extends ApiError<"MemberSearchMissingStatus"> {
+  readonly _tag: "MemberSearchMissingStatus"
+}
 
 /**
  * `member_search_missing_statuses`.
@@ -4869,7 +5717,9 @@ export const MemberSearchMissingStatuses = /* @__PURE__ */ errorClass<"MemberSea
   "member_search_missing_statuses"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberSearchMissingStatuses extends ApiError<"MemberSearchMissingStatuses"> {}
+export interface MemberSearchMissingStatuses extends ApiError<"MemberSearchMissingStatuses"> {
+  readonly _tag: "MemberSearchMissingStatuses"
+}
 
 /**
  * `member_search_missing_totp_exists`.
@@ -4881,7 +5731,9 @@ export const MemberSearchMissingTotpExists = /* @__PURE__ */ errorClass<"MemberS
   "member_search_missing_totp_exists"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberSearchMissingTotpExists extends ApiError<"MemberSearchMissingTotpExists"> {}
+export interface MemberSearchMissingTotpExists extends ApiError<"MemberSearchMissingTotpExists"> {
+  readonly _tag: "MemberSearchMissingTotpExists"
+}
 
 /**
  * `member_search_organization_ids_empty`.
@@ -4893,7 +5745,9 @@ export const MemberSearchOrganizationIdsEmpty = /* @__PURE__ */ errorClass<"Memb
   "member_search_organization_ids_empty"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberSearchOrganizationIdsEmpty extends ApiError<"MemberSearchOrganizationIdsEmpty"> {}
+export interface MemberSearchOrganizationIdsEmpty extends ApiError<"MemberSearchOrganizationIdsEmpty"> {
+  readonly _tag: "MemberSearchOrganizationIdsEmpty"
+}
 
 /**
  * `member_search_organization_slug_fuzzy_too_short`.
@@ -4908,7 +5762,9 @@ export const MemberSearchOrganizationSlugFuzzyTooShort =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface MemberSearchOrganizationSlugFuzzyTooShort
-  extends ApiError<"MemberSearchOrganizationSlugFuzzyTooShort"> {}
+  extends ApiError<"MemberSearchOrganizationSlugFuzzyTooShort"> {
+  readonly _tag: "MemberSearchOrganizationSlugFuzzyTooShort"
+}
 
 /**
  * `member_session_member_id_mismatch`.
@@ -4920,7 +5776,9 @@ export const MemberSessionMemberIdMismatch = /* @__PURE__ */ errorClass<"MemberS
   "member_session_member_id_mismatch"
 )
 /** @since 0.1.0 @category errors */
-export interface MemberSessionMemberIdMismatch extends ApiError<"MemberSessionMemberIdMismatch"> {}
+export interface MemberSessionMemberIdMismatch extends ApiError<"MemberSessionMemberIdMismatch"> {
+  readonly _tag: "MemberSessionMemberIdMismatch"
+}
 
 /**
  * `metadata_invalid_format`.
@@ -4930,7 +5788,9 @@ export interface MemberSessionMemberIdMismatch extends ApiError<"MemberSessionMe
  */
 export const MetadataInvalidFormat = /* @__PURE__ */ errorClass<"MetadataInvalidFormat">("metadata_invalid_format")
 /** @since 0.1.0 @category errors */
-export interface MetadataInvalidFormat extends ApiError<"MetadataInvalidFormat"> {}
+export interface MetadataInvalidFormat extends ApiError<"MetadataInvalidFormat"> {
+  readonly _tag: "MetadataInvalidFormat"
+}
 
 /**
  * `metadata_too_large`.
@@ -4940,7 +5800,9 @@ export interface MetadataInvalidFormat extends ApiError<"MetadataInvalidFormat">
  */
 export const MetadataTooLarge = /* @__PURE__ */ errorClass<"MetadataTooLarge">("metadata_too_large")
 /** @since 0.1.0 @category errors */
-export interface MetadataTooLarge extends ApiError<"MetadataTooLarge"> {}
+export interface MetadataTooLarge extends ApiError<"MetadataTooLarge"> {
+  readonly _tag: "MetadataTooLarge"
+}
 
 /**
  * `metadata_too_many_keys`.
@@ -4950,7 +5812,9 @@ export interface MetadataTooLarge extends ApiError<"MetadataTooLarge"> {}
  */
 export const MetadataTooManyKeys = /* @__PURE__ */ errorClass<"MetadataTooManyKeys">("metadata_too_many_keys")
 /** @since 0.1.0 @category errors */
-export interface MetadataTooManyKeys extends ApiError<"MetadataTooManyKeys"> {}
+export interface MetadataTooManyKeys extends ApiError<"MetadataTooManyKeys"> {
+  readonly _tag: "MetadataTooManyKeys"
+}
 
 /**
  * `method_not_allowed` (HTTP 405: The method used is not supported.).
@@ -4960,7 +5824,9 @@ export interface MetadataTooManyKeys extends ApiError<"MetadataTooManyKeys"> {}
  */
 export const MethodNotAllowed = /* @__PURE__ */ errorClass<"MethodNotAllowed">("method_not_allowed")
 /** @since 0.1.0 @category errors */
-export interface MethodNotAllowed extends ApiError<"MethodNotAllowed"> {}
+export interface MethodNotAllowed extends ApiError<"MethodNotAllowed"> {
+  readonly _tag: "MethodNotAllowed"
+}
 
 /**
  * `migrate_from_external_email_does_not_exist`.
@@ -4972,7 +5838,9 @@ export const MigrateFromExternalEmailDoesNotExist = /* @__PURE__ */ errorClass<"
   "migrate_from_external_email_does_not_exist"
 )
 /** @since 0.1.0 @category errors */
-export interface MigrateFromExternalEmailDoesNotExist extends ApiError<"MigrateFromExternalEmailDoesNotExist"> {}
+export interface MigrateFromExternalEmailDoesNotExist extends ApiError<"MigrateFromExternalEmailDoesNotExist"> {
+  readonly _tag: "MigrateFromExternalEmailDoesNotExist"
+}
 
 /**
  * `migrate_from_external_missing_userinfo`.
@@ -4984,7 +5852,9 @@ export const MigrateFromExternalMissingUserinfo = /* @__PURE__ */ errorClass<"Mi
   "migrate_from_external_missing_userinfo"
 )
 /** @since 0.1.0 @category errors */
-export interface MigrateFromExternalMissingUserinfo extends ApiError<"MigrateFromExternalMissingUserinfo"> {}
+export interface MigrateFromExternalMissingUserinfo extends ApiError<"MigrateFromExternalMissingUserinfo"> {
+  readonly _tag: "MigrateFromExternalMissingUserinfo"
+}
 
 /**
  * `migrate_from_external_unexpected_response`.
@@ -4995,7 +5865,9 @@ export interface MigrateFromExternalMissingUserinfo extends ApiError<"MigrateFro
 export const MigrateFromExternalUnexpectedResponse =
   /* @__PURE__ */ errorClass<"MigrateFromExternalUnexpectedResponse">("migrate_from_external_unexpected_response")
 /** @since 0.1.0 @category errors */
-export interface MigrateFromExternalUnexpectedResponse extends ApiError<"MigrateFromExternalUnexpectedResponse"> {}
+export interface MigrateFromExternalUnexpectedResponse extends ApiError<"MigrateFromExternalUnexpectedResponse"> {
+  readonly _tag: "MigrateFromExternalUnexpectedResponse"
+}
 
 /**
  * `missing_apple_app_id`.
@@ -5005,7 +5877,9 @@ export interface MigrateFromExternalUnexpectedResponse extends ApiError<"Migrate
  */
 export const MissingAppleAppId = /* @__PURE__ */ errorClass<"MissingAppleAppId">("missing_apple_app_id")
 /** @since 0.1.0 @category errors */
-export interface MissingAppleAppId extends ApiError<"MissingAppleAppId"> {}
+export interface MissingAppleAppId extends ApiError<"MissingAppleAppId"> {
+  readonly _tag: "MissingAppleAppId"
+}
 
 /**
  * `missing_oauth_organization_locator`.
@@ -5017,7 +5891,9 @@ export const MissingOauthOrganizationLocator = /* @__PURE__ */ errorClass<"Missi
   "missing_oauth_organization_locator"
 )
 /** @since 0.1.0 @category errors */
-export interface MissingOauthOrganizationLocator extends ApiError<"MissingOauthOrganizationLocator"> {}
+export interface MissingOauthOrganizationLocator extends ApiError<"MissingOauthOrganizationLocator"> {
+  readonly _tag: "MissingOauthOrganizationLocator"
+}
 
 /**
  * `missing_oauth_refresh_token`.
@@ -5028,7 +5904,9 @@ export interface MissingOauthOrganizationLocator extends ApiError<"MissingOauthO
 export const MissingOauthRefreshToken =
   /* @__PURE__ */ errorClass<"MissingOauthRefreshToken">("missing_oauth_refresh_token")
 /** @since 0.1.0 @category errors */
-export interface MissingOauthRefreshToken extends ApiError<"MissingOauthRefreshToken"> {}
+export interface MissingOauthRefreshToken extends ApiError<"MissingOauthRefreshToken"> {
+  readonly _tag: "MissingOauthRefreshToken"
+}
 
 /**
  * `missing_oidc_csrf_cookie`.
@@ -5038,7 +5916,9 @@ export interface MissingOauthRefreshToken extends ApiError<"MissingOauthRefreshT
  */
 export const MissingOidcCsrfCookie = /* @__PURE__ */ errorClass<"MissingOidcCsrfCookie">("missing_oidc_csrf_cookie")
 /** @since 0.1.0 @category errors */
-export interface MissingOidcCsrfCookie extends ApiError<"MissingOidcCsrfCookie"> {}
+export interface MissingOidcCsrfCookie extends ApiError<"MissingOidcCsrfCookie"> {
+  readonly _tag: "MissingOidcCsrfCookie"
+}
 
 /**
  * `missing_oidc_refresh_token`.
@@ -5049,7 +5929,9 @@ export interface MissingOidcCsrfCookie extends ApiError<"MissingOidcCsrfCookie">
 export const MissingOidcRefreshToken =
   /* @__PURE__ */ errorClass<"MissingOidcRefreshToken">("missing_oidc_refresh_token")
 /** @since 0.1.0 @category errors */
-export interface MissingOidcRefreshToken extends ApiError<"MissingOidcRefreshToken"> {}
+export interface MissingOidcRefreshToken extends ApiError<"MissingOidcRefreshToken"> {
+  readonly _tag: "MissingOidcRefreshToken"
+}
 
 /**
  * `missing_oidc_state_param`.
@@ -5059,7 +5941,9 @@ export interface MissingOidcRefreshToken extends ApiError<"MissingOidcRefreshTok
  */
 export const MissingOidcStateParam = /* @__PURE__ */ errorClass<"MissingOidcStateParam">("missing_oidc_state_param")
 /** @since 0.1.0 @category errors */
-export interface MissingOidcStateParam extends ApiError<"MissingOidcStateParam"> {}
+export interface MissingOidcStateParam extends ApiError<"MissingOidcStateParam"> {
+  readonly _tag: "MissingOidcStateParam"
+}
 
 /**
  * `missing_saml_csrf_cookie`.
@@ -5069,7 +5953,9 @@ export interface MissingOidcStateParam extends ApiError<"MissingOidcStateParam">
  */
 export const MissingSamlCsrfCookie = /* @__PURE__ */ errorClass<"MissingSamlCsrfCookie">("missing_saml_csrf_cookie")
 /** @since 0.1.0 @category errors */
-export interface MissingSamlCsrfCookie extends ApiError<"MissingSamlCsrfCookie"> {}
+export interface MissingSamlCsrfCookie extends ApiError<"MissingSamlCsrfCookie"> {
+  readonly _tag: "MissingSamlCsrfCookie"
+}
 
 /**
  * `missing_saml_relay_state`.
@@ -5079,7 +5965,9 @@ export interface MissingSamlCsrfCookie extends ApiError<"MissingSamlCsrfCookie">
  */
 export const MissingSamlRelayState = /* @__PURE__ */ errorClass<"MissingSamlRelayState">("missing_saml_relay_state")
 /** @since 0.1.0 @category errors */
-export interface MissingSamlRelayState extends ApiError<"MissingSamlRelayState"> {}
+export interface MissingSamlRelayState extends ApiError<"MissingSamlRelayState"> {
+  readonly _tag: "MissingSamlRelayState"
+}
 
 /**
  * `missing_saml_response`.
@@ -5089,7 +5977,9 @@ export interface MissingSamlRelayState extends ApiError<"MissingSamlRelayState">
  */
 export const MissingSamlResponse = /* @__PURE__ */ errorClass<"MissingSamlResponse">("missing_saml_response")
 /** @since 0.1.0 @category errors */
-export interface MissingSamlResponse extends ApiError<"MissingSamlResponse"> {}
+export interface MissingSamlResponse extends ApiError<"MissingSamlResponse"> {
+  readonly _tag: "MissingSamlResponse"
+}
 
 /**
  * `missing_signature_saml_response`.
@@ -5101,7 +5991,9 @@ export const MissingSignatureSamlResponse = /* @__PURE__ */ errorClass<"MissingS
   "missing_signature_saml_response"
 )
 /** @since 0.1.0 @category errors */
-export interface MissingSignatureSamlResponse extends ApiError<"MissingSignatureSamlResponse"> {}
+export interface MissingSignatureSamlResponse extends ApiError<"MissingSignatureSamlResponse"> {
+  readonly _tag: "MissingSignatureSamlResponse"
+}
 
 /**
  * `missing_sms_parameter`.
@@ -5111,7 +6003,9 @@ export interface MissingSignatureSamlResponse extends ApiError<"MissingSignature
  */
 export const MissingSmsParameter = /* @__PURE__ */ errorClass<"MissingSmsParameter">("missing_sms_parameter")
 /** @since 0.1.0 @category errors */
-export interface MissingSmsParameter extends ApiError<"MissingSmsParameter"> {}
+export interface MissingSmsParameter extends ApiError<"MissingSmsParameter"> {
+  readonly _tag: "MissingSmsParameter"
+}
 
 /**
  * `missing_sso_connection_locator`.
@@ -5123,7 +6017,9 @@ export const MissingSsoConnectionLocator = /* @__PURE__ */ errorClass<"MissingSs
   "missing_sso_connection_locator"
 )
 /** @since 0.1.0 @category errors */
-export interface MissingSsoConnectionLocator extends ApiError<"MissingSsoConnectionLocator"> {}
+export interface MissingSsoConnectionLocator extends ApiError<"MissingSsoConnectionLocator"> {
+  readonly _tag: "MissingSsoConnectionLocator"
+}
 
 /**
  * `must_have_jwks_url_for_trusted_token_profile_with_type_jwk`.
@@ -5138,7 +6034,9 @@ export const MustHaveJwksUrlForTrustedTokenProfileWithTypeJwk =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface MustHaveJwksUrlForTrustedTokenProfileWithTypeJwk
-  extends ApiError<"MustHaveJwksUrlForTrustedTokenProfileWithTypeJwk"> {}
+  extends ApiError<"MustHaveJwksUrlForTrustedTokenProfileWithTypeJwk"> {
+  readonly _tag: "MustHaveJwksUrlForTrustedTokenProfileWithTypeJwk"
+}
 
 /**
  * `must_have_pem_files_for_trusted_token_profile_with_type_pem`.
@@ -5153,7 +6051,9 @@ export const MustHavePemFilesForTrustedTokenProfileWithTypePem =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface MustHavePemFilesForTrustedTokenProfileWithTypePem
-  extends ApiError<"MustHavePemFilesForTrustedTokenProfileWithTypePem"> {}
+  extends ApiError<"MustHavePemFilesForTrustedTokenProfileWithTypePem"> {
+  readonly _tag: "MustHavePemFilesForTrustedTokenProfileWithTypePem"
+}
 
 /**
  * `no_active_biometric_registrations` (No active mobile biometric registrations were found.).
@@ -5165,7 +6065,9 @@ export const NoActiveBiometricRegistrations = /* @__PURE__ */ errorClass<"NoActi
   "no_active_biometric_registrations"
 )
 /** @since 0.1.0 @category errors */
-export interface NoActiveBiometricRegistrations extends ApiError<"NoActiveBiometricRegistrations"> {}
+export interface NoActiveBiometricRegistrations extends ApiError<"NoActiveBiometricRegistrations"> {
+  readonly _tag: "NoActiveBiometricRegistrations"
+}
 
 /**
  * `no_active_recovery_code_backed_factor`.
@@ -5177,7 +6079,9 @@ export const NoActiveRecoveryCodeBackedFactor = /* @__PURE__ */ errorClass<"NoAc
   "no_active_recovery_code_backed_factor"
 )
 /** @since 0.1.0 @category errors */
-export interface NoActiveRecoveryCodeBackedFactor extends ApiError<"NoActiveRecoveryCodeBackedFactor"> {}
+export interface NoActiveRecoveryCodeBackedFactor extends ApiError<"NoActiveRecoveryCodeBackedFactor"> {
+  readonly _tag: "NoActiveRecoveryCodeBackedFactor"
+}
 
 /**
  * `no_active_scim_connection`.
@@ -5187,7 +6091,9 @@ export interface NoActiveRecoveryCodeBackedFactor extends ApiError<"NoActiveReco
  */
 export const NoActiveScimConnection = /* @__PURE__ */ errorClass<"NoActiveScimConnection">("no_active_scim_connection")
 /** @since 0.1.0 @category errors */
-export interface NoActiveScimConnection extends ApiError<"NoActiveScimConnection"> {}
+export interface NoActiveScimConnection extends ApiError<"NoActiveScimConnection"> {
+  readonly _tag: "NoActiveScimConnection"
+}
 
 /**
  * `no_active_webauthn_registrations`.
@@ -5199,7 +6105,9 @@ export const NoActiveWebauthnRegistrations = /* @__PURE__ */ errorClass<"NoActiv
   "no_active_webauthn_registrations"
 )
 /** @since 0.1.0 @category errors */
-export interface NoActiveWebauthnRegistrations extends ApiError<"NoActiveWebauthnRegistrations"> {}
+export interface NoActiveWebauthnRegistrations extends ApiError<"NoActiveWebauthnRegistrations"> {
+  readonly _tag: "NoActiveWebauthnRegistrations"
+}
 
 /**
  * `no_associated_session_passed_in`.
@@ -5211,7 +6119,9 @@ export const NoAssociatedSessionPassedIn = /* @__PURE__ */ errorClass<"NoAssocia
   "no_associated_session_passed_in"
 )
 /** @since 0.1.0 @category errors */
-export interface NoAssociatedSessionPassedIn extends ApiError<"NoAssociatedSessionPassedIn"> {}
+export interface NoAssociatedSessionPassedIn extends ApiError<"NoAssociatedSessionPassedIn"> {
+  readonly _tag: "NoAssociatedSessionPassedIn"
+}
 
 /**
  * `no_captcha_provider_configured`.
@@ -5223,7 +6133,9 @@ export const NoCaptchaProviderConfigured = /* @__PURE__ */ errorClass<"NoCaptcha
   "no_captcha_provider_configured"
 )
 /** @since 0.1.0 @category errors */
-export interface NoCaptchaProviderConfigured extends ApiError<"NoCaptchaProviderConfigured"> {}
+export interface NoCaptchaProviderConfigured extends ApiError<"NoCaptchaProviderConfigured"> {
+  readonly _tag: "NoCaptchaProviderConfigured"
+}
 
 /**
  * `no_default_discovery_redirect_url_set`.
@@ -5235,7 +6147,9 @@ export const NoDefaultDiscoveryRedirectUrlSet = /* @__PURE__ */ errorClass<"NoDe
   "no_default_discovery_redirect_url_set"
 )
 /** @since 0.1.0 @category errors */
-export interface NoDefaultDiscoveryRedirectUrlSet extends ApiError<"NoDefaultDiscoveryRedirectUrlSet"> {}
+export interface NoDefaultDiscoveryRedirectUrlSet extends ApiError<"NoDefaultDiscoveryRedirectUrlSet"> {
+  readonly _tag: "NoDefaultDiscoveryRedirectUrlSet"
+}
 
 /**
  * `no_default_invite_redirect_url_set`.
@@ -5247,7 +6161,9 @@ export const NoDefaultInviteRedirectUrlSet = /* @__PURE__ */ errorClass<"NoDefau
   "no_default_invite_redirect_url_set"
 )
 /** @since 0.1.0 @category errors */
-export interface NoDefaultInviteRedirectUrlSet extends ApiError<"NoDefaultInviteRedirectUrlSet"> {}
+export interface NoDefaultInviteRedirectUrlSet extends ApiError<"NoDefaultInviteRedirectUrlSet"> {
+  readonly _tag: "NoDefaultInviteRedirectUrlSet"
+}
 
 /**
  * `no_default_login_redirect_url_set`.
@@ -5259,7 +6175,9 @@ export const NoDefaultLoginRedirectUrlSet = /* @__PURE__ */ errorClass<"NoDefaul
   "no_default_login_redirect_url_set"
 )
 /** @since 0.1.0 @category errors */
-export interface NoDefaultLoginRedirectUrlSet extends ApiError<"NoDefaultLoginRedirectUrlSet"> {}
+export interface NoDefaultLoginRedirectUrlSet extends ApiError<"NoDefaultLoginRedirectUrlSet"> {
+  readonly _tag: "NoDefaultLoginRedirectUrlSet"
+}
 
 /**
  * `no_default_signup_redirect_url_set`.
@@ -5271,7 +6189,9 @@ export const NoDefaultSignupRedirectUrlSet = /* @__PURE__ */ errorClass<"NoDefau
   "no_default_signup_redirect_url_set"
 )
 /** @since 0.1.0 @category errors */
-export interface NoDefaultSignupRedirectUrlSet extends ApiError<"NoDefaultSignupRedirectUrlSet"> {}
+export interface NoDefaultSignupRedirectUrlSet extends ApiError<"NoDefaultSignupRedirectUrlSet"> {
+  readonly _tag: "NoDefaultSignupRedirectUrlSet"
+}
 
 /**
  * `no_deleted_member_found_for_reactivation`.
@@ -5283,7 +6203,9 @@ export const NoDeletedMemberFoundForReactivation = /* @__PURE__ */ errorClass<"N
   "no_deleted_member_found_for_reactivation"
 )
 /** @since 0.1.0 @category errors */
-export interface NoDeletedMemberFoundForReactivation extends ApiError<"NoDeletedMemberFoundForReactivation"> {}
+export interface NoDeletedMemberFoundForReactivation extends ApiError<"NoDeletedMemberFoundForReactivation"> {
+  readonly _tag: "NoDeletedMemberFoundForReactivation"
+}
 
 /**
  * `no_discovery_redirect_url`.
@@ -5293,7 +6215,9 @@ export interface NoDeletedMemberFoundForReactivation extends ApiError<"NoDeleted
  */
 export const NoDiscoveryRedirectUrl = /* @__PURE__ */ errorClass<"NoDiscoveryRedirectUrl">("no_discovery_redirect_url")
 /** @since 0.1.0 @category errors */
-export interface NoDiscoveryRedirectUrl extends ApiError<"NoDiscoveryRedirectUrl"> {}
+export interface NoDiscoveryRedirectUrl extends ApiError<"NoDiscoveryRedirectUrl"> {
+  readonly _tag: "NoDiscoveryRedirectUrl"
+}
 
 /**
  * `no_discovery_redirect_urls_set`.
@@ -5305,7 +6229,9 @@ export const NoDiscoveryRedirectUrlsSet = /* @__PURE__ */ errorClass<"NoDiscover
   "no_discovery_redirect_urls_set"
 )
 /** @since 0.1.0 @category errors */
-export interface NoDiscoveryRedirectUrlsSet extends ApiError<"NoDiscoveryRedirectUrlsSet"> {}
+export interface NoDiscoveryRedirectUrlsSet extends ApiError<"NoDiscoveryRedirectUrlsSet"> {
+  readonly _tag: "NoDiscoveryRedirectUrlsSet"
+}
 
 /**
  * `no_invite_redirect_url`.
@@ -5315,7 +6241,9 @@ export interface NoDiscoveryRedirectUrlsSet extends ApiError<"NoDiscoveryRedirec
  */
 export const NoInviteRedirectUrl = /* @__PURE__ */ errorClass<"NoInviteRedirectUrl">("no_invite_redirect_url")
 /** @since 0.1.0 @category errors */
-export interface NoInviteRedirectUrl extends ApiError<"NoInviteRedirectUrl"> {}
+export interface NoInviteRedirectUrl extends ApiError<"NoInviteRedirectUrl"> {
+  readonly _tag: "NoInviteRedirectUrl"
+}
 
 /**
  * `no_invite_redirect_urls_set`.
@@ -5326,7 +6254,9 @@ export interface NoInviteRedirectUrl extends ApiError<"NoInviteRedirectUrl"> {}
 export const NoInviteRedirectUrlsSet =
   /* @__PURE__ */ errorClass<"NoInviteRedirectUrlsSet">("no_invite_redirect_urls_set")
 /** @since 0.1.0 @category errors */
-export interface NoInviteRedirectUrlsSet extends ApiError<"NoInviteRedirectUrlsSet"> {}
+export interface NoInviteRedirectUrlsSet extends ApiError<"NoInviteRedirectUrlsSet"> {
+  readonly _tag: "NoInviteRedirectUrlsSet"
+}
 
 /**
  * `no_login_redirect_url`.
@@ -5336,7 +6266,9 @@ export interface NoInviteRedirectUrlsSet extends ApiError<"NoInviteRedirectUrlsS
  */
 export const NoLoginRedirectUrl = /* @__PURE__ */ errorClass<"NoLoginRedirectUrl">("no_login_redirect_url")
 /** @since 0.1.0 @category errors */
-export interface NoLoginRedirectUrl extends ApiError<"NoLoginRedirectUrl"> {}
+export interface NoLoginRedirectUrl extends ApiError<"NoLoginRedirectUrl"> {
+  readonly _tag: "NoLoginRedirectUrl"
+}
 
 /**
  * `no_login_redirect_urls_set`.
@@ -5346,7 +6278,9 @@ export interface NoLoginRedirectUrl extends ApiError<"NoLoginRedirectUrl"> {}
  */
 export const NoLoginRedirectUrlsSet = /* @__PURE__ */ errorClass<"NoLoginRedirectUrlsSet">("no_login_redirect_urls_set")
 /** @since 0.1.0 @category errors */
-export interface NoLoginRedirectUrlsSet extends ApiError<"NoLoginRedirectUrlsSet"> {}
+export interface NoLoginRedirectUrlsSet extends ApiError<"NoLoginRedirectUrlsSet"> {
+  readonly _tag: "NoLoginRedirectUrlsSet"
+}
 
 /**
  * `no_match_for_provided_magic_link_url` (The magic_link_url in the request did not match any redirect URLs set for
@@ -5361,7 +6295,9 @@ export const NoMatchForProvidedMagicLinkUrl = /* @__PURE__ */ errorClass<"NoMatc
   "no_match_for_provided_magic_link_url"
 )
 /** @since 0.1.0 @category errors */
-export interface NoMatchForProvidedMagicLinkUrl extends ApiError<"NoMatchForProvidedMagicLinkUrl"> {}
+export interface NoMatchForProvidedMagicLinkUrl extends ApiError<"NoMatchForProvidedMagicLinkUrl"> {
+  readonly _tag: "NoMatchForProvidedMagicLinkUrl"
+}
 
 /**
  * `no_match_for_provided_oauth_url`.
@@ -5373,7 +6309,9 @@ export const NoMatchForProvidedOauthUrl = /* @__PURE__ */ errorClass<"NoMatchFor
   "no_match_for_provided_oauth_url"
 )
 /** @since 0.1.0 @category errors */
-export interface NoMatchForProvidedOauthUrl extends ApiError<"NoMatchForProvidedOauthUrl"> {}
+export interface NoMatchForProvidedOauthUrl extends ApiError<"NoMatchForProvidedOauthUrl"> {
+  readonly _tag: "NoMatchForProvidedOauthUrl"
+}
 
 /**
  * `no_match_for_provided_sso_url`.
@@ -5385,7 +6323,9 @@ export const NoMatchForProvidedSsoUrl = /* @__PURE__ */ errorClass<"NoMatchForPr
   "no_match_for_provided_sso_url"
 )
 /** @since 0.1.0 @category errors */
-export interface NoMatchForProvidedSsoUrl extends ApiError<"NoMatchForProvidedSsoUrl"> {}
+export interface NoMatchForProvidedSsoUrl extends ApiError<"NoMatchForProvidedSsoUrl"> {
+  readonly _tag: "NoMatchForProvidedSsoUrl"
+}
 
 /**
  * `no_oauth_authorize_member_selector`.
@@ -5397,7 +6337,9 @@ export const NoOauthAuthorizeMemberSelector = /* @__PURE__ */ errorClass<"NoOaut
   "no_oauth_authorize_member_selector"
 )
 /** @since 0.1.0 @category errors */
-export interface NoOauthAuthorizeMemberSelector extends ApiError<"NoOauthAuthorizeMemberSelector"> {}
+export interface NoOauthAuthorizeMemberSelector extends ApiError<"NoOauthAuthorizeMemberSelector"> {
+  readonly _tag: "NoOauthAuthorizeMemberSelector"
+}
 
 /**
  * `no_oauth_authorize_user_selector`.
@@ -5409,7 +6351,9 @@ export const NoOauthAuthorizeUserSelector = /* @__PURE__ */ errorClass<"NoOauthA
   "no_oauth_authorize_user_selector"
 )
 /** @since 0.1.0 @category errors */
-export interface NoOauthAuthorizeUserSelector extends ApiError<"NoOauthAuthorizeUserSelector"> {}
+export interface NoOauthAuthorizeUserSelector extends ApiError<"NoOauthAuthorizeUserSelector"> {
+  readonly _tag: "NoOauthAuthorizeUserSelector"
+}
 
 /**
  * `no_password_reset_redirect_url`.
@@ -5421,7 +6365,9 @@ export const NoPasswordResetRedirectUrl = /* @__PURE__ */ errorClass<"NoPassword
   "no_password_reset_redirect_url"
 )
 /** @since 0.1.0 @category errors */
-export interface NoPasswordResetRedirectUrl extends ApiError<"NoPasswordResetRedirectUrl"> {}
+export interface NoPasswordResetRedirectUrl extends ApiError<"NoPasswordResetRedirectUrl"> {
+  readonly _tag: "NoPasswordResetRedirectUrl"
+}
 
 /**
  * `no_pending_webauthn_registration`.
@@ -5433,7 +6379,9 @@ export const NoPendingWebauthnRegistration = /* @__PURE__ */ errorClass<"NoPendi
   "no_pending_webauthn_registration"
 )
 /** @since 0.1.0 @category errors */
-export interface NoPendingWebauthnRegistration extends ApiError<"NoPendingWebauthnRegistration"> {}
+export interface NoPendingWebauthnRegistration extends ApiError<"NoPendingWebauthnRegistration"> {
+  readonly _tag: "NoPendingWebauthnRegistration"
+}
 
 /**
  * `no_session_arguments`.
@@ -5443,7 +6391,9 @@ export interface NoPendingWebauthnRegistration extends ApiError<"NoPendingWebaut
  */
 export const NoSessionArguments = /* @__PURE__ */ errorClass<"NoSessionArguments">("no_session_arguments")
 /** @since 0.1.0 @category errors */
-export interface NoSessionArguments extends ApiError<"NoSessionArguments"> {}
+export interface NoSessionArguments extends ApiError<"NoSessionArguments"> {
+  readonly _tag: "NoSessionArguments"
+}
 
 /**
  * `no_session_revoke_arguments`.
@@ -5454,7 +6404,9 @@ export interface NoSessionArguments extends ApiError<"NoSessionArguments"> {}
 export const NoSessionRevokeArguments =
   /* @__PURE__ */ errorClass<"NoSessionRevokeArguments">("no_session_revoke_arguments")
 /** @since 0.1.0 @category errors */
-export interface NoSessionRevokeArguments extends ApiError<"NoSessionRevokeArguments"> {}
+export interface NoSessionRevokeArguments extends ApiError<"NoSessionRevokeArguments"> {
+  readonly _tag: "NoSessionRevokeArguments"
+}
 
 /**
  * `no_signup_redirect_url`.
@@ -5464,7 +6416,9 @@ export interface NoSessionRevokeArguments extends ApiError<"NoSessionRevokeArgum
  */
 export const NoSignupRedirectUrl = /* @__PURE__ */ errorClass<"NoSignupRedirectUrl">("no_signup_redirect_url")
 /** @since 0.1.0 @category errors */
-export interface NoSignupRedirectUrl extends ApiError<"NoSignupRedirectUrl"> {}
+export interface NoSignupRedirectUrl extends ApiError<"NoSignupRedirectUrl"> {
+  readonly _tag: "NoSignupRedirectUrl"
+}
 
 /**
  * `no_signup_redirect_urls_set`.
@@ -5475,7 +6429,9 @@ export interface NoSignupRedirectUrl extends ApiError<"NoSignupRedirectUrl"> {}
 export const NoSignupRedirectUrlsSet =
   /* @__PURE__ */ errorClass<"NoSignupRedirectUrlsSet">("no_signup_redirect_urls_set")
 /** @since 0.1.0 @category errors */
-export interface NoSignupRedirectUrlsSet extends ApiError<"NoSignupRedirectUrlsSet"> {}
+export interface NoSignupRedirectUrlsSet extends ApiError<"NoSignupRedirectUrlsSet"> {
+  readonly _tag: "NoSignupRedirectUrlsSet"
+}
 
 /**
  * `no_sso_connection_exists_for_organization`.
@@ -5487,7 +6443,9 @@ export const NoSsoConnectionExistsForOrganization = /* @__PURE__ */ errorClass<"
   "no_sso_connection_exists_for_organization"
 )
 /** @since 0.1.0 @category errors */
-export interface NoSsoConnectionExistsForOrganization extends ApiError<"NoSsoConnectionExistsForOrganization"> {}
+export interface NoSsoConnectionExistsForOrganization extends ApiError<"NoSsoConnectionExistsForOrganization"> {
+  readonly _tag: "NoSsoConnectionExistsForOrganization"
+}
 
 /**
  * `no_user_password` (user doesn't have an associated password.).
@@ -5497,7 +6455,9 @@ export interface NoSsoConnectionExistsForOrganization extends ApiError<"NoSsoCon
  */
 export const NoUserPassword = /* @__PURE__ */ errorClass<"NoUserPassword">("no_user_password")
 /** @since 0.1.0 @category errors */
-export interface NoUserPassword extends ApiError<"NoUserPassword"> {}
+export interface NoUserPassword extends ApiError<"NoUserPassword"> {
+  readonly _tag: "NoUserPassword"
+}
 
 /**
  * `no_user_selection_arguments`.
@@ -5508,7 +6468,9 @@ export interface NoUserPassword extends ApiError<"NoUserPassword"> {}
 export const NoUserSelectionArguments =
   /* @__PURE__ */ errorClass<"NoUserSelectionArguments">("no_user_selection_arguments")
 /** @since 0.1.0 @category errors */
-export interface NoUserSelectionArguments extends ApiError<"NoUserSelectionArguments"> {}
+export interface NoUserSelectionArguments extends ApiError<"NoUserSelectionArguments"> {
+  readonly _tag: "NoUserSelectionArguments"
+}
 
 /**
  * `no_wildcards_in_live_redirect_url`.
@@ -5520,7 +6482,9 @@ export const NoWildcardsInLiveRedirectUrl = /* @__PURE__ */ errorClass<"NoWildca
   "no_wildcards_in_live_redirect_url"
 )
 /** @since 0.1.0 @category errors */
-export interface NoWildcardsInLiveRedirectUrl extends ApiError<"NoWildcardsInLiveRedirectUrl"> {}
+export interface NoWildcardsInLiveRedirectUrl extends ApiError<"NoWildcardsInLiveRedirectUrl"> {
+  readonly _tag: "NoWildcardsInLiveRedirectUrl"
+}
 
 /**
  * `not_yet_valid_saml_response`.
@@ -5531,7 +6495,9 @@ export interface NoWildcardsInLiveRedirectUrl extends ApiError<"NoWildcardsInLiv
 export const NotYetValidSamlResponse =
   /* @__PURE__ */ errorClass<"NotYetValidSamlResponse">("not_yet_valid_saml_response")
 /** @since 0.1.0 @category errors */
-export interface NotYetValidSamlResponse extends ApiError<"NotYetValidSamlResponse"> {}
+export interface NotYetValidSamlResponse extends ApiError<"NotYetValidSamlResponse"> {
+  readonly _tag: "NotYetValidSamlResponse"
+}
 
 /**
  * `oauth_access_token_exchange_missing_full_access`.
@@ -5546,7 +6512,9 @@ export const OauthAccessTokenExchangeMissingFullAccess =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface OauthAccessTokenExchangeMissingFullAccess
-  extends ApiError<"OauthAccessTokenExchangeMissingFullAccess"> {}
+  extends ApiError<"OauthAccessTokenExchangeMissingFullAccess"> {
+  readonly _tag: "OauthAccessTokenExchangeMissingFullAccess"
+}
 
 /**
  * `oauth_access_token_exchange_token_invalid_grant`.
@@ -5561,7 +6529,9 @@ export const OauthAccessTokenExchangeTokenInvalidGrant =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface OauthAccessTokenExchangeTokenInvalidGrant
-  extends ApiError<"OauthAccessTokenExchangeTokenInvalidGrant"> {}
+  extends ApiError<"OauthAccessTokenExchangeTokenInvalidGrant"> {
+  readonly _tag: "OauthAccessTokenExchangeTokenInvalidGrant"
+}
 
 /**
  * `oauth_access_token_exchange_token_too_old`.
@@ -5573,7 +6543,9 @@ export const OauthAccessTokenExchangeTokenTooOld = /* @__PURE__ */ errorClass<"O
   "oauth_access_token_exchange_token_too_old"
 )
 /** @since 0.1.0 @category errors */
-export interface OauthAccessTokenExchangeTokenTooOld extends ApiError<"OauthAccessTokenExchangeTokenTooOld"> {}
+export interface OauthAccessTokenExchangeTokenTooOld extends ApiError<"OauthAccessTokenExchangeTokenTooOld"> {
+  readonly _tag: "OauthAccessTokenExchangeTokenTooOld"
+}
 
 /**
  * `oauth_app_not_authorized`.
@@ -5583,7 +6555,9 @@ export interface OauthAccessTokenExchangeTokenTooOld extends ApiError<"OauthAcce
  */
 export const OauthAppNotAuthorized = /* @__PURE__ */ errorClass<"OauthAppNotAuthorized">("oauth_app_not_authorized")
 /** @since 0.1.0 @category errors */
-export interface OauthAppNotAuthorized extends ApiError<"OauthAppNotAuthorized"> {}
+export interface OauthAppNotAuthorized extends ApiError<"OauthAppNotAuthorized"> {
+  readonly _tag: "OauthAppNotAuthorized"
+}
 
 /**
  * `oauth_auth_code_error` (An error was encountered when exchanging the OAuth auth code. Please try again.).
@@ -5593,7 +6567,9 @@ export interface OauthAppNotAuthorized extends ApiError<"OauthAppNotAuthorized">
  */
 export const OauthAuthCodeError = /* @__PURE__ */ errorClass<"OauthAuthCodeError">("oauth_auth_code_error")
 /** @since 0.1.0 @category errors */
-export interface OauthAuthCodeError extends ApiError<"OauthAuthCodeError"> {}
+export interface OauthAuthCodeError extends ApiError<"OauthAuthCodeError"> {
+  readonly _tag: "OauthAuthCodeError"
+}
 
 /**
  * `oauth_config_not_found`.
@@ -5603,7 +6579,9 @@ export interface OauthAuthCodeError extends ApiError<"OauthAuthCodeError"> {}
  */
 export const OauthConfigNotFound = /* @__PURE__ */ errorClass<"OauthConfigNotFound">("oauth_config_not_found")
 /** @since 0.1.0 @category errors */
-export interface OauthConfigNotFound extends ApiError<"OauthConfigNotFound"> {}
+export interface OauthConfigNotFound extends ApiError<"OauthConfigNotFound"> {
+  readonly _tag: "OauthConfigNotFound"
+}
 
 /**
  * `oauth_creating_redirect_url_error`.
@@ -5615,7 +6593,9 @@ export const OauthCreatingRedirectUrlError = /* @__PURE__ */ errorClass<"OauthCr
   "oauth_creating_redirect_url_error"
 )
 /** @since 0.1.0 @category errors */
-export interface OauthCreatingRedirectUrlError extends ApiError<"OauthCreatingRedirectUrlError"> {}
+export interface OauthCreatingRedirectUrlError extends ApiError<"OauthCreatingRedirectUrlError"> {
+  readonly _tag: "OauthCreatingRedirectUrlError"
+}
 
 /**
  * `oauth_discovery_flow_callback_error`.
@@ -5627,7 +6607,9 @@ export const OauthDiscoveryFlowCallbackError = /* @__PURE__ */ errorClass<"Oauth
   "oauth_discovery_flow_callback_error"
 )
 /** @since 0.1.0 @category errors */
-export interface OauthDiscoveryFlowCallbackError extends ApiError<"OauthDiscoveryFlowCallbackError"> {}
+export interface OauthDiscoveryFlowCallbackError extends ApiError<"OauthDiscoveryFlowCallbackError"> {
+  readonly _tag: "OauthDiscoveryFlowCallbackError"
+}
 
 /**
  * `oauth_flow_callback_error` (An error was encountered in the callback of the OAuth flow. Please try again.).
@@ -5637,7 +6619,9 @@ export interface OauthDiscoveryFlowCallbackError extends ApiError<"OauthDiscover
  */
 export const OauthFlowCallbackError = /* @__PURE__ */ errorClass<"OauthFlowCallbackError">("oauth_flow_callback_error")
 /** @since 0.1.0 @category errors */
-export interface OauthFlowCallbackError extends ApiError<"OauthFlowCallbackError"> {}
+export interface OauthFlowCallbackError extends ApiError<"OauthFlowCallbackError"> {
+  readonly _tag: "OauthFlowCallbackError"
+}
 
 /**
  * `oauth_invalid_callback_request` (The OAuth callback request is invalid. Please reach out to the application
@@ -5650,7 +6634,9 @@ export const OauthInvalidCallbackRequest = /* @__PURE__ */ errorClass<"OauthInva
   "oauth_invalid_callback_request"
 )
 /** @since 0.1.0 @category errors */
-export interface OauthInvalidCallbackRequest extends ApiError<"OauthInvalidCallbackRequest"> {}
+export interface OauthInvalidCallbackRequest extends ApiError<"OauthInvalidCallbackRequest"> {
+  readonly _tag: "OauthInvalidCallbackRequest"
+}
 
 /**
  * `oauth_invalid_scope_requested`.
@@ -5662,7 +6648,9 @@ export const OauthInvalidScopeRequested = /* @__PURE__ */ errorClass<"OauthInval
   "oauth_invalid_scope_requested"
 )
 /** @since 0.1.0 @category errors */
-export interface OauthInvalidScopeRequested extends ApiError<"OauthInvalidScopeRequested"> {}
+export interface OauthInvalidScopeRequested extends ApiError<"OauthInvalidScopeRequested"> {
+  readonly _tag: "OauthInvalidScopeRequested"
+}
 
 /**
  * `oauth_invalid_state`.
@@ -5672,7 +6660,9 @@ export interface OauthInvalidScopeRequested extends ApiError<"OauthInvalidScopeR
  */
 export const OauthInvalidState = /* @__PURE__ */ errorClass<"OauthInvalidState">("oauth_invalid_state")
 /** @since 0.1.0 @category errors */
-export interface OauthInvalidState extends ApiError<"OauthInvalidState"> {}
+export interface OauthInvalidState extends ApiError<"OauthInvalidState"> {
+  readonly _tag: "OauthInvalidState"
+}
 
 /**
  * `oauth_non_discovery_flow_callback_error`.
@@ -5684,7 +6674,9 @@ export const OauthNonDiscoveryFlowCallbackError = /* @__PURE__ */ errorClass<"Oa
   "oauth_non_discovery_flow_callback_error"
 )
 /** @since 0.1.0 @category errors */
-export interface OauthNonDiscoveryFlowCallbackError extends ApiError<"OauthNonDiscoveryFlowCallbackError"> {}
+export interface OauthNonDiscoveryFlowCallbackError extends ApiError<"OauthNonDiscoveryFlowCallbackError"> {
+  readonly _tag: "OauthNonDiscoveryFlowCallbackError"
+}
 
 /**
  * `oauth_state_mismatch`.
@@ -5694,7 +6686,9 @@ export interface OauthNonDiscoveryFlowCallbackError extends ApiError<"OauthNonDi
  */
 export const OauthStateMismatch = /* @__PURE__ */ errorClass<"OauthStateMismatch">("oauth_state_mismatch")
 /** @since 0.1.0 @category errors */
-export interface OauthStateMismatch extends ApiError<"OauthStateMismatch"> {}
+export interface OauthStateMismatch extends ApiError<"OauthStateMismatch"> {
+  readonly _tag: "OauthStateMismatch"
+}
 
 /**
  * `oauth_state_used`.
@@ -5704,7 +6698,9 @@ export interface OauthStateMismatch extends ApiError<"OauthStateMismatch"> {}
  */
 export const OauthStateUsed = /* @__PURE__ */ errorClass<"OauthStateUsed">("oauth_state_used")
 /** @since 0.1.0 @category errors */
-export interface OauthStateUsed extends ApiError<"OauthStateUsed"> {}
+export interface OauthStateUsed extends ApiError<"OauthStateUsed"> {
+  readonly _tag: "OauthStateUsed"
+}
 
 /**
  * `oauth_tenant_jit_provisioning_not_allowed`.
@@ -5716,7 +6712,9 @@ export const OauthTenantJitProvisioningNotAllowed = /* @__PURE__ */ errorClass<"
   "oauth_tenant_jit_provisioning_not_allowed"
 )
 /** @since 0.1.0 @category errors */
-export interface OauthTenantJitProvisioningNotAllowed extends ApiError<"OauthTenantJitProvisioningNotAllowed"> {}
+export interface OauthTenantJitProvisioningNotAllowed extends ApiError<"OauthTenantJitProvisioningNotAllowed"> {
+  readonly _tag: "OauthTenantJitProvisioningNotAllowed"
+}
 
 /**
  * `oauth_token_exchange_google_missing_information`.
@@ -5731,7 +6729,9 @@ export const OauthTokenExchangeGoogleMissingInformation =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface OauthTokenExchangeGoogleMissingInformation
-  extends ApiError<"OauthTokenExchangeGoogleMissingInformation"> {}
+  extends ApiError<"OauthTokenExchangeGoogleMissingInformation"> {
+  readonly _tag: "OauthTokenExchangeGoogleMissingInformation"
+}
 
 /**
  * `oauth_token_exchange_invalid_client`.
@@ -5743,7 +6743,9 @@ export const OauthTokenExchangeInvalidClient = /* @__PURE__ */ errorClass<"Oauth
   "oauth_token_exchange_invalid_client"
 )
 /** @since 0.1.0 @category errors */
-export interface OauthTokenExchangeInvalidClient extends ApiError<"OauthTokenExchangeInvalidClient"> {}
+export interface OauthTokenExchangeInvalidClient extends ApiError<"OauthTokenExchangeInvalidClient"> {
+  readonly _tag: "OauthTokenExchangeInvalidClient"
+}
 
 /**
  * `oauth_token_exchange_invalid_request`.
@@ -5755,7 +6757,9 @@ export const OauthTokenExchangeInvalidRequest = /* @__PURE__ */ errorClass<"Oaut
   "oauth_token_exchange_invalid_request"
 )
 /** @since 0.1.0 @category errors */
-export interface OauthTokenExchangeInvalidRequest extends ApiError<"OauthTokenExchangeInvalidRequest"> {}
+export interface OauthTokenExchangeInvalidRequest extends ApiError<"OauthTokenExchangeInvalidRequest"> {
+  readonly _tag: "OauthTokenExchangeInvalidRequest"
+}
 
 /**
  * `oauth_token_exchange_invalid_scope`.
@@ -5767,7 +6771,9 @@ export const OauthTokenExchangeInvalidScope = /* @__PURE__ */ errorClass<"OauthT
   "oauth_token_exchange_invalid_scope"
 )
 /** @since 0.1.0 @category errors */
-export interface OauthTokenExchangeInvalidScope extends ApiError<"OauthTokenExchangeInvalidScope"> {}
+export interface OauthTokenExchangeInvalidScope extends ApiError<"OauthTokenExchangeInvalidScope"> {
+  readonly _tag: "OauthTokenExchangeInvalidScope"
+}
 
 /**
  * `oauth_token_exchange_microsoft_expired_secret`.
@@ -5780,9 +6786,9 @@ export const OauthTokenExchangeMicrosoftExpiredSecret =
     "oauth_token_exchange_microsoft_expired_secret"
   )
 /** @since 0.1.0 @category errors */
-// prettier-ignore
-export interface OauthTokenExchangeMicrosoftExpiredSecret
-  extends ApiError<"OauthTokenExchangeMicrosoftExpiredSecret"> {}
+export interface OauthTokenExchangeMicrosoftExpiredSecret extends ApiError<"OauthTokenExchangeMicrosoftExpiredSecret"> {
+  readonly _tag: "OauthTokenExchangeMicrosoftExpiredSecret"
+}
 
 /**
  * `oauth_token_exchange_microsoft_invalid_secret`.
@@ -5795,9 +6801,9 @@ export const OauthTokenExchangeMicrosoftInvalidSecret =
     "oauth_token_exchange_microsoft_invalid_secret"
   )
 /** @since 0.1.0 @category errors */
-// prettier-ignore
-export interface OauthTokenExchangeMicrosoftInvalidSecret
-  extends ApiError<"OauthTokenExchangeMicrosoftInvalidSecret"> {}
+export interface OauthTokenExchangeMicrosoftInvalidSecret extends ApiError<"OauthTokenExchangeMicrosoftInvalidSecret"> {
+  readonly _tag: "OauthTokenExchangeMicrosoftInvalidSecret"
+}
 
 /**
  * `oauth_token_exchange_unauthorized_client`.
@@ -5809,7 +6815,9 @@ export const OauthTokenExchangeUnauthorizedClient = /* @__PURE__ */ errorClass<"
   "oauth_token_exchange_unauthorized_client"
 )
 /** @since 0.1.0 @category errors */
-export interface OauthTokenExchangeUnauthorizedClient extends ApiError<"OauthTokenExchangeUnauthorizedClient"> {}
+export interface OauthTokenExchangeUnauthorizedClient extends ApiError<"OauthTokenExchangeUnauthorizedClient"> {
+  readonly _tag: "OauthTokenExchangeUnauthorizedClient"
+}
 
 /**
  * `oauth_token_not_found`.
@@ -5819,7 +6827,9 @@ export interface OauthTokenExchangeUnauthorizedClient extends ApiError<"OauthTok
  */
 export const OauthTokenNotFound = /* @__PURE__ */ errorClass<"OauthTokenNotFound">("oauth_token_not_found")
 /** @since 0.1.0 @category errors */
-export interface OauthTokenNotFound extends ApiError<"OauthTokenNotFound"> {}
+export interface OauthTokenNotFound extends ApiError<"OauthTokenNotFound"> {
+  readonly _tag: "OauthTokenNotFound"
+}
 
 /**
  * `oauth_unverified_email`.
@@ -5829,7 +6839,9 @@ export interface OauthTokenNotFound extends ApiError<"OauthTokenNotFound"> {}
  */
 export const OauthUnverifiedEmail = /* @__PURE__ */ errorClass<"OauthUnverifiedEmail">("oauth_unverified_email")
 /** @since 0.1.0 @category errors */
-export interface OauthUnverifiedEmail extends ApiError<"OauthUnverifiedEmail"> {}
+export interface OauthUnverifiedEmail extends ApiError<"OauthUnverifiedEmail"> {
+  readonly _tag: "OauthUnverifiedEmail"
+}
 
 /**
  * `oauth_user_registration_not_found`.
@@ -5841,7 +6853,9 @@ export const OauthUserRegistrationNotFound = /* @__PURE__ */ errorClass<"OauthUs
   "oauth_user_registration_not_found"
 )
 /** @since 0.1.0 @category errors */
-export interface OauthUserRegistrationNotFound extends ApiError<"OauthUserRegistrationNotFound"> {}
+export interface OauthUserRegistrationNotFound extends ApiError<"OauthUserRegistrationNotFound"> {
+  readonly _tag: "OauthUserRegistrationNotFound"
+}
 
 /**
  * `oidc_auth_code_error`.
@@ -5851,7 +6865,9 @@ export interface OauthUserRegistrationNotFound extends ApiError<"OauthUserRegist
  */
 export const OidcAuthCodeError = /* @__PURE__ */ errorClass<"OidcAuthCodeError">("oidc_auth_code_error")
 /** @since 0.1.0 @category errors */
-export interface OidcAuthCodeError extends ApiError<"OidcAuthCodeError"> {}
+export interface OidcAuthCodeError extends ApiError<"OidcAuthCodeError"> {
+  readonly _tag: "OidcAuthCodeError"
+}
 
 /**
  * `oidc_connection_authorization_url_invalid_format`.
@@ -5866,7 +6882,9 @@ export const OidcConnectionAuthorizationUrlInvalidFormat =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface OidcConnectionAuthorizationUrlInvalidFormat
-  extends ApiError<"OidcConnectionAuthorizationUrlInvalidFormat"> {}
+  extends ApiError<"OidcConnectionAuthorizationUrlInvalidFormat"> {
+  readonly _tag: "OidcConnectionAuthorizationUrlInvalidFormat"
+}
 
 /**
  * `oidc_connection_authorization_url_required`.
@@ -5877,7 +6895,9 @@ export interface OidcConnectionAuthorizationUrlInvalidFormat
 export const OidcConnectionAuthorizationUrlRequired =
   /* @__PURE__ */ errorClass<"OidcConnectionAuthorizationUrlRequired">("oidc_connection_authorization_url_required")
 /** @since 0.1.0 @category errors */
-export interface OidcConnectionAuthorizationUrlRequired extends ApiError<"OidcConnectionAuthorizationUrlRequired"> {}
+export interface OidcConnectionAuthorizationUrlRequired extends ApiError<"OidcConnectionAuthorizationUrlRequired"> {
+  readonly _tag: "OidcConnectionAuthorizationUrlRequired"
+}
 
 /**
  * `oidc_connection_client_id_required`.
@@ -5889,7 +6909,9 @@ export const OidcConnectionClientIdRequired = /* @__PURE__ */ errorClass<"OidcCo
   "oidc_connection_client_id_required"
 )
 /** @since 0.1.0 @category errors */
-export interface OidcConnectionClientIdRequired extends ApiError<"OidcConnectionClientIdRequired"> {}
+export interface OidcConnectionClientIdRequired extends ApiError<"OidcConnectionClientIdRequired"> {
+  readonly _tag: "OidcConnectionClientIdRequired"
+}
 
 /**
  * `oidc_connection_client_secret_required`.
@@ -5901,7 +6923,9 @@ export const OidcConnectionClientSecretRequired = /* @__PURE__ */ errorClass<"Oi
   "oidc_connection_client_secret_required"
 )
 /** @since 0.1.0 @category errors */
-export interface OidcConnectionClientSecretRequired extends ApiError<"OidcConnectionClientSecretRequired"> {}
+export interface OidcConnectionClientSecretRequired extends ApiError<"OidcConnectionClientSecretRequired"> {
+  readonly _tag: "OidcConnectionClientSecretRequired"
+}
 
 /**
  * `oidc_connection_issuer_required`.
@@ -5913,7 +6937,9 @@ export const OidcConnectionIssuerRequired = /* @__PURE__ */ errorClass<"OidcConn
   "oidc_connection_issuer_required"
 )
 /** @since 0.1.0 @category errors */
-export interface OidcConnectionIssuerRequired extends ApiError<"OidcConnectionIssuerRequired"> {}
+export interface OidcConnectionIssuerRequired extends ApiError<"OidcConnectionIssuerRequired"> {
+  readonly _tag: "OidcConnectionIssuerRequired"
+}
 
 /**
  * `oidc_connection_issuer_url_invalid_format`.
@@ -5925,7 +6951,9 @@ export const OidcConnectionIssuerUrlInvalidFormat = /* @__PURE__ */ errorClass<"
   "oidc_connection_issuer_url_invalid_format"
 )
 /** @since 0.1.0 @category errors */
-export interface OidcConnectionIssuerUrlInvalidFormat extends ApiError<"OidcConnectionIssuerUrlInvalidFormat"> {}
+export interface OidcConnectionIssuerUrlInvalidFormat extends ApiError<"OidcConnectionIssuerUrlInvalidFormat"> {
+  readonly _tag: "OidcConnectionIssuerUrlInvalidFormat"
+}
 
 /**
  * `oidc_connection_jwks_url_invalid_format`.
@@ -5937,7 +6965,9 @@ export const OidcConnectionJwksUrlInvalidFormat = /* @__PURE__ */ errorClass<"Oi
   "oidc_connection_jwks_url_invalid_format"
 )
 /** @since 0.1.0 @category errors */
-export interface OidcConnectionJwksUrlInvalidFormat extends ApiError<"OidcConnectionJwksUrlInvalidFormat"> {}
+export interface OidcConnectionJwksUrlInvalidFormat extends ApiError<"OidcConnectionJwksUrlInvalidFormat"> {
+  readonly _tag: "OidcConnectionJwksUrlInvalidFormat"
+}
 
 /**
  * `oidc_connection_jwks_url_required`.
@@ -5949,7 +6979,9 @@ export const OidcConnectionJwksUrlRequired = /* @__PURE__ */ errorClass<"OidcCon
   "oidc_connection_jwks_url_required"
 )
 /** @since 0.1.0 @category errors */
-export interface OidcConnectionJwksUrlRequired extends ApiError<"OidcConnectionJwksUrlRequired"> {}
+export interface OidcConnectionJwksUrlRequired extends ApiError<"OidcConnectionJwksUrlRequired"> {
+  readonly _tag: "OidcConnectionJwksUrlRequired"
+}
 
 /**
  * `oidc_connection_not_found`.
@@ -5959,7 +6991,9 @@ export interface OidcConnectionJwksUrlRequired extends ApiError<"OidcConnectionJ
  */
 export const OidcConnectionNotFound = /* @__PURE__ */ errorClass<"OidcConnectionNotFound">("oidc_connection_not_found")
 /** @since 0.1.0 @category errors */
-export interface OidcConnectionNotFound extends ApiError<"OidcConnectionNotFound"> {}
+export interface OidcConnectionNotFound extends ApiError<"OidcConnectionNotFound"> {
+  readonly _tag: "OidcConnectionNotFound"
+}
 
 /**
  * `oidc_connection_token_url_invalid_format`.
@@ -5971,7 +7005,9 @@ export const OidcConnectionTokenUrlInvalidFormat = /* @__PURE__ */ errorClass<"O
   "oidc_connection_token_url_invalid_format"
 )
 /** @since 0.1.0 @category errors */
-export interface OidcConnectionTokenUrlInvalidFormat extends ApiError<"OidcConnectionTokenUrlInvalidFormat"> {}
+export interface OidcConnectionTokenUrlInvalidFormat extends ApiError<"OidcConnectionTokenUrlInvalidFormat"> {
+  readonly _tag: "OidcConnectionTokenUrlInvalidFormat"
+}
 
 /**
  * `oidc_connection_token_url_required`.
@@ -5983,7 +7019,9 @@ export const OidcConnectionTokenUrlRequired = /* @__PURE__ */ errorClass<"OidcCo
   "oidc_connection_token_url_required"
 )
 /** @since 0.1.0 @category errors */
-export interface OidcConnectionTokenUrlRequired extends ApiError<"OidcConnectionTokenUrlRequired"> {}
+export interface OidcConnectionTokenUrlRequired extends ApiError<"OidcConnectionTokenUrlRequired"> {
+  readonly _tag: "OidcConnectionTokenUrlRequired"
+}
 
 /**
  * `oidc_connection_userinfo_url_invalid_format`.
@@ -5994,7 +7032,9 @@ export interface OidcConnectionTokenUrlRequired extends ApiError<"OidcConnection
 export const OidcConnectionUserinfoUrlInvalidFormat =
   /* @__PURE__ */ errorClass<"OidcConnectionUserinfoUrlInvalidFormat">("oidc_connection_userinfo_url_invalid_format")
 /** @since 0.1.0 @category errors */
-export interface OidcConnectionUserinfoUrlInvalidFormat extends ApiError<"OidcConnectionUserinfoUrlInvalidFormat"> {}
+export interface OidcConnectionUserinfoUrlInvalidFormat extends ApiError<"OidcConnectionUserinfoUrlInvalidFormat"> {
+  readonly _tag: "OidcConnectionUserinfoUrlInvalidFormat"
+}
 
 /**
  * `oidc_csrf_cookie_mismatch`.
@@ -6004,7 +7044,9 @@ export interface OidcConnectionUserinfoUrlInvalidFormat extends ApiError<"OidcCo
  */
 export const OidcCsrfCookieMismatch = /* @__PURE__ */ errorClass<"OidcCsrfCookieMismatch">("oidc_csrf_cookie_mismatch")
 /** @since 0.1.0 @category errors */
-export interface OidcCsrfCookieMismatch extends ApiError<"OidcCsrfCookieMismatch"> {}
+export interface OidcCsrfCookieMismatch extends ApiError<"OidcCsrfCookieMismatch"> {
+  readonly _tag: "OidcCsrfCookieMismatch"
+}
 
 /**
  * `oidc_invalid_callback_request`.
@@ -6016,7 +7058,9 @@ export const OidcInvalidCallbackRequest = /* @__PURE__ */ errorClass<"OidcInvali
   "oidc_invalid_callback_request"
 )
 /** @since 0.1.0 @category errors */
-export interface OidcInvalidCallbackRequest extends ApiError<"OidcInvalidCallbackRequest"> {}
+export interface OidcInvalidCallbackRequest extends ApiError<"OidcInvalidCallbackRequest"> {
+  readonly _tag: "OidcInvalidCallbackRequest"
+}
 
 /**
  * `oidc_invalid_userinfo`.
@@ -6026,7 +7070,9 @@ export interface OidcInvalidCallbackRequest extends ApiError<"OidcInvalidCallbac
  */
 export const OidcInvalidUserinfo = /* @__PURE__ */ errorClass<"OidcInvalidUserinfo">("oidc_invalid_userinfo")
 /** @since 0.1.0 @category errors */
-export interface OidcInvalidUserinfo extends ApiError<"OidcInvalidUserinfo"> {}
+export interface OidcInvalidUserinfo extends ApiError<"OidcInvalidUserinfo"> {
+  readonly _tag: "OidcInvalidUserinfo"
+}
 
 /**
  * `oidc_prompt_none_must_be_exclusive`.
@@ -6038,7 +7084,9 @@ export const OidcPromptNoneMustBeExclusive = /* @__PURE__ */ errorClass<"OidcPro
   "oidc_prompt_none_must_be_exclusive"
 )
 /** @since 0.1.0 @category errors */
-export interface OidcPromptNoneMustBeExclusive extends ApiError<"OidcPromptNoneMustBeExclusive"> {}
+export interface OidcPromptNoneMustBeExclusive extends ApiError<"OidcPromptNoneMustBeExclusive"> {
+  readonly _tag: "OidcPromptNoneMustBeExclusive"
+}
 
 /**
  * `oidc_response_email_missing`.
@@ -6049,7 +7097,9 @@ export interface OidcPromptNoneMustBeExclusive extends ApiError<"OidcPromptNoneM
 export const OidcResponseEmailMissing =
   /* @__PURE__ */ errorClass<"OidcResponseEmailMissing">("oidc_response_email_missing")
 /** @since 0.1.0 @category errors */
-export interface OidcResponseEmailMissing extends ApiError<"OidcResponseEmailMissing"> {}
+export interface OidcResponseEmailMissing extends ApiError<"OidcResponseEmailMissing"> {
+  readonly _tag: "OidcResponseEmailMissing"
+}
 
 /**
  * `oidc_response_name_missing`.
@@ -6060,7 +7110,9 @@ export interface OidcResponseEmailMissing extends ApiError<"OidcResponseEmailMis
 export const OidcResponseNameMissing =
   /* @__PURE__ */ errorClass<"OidcResponseNameMissing">("oidc_response_name_missing")
 /** @since 0.1.0 @category errors */
-export interface OidcResponseNameMissing extends ApiError<"OidcResponseNameMissing"> {}
+export interface OidcResponseNameMissing extends ApiError<"OidcResponseNameMissing"> {
+  readonly _tag: "OidcResponseNameMissing"
+}
 
 /**
  * `oidc_response_subject_mismatch`.
@@ -6072,7 +7124,9 @@ export const OidcResponseSubjectMismatch = /* @__PURE__ */ errorClass<"OidcRespo
   "oidc_response_subject_mismatch"
 )
 /** @since 0.1.0 @category errors */
-export interface OidcResponseSubjectMismatch extends ApiError<"OidcResponseSubjectMismatch"> {}
+export interface OidcResponseSubjectMismatch extends ApiError<"OidcResponseSubjectMismatch"> {
+  readonly _tag: "OidcResponseSubjectMismatch"
+}
 
 /**
  * `oidc_response_subject_missing`.
@@ -6084,7 +7138,9 @@ export const OidcResponseSubjectMissing = /* @__PURE__ */ errorClass<"OidcRespon
   "oidc_response_subject_missing"
 )
 /** @since 0.1.0 @category errors */
-export interface OidcResponseSubjectMissing extends ApiError<"OidcResponseSubjectMissing"> {}
+export interface OidcResponseSubjectMissing extends ApiError<"OidcResponseSubjectMissing"> {
+  readonly _tag: "OidcResponseSubjectMissing"
+}
 
 /**
  * `oidc_response_unverified_email`.
@@ -6096,7 +7152,9 @@ export const OidcResponseUnverifiedEmail = /* @__PURE__ */ errorClass<"OidcRespo
   "oidc_response_unverified_email"
 )
 /** @since 0.1.0 @category errors */
-export interface OidcResponseUnverifiedEmail extends ApiError<"OidcResponseUnverifiedEmail"> {}
+export interface OidcResponseUnverifiedEmail extends ApiError<"OidcResponseUnverifiedEmail"> {
+  readonly _tag: "OidcResponseUnverifiedEmail"
+}
 
 /**
  * `oidc_user_not_assigned_to_app_in_idp`.
@@ -6108,7 +7166,9 @@ export const OidcUserNotAssignedToAppInIdp = /* @__PURE__ */ errorClass<"OidcUse
   "oidc_user_not_assigned_to_app_in_idp"
 )
 /** @since 0.1.0 @category errors */
-export interface OidcUserNotAssignedToAppInIdp extends ApiError<"OidcUserNotAssignedToAppInIdp"> {}
+export interface OidcUserNotAssignedToAppInIdp extends ApiError<"OidcUserNotAssignedToAppInIdp"> {
+  readonly _tag: "OidcUserNotAssignedToAppInIdp"
+}
 
 /**
  * `operation_restricted_by_organization_auth_methods`.
@@ -6123,7 +7183,9 @@ export const OperationRestrictedByOrganizationAuthMethods =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface OperationRestrictedByOrganizationAuthMethods
-  extends ApiError<"OperationRestrictedByOrganizationAuthMethods"> {}
+  extends ApiError<"OperationRestrictedByOrganizationAuthMethods"> {
+  readonly _tag: "OperationRestrictedByOrganizationAuthMethods"
+}
 
 /**
  * `operation_restricted_by_organization_mfa_methods`.
@@ -6138,7 +7200,9 @@ export const OperationRestrictedByOrganizationMfaMethods =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface OperationRestrictedByOrganizationMfaMethods
-  extends ApiError<"OperationRestrictedByOrganizationMfaMethods"> {}
+  extends ApiError<"OperationRestrictedByOrganizationMfaMethods"> {
+  readonly _tag: "OperationRestrictedByOrganizationMfaMethods"
+}
 
 /**
  * `organization_external_id_already_used`.
@@ -6150,7 +7214,9 @@ export const OrganizationExternalIdAlreadyUsed = /* @__PURE__ */ errorClass<"Org
   "organization_external_id_already_used"
 )
 /** @since 0.1.0 @category errors */
-export interface OrganizationExternalIdAlreadyUsed extends ApiError<"OrganizationExternalIdAlreadyUsed"> {}
+export interface OrganizationExternalIdAlreadyUsed extends ApiError<"OrganizationExternalIdAlreadyUsed"> {
+  readonly _tag: "OrganizationExternalIdAlreadyUsed"
+}
 
 /**
  * `organization_logo_url_too_long`.
@@ -6162,7 +7228,9 @@ export const OrganizationLogoUrlTooLong = /* @__PURE__ */ errorClass<"Organizati
   "organization_logo_url_too_long"
 )
 /** @since 0.1.0 @category errors */
-export interface OrganizationLogoUrlTooLong extends ApiError<"OrganizationLogoUrlTooLong"> {}
+export interface OrganizationLogoUrlTooLong extends ApiError<"OrganizationLogoUrlTooLong"> {
+  readonly _tag: "OrganizationLogoUrlTooLong"
+}
 
 /**
  * `organization_name_includes_banned_words`.
@@ -6174,7 +7242,9 @@ export const OrganizationNameIncludesBannedWords = /* @__PURE__ */ errorClass<"O
   "organization_name_includes_banned_words"
 )
 /** @since 0.1.0 @category errors */
-export interface OrganizationNameIncludesBannedWords extends ApiError<"OrganizationNameIncludesBannedWords"> {}
+export interface OrganizationNameIncludesBannedWords extends ApiError<"OrganizationNameIncludesBannedWords"> {
+  readonly _tag: "OrganizationNameIncludesBannedWords"
+}
 
 /**
  * `organization_name_missing`.
@@ -6185,7 +7255,9 @@ export interface OrganizationNameIncludesBannedWords extends ApiError<"Organizat
 export const OrganizationNameMissing =
   /* @__PURE__ */ errorClass<"OrganizationNameMissing">("organization_name_missing")
 /** @since 0.1.0 @category errors */
-export interface OrganizationNameMissing extends ApiError<"OrganizationNameMissing"> {}
+export interface OrganizationNameMissing extends ApiError<"OrganizationNameMissing"> {
+  readonly _tag: "OrganizationNameMissing"
+}
 
 /**
  * `organization_not_found`.
@@ -6195,7 +7267,9 @@ export interface OrganizationNameMissing extends ApiError<"OrganizationNameMissi
  */
 export const OrganizationNotFound = /* @__PURE__ */ errorClass<"OrganizationNotFound">("organization_not_found")
 /** @since 0.1.0 @category errors */
-export interface OrganizationNotFound extends ApiError<"OrganizationNotFound"> {}
+export interface OrganizationNotFound extends ApiError<"OrganizationNotFound"> {
+  readonly _tag: "OrganizationNotFound"
+}
 
 /**
  * `organization_search_allowed_domain_fuzzy_too_short`.
@@ -6210,7 +7284,9 @@ export const OrganizationSearchAllowedDomainFuzzyTooShort =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface OrganizationSearchAllowedDomainFuzzyTooShort
-  extends ApiError<"OrganizationSearchAllowedDomainFuzzyTooShort"> {}
+  extends ApiError<"OrganizationSearchAllowedDomainFuzzyTooShort"> {
+  readonly _tag: "OrganizationSearchAllowedDomainFuzzyTooShort"
+}
 
 /**
  * `organization_search_expected_array_of_strings`.
@@ -6223,9 +7299,9 @@ export const OrganizationSearchExpectedArrayOfStrings =
     "organization_search_expected_array_of_strings"
   )
 /** @since 0.1.0 @category errors */
-// prettier-ignore
-export interface OrganizationSearchExpectedArrayOfStrings
-  extends ApiError<"OrganizationSearchExpectedArrayOfStrings"> {}
+export interface OrganizationSearchExpectedArrayOfStrings extends ApiError<"OrganizationSearchExpectedArrayOfStrings"> {
+  readonly _tag: "OrganizationSearchExpectedArrayOfStrings"
+}
 
 /**
  * `organization_search_expected_boolean`.
@@ -6237,7 +7313,9 @@ export const OrganizationSearchExpectedBoolean = /* @__PURE__ */ errorClass<"Org
   "organization_search_expected_boolean"
 )
 /** @since 0.1.0 @category errors */
-export interface OrganizationSearchExpectedBoolean extends ApiError<"OrganizationSearchExpectedBoolean"> {}
+export interface OrganizationSearchExpectedBoolean extends ApiError<"OrganizationSearchExpectedBoolean"> {
+  readonly _tag: "OrganizationSearchExpectedBoolean"
+}
 
 /**
  * `organization_search_expected_string`.
@@ -6249,7 +7327,9 @@ export const OrganizationSearchExpectedString = /* @__PURE__ */ errorClass<"Orga
   "organization_search_expected_string"
 )
 /** @since 0.1.0 @category errors */
-export interface OrganizationSearchExpectedString extends ApiError<"OrganizationSearchExpectedString"> {}
+export interface OrganizationSearchExpectedString extends ApiError<"OrganizationSearchExpectedString"> {
+  readonly _tag: "OrganizationSearchExpectedString"
+}
 
 /**
  * `organization_search_filter_name_must_be_string`.
@@ -6262,9 +7342,9 @@ export const OrganizationSearchFilterNameMustBeString =
     "organization_search_filter_name_must_be_string"
   )
 /** @since 0.1.0 @category errors */
-// prettier-ignore
-export interface OrganizationSearchFilterNameMustBeString
-  extends ApiError<"OrganizationSearchFilterNameMustBeString"> {}
+export interface OrganizationSearchFilterNameMustBeString extends ApiError<"OrganizationSearchFilterNameMustBeString"> {
+  readonly _tag: "OrganizationSearchFilterNameMustBeString"
+}
 
 /**
  * `organization_search_filter_name_not_recognized`.
@@ -6279,7 +7359,9 @@ export const OrganizationSearchFilterNameNotRecognized =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface OrganizationSearchFilterNameNotRecognized
-  extends ApiError<"OrganizationSearchFilterNameNotRecognized"> {}
+  extends ApiError<"OrganizationSearchFilterNameNotRecognized"> {
+  readonly _tag: "OrganizationSearchFilterNameNotRecognized"
+}
 
 /**
  * `organization_search_member_email_fuzzy_too_short`.
@@ -6294,7 +7376,9 @@ export const OrganizationSearchMemberEmailFuzzyTooShort =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface OrganizationSearchMemberEmailFuzzyTooShort
-  extends ApiError<"OrganizationSearchMemberEmailFuzzyTooShort"> {}
+  extends ApiError<"OrganizationSearchMemberEmailFuzzyTooShort"> {
+  readonly _tag: "OrganizationSearchMemberEmailFuzzyTooShort"
+}
 
 /**
  * `organization_search_missing_allowed_domain_fuzzy`.
@@ -6309,7 +7393,9 @@ export const OrganizationSearchMissingAllowedDomainFuzzy =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface OrganizationSearchMissingAllowedDomainFuzzy
-  extends ApiError<"OrganizationSearchMissingAllowedDomainFuzzy"> {}
+  extends ApiError<"OrganizationSearchMissingAllowedDomainFuzzy"> {
+  readonly _tag: "OrganizationSearchMissingAllowedDomainFuzzy"
+}
 
 /**
  * `organization_search_missing_allowed_domains`.
@@ -6320,7 +7406,9 @@ export interface OrganizationSearchMissingAllowedDomainFuzzy
 export const OrganizationSearchMissingAllowedDomains =
   /* @__PURE__ */ errorClass<"OrganizationSearchMissingAllowedDomains">("organization_search_missing_allowed_domains")
 /** @since 0.1.0 @category errors */
-export interface OrganizationSearchMissingAllowedDomains extends ApiError<"OrganizationSearchMissingAllowedDomains"> {}
+export interface OrganizationSearchMissingAllowedDomains extends ApiError<"OrganizationSearchMissingAllowedDomains"> {
+  readonly _tag: "OrganizationSearchMissingAllowedDomains"
+}
 
 /**
  * `organization_search_missing_claimed_email_domains`.
@@ -6335,7 +7423,9 @@ export const OrganizationSearchMissingClaimedEmailDomains =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface OrganizationSearchMissingClaimedEmailDomains
-  extends ApiError<"OrganizationSearchMissingClaimedEmailDomains"> {}
+  extends ApiError<"OrganizationSearchMissingClaimedEmailDomains"> {
+  readonly _tag: "OrganizationSearchMissingClaimedEmailDomains"
+}
 
 /**
  * `organization_search_missing_filter_name`.
@@ -6347,7 +7437,9 @@ export const OrganizationSearchMissingFilterName = /* @__PURE__ */ errorClass<"O
   "organization_search_missing_filter_name"
 )
 /** @since 0.1.0 @category errors */
-export interface OrganizationSearchMissingFilterName extends ApiError<"OrganizationSearchMissingFilterName"> {}
+export interface OrganizationSearchMissingFilterName extends ApiError<"OrganizationSearchMissingFilterName"> {
+  readonly _tag: "OrganizationSearchMissingFilterName"
+}
 
 /**
  * `organization_search_missing_filter_value`.
@@ -6359,7 +7451,9 @@ export const OrganizationSearchMissingFilterValue = /* @__PURE__ */ errorClass<"
   "organization_search_missing_filter_value"
 )
 /** @since 0.1.0 @category errors */
-export interface OrganizationSearchMissingFilterValue extends ApiError<"OrganizationSearchMissingFilterValue"> {}
+export interface OrganizationSearchMissingFilterValue extends ApiError<"OrganizationSearchMissingFilterValue"> {
+  readonly _tag: "OrganizationSearchMissingFilterValue"
+}
 
 /**
  * `organization_search_missing_has_active_sso_connection`.
@@ -6374,7 +7468,9 @@ export const OrganizationSearchMissingHasActiveSsoConnection =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface OrganizationSearchMissingHasActiveSsoConnection
-  extends ApiError<"OrganizationSearchMissingHasActiveSsoConnection"> {}
+  extends ApiError<"OrganizationSearchMissingHasActiveSsoConnection"> {
+  readonly _tag: "OrganizationSearchMissingHasActiveSsoConnection"
+}
 
 /**
  * `organization_search_missing_member_email_fuzzy`.
@@ -6389,7 +7485,9 @@ export const OrganizationSearchMissingMemberEmailFuzzy =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface OrganizationSearchMissingMemberEmailFuzzy
-  extends ApiError<"OrganizationSearchMissingMemberEmailFuzzy"> {}
+  extends ApiError<"OrganizationSearchMissingMemberEmailFuzzy"> {
+  readonly _tag: "OrganizationSearchMissingMemberEmailFuzzy"
+}
 
 /**
  * `organization_search_missing_member_emails`.
@@ -6400,7 +7498,9 @@ export interface OrganizationSearchMissingMemberEmailFuzzy
 export const OrganizationSearchMissingMemberEmails =
   /* @__PURE__ */ errorClass<"OrganizationSearchMissingMemberEmails">("organization_search_missing_member_emails")
 /** @since 0.1.0 @category errors */
-export interface OrganizationSearchMissingMemberEmails extends ApiError<"OrganizationSearchMissingMemberEmails"> {}
+export interface OrganizationSearchMissingMemberEmails extends ApiError<"OrganizationSearchMissingMemberEmails"> {
+  readonly _tag: "OrganizationSearchMissingMemberEmails"
+}
 
 /**
  * `organization_search_missing_organization_ids`.
@@ -6411,9 +7511,9 @@ export interface OrganizationSearchMissingMemberEmails extends ApiError<"Organiz
 export const OrganizationSearchMissingOrganizationIds =
   /* @__PURE__ */ errorClass<"OrganizationSearchMissingOrganizationIds">("organization_search_missing_organization_ids")
 /** @since 0.1.0 @category errors */
-// prettier-ignore
-export interface OrganizationSearchMissingOrganizationIds
-  extends ApiError<"OrganizationSearchMissingOrganizationIds"> {}
+export interface OrganizationSearchMissingOrganizationIds extends ApiError<"OrganizationSearchMissingOrganizationIds"> {
+  readonly _tag: "OrganizationSearchMissingOrganizationIds"
+}
 
 /**
  * `organization_search_missing_organization_name_fuzzy`.
@@ -6428,7 +7528,9 @@ export const OrganizationSearchMissingOrganizationNameFuzzy =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface OrganizationSearchMissingOrganizationNameFuzzy
-  extends ApiError<"OrganizationSearchMissingOrganizationNameFuzzy"> {}
+  extends ApiError<"OrganizationSearchMissingOrganizationNameFuzzy"> {
+  readonly _tag: "OrganizationSearchMissingOrganizationNameFuzzy"
+}
 
 /**
  * `organization_search_missing_organization_slug_fuzzy`.
@@ -6443,7 +7545,9 @@ export const OrganizationSearchMissingOrganizationSlugFuzzy =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface OrganizationSearchMissingOrganizationSlugFuzzy
-  extends ApiError<"OrganizationSearchMissingOrganizationSlugFuzzy"> {}
+  extends ApiError<"OrganizationSearchMissingOrganizationSlugFuzzy"> {
+  readonly _tag: "OrganizationSearchMissingOrganizationSlugFuzzy"
+}
 
 /**
  * `organization_search_missing_organization_slugs`.
@@ -6458,7 +7562,9 @@ export const OrganizationSearchMissingOrganizationSlugs =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface OrganizationSearchMissingOrganizationSlugs
-  extends ApiError<"OrganizationSearchMissingOrganizationSlugs"> {}
+  extends ApiError<"OrganizationSearchMissingOrganizationSlugs"> {
+  readonly _tag: "OrganizationSearchMissingOrganizationSlugs"
+}
 
 /**
  * `organization_search_missing_sso_connection_id`.
@@ -6471,9 +7577,9 @@ export const OrganizationSearchMissingSsoConnectionId =
     "organization_search_missing_sso_connection_id"
   )
 /** @since 0.1.0 @category errors */
-// prettier-ignore
-export interface OrganizationSearchMissingSsoConnectionId
-  extends ApiError<"OrganizationSearchMissingSsoConnectionId"> {}
+export interface OrganizationSearchMissingSsoConnectionId extends ApiError<"OrganizationSearchMissingSsoConnectionId"> {
+  readonly _tag: "OrganizationSearchMissingSsoConnectionId"
+}
 
 /**
  * `organization_search_organization_name_fuzzy_too_short`.
@@ -6488,7 +7594,9 @@ export const OrganizationSearchOrganizationNameFuzzyTooShort =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface OrganizationSearchOrganizationNameFuzzyTooShort
-  extends ApiError<"OrganizationSearchOrganizationNameFuzzyTooShort"> {}
+  extends ApiError<"OrganizationSearchOrganizationNameFuzzyTooShort"> {
+  readonly _tag: "OrganizationSearchOrganizationNameFuzzyTooShort"
+}
 
 /**
  * `organization_search_organization_slug_fuzzy_too_short`.
@@ -6503,7 +7611,9 @@ export const OrganizationSearchOrganizationSlugFuzzyTooShort =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface OrganizationSearchOrganizationSlugFuzzyTooShort
-  extends ApiError<"OrganizationSearchOrganizationSlugFuzzyTooShort"> {}
+  extends ApiError<"OrganizationSearchOrganizationSlugFuzzyTooShort"> {
+  readonly _tag: "OrganizationSearchOrganizationSlugFuzzyTooShort"
+}
 
 /**
  * `organization_settings_claimed_domain_too_common`.
@@ -6518,7 +7628,9 @@ export const OrganizationSettingsClaimedDomainTooCommon =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface OrganizationSettingsClaimedDomainTooCommon
-  extends ApiError<"OrganizationSettingsClaimedDomainTooCommon"> {}
+  extends ApiError<"OrganizationSettingsClaimedDomainTooCommon"> {
+  readonly _tag: "OrganizationSettingsClaimedDomainTooCommon"
+}
 
 /**
  * `organization_settings_disposable_domain`.
@@ -6530,7 +7642,9 @@ export const OrganizationSettingsDisposableDomain = /* @__PURE__ */ errorClass<"
   "organization_settings_disposable_domain"
 )
 /** @since 0.1.0 @category errors */
-export interface OrganizationSettingsDisposableDomain extends ApiError<"OrganizationSettingsDisposableDomain"> {}
+export interface OrganizationSettingsDisposableDomain extends ApiError<"OrganizationSettingsDisposableDomain"> {
+  readonly _tag: "OrganizationSettingsDisposableDomain"
+}
 
 /**
  * `organization_settings_domain_too_common`.
@@ -6542,7 +7656,9 @@ export const OrganizationSettingsDomainTooCommon = /* @__PURE__ */ errorClass<"O
   "organization_settings_domain_too_common"
 )
 /** @since 0.1.0 @category errors */
-export interface OrganizationSettingsDomainTooCommon extends ApiError<"OrganizationSettingsDomainTooCommon"> {}
+export interface OrganizationSettingsDomainTooCommon extends ApiError<"OrganizationSettingsDomainTooCommon"> {
+  readonly _tag: "OrganizationSettingsDomainTooCommon"
+}
 
 /**
  * `organization_settings_duplicate_claimed_domain`.
@@ -6557,7 +7673,9 @@ export const OrganizationSettingsDuplicateClaimedDomain =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface OrganizationSettingsDuplicateClaimedDomain
-  extends ApiError<"OrganizationSettingsDuplicateClaimedDomain"> {}
+  extends ApiError<"OrganizationSettingsDuplicateClaimedDomain"> {
+  readonly _tag: "OrganizationSettingsDuplicateClaimedDomain"
+}
 
 /**
  * `organization_settings_duplicate_domain`.
@@ -6569,7 +7687,9 @@ export const OrganizationSettingsDuplicateDomain = /* @__PURE__ */ errorClass<"O
   "organization_settings_duplicate_domain"
 )
 /** @since 0.1.0 @category errors */
-export interface OrganizationSettingsDuplicateDomain extends ApiError<"OrganizationSettingsDuplicateDomain"> {}
+export interface OrganizationSettingsDuplicateDomain extends ApiError<"OrganizationSettingsDuplicateDomain"> {
+  readonly _tag: "OrganizationSettingsDuplicateDomain"
+}
 
 /**
  * `organization_settings_invalid_claimed_domain`.
@@ -6580,9 +7700,9 @@ export interface OrganizationSettingsDuplicateDomain extends ApiError<"Organizat
 export const OrganizationSettingsInvalidClaimedDomain =
   /* @__PURE__ */ errorClass<"OrganizationSettingsInvalidClaimedDomain">("organization_settings_invalid_claimed_domain")
 /** @since 0.1.0 @category errors */
-// prettier-ignore
-export interface OrganizationSettingsInvalidClaimedDomain
-  extends ApiError<"OrganizationSettingsInvalidClaimedDomain"> {}
+export interface OrganizationSettingsInvalidClaimedDomain extends ApiError<"OrganizationSettingsInvalidClaimedDomain"> {
+  readonly _tag: "OrganizationSettingsInvalidClaimedDomain"
+}
 
 /**
  * `organization_settings_invalid_domain`.
@@ -6594,7 +7714,9 @@ export const OrganizationSettingsInvalidDomain = /* @__PURE__ */ errorClass<"Org
   "organization_settings_invalid_domain"
 )
 /** @since 0.1.0 @category errors */
-export interface OrganizationSettingsInvalidDomain extends ApiError<"OrganizationSettingsInvalidDomain"> {}
+export interface OrganizationSettingsInvalidDomain extends ApiError<"OrganizationSettingsInvalidDomain"> {
+  readonly _tag: "OrganizationSettingsInvalidDomain"
+}
 
 /**
  * `organization_slug_already_used`.
@@ -6606,7 +7728,9 @@ export const OrganizationSlugAlreadyUsed = /* @__PURE__ */ errorClass<"Organizat
   "organization_slug_already_used"
 )
 /** @since 0.1.0 @category errors */
-export interface OrganizationSlugAlreadyUsed extends ApiError<"OrganizationSlugAlreadyUsed"> {}
+export interface OrganizationSlugAlreadyUsed extends ApiError<"OrganizationSlugAlreadyUsed"> {
+  readonly _tag: "OrganizationSlugAlreadyUsed"
+}
 
 /**
  * `organization_suspended` (HTTP 403: Your organization has been suspended. Please contact support@stytch.com for
@@ -6617,7 +7741,9 @@ export interface OrganizationSlugAlreadyUsed extends ApiError<"OrganizationSlugA
  */
 export const OrganizationSuspended = /* @__PURE__ */ errorClass<"OrganizationSuspended">("organization_suspended")
 /** @since 0.1.0 @category errors */
-export interface OrganizationSuspended extends ApiError<"OrganizationSuspended"> {}
+export interface OrganizationSuspended extends ApiError<"OrganizationSuspended"> {
+  readonly _tag: "OrganizationSuspended"
+}
 
 /**
  * `organization_user_not_found`.
@@ -6628,7 +7754,9 @@ export interface OrganizationSuspended extends ApiError<"OrganizationSuspended">
 export const OrganizationUserNotFound =
   /* @__PURE__ */ errorClass<"OrganizationUserNotFound">("organization_user_not_found")
 /** @since 0.1.0 @category errors */
-export interface OrganizationUserNotFound extends ApiError<"OrganizationUserNotFound"> {}
+export interface OrganizationUserNotFound extends ApiError<"OrganizationUserNotFound"> {
+  readonly _tag: "OrganizationUserNotFound"
+}
 
 /**
  * `otp_code_not_found` (HTTP 404: The passcode was incorrect and could not be authenticated, encourage the user to
@@ -6639,7 +7767,9 @@ export interface OrganizationUserNotFound extends ApiError<"OrganizationUserNotF
  */
 export const OtpCodeNotFound = /* @__PURE__ */ errorClass<"OtpCodeNotFound">("otp_code_not_found")
 /** @since 0.1.0 @category errors */
-export interface OtpCodeNotFound extends ApiError<"OtpCodeNotFound"> {}
+export interface OtpCodeNotFound extends ApiError<"OtpCodeNotFound"> {
+  readonly _tag: "OtpCodeNotFound"
+}
 
 /**
  * `password_already_exists`.
@@ -6649,7 +7779,9 @@ export interface OtpCodeNotFound extends ApiError<"OtpCodeNotFound"> {}
  */
 export const PasswordAlreadyExists = /* @__PURE__ */ errorClass<"PasswordAlreadyExists">("password_already_exists")
 /** @since 0.1.0 @category errors */
-export interface PasswordAlreadyExists extends ApiError<"PasswordAlreadyExists"> {}
+export interface PasswordAlreadyExists extends ApiError<"PasswordAlreadyExists"> {
+  readonly _tag: "PasswordAlreadyExists"
+}
 
 /**
  * `password_does_not_match`.
@@ -6659,7 +7791,9 @@ export interface PasswordAlreadyExists extends ApiError<"PasswordAlreadyExists">
  */
 export const PasswordDoesNotMatch = /* @__PURE__ */ errorClass<"PasswordDoesNotMatch">("password_does_not_match")
 /** @since 0.1.0 @category errors */
-export interface PasswordDoesNotMatch extends ApiError<"PasswordDoesNotMatch"> {}
+export interface PasswordDoesNotMatch extends ApiError<"PasswordDoesNotMatch"> {
+  readonly _tag: "PasswordDoesNotMatch"
+}
 
 /**
  * `password_not_found`.
@@ -6669,7 +7803,9 @@ export interface PasswordDoesNotMatch extends ApiError<"PasswordDoesNotMatch"> {
  */
 export const PasswordNotFound = /* @__PURE__ */ errorClass<"PasswordNotFound">("password_not_found")
 /** @since 0.1.0 @category errors */
-export interface PasswordNotFound extends ApiError<"PasswordNotFound"> {}
+export interface PasswordNotFound extends ApiError<"PasswordNotFound"> {
+  readonly _tag: "PasswordNotFound"
+}
 
 /**
  * `password_validation_timeout`.
@@ -6680,7 +7816,9 @@ export interface PasswordNotFound extends ApiError<"PasswordNotFound"> {}
 export const PasswordValidationTimeout =
   /* @__PURE__ */ errorClass<"PasswordValidationTimeout">("password_validation_timeout")
 /** @since 0.1.0 @category errors */
-export interface PasswordValidationTimeout extends ApiError<"PasswordValidationTimeout"> {}
+export interface PasswordValidationTimeout extends ApiError<"PasswordValidationTimeout"> {
+  readonly _tag: "PasswordValidationTimeout"
+}
 
 /**
  * `passwords_incompatible_with_sdk_config`.
@@ -6692,7 +7830,9 @@ export const PasswordsIncompatibleWithSdkConfig = /* @__PURE__ */ errorClass<"Pa
   "passwords_incompatible_with_sdk_config"
 )
 /** @since 0.1.0 @category errors */
-export interface PasswordsIncompatibleWithSdkConfig extends ApiError<"PasswordsIncompatibleWithSdkConfig"> {}
+export interface PasswordsIncompatibleWithSdkConfig extends ApiError<"PasswordsIncompatibleWithSdkConfig"> {
+  readonly _tag: "PasswordsIncompatibleWithSdkConfig"
+}
 
 /**
  * `pbkdf_2_key_length_mismatch`.
@@ -6703,7 +7843,9 @@ export interface PasswordsIncompatibleWithSdkConfig extends ApiError<"PasswordsI
 export const Pbkdf2KeyLengthMismatch =
   /* @__PURE__ */ errorClass<"Pbkdf2KeyLengthMismatch">("pbkdf_2_key_length_mismatch")
 /** @since 0.1.0 @category errors */
-export interface Pbkdf2KeyLengthMismatch extends ApiError<"Pbkdf2KeyLengthMismatch"> {}
+export interface Pbkdf2KeyLengthMismatch extends ApiError<"Pbkdf2KeyLengthMismatch"> {
+  readonly _tag: "Pbkdf2KeyLengthMismatch"
+}
 
 /**
  * `pending_totp_exists`.
@@ -6713,7 +7855,9 @@ export interface Pbkdf2KeyLengthMismatch extends ApiError<"Pbkdf2KeyLengthMismat
  */
 export const PendingTotpExists = /* @__PURE__ */ errorClass<"PendingTotpExists">("pending_totp_exists")
 /** @since 0.1.0 @category errors */
-export interface PendingTotpExists extends ApiError<"PendingTotpExists"> {}
+export interface PendingTotpExists extends ApiError<"PendingTotpExists"> {
+  readonly _tag: "PendingTotpExists"
+}
 
 /**
  * `phone_number_not_found` (Phone Number could not be found.).
@@ -6723,7 +7867,9 @@ export interface PendingTotpExists extends ApiError<"PendingTotpExists"> {}
  */
 export const PhoneNumberNotFound = /* @__PURE__ */ errorClass<"PhoneNumberNotFound">("phone_number_not_found")
 /** @since 0.1.0 @category errors */
-export interface PhoneNumberNotFound extends ApiError<"PhoneNumberNotFound"> {}
+export interface PhoneNumberNotFound extends ApiError<"PhoneNumberNotFound"> {
+  readonly _tag: "PhoneNumberNotFound"
+}
 
 /**
  * `pkce_did_not_expect_code_verifier`.
@@ -6735,7 +7881,9 @@ export const PkceDidNotExpectCodeVerifier = /* @__PURE__ */ errorClass<"PkceDidN
   "pkce_did_not_expect_code_verifier"
 )
 /** @since 0.1.0 @category errors */
-export interface PkceDidNotExpectCodeVerifier extends ApiError<"PkceDidNotExpectCodeVerifier"> {}
+export interface PkceDidNotExpectCodeVerifier extends ApiError<"PkceDidNotExpectCodeVerifier"> {
+  readonly _tag: "PkceDidNotExpectCodeVerifier"
+}
 
 /**
  * `pkce_expected_code_verifier` (This flow was started using a code_challenge but the authentication call is
@@ -6747,7 +7895,9 @@ export interface PkceDidNotExpectCodeVerifier extends ApiError<"PkceDidNotExpect
 export const PkceExpectedCodeVerifier =
   /* @__PURE__ */ errorClass<"PkceExpectedCodeVerifier">("pkce_expected_code_verifier")
 /** @since 0.1.0 @category errors */
-export interface PkceExpectedCodeVerifier extends ApiError<"PkceExpectedCodeVerifier"> {}
+export interface PkceExpectedCodeVerifier extends ApiError<"PkceExpectedCodeVerifier"> {
+  readonly _tag: "PkceExpectedCodeVerifier"
+}
 
 /**
  * `pkce_mismatch` (The submitted code_verifier does not match the code_challenge sent at the start of the flow.).
@@ -6757,7 +7907,9 @@ export interface PkceExpectedCodeVerifier extends ApiError<"PkceExpectedCodeVeri
  */
 export const PkceMismatch = /* @__PURE__ */ errorClass<"PkceMismatch">("pkce_mismatch")
 /** @since 0.1.0 @category errors */
-export interface PkceMismatch extends ApiError<"PkceMismatch"> {}
+export interface PkceMismatch extends ApiError<"PkceMismatch"> {
+  readonly _tag: "PkceMismatch"
+}
 
 /**
  * `pkce_required_for_idp_authorization_flow`.
@@ -6769,7 +7921,9 @@ export const PkceRequiredForIdpAuthorizationFlow = /* @__PURE__ */ errorClass<"P
   "pkce_required_for_idp_authorization_flow"
 )
 /** @since 0.1.0 @category errors */
-export interface PkceRequiredForIdpAuthorizationFlow extends ApiError<"PkceRequiredForIdpAuthorizationFlow"> {}
+export interface PkceRequiredForIdpAuthorizationFlow extends ApiError<"PkceRequiredForIdpAuthorizationFlow"> {
+  readonly _tag: "PkceRequiredForIdpAuthorizationFlow"
+}
 
 /**
  * `pkce_required_for_native_callback`.
@@ -6781,7 +7935,9 @@ export const PkceRequiredForNativeCallback = /* @__PURE__ */ errorClass<"PkceReq
   "pkce_required_for_native_callback"
 )
 /** @since 0.1.0 @category errors */
-export interface PkceRequiredForNativeCallback extends ApiError<"PkceRequiredForNativeCallback"> {}
+export interface PkceRequiredForNativeCallback extends ApiError<"PkceRequiredForNativeCallback"> {
+  readonly _tag: "PkceRequiredForNativeCallback"
+}
 
 /**
  * `private_key_too_long`.
@@ -6791,7 +7947,9 @@ export interface PkceRequiredForNativeCallback extends ApiError<"PkceRequiredFor
  */
 export const PrivateKeyTooLong = /* @__PURE__ */ errorClass<"PrivateKeyTooLong">("private_key_too_long")
 /** @since 0.1.0 @category errors */
-export interface PrivateKeyTooLong extends ApiError<"PrivateKeyTooLong"> {}
+export interface PrivateKeyTooLong extends ApiError<"PrivateKeyTooLong"> {
+  readonly _tag: "PrivateKeyTooLong"
+}
 
 /**
  * `project_has_no_public_tokens`.
@@ -6802,7 +7960,9 @@ export interface PrivateKeyTooLong extends ApiError<"PrivateKeyTooLong"> {}
 export const ProjectHasNoPublicTokens =
   /* @__PURE__ */ errorClass<"ProjectHasNoPublicTokens">("project_has_no_public_tokens")
 /** @since 0.1.0 @category errors */
-export interface ProjectHasNoPublicTokens extends ApiError<"ProjectHasNoPublicTokens"> {}
+export interface ProjectHasNoPublicTokens extends ApiError<"ProjectHasNoPublicTokens"> {
+  readonly _tag: "ProjectHasNoPublicTokens"
+}
 
 /**
  * `project_not_found`.
@@ -6812,7 +7972,9 @@ export interface ProjectHasNoPublicTokens extends ApiError<"ProjectHasNoPublicTo
  */
 export const ProjectNotFound = /* @__PURE__ */ errorClass<"ProjectNotFound">("project_not_found")
 /** @since 0.1.0 @category errors */
-export interface ProjectNotFound extends ApiError<"ProjectNotFound"> {}
+export interface ProjectNotFound extends ApiError<"ProjectNotFound"> {
+  readonly _tag: "ProjectNotFound"
+}
 
 /**
  * `project_user_not_found`.
@@ -6822,7 +7984,9 @@ export interface ProjectNotFound extends ApiError<"ProjectNotFound"> {}
  */
 export const ProjectUserNotFound = /* @__PURE__ */ errorClass<"ProjectUserNotFound">("project_user_not_found")
 /** @since 0.1.0 @category errors */
-export interface ProjectUserNotFound extends ApiError<"ProjectUserNotFound"> {}
+export interface ProjectUserNotFound extends ApiError<"ProjectUserNotFound"> {
+  readonly _tag: "ProjectUserNotFound"
+}
 
 /**
  * `public_connected_apps_do_not_have_secrets`.
@@ -6834,7 +7998,9 @@ export const PublicConnectedAppsDoNotHaveSecrets = /* @__PURE__ */ errorClass<"P
   "public_connected_apps_do_not_have_secrets"
 )
 /** @since 0.1.0 @category errors */
-export interface PublicConnectedAppsDoNotHaveSecrets extends ApiError<"PublicConnectedAppsDoNotHaveSecrets"> {}
+export interface PublicConnectedAppsDoNotHaveSecrets extends ApiError<"PublicConnectedAppsDoNotHaveSecrets"> {
+  readonly _tag: "PublicConnectedAppsDoNotHaveSecrets"
+}
 
 /**
  * `public_key_missing`.
@@ -6844,7 +8010,9 @@ export interface PublicConnectedAppsDoNotHaveSecrets extends ApiError<"PublicCon
  */
 export const PublicKeyMissing = /* @__PURE__ */ errorClass<"PublicKeyMissing">("public_key_missing")
 /** @since 0.1.0 @category errors */
-export interface PublicKeyMissing extends ApiError<"PublicKeyMissing"> {}
+export interface PublicKeyMissing extends ApiError<"PublicKeyMissing"> {
+  readonly _tag: "PublicKeyMissing"
+}
 
 /**
  * `public_token_not_found`.
@@ -6854,7 +8022,9 @@ export interface PublicKeyMissing extends ApiError<"PublicKeyMissing"> {}
  */
 export const PublicTokenNotFound = /* @__PURE__ */ errorClass<"PublicTokenNotFound">("public_token_not_found")
 /** @since 0.1.0 @category errors */
-export interface PublicTokenNotFound extends ApiError<"PublicTokenNotFound"> {}
+export interface PublicTokenNotFound extends ApiError<"PublicTokenNotFound"> {
+  readonly _tag: "PublicTokenNotFound"
+}
 
 /**
  * `public_token_required`.
@@ -6864,7 +8034,9 @@ export interface PublicTokenNotFound extends ApiError<"PublicTokenNotFound"> {}
  */
 export const PublicTokenRequired = /* @__PURE__ */ errorClass<"PublicTokenRequired">("public_token_required")
 /** @since 0.1.0 @category errors */
-export interface PublicTokenRequired extends ApiError<"PublicTokenRequired"> {}
+export interface PublicTokenRequired extends ApiError<"PublicTokenRequired"> {
+  readonly _tag: "PublicTokenRequired"
+}
 
 /**
  * `query_params_do_not_match`.
@@ -6874,7 +8046,9 @@ export interface PublicTokenRequired extends ApiError<"PublicTokenRequired"> {}
  */
 export const QueryParamsDoNotMatch = /* @__PURE__ */ errorClass<"QueryParamsDoNotMatch">("query_params_do_not_match")
 /** @since 0.1.0 @category errors */
-export interface QueryParamsDoNotMatch extends ApiError<"QueryParamsDoNotMatch"> {}
+export interface QueryParamsDoNotMatch extends ApiError<"QueryParamsDoNotMatch"> {
+  readonly _tag: "QueryParamsDoNotMatch"
+}
 
 /**
  * `rbac_action_duplicate`.
@@ -6884,7 +8058,9 @@ export interface QueryParamsDoNotMatch extends ApiError<"QueryParamsDoNotMatch">
  */
 export const RbacActionDuplicate = /* @__PURE__ */ errorClass<"RbacActionDuplicate">("rbac_action_duplicate")
 /** @since 0.1.0 @category errors */
-export interface RbacActionDuplicate extends ApiError<"RbacActionDuplicate"> {}
+export interface RbacActionDuplicate extends ApiError<"RbacActionDuplicate"> {
+  readonly _tag: "RbacActionDuplicate"
+}
 
 /**
  * `rbac_action_too_long`.
@@ -6894,7 +8070,9 @@ export interface RbacActionDuplicate extends ApiError<"RbacActionDuplicate"> {}
  */
 export const RbacActionTooLong = /* @__PURE__ */ errorClass<"RbacActionTooLong">("rbac_action_too_long")
 /** @since 0.1.0 @category errors */
-export interface RbacActionTooLong extends ApiError<"RbacActionTooLong"> {}
+export interface RbacActionTooLong extends ApiError<"RbacActionTooLong"> {
+  readonly _tag: "RbacActionTooLong"
+}
 
 /**
  * `rbac_cannot_delete_attribute_used_in_org_policy`.
@@ -6907,9 +8085,9 @@ export const RbacCannotDeleteAttributeUsedInOrgPolicy =
     "rbac_cannot_delete_attribute_used_in_org_policy"
   )
 /** @since 0.1.0 @category errors */
-// prettier-ignore
-export interface RbacCannotDeleteAttributeUsedInOrgPolicy
-  extends ApiError<"RbacCannotDeleteAttributeUsedInOrgPolicy"> {}
+export interface RbacCannotDeleteAttributeUsedInOrgPolicy extends ApiError<"RbacCannotDeleteAttributeUsedInOrgPolicy"> {
+  readonly _tag: "RbacCannotDeleteAttributeUsedInOrgPolicy"
+}
 
 /**
  * `rbac_description_too_long`.
@@ -6919,7 +8097,9 @@ export interface RbacCannotDeleteAttributeUsedInOrgPolicy
  */
 export const RbacDescriptionTooLong = /* @__PURE__ */ errorClass<"RbacDescriptionTooLong">("rbac_description_too_long")
 /** @since 0.1.0 @category errors */
-export interface RbacDescriptionTooLong extends ApiError<"RbacDescriptionTooLong"> {}
+export interface RbacDescriptionTooLong extends ApiError<"RbacDescriptionTooLong"> {
+  readonly _tag: "RbacDescriptionTooLong"
+}
 
 /**
  * `rbac_domain_too_common`.
@@ -6929,7 +8109,9 @@ export interface RbacDescriptionTooLong extends ApiError<"RbacDescriptionTooLong
  */
 export const RbacDomainTooCommon = /* @__PURE__ */ errorClass<"RbacDomainTooCommon">("rbac_domain_too_common")
 /** @since 0.1.0 @category errors */
-export interface RbacDomainTooCommon extends ApiError<"RbacDomainTooCommon"> {}
+export interface RbacDomainTooCommon extends ApiError<"RbacDomainTooCommon"> {
+  readonly _tag: "RbacDomainTooCommon"
+}
 
 /**
  * `rbac_invalid_domain`.
@@ -6939,7 +8121,9 @@ export interface RbacDomainTooCommon extends ApiError<"RbacDomainTooCommon"> {}
  */
 export const RbacInvalidDomain = /* @__PURE__ */ errorClass<"RbacInvalidDomain">("rbac_invalid_domain")
 /** @since 0.1.0 @category errors */
-export interface RbacInvalidDomain extends ApiError<"RbacInvalidDomain"> {}
+export interface RbacInvalidDomain extends ApiError<"RbacInvalidDomain"> {
+  readonly _tag: "RbacInvalidDomain"
+}
 
 /**
  * `rbac_org_custom_roles_only`.
@@ -6949,7 +8133,9 @@ export interface RbacInvalidDomain extends ApiError<"RbacInvalidDomain"> {}
  */
 export const RbacOrgCustomRolesOnly = /* @__PURE__ */ errorClass<"RbacOrgCustomRolesOnly">("rbac_org_custom_roles_only")
 /** @since 0.1.0 @category errors */
-export interface RbacOrgCustomRolesOnly extends ApiError<"RbacOrgCustomRolesOnly"> {}
+export interface RbacOrgCustomRolesOnly extends ApiError<"RbacOrgCustomRolesOnly"> {
+  readonly _tag: "RbacOrgCustomRolesOnly"
+}
 
 /**
  * `rbac_permission_missing_actions`.
@@ -6961,7 +8147,9 @@ export const RbacPermissionMissingActions = /* @__PURE__ */ errorClass<"RbacPerm
   "rbac_permission_missing_actions"
 )
 /** @since 0.1.0 @category errors */
-export interface RbacPermissionMissingActions extends ApiError<"RbacPermissionMissingActions"> {}
+export interface RbacPermissionMissingActions extends ApiError<"RbacPermissionMissingActions"> {
+  readonly _tag: "RbacPermissionMissingActions"
+}
 
 /**
  * `rbac_reserved_scope`.
@@ -6971,7 +8159,9 @@ export interface RbacPermissionMissingActions extends ApiError<"RbacPermissionMi
  */
 export const RbacReservedScope = /* @__PURE__ */ errorClass<"RbacReservedScope">("rbac_reserved_scope")
 /** @since 0.1.0 @category errors */
-export interface RbacReservedScope extends ApiError<"RbacReservedScope"> {}
+export interface RbacReservedScope extends ApiError<"RbacReservedScope"> {
+  readonly _tag: "RbacReservedScope"
+}
 
 /**
  * `rbac_resource_duplicate`.
@@ -6981,7 +8171,9 @@ export interface RbacReservedScope extends ApiError<"RbacReservedScope"> {}
  */
 export const RbacResourceDuplicate = /* @__PURE__ */ errorClass<"RbacResourceDuplicate">("rbac_resource_duplicate")
 /** @since 0.1.0 @category errors */
-export interface RbacResourceDuplicate extends ApiError<"RbacResourceDuplicate"> {}
+export interface RbacResourceDuplicate extends ApiError<"RbacResourceDuplicate"> {
+  readonly _tag: "RbacResourceDuplicate"
+}
 
 /**
  * `rbac_resource_id_too_long`.
@@ -6991,7 +8183,9 @@ export interface RbacResourceDuplicate extends ApiError<"RbacResourceDuplicate">
  */
 export const RbacResourceIdTooLong = /* @__PURE__ */ errorClass<"RbacResourceIdTooLong">("rbac_resource_id_too_long")
 /** @since 0.1.0 @category errors */
-export interface RbacResourceIdTooLong extends ApiError<"RbacResourceIdTooLong"> {}
+export interface RbacResourceIdTooLong extends ApiError<"RbacResourceIdTooLong"> {
+  readonly _tag: "RbacResourceIdTooLong"
+}
 
 /**
  * `rbac_resource_missing_actions`.
@@ -7003,7 +8197,9 @@ export const RbacResourceMissingActions = /* @__PURE__ */ errorClass<"RbacResour
   "rbac_resource_missing_actions"
 )
 /** @since 0.1.0 @category errors */
-export interface RbacResourceMissingActions extends ApiError<"RbacResourceMissingActions"> {}
+export interface RbacResourceMissingActions extends ApiError<"RbacResourceMissingActions"> {
+  readonly _tag: "RbacResourceMissingActions"
+}
 
 /**
  * `rbac_role_duplicate`.
@@ -7013,7 +8209,9 @@ export interface RbacResourceMissingActions extends ApiError<"RbacResourceMissin
  */
 export const RbacRoleDuplicate = /* @__PURE__ */ errorClass<"RbacRoleDuplicate">("rbac_role_duplicate")
 /** @since 0.1.0 @category errors */
-export interface RbacRoleDuplicate extends ApiError<"RbacRoleDuplicate"> {}
+export interface RbacRoleDuplicate extends ApiError<"RbacRoleDuplicate"> {
+  readonly _tag: "RbacRoleDuplicate"
+}
 
 /**
  * `rbac_role_id_too_long`.
@@ -7023,7 +8221,9 @@ export interface RbacRoleDuplicate extends ApiError<"RbacRoleDuplicate"> {}
  */
 export const RbacRoleIdTooLong = /* @__PURE__ */ errorClass<"RbacRoleIdTooLong">("rbac_role_id_too_long")
 /** @since 0.1.0 @category errors */
-export interface RbacRoleIdTooLong extends ApiError<"RbacRoleIdTooLong"> {}
+export interface RbacRoleIdTooLong extends ApiError<"RbacRoleIdTooLong"> {
+  readonly _tag: "RbacRoleIdTooLong"
+}
 
 /**
  * `rbac_role_missing_permissions`.
@@ -7035,7 +8235,9 @@ export const RbacRoleMissingPermissions = /* @__PURE__ */ errorClass<"RbacRoleMi
   "rbac_role_missing_permissions"
 )
 /** @since 0.1.0 @category errors */
-export interface RbacRoleMissingPermissions extends ApiError<"RbacRoleMissingPermissions"> {}
+export interface RbacRoleMissingPermissions extends ApiError<"RbacRoleMissingPermissions"> {
+  readonly _tag: "RbacRoleMissingPermissions"
+}
 
 /**
  * `rbac_scope_duplicate`.
@@ -7045,7 +8247,9 @@ export interface RbacRoleMissingPermissions extends ApiError<"RbacRoleMissingPer
  */
 export const RbacScopeDuplicate = /* @__PURE__ */ errorClass<"RbacScopeDuplicate">("rbac_scope_duplicate")
 /** @since 0.1.0 @category errors */
-export interface RbacScopeDuplicate extends ApiError<"RbacScopeDuplicate"> {}
+export interface RbacScopeDuplicate extends ApiError<"RbacScopeDuplicate"> {
+  readonly _tag: "RbacScopeDuplicate"
+}
 
 /**
  * `rbac_scope_missing_permissions`.
@@ -7057,7 +8261,9 @@ export const RbacScopeMissingPermissions = /* @__PURE__ */ errorClass<"RbacScope
   "rbac_scope_missing_permissions"
 )
 /** @since 0.1.0 @category errors */
-export interface RbacScopeMissingPermissions extends ApiError<"RbacScopeMissingPermissions"> {}
+export interface RbacScopeMissingPermissions extends ApiError<"RbacScopeMissingPermissions"> {
+  readonly _tag: "RbacScopeMissingPermissions"
+}
 
 /**
  * `rbac_scope_too_long`.
@@ -7067,7 +8273,9 @@ export interface RbacScopeMissingPermissions extends ApiError<"RbacScopeMissingP
  */
 export const RbacScopeTooLong = /* @__PURE__ */ errorClass<"RbacScopeTooLong">("rbac_scope_too_long")
 /** @since 0.1.0 @category errors */
-export interface RbacScopeTooLong extends ApiError<"RbacScopeTooLong"> {}
+export interface RbacScopeTooLong extends ApiError<"RbacScopeTooLong"> {
+  readonly _tag: "RbacScopeTooLong"
+}
 
 /**
  * `reactivation_email_belongs_to_another_member`.
@@ -7078,7 +8286,9 @@ export interface RbacScopeTooLong extends ApiError<"RbacScopeTooLong"> {}
 export const ReactivationEmailBelongsToAnotherMember =
   /* @__PURE__ */ errorClass<"ReactivationEmailBelongsToAnotherMember">("reactivation_email_belongs_to_another_member")
 /** @since 0.1.0 @category errors */
-export interface ReactivationEmailBelongsToAnotherMember extends ApiError<"ReactivationEmailBelongsToAnotherMember"> {}
+export interface ReactivationEmailBelongsToAnotherMember extends ApiError<"ReactivationEmailBelongsToAnotherMember"> {
+  readonly _tag: "ReactivationEmailBelongsToAnotherMember"
+}
 
 /**
  * `recovery_code_used_as_totp_code`.
@@ -7090,7 +8300,9 @@ export const RecoveryCodeUsedAsTotpCode = /* @__PURE__ */ errorClass<"RecoveryCo
   "recovery_code_used_as_totp_code"
 )
 /** @since 0.1.0 @category errors */
-export interface RecoveryCodeUsedAsTotpCode extends ApiError<"RecoveryCodeUsedAsTotpCode"> {}
+export interface RecoveryCodeUsedAsTotpCode extends ApiError<"RecoveryCodeUsedAsTotpCode"> {
+  readonly _tag: "RecoveryCodeUsedAsTotpCode"
+}
 
 /**
  * `recovery_codes_already_exist`.
@@ -7101,7 +8313,9 @@ export interface RecoveryCodeUsedAsTotpCode extends ApiError<"RecoveryCodeUsedAs
 export const RecoveryCodesAlreadyExist =
   /* @__PURE__ */ errorClass<"RecoveryCodesAlreadyExist">("recovery_codes_already_exist")
 /** @since 0.1.0 @category errors */
-export interface RecoveryCodesAlreadyExist extends ApiError<"RecoveryCodesAlreadyExist"> {}
+export interface RecoveryCodesAlreadyExist extends ApiError<"RecoveryCodesAlreadyExist"> {
+  readonly _tag: "RecoveryCodesAlreadyExist"
+}
 
 /**
  * `recovery_codes_not_found`.
@@ -7111,7 +8325,9 @@ export interface RecoveryCodesAlreadyExist extends ApiError<"RecoveryCodesAlread
  */
 export const RecoveryCodesNotFound = /* @__PURE__ */ errorClass<"RecoveryCodesNotFound">("recovery_codes_not_found")
 /** @since 0.1.0 @category errors */
-export interface RecoveryCodesNotFound extends ApiError<"RecoveryCodesNotFound"> {}
+export interface RecoveryCodesNotFound extends ApiError<"RecoveryCodesNotFound"> {
+  readonly _tag: "RecoveryCodesNotFound"
+}
 
 /**
  * `redirect_url_cannot_use_protocol`.
@@ -7123,7 +8339,9 @@ export const RedirectUrlCannotUseProtocol = /* @__PURE__ */ errorClass<"Redirect
   "redirect_url_cannot_use_protocol"
 )
 /** @since 0.1.0 @category errors */
-export interface RedirectUrlCannotUseProtocol extends ApiError<"RedirectUrlCannotUseProtocol"> {}
+export interface RedirectUrlCannotUseProtocol extends ApiError<"RedirectUrlCannotUseProtocol"> {
+  readonly _tag: "RedirectUrlCannotUseProtocol"
+}
 
 /**
  * `redirect_url_must_use_https`.
@@ -7134,7 +8352,9 @@ export interface RedirectUrlCannotUseProtocol extends ApiError<"RedirectUrlCanno
 export const RedirectUrlMustUseHttps =
   /* @__PURE__ */ errorClass<"RedirectUrlMustUseHttps">("redirect_url_must_use_https")
 /** @since 0.1.0 @category errors */
-export interface RedirectUrlMustUseHttps extends ApiError<"RedirectUrlMustUseHttps"> {}
+export interface RedirectUrlMustUseHttps extends ApiError<"RedirectUrlMustUseHttps"> {
+  readonly _tag: "RedirectUrlMustUseHttps"
+}
 
 /**
  * `redirect_url_not_found`.
@@ -7144,7 +8364,9 @@ export interface RedirectUrlMustUseHttps extends ApiError<"RedirectUrlMustUseHtt
  */
 export const RedirectUrlNotFound = /* @__PURE__ */ errorClass<"RedirectUrlNotFound">("redirect_url_not_found")
 /** @since 0.1.0 @category errors */
-export interface RedirectUrlNotFound extends ApiError<"RedirectUrlNotFound"> {}
+export interface RedirectUrlNotFound extends ApiError<"RedirectUrlNotFound"> {
+  readonly _tag: "RedirectUrlNotFound"
+}
 
 /**
  * `redirect_url_with_query_param_placeholder_cannot_be_default`.
@@ -7159,7 +8381,9 @@ export const RedirectUrlWithQueryParamPlaceholderCannotBeDefault =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface RedirectUrlWithQueryParamPlaceholderCannotBeDefault
-  extends ApiError<"RedirectUrlWithQueryParamPlaceholderCannotBeDefault"> {}
+  extends ApiError<"RedirectUrlWithQueryParamPlaceholderCannotBeDefault"> {
+  readonly _tag: "RedirectUrlWithQueryParamPlaceholderCannotBeDefault"
+}
 
 /**
  * `redirect_url_with_wildcard_cannot_be_default`.
@@ -7170,7 +8394,9 @@ export interface RedirectUrlWithQueryParamPlaceholderCannotBeDefault
 export const RedirectUrlWithWildcardCannotBeDefault =
   /* @__PURE__ */ errorClass<"RedirectUrlWithWildcardCannotBeDefault">("redirect_url_with_wildcard_cannot_be_default")
 /** @since 0.1.0 @category errors */
-export interface RedirectUrlWithWildcardCannotBeDefault extends ApiError<"RedirectUrlWithWildcardCannotBeDefault"> {}
+export interface RedirectUrlWithWildcardCannotBeDefault extends ApiError<"RedirectUrlWithWildcardCannotBeDefault"> {
+  readonly _tag: "RedirectUrlWithWildcardCannotBeDefault"
+}
 
 /**
  * `required_custom_email_domain`.
@@ -7181,7 +8407,9 @@ export interface RedirectUrlWithWildcardCannotBeDefault extends ApiError<"Redire
 export const RequiredCustomEmailDomain =
   /* @__PURE__ */ errorClass<"RequiredCustomEmailDomain">("required_custom_email_domain")
 /** @since 0.1.0 @category errors */
-export interface RequiredCustomEmailDomain extends ApiError<"RequiredCustomEmailDomain"> {}
+export interface RequiredCustomEmailDomain extends ApiError<"RequiredCustomEmailDomain"> {
+  readonly _tag: "RequiredCustomEmailDomain"
+}
 
 /**
  * `requires_active_sso_connection`.
@@ -7193,7 +8421,9 @@ export const RequiresActiveSsoConnection = /* @__PURE__ */ errorClass<"RequiresA
   "requires_active_sso_connection"
 )
 /** @since 0.1.0 @category errors */
-export interface RequiresActiveSsoConnection extends ApiError<"RequiresActiveSsoConnection"> {}
+export interface RequiresActiveSsoConnection extends ApiError<"RequiresActiveSsoConnection"> {
+  readonly _tag: "RequiresActiveSsoConnection"
+}
 
 /**
  * `reserved_claims_in_custom_claims`.
@@ -7205,7 +8435,9 @@ export const ReservedClaimsInCustomClaims = /* @__PURE__ */ errorClass<"Reserved
   "reserved_claims_in_custom_claims"
 )
 /** @since 0.1.0 @category errors */
-export interface ReservedClaimsInCustomClaims extends ApiError<"ReservedClaimsInCustomClaims"> {}
+export interface ReservedClaimsInCustomClaims extends ApiError<"ReservedClaimsInCustomClaims"> {
+  readonly _tag: "ReservedClaimsInCustomClaims"
+}
 
 /**
  * `reset_password` (user must reset their password).
@@ -7215,7 +8447,9 @@ export interface ReservedClaimsInCustomClaims extends ApiError<"ReservedClaimsIn
  */
 export const ResetPassword = /* @__PURE__ */ errorClass<"ResetPassword">("reset_password")
 /** @since 0.1.0 @category errors */
-export interface ResetPassword extends ApiError<"ResetPassword"> {}
+export interface ResetPassword extends ApiError<"ResetPassword"> {
+  readonly _tag: "ResetPassword"
+}
 
 /**
  * `retired_email_missing_email_identifiers`.
@@ -7227,7 +8461,9 @@ export const RetiredEmailMissingEmailIdentifiers = /* @__PURE__ */ errorClass<"R
   "retired_email_missing_email_identifiers"
 )
 /** @since 0.1.0 @category errors */
-export interface RetiredEmailMissingEmailIdentifiers extends ApiError<"RetiredEmailMissingEmailIdentifiers"> {}
+export interface RetiredEmailMissingEmailIdentifiers extends ApiError<"RetiredEmailMissingEmailIdentifiers"> {
+  readonly _tag: "RetiredEmailMissingEmailIdentifiers"
+}
 
 /**
  * `retired_member_email`.
@@ -7237,7 +8473,9 @@ export interface RetiredEmailMissingEmailIdentifiers extends ApiError<"RetiredEm
  */
 export const RetiredMemberEmail = /* @__PURE__ */ errorClass<"RetiredMemberEmail">("retired_member_email")
 /** @since 0.1.0 @category errors */
-export interface RetiredMemberEmail extends ApiError<"RetiredMemberEmail"> {}
+export interface RetiredMemberEmail extends ApiError<"RetiredMemberEmail"> {
+  readonly _tag: "RetiredMemberEmail"
+}
 
 /**
  * `route_not_found` (HTTP 404: The route provided is not supported.).
@@ -7247,7 +8485,9 @@ export interface RetiredMemberEmail extends ApiError<"RetiredMemberEmail"> {}
  */
 export const RouteNotFound = /* @__PURE__ */ errorClass<"RouteNotFound">("route_not_found")
 /** @since 0.1.0 @category errors */
-export interface RouteNotFound extends ApiError<"RouteNotFound"> {}
+export interface RouteNotFound extends ApiError<"RouteNotFound"> {
+  readonly _tag: "RouteNotFound"
+}
 
 /**
  * `route_not_supported_in_test`.
@@ -7258,7 +8498,9 @@ export interface RouteNotFound extends ApiError<"RouteNotFound"> {}
 export const RouteNotSupportedInTest =
   /* @__PURE__ */ errorClass<"RouteNotSupportedInTest">("route_not_supported_in_test")
 /** @since 0.1.0 @category errors */
-export interface RouteNotSupportedInTest extends ApiError<"RouteNotSupportedInTest"> {}
+export interface RouteNotSupportedInTest extends ApiError<"RouteNotSupportedInTest"> {
+  readonly _tag: "RouteNotSupportedInTest"
+}
 
 /**
  * `saml_certificate_mismatch`.
@@ -7269,7 +8511,9 @@ export interface RouteNotSupportedInTest extends ApiError<"RouteNotSupportedInTe
 export const SamlCertificateMismatch =
   /* @__PURE__ */ errorClass<"SamlCertificateMismatch">("saml_certificate_mismatch")
 /** @since 0.1.0 @category errors */
-export interface SamlCertificateMismatch extends ApiError<"SamlCertificateMismatch"> {}
+export interface SamlCertificateMismatch extends ApiError<"SamlCertificateMismatch"> {
+  readonly _tag: "SamlCertificateMismatch"
+}
 
 /**
  * `saml_connection_attribute_mapping_missing_groups_key`.
@@ -7284,7 +8528,9 @@ export const SamlConnectionAttributeMappingMissingGroupsKey =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface SamlConnectionAttributeMappingMissingGroupsKey
-  extends ApiError<"SamlConnectionAttributeMappingMissingGroupsKey"> {}
+  extends ApiError<"SamlConnectionAttributeMappingMissingGroupsKey"> {
+  readonly _tag: "SamlConnectionAttributeMappingMissingGroupsKey"
+}
 
 /**
  * `saml_connection_attribute_mapping_required`.
@@ -7295,7 +8541,9 @@ export interface SamlConnectionAttributeMappingMissingGroupsKey
 export const SamlConnectionAttributeMappingRequired =
   /* @__PURE__ */ errorClass<"SamlConnectionAttributeMappingRequired">("saml_connection_attribute_mapping_required")
 /** @since 0.1.0 @category errors */
-export interface SamlConnectionAttributeMappingRequired extends ApiError<"SamlConnectionAttributeMappingRequired"> {}
+export interface SamlConnectionAttributeMappingRequired extends ApiError<"SamlConnectionAttributeMappingRequired"> {
+  readonly _tag: "SamlConnectionAttributeMappingRequired"
+}
 
 /**
  * `saml_connection_email_mapping_required`.
@@ -7307,7 +8555,9 @@ export const SamlConnectionEmailMappingRequired = /* @__PURE__ */ errorClass<"Sa
   "saml_connection_email_mapping_required"
 )
 /** @since 0.1.0 @category errors */
-export interface SamlConnectionEmailMappingRequired extends ApiError<"SamlConnectionEmailMappingRequired"> {}
+export interface SamlConnectionEmailMappingRequired extends ApiError<"SamlConnectionEmailMappingRequired"> {
+  readonly _tag: "SamlConnectionEmailMappingRequired"
+}
 
 /**
  * `saml_connection_idp_sso_url_invalid_format`.
@@ -7319,7 +8569,9 @@ export const SamlConnectionIdpSsoUrlInvalidFormat = /* @__PURE__ */ errorClass<"
   "saml_connection_idp_sso_url_invalid_format"
 )
 /** @since 0.1.0 @category errors */
-export interface SamlConnectionIdpSsoUrlInvalidFormat extends ApiError<"SamlConnectionIdpSsoUrlInvalidFormat"> {}
+export interface SamlConnectionIdpSsoUrlInvalidFormat extends ApiError<"SamlConnectionIdpSsoUrlInvalidFormat"> {
+  readonly _tag: "SamlConnectionIdpSsoUrlInvalidFormat"
+}
 
 /**
  * `saml_connection_idp_sso_url_not_https`.
@@ -7331,7 +8583,9 @@ export const SamlConnectionIdpSsoUrlNotHttps = /* @__PURE__ */ errorClass<"SamlC
   "saml_connection_idp_sso_url_not_https"
 )
 /** @since 0.1.0 @category errors */
-export interface SamlConnectionIdpSsoUrlNotHttps extends ApiError<"SamlConnectionIdpSsoUrlNotHttps"> {}
+export interface SamlConnectionIdpSsoUrlNotHttps extends ApiError<"SamlConnectionIdpSsoUrlNotHttps"> {
+  readonly _tag: "SamlConnectionIdpSsoUrlNotHttps"
+}
 
 /**
  * `saml_connection_idp_sso_url_required`.
@@ -7343,7 +8597,9 @@ export const SamlConnectionIdpSsoUrlRequired = /* @__PURE__ */ errorClass<"SamlC
   "saml_connection_idp_sso_url_required"
 )
 /** @since 0.1.0 @category errors */
-export interface SamlConnectionIdpSsoUrlRequired extends ApiError<"SamlConnectionIdpSsoUrlRequired"> {}
+export interface SamlConnectionIdpSsoUrlRequired extends ApiError<"SamlConnectionIdpSsoUrlRequired"> {
+  readonly _tag: "SamlConnectionIdpSsoUrlRequired"
+}
 
 /**
  * `saml_connection_metadata_invalid_format`.
@@ -7355,7 +8611,9 @@ export const SamlConnectionMetadataInvalidFormat = /* @__PURE__ */ errorClass<"S
   "saml_connection_metadata_invalid_format"
 )
 /** @since 0.1.0 @category errors */
-export interface SamlConnectionMetadataInvalidFormat extends ApiError<"SamlConnectionMetadataInvalidFormat"> {}
+export interface SamlConnectionMetadataInvalidFormat extends ApiError<"SamlConnectionMetadataInvalidFormat"> {
+  readonly _tag: "SamlConnectionMetadataInvalidFormat"
+}
 
 /**
  * `saml_connection_name_mapping_required`.
@@ -7367,7 +8625,9 @@ export const SamlConnectionNameMappingRequired = /* @__PURE__ */ errorClass<"Sam
   "saml_connection_name_mapping_required"
 )
 /** @since 0.1.0 @category errors */
-export interface SamlConnectionNameMappingRequired extends ApiError<"SamlConnectionNameMappingRequired"> {}
+export interface SamlConnectionNameMappingRequired extends ApiError<"SamlConnectionNameMappingRequired"> {
+  readonly _tag: "SamlConnectionNameMappingRequired"
+}
 
 /**
  * `saml_connection_no_nested_keys_in_attribute_mapping`.
@@ -7382,7 +8642,9 @@ export const SamlConnectionNoNestedKeysInAttributeMapping =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface SamlConnectionNoNestedKeysInAttributeMapping
-  extends ApiError<"SamlConnectionNoNestedKeysInAttributeMapping"> {}
+  extends ApiError<"SamlConnectionNoNestedKeysInAttributeMapping"> {
+  readonly _tag: "SamlConnectionNoNestedKeysInAttributeMapping"
+}
 
 /**
  * `saml_connection_not_found`.
@@ -7392,7 +8654,9 @@ export interface SamlConnectionNoNestedKeysInAttributeMapping
  */
 export const SamlConnectionNotFound = /* @__PURE__ */ errorClass<"SamlConnectionNotFound">("saml_connection_not_found")
 /** @since 0.1.0 @category errors */
-export interface SamlConnectionNotFound extends ApiError<"SamlConnectionNotFound"> {}
+export interface SamlConnectionNotFound extends ApiError<"SamlConnectionNotFound"> {
+  readonly _tag: "SamlConnectionNotFound"
+}
 
 /**
  * `saml_csrf_cookie_mismatch`.
@@ -7402,7 +8666,9 @@ export interface SamlConnectionNotFound extends ApiError<"SamlConnectionNotFound
  */
 export const SamlCsrfCookieMismatch = /* @__PURE__ */ errorClass<"SamlCsrfCookieMismatch">("saml_csrf_cookie_mismatch")
 /** @since 0.1.0 @category errors */
-export interface SamlCsrfCookieMismatch extends ApiError<"SamlCsrfCookieMismatch"> {}
+export interface SamlCsrfCookieMismatch extends ApiError<"SamlCsrfCookieMismatch"> {
+  readonly _tag: "SamlCsrfCookieMismatch"
+}
 
 /**
  * `saml_group_role_assignment_does_not_contain_member_group`.
@@ -7417,7 +8683,9 @@ export const SamlGroupRoleAssignmentDoesNotContainMemberGroup =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface SamlGroupRoleAssignmentDoesNotContainMemberGroup
-  extends ApiError<"SamlGroupRoleAssignmentDoesNotContainMemberGroup"> {}
+  extends ApiError<"SamlGroupRoleAssignmentDoesNotContainMemberGroup"> {
+  readonly _tag: "SamlGroupRoleAssignmentDoesNotContainMemberGroup"
+}
 
 /**
  * `saml_idp_initiated_auth_disabled`.
@@ -7429,7 +8697,9 @@ export const SamlIdpInitiatedAuthDisabled = /* @__PURE__ */ errorClass<"SamlIdpI
   "saml_idp_initiated_auth_disabled"
 )
 /** @since 0.1.0 @category errors */
-export interface SamlIdpInitiatedAuthDisabled extends ApiError<"SamlIdpInitiatedAuthDisabled"> {}
+export interface SamlIdpInitiatedAuthDisabled extends ApiError<"SamlIdpInitiatedAuthDisabled"> {
+  readonly _tag: "SamlIdpInitiatedAuthDisabled"
+}
 
 /**
  * `saml_signing_private_key_format_not_supported`.
@@ -7440,7 +8710,9 @@ export interface SamlIdpInitiatedAuthDisabled extends ApiError<"SamlIdpInitiated
 export const SamlSigningPrivateKeyFormatNotSupported =
   /* @__PURE__ */ errorClass<"SamlSigningPrivateKeyFormatNotSupported">("saml_signing_private_key_format_not_supported")
 /** @since 0.1.0 @category errors */
-export interface SamlSigningPrivateKeyFormatNotSupported extends ApiError<"SamlSigningPrivateKeyFormatNotSupported"> {}
+export interface SamlSigningPrivateKeyFormatNotSupported extends ApiError<"SamlSigningPrivateKeyFormatNotSupported"> {
+  readonly _tag: "SamlSigningPrivateKeyFormatNotSupported"
+}
 
 /**
  * `saml_signing_private_key_invalid`.
@@ -7452,7 +8724,9 @@ export const SamlSigningPrivateKeyInvalid = /* @__PURE__ */ errorClass<"SamlSign
   "saml_signing_private_key_invalid"
 )
 /** @since 0.1.0 @category errors */
-export interface SamlSigningPrivateKeyInvalid extends ApiError<"SamlSigningPrivateKeyInvalid"> {}
+export interface SamlSigningPrivateKeyInvalid extends ApiError<"SamlSigningPrivateKeyInvalid"> {
+  readonly _tag: "SamlSigningPrivateKeyInvalid"
+}
 
 /**
  * `scim_connection_not_rotating_token`.
@@ -7464,7 +8738,9 @@ export const ScimConnectionNotRotatingToken = /* @__PURE__ */ errorClass<"ScimCo
   "scim_connection_not_rotating_token"
 )
 /** @since 0.1.0 @category errors */
-export interface ScimConnectionNotRotatingToken extends ApiError<"ScimConnectionNotRotatingToken"> {}
+export interface ScimConnectionNotRotatingToken extends ApiError<"ScimConnectionNotRotatingToken"> {
+  readonly _tag: "ScimConnectionNotRotatingToken"
+}
 
 /**
  * `scim_group_role_assignment_does_not_contain_group_id`.
@@ -7479,7 +8755,9 @@ export const ScimGroupRoleAssignmentDoesNotContainGroupId =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface ScimGroupRoleAssignmentDoesNotContainGroupId
-  extends ApiError<"ScimGroupRoleAssignmentDoesNotContainGroupId"> {}
+  extends ApiError<"ScimGroupRoleAssignmentDoesNotContainGroupId"> {
+  readonly _tag: "ScimGroupRoleAssignmentDoesNotContainGroupId"
+}
 
 /**
  * `scim_group_role_assignment_group_does_not_exist`.
@@ -7492,9 +8770,9 @@ export const ScimGroupRoleAssignmentGroupDoesNotExist =
     "scim_group_role_assignment_group_does_not_exist"
   )
 /** @since 0.1.0 @category errors */
-// prettier-ignore
-export interface ScimGroupRoleAssignmentGroupDoesNotExist
-  extends ApiError<"ScimGroupRoleAssignmentGroupDoesNotExist"> {}
+export interface ScimGroupRoleAssignmentGroupDoesNotExist extends ApiError<"ScimGroupRoleAssignmentGroupDoesNotExist"> {
+  readonly _tag: "ScimGroupRoleAssignmentGroupDoesNotExist"
+}
 
 /**
  * `scrypt_key_length_mismatch`.
@@ -7505,7 +8783,9 @@ export interface ScimGroupRoleAssignmentGroupDoesNotExist
 export const ScryptKeyLengthMismatch =
   /* @__PURE__ */ errorClass<"ScryptKeyLengthMismatch">("scrypt_key_length_mismatch")
 /** @since 0.1.0 @category errors */
-export interface ScryptKeyLengthMismatch extends ApiError<"ScryptKeyLengthMismatch"> {}
+export interface ScryptKeyLengthMismatch extends ApiError<"ScryptKeyLengthMismatch"> {
+  readonly _tag: "ScryptKeyLengthMismatch"
+}
 
 /**
  * `search_invalid_status_filter`.
@@ -7516,7 +8796,9 @@ export interface ScryptKeyLengthMismatch extends ApiError<"ScryptKeyLengthMismat
 export const SearchInvalidStatusFilter =
   /* @__PURE__ */ errorClass<"SearchInvalidStatusFilter">("search_invalid_status_filter")
 /** @since 0.1.0 @category errors */
-export interface SearchInvalidStatusFilter extends ApiError<"SearchInvalidStatusFilter"> {}
+export interface SearchInvalidStatusFilter extends ApiError<"SearchInvalidStatusFilter"> {
+  readonly _tag: "SearchInvalidStatusFilter"
+}
 
 /**
  * `search_timeout`.
@@ -7526,7 +8808,9 @@ export interface SearchInvalidStatusFilter extends ApiError<"SearchInvalidStatus
  */
 export const SearchTimeout = /* @__PURE__ */ errorClass<"SearchTimeout">("search_timeout")
 /** @since 0.1.0 @category errors */
-export interface SearchTimeout extends ApiError<"SearchTimeout"> {}
+export interface SearchTimeout extends ApiError<"SearchTimeout"> {
+  readonly _tag: "SearchTimeout"
+}
 
 /**
  * `secondary_factor_not_found`.
@@ -7537,7 +8821,9 @@ export interface SearchTimeout extends ApiError<"SearchTimeout"> {}
 export const SecondaryFactorNotFound =
   /* @__PURE__ */ errorClass<"SecondaryFactorNotFound">("secondary_factor_not_found")
 /** @since 0.1.0 @category errors */
-export interface SecondaryFactorNotFound extends ApiError<"SecondaryFactorNotFound"> {}
+export interface SecondaryFactorNotFound extends ApiError<"SecondaryFactorNotFound"> {
+  readonly _tag: "SecondaryFactorNotFound"
+}
 
 /**
  * `secret_not_found`.
@@ -7547,7 +8833,9 @@ export interface SecondaryFactorNotFound extends ApiError<"SecondaryFactorNotFou
  */
 export const SecretNotFound = /* @__PURE__ */ errorClass<"SecretNotFound">("secret_not_found")
 /** @since 0.1.0 @category errors */
-export interface SecretNotFound extends ApiError<"SecretNotFound"> {}
+export interface SecretNotFound extends ApiError<"SecretNotFound"> {
+  readonly _tag: "SecretNotFound"
+}
 
 /**
  * `server_unavailable` (HTTP 503: Oops, something seems to have gone wrong. Please retry the request. If this issue
@@ -7558,7 +8846,9 @@ export interface SecretNotFound extends ApiError<"SecretNotFound"> {}
  */
 export const ServerUnavailable = /* @__PURE__ */ errorClass<"ServerUnavailable">("server_unavailable")
 /** @since 0.1.0 @category errors */
-export interface ServerUnavailable extends ApiError<"ServerUnavailable"> {}
+export interface ServerUnavailable extends ApiError<"ServerUnavailable"> {
+  readonly _tag: "ServerUnavailable"
+}
 
 /**
  * `service_unavailable` (HTTP 503: The API was not able to handle the request. Please try again later and reach out
@@ -7569,7 +8859,9 @@ export interface ServerUnavailable extends ApiError<"ServerUnavailable"> {}
  */
 export const ServiceUnavailable = /* @__PURE__ */ errorClass<"ServiceUnavailable">("service_unavailable")
 /** @since 0.1.0 @category errors */
-export interface ServiceUnavailable extends ApiError<"ServiceUnavailable"> {}
+export interface ServiceUnavailable extends ApiError<"ServiceUnavailable"> {
+  readonly _tag: "ServiceUnavailable"
+}
 
 /**
  * `session_authorization_error`.
@@ -7580,7 +8872,9 @@ export interface ServiceUnavailable extends ApiError<"ServiceUnavailable"> {}
 export const SessionAuthorizationError =
   /* @__PURE__ */ errorClass<"SessionAuthorizationError">("session_authorization_error")
 /** @since 0.1.0 @category errors */
-export interface SessionAuthorizationError extends ApiError<"SessionAuthorizationError"> {}
+export interface SessionAuthorizationError extends ApiError<"SessionAuthorizationError"> {
+  readonly _tag: "SessionAuthorizationError"
+}
 
 /**
  * `session_authorization_tenancy_error`.
@@ -7592,7 +8886,9 @@ export const SessionAuthorizationTenancyError = /* @__PURE__ */ errorClass<"Sess
   "session_authorization_tenancy_error"
 )
 /** @since 0.1.0 @category errors */
-export interface SessionAuthorizationTenancyError extends ApiError<"SessionAuthorizationTenancyError"> {}
+export interface SessionAuthorizationTenancyError extends ApiError<"SessionAuthorizationTenancyError"> {
+  readonly _tag: "SessionAuthorizationTenancyError"
+}
 
 /**
  * `session_enforced_factor_matching_session_required`.
@@ -7607,7 +8903,9 @@ export const SessionEnforcedFactorMatchingSessionRequired =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface SessionEnforcedFactorMatchingSessionRequired
-  extends ApiError<"SessionEnforcedFactorMatchingSessionRequired"> {}
+  extends ApiError<"SessionEnforcedFactorMatchingSessionRequired"> {
+  readonly _tag: "SessionEnforcedFactorMatchingSessionRequired"
+}
 
 /**
  * `session_must_have_at_least_one_active_factor`.
@@ -7618,7 +8916,9 @@ export interface SessionEnforcedFactorMatchingSessionRequired
 export const SessionMustHaveAtLeastOneActiveFactor =
   /* @__PURE__ */ errorClass<"SessionMustHaveAtLeastOneActiveFactor">("session_must_have_at_least_one_active_factor")
 /** @since 0.1.0 @category errors */
-export interface SessionMustHaveAtLeastOneActiveFactor extends ApiError<"SessionMustHaveAtLeastOneActiveFactor"> {}
+export interface SessionMustHaveAtLeastOneActiveFactor extends ApiError<"SessionMustHaveAtLeastOneActiveFactor"> {
+  readonly _tag: "SessionMustHaveAtLeastOneActiveFactor"
+}
 
 /**
  * `session_not_found` (HTTP 404: Session could not be found.).
@@ -7628,7 +8928,9 @@ export interface SessionMustHaveAtLeastOneActiveFactor extends ApiError<"Session
  */
 export const SessionNotFound = /* @__PURE__ */ errorClass<"SessionNotFound">("session_not_found")
 /** @since 0.1.0 @category errors */
-export interface SessionNotFound extends ApiError<"SessionNotFound"> {}
+export interface SessionNotFound extends ApiError<"SessionNotFound"> {
+  readonly _tag: "SessionNotFound"
+}
 
 /**
  * `session_not_mutable`.
@@ -7638,7 +8940,9 @@ export interface SessionNotFound extends ApiError<"SessionNotFound"> {}
  */
 export const SessionNotMutable = /* @__PURE__ */ errorClass<"SessionNotMutable">("session_not_mutable")
 /** @since 0.1.0 @category errors */
-export interface SessionNotMutable extends ApiError<"SessionNotMutable"> {}
+export interface SessionNotMutable extends ApiError<"SessionNotMutable"> {
+  readonly _tag: "SessionNotMutable"
+}
 
 /**
  * `session_on_code_does_not_match_session_passed_in`.
@@ -7651,9 +8955,9 @@ export const SessionOnCodeDoesNotMatchSessionPassedIn =
     "session_on_code_does_not_match_session_passed_in"
   )
 /** @since 0.1.0 @category errors */
-// prettier-ignore
-export interface SessionOnCodeDoesNotMatchSessionPassedIn
-  extends ApiError<"SessionOnCodeDoesNotMatchSessionPassedIn"> {}
+export interface SessionOnCodeDoesNotMatchSessionPassedIn extends ApiError<"SessionOnCodeDoesNotMatchSessionPassedIn"> {
+  readonly _tag: "SessionOnCodeDoesNotMatchSessionPassedIn"
+}
 
 /**
  * `session_too_old_to_reset_password` (The provided session cannot be used to reset a password. It does not have an
@@ -7667,7 +8971,9 @@ export const SessionTooOldToResetPassword = /* @__PURE__ */ errorClass<"SessionT
   "session_too_old_to_reset_password"
 )
 /** @since 0.1.0 @category errors */
-export interface SessionTooOldToResetPassword extends ApiError<"SessionTooOldToResetPassword"> {}
+export interface SessionTooOldToResetPassword extends ApiError<"SessionTooOldToResetPassword"> {
+  readonly _tag: "SessionTooOldToResetPassword"
+}
 
 /**
  * `signature_is_incorrect_size`.
@@ -7678,7 +8984,9 @@ export interface SessionTooOldToResetPassword extends ApiError<"SessionTooOldToR
 export const SignatureIsIncorrectSize =
   /* @__PURE__ */ errorClass<"SignatureIsIncorrectSize">("signature_is_incorrect_size")
 /** @since 0.1.0 @category errors */
-export interface SignatureIsIncorrectSize extends ApiError<"SignatureIsIncorrectSize"> {}
+export interface SignatureIsIncorrectSize extends ApiError<"SignatureIsIncorrectSize"> {
+  readonly _tag: "SignatureIsIncorrectSize"
+}
 
 /**
  * `signature_missing`.
@@ -7688,7 +8996,9 @@ export interface SignatureIsIncorrectSize extends ApiError<"SignatureIsIncorrect
  */
 export const SignatureMissing = /* @__PURE__ */ errorClass<"SignatureMissing">("signature_missing")
 /** @since 0.1.0 @category errors */
-export interface SignatureMissing extends ApiError<"SignatureMissing"> {}
+export interface SignatureMissing extends ApiError<"SignatureMissing"> {
+  readonly _tag: "SignatureMissing"
+}
 
 /**
  * `siwe_message_expired`.
@@ -7698,7 +9008,9 @@ export interface SignatureMissing extends ApiError<"SignatureMissing"> {}
  */
 export const SiweMessageExpired = /* @__PURE__ */ errorClass<"SiweMessageExpired">("siwe_message_expired")
 /** @since 0.1.0 @category errors */
-export interface SiweMessageExpired extends ApiError<"SiweMessageExpired"> {}
+export interface SiweMessageExpired extends ApiError<"SiweMessageExpired"> {
+  readonly _tag: "SiweMessageExpired"
+}
 
 /**
  * `siwe_message_not_valid_yet`.
@@ -7708,7 +9020,9 @@ export interface SiweMessageExpired extends ApiError<"SiweMessageExpired"> {}
  */
 export const SiweMessageNotValidYet = /* @__PURE__ */ errorClass<"SiweMessageNotValidYet">("siwe_message_not_valid_yet")
 /** @since 0.1.0 @category errors */
-export interface SiweMessageNotValidYet extends ApiError<"SiweMessageNotValidYet"> {}
+export interface SiweMessageNotValidYet extends ApiError<"SiweMessageNotValidYet"> {
+  readonly _tag: "SiweMessageNotValidYet"
+}
 
 /**
  * `sms_template_not_found`.
@@ -7718,7 +9032,9 @@ export interface SiweMessageNotValidYet extends ApiError<"SiweMessageNotValidYet
  */
 export const SmsTemplateNotFound = /* @__PURE__ */ errorClass<"SmsTemplateNotFound">("sms_template_not_found")
 /** @since 0.1.0 @category errors */
-export interface SmsTemplateNotFound extends ApiError<"SmsTemplateNotFound"> {}
+export interface SmsTemplateNotFound extends ApiError<"SmsTemplateNotFound"> {
+  readonly _tag: "SmsTemplateNotFound"
+}
 
 /**
  * `sso_connection_custom_domain_mismatch`.
@@ -7730,7 +9046,9 @@ export const SsoConnectionCustomDomainMismatch = /* @__PURE__ */ errorClass<"Sso
   "sso_connection_custom_domain_mismatch"
 )
 /** @since 0.1.0 @category errors */
-export interface SsoConnectionCustomDomainMismatch extends ApiError<"SsoConnectionCustomDomainMismatch"> {}
+export interface SsoConnectionCustomDomainMismatch extends ApiError<"SsoConnectionCustomDomainMismatch"> {
+  readonly _tag: "SsoConnectionCustomDomainMismatch"
+}
 
 /**
  * `sso_connection_not_found`.
@@ -7740,7 +9058,9 @@ export interface SsoConnectionCustomDomainMismatch extends ApiError<"SsoConnecti
  */
 export const SsoConnectionNotFound = /* @__PURE__ */ errorClass<"SsoConnectionNotFound">("sso_connection_not_found")
 /** @since 0.1.0 @category errors */
-export interface SsoConnectionNotFound extends ApiError<"SsoConnectionNotFound"> {}
+export interface SsoConnectionNotFound extends ApiError<"SsoConnectionNotFound"> {
+  readonly _tag: "SsoConnectionNotFound"
+}
 
 /**
  * `sso_connection_organization_mismatch`.
@@ -7752,7 +9072,9 @@ export const SsoConnectionOrganizationMismatch = /* @__PURE__ */ errorClass<"Sso
   "sso_connection_organization_mismatch"
 )
 /** @since 0.1.0 @category errors */
-export interface SsoConnectionOrganizationMismatch extends ApiError<"SsoConnectionOrganizationMismatch"> {}
+export interface SsoConnectionOrganizationMismatch extends ApiError<"SsoConnectionOrganizationMismatch"> {
+  readonly _tag: "SsoConnectionOrganizationMismatch"
+}
 
 /**
  * `sso_discovery_incompatible_with_sdk_config`.
@@ -7763,7 +9085,9 @@ export interface SsoConnectionOrganizationMismatch extends ApiError<"SsoConnecti
 export const SsoDiscoveryIncompatibleWithSdkConfig =
   /* @__PURE__ */ errorClass<"SsoDiscoveryIncompatibleWithSdkConfig">("sso_discovery_incompatible_with_sdk_config")
 /** @since 0.1.0 @category errors */
-export interface SsoDiscoveryIncompatibleWithSdkConfig extends ApiError<"SsoDiscoveryIncompatibleWithSdkConfig"> {}
+export interface SsoDiscoveryIncompatibleWithSdkConfig extends ApiError<"SsoDiscoveryIncompatibleWithSdkConfig"> {
+  readonly _tag: "SsoDiscoveryIncompatibleWithSdkConfig"
+}
 
 /**
  * `sso_encryption_private_key_not_found`.
@@ -7775,7 +9099,9 @@ export const SsoEncryptionPrivateKeyNotFound = /* @__PURE__ */ errorClass<"SsoEn
   "sso_encryption_private_key_not_found"
 )
 /** @since 0.1.0 @category errors */
-export interface SsoEncryptionPrivateKeyNotFound extends ApiError<"SsoEncryptionPrivateKeyNotFound"> {}
+export interface SsoEncryptionPrivateKeyNotFound extends ApiError<"SsoEncryptionPrivateKeyNotFound"> {
+  readonly _tag: "SsoEncryptionPrivateKeyNotFound"
+}
 
 /**
  * `sso_multiple_connections_found`.
@@ -7787,7 +9113,9 @@ export const SsoMultipleConnectionsFound = /* @__PURE__ */ errorClass<"SsoMultip
   "sso_multiple_connections_found"
 )
 /** @since 0.1.0 @category errors */
-export interface SsoMultipleConnectionsFound extends ApiError<"SsoMultipleConnectionsFound"> {}
+export interface SsoMultipleConnectionsFound extends ApiError<"SsoMultipleConnectionsFound"> {
+  readonly _tag: "SsoMultipleConnectionsFound"
+}
 
 /**
  * `sso_token_not_found`.
@@ -7797,7 +9125,9 @@ export interface SsoMultipleConnectionsFound extends ApiError<"SsoMultipleConnec
  */
 export const SsoTokenNotFound = /* @__PURE__ */ errorClass<"SsoTokenNotFound">("sso_token_not_found")
 /** @since 0.1.0 @category errors */
-export interface SsoTokenNotFound extends ApiError<"SsoTokenNotFound"> {}
+export interface SsoTokenNotFound extends ApiError<"SsoTokenNotFound"> {
+  readonly _tag: "SsoTokenNotFound"
+}
 
 /**
  * `sso_verification_key_not_found`.
@@ -7809,7 +9139,9 @@ export const SsoVerificationKeyNotFound = /* @__PURE__ */ errorClass<"SsoVerific
   "sso_verification_key_not_found"
 )
 /** @since 0.1.0 @category errors */
-export interface SsoVerificationKeyNotFound extends ApiError<"SsoVerificationKeyNotFound"> {}
+export interface SsoVerificationKeyNotFound extends ApiError<"SsoVerificationKeyNotFound"> {
+  readonly _tag: "SsoVerificationKeyNotFound"
+}
 
 /**
  * `stale_factors` (In order to call this endpoint, the user should have authenticated within the last hour. Please
@@ -7820,7 +9152,9 @@ export interface SsoVerificationKeyNotFound extends ApiError<"SsoVerificationKey
  */
 export const StaleFactors = /* @__PURE__ */ errorClass<"StaleFactors">("stale_factors")
 /** @since 0.1.0 @category errors */
-export interface StaleFactors extends ApiError<"StaleFactors"> {}
+export interface StaleFactors extends ApiError<"StaleFactors"> {
+  readonly _tag: "StaleFactors"
+}
 
 /**
  * `stytch_claims_in_custom_claims`.
@@ -7832,7 +9166,9 @@ export const StytchClaimsInCustomClaims = /* @__PURE__ */ errorClass<"StytchClai
   "stytch_claims_in_custom_claims"
 )
 /** @since 0.1.0 @category errors */
-export interface StytchClaimsInCustomClaims extends ApiError<"StytchClaimsInCustomClaims"> {}
+export interface StytchClaimsInCustomClaims extends ApiError<"StytchClaimsInCustomClaims"> {
+  readonly _tag: "StytchClaimsInCustomClaims"
+}
 
 /**
  * `telemetry_id_not_found` (HTTP 404: The telemetry_id provided was not found.).
@@ -7842,7 +9178,9 @@ export interface StytchClaimsInCustomClaims extends ApiError<"StytchClaimsInCust
  */
 export const TelemetryIdNotFound = /* @__PURE__ */ errorClass<"TelemetryIdNotFound">("telemetry_id_not_found")
 /** @since 0.1.0 @category errors */
-export interface TelemetryIdNotFound extends ApiError<"TelemetryIdNotFound"> {}
+export interface TelemetryIdNotFound extends ApiError<"TelemetryIdNotFound"> {
+  readonly _tag: "TelemetryIdNotFound"
+}
 
 /**
  * `test_id_used_in_live_environment`.
@@ -7854,7 +9192,9 @@ export const TestIdUsedInLiveEnvironment = /* @__PURE__ */ errorClass<"TestIdUse
   "test_id_used_in_live_environment"
 )
 /** @since 0.1.0 @category errors */
-export interface TestIdUsedInLiveEnvironment extends ApiError<"TestIdUsedInLiveEnvironment"> {}
+export interface TestIdUsedInLiveEnvironment extends ApiError<"TestIdUsedInLiveEnvironment"> {
+  readonly _tag: "TestIdUsedInLiveEnvironment"
+}
 
 /**
  * `third_party_clients_cannot_use_full_access`.
@@ -7866,7 +9206,9 @@ export const ThirdPartyClientsCannotUseFullAccess = /* @__PURE__ */ errorClass<"
   "third_party_clients_cannot_use_full_access"
 )
 /** @since 0.1.0 @category errors */
-export interface ThirdPartyClientsCannotUseFullAccess extends ApiError<"ThirdPartyClientsCannotUseFullAccess"> {}
+export interface ThirdPartyClientsCannotUseFullAccess extends ApiError<"ThirdPartyClientsCannotUseFullAccess"> {
+  readonly _tag: "ThirdPartyClientsCannotUseFullAccess"
+}
 
 /**
  * `third_party_clients_require_consent_for_offline_access`.
@@ -7881,7 +9223,9 @@ export const ThirdPartyClientsRequireConsentForOfflineAccess =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface ThirdPartyClientsRequireConsentForOfflineAccess
-  extends ApiError<"ThirdPartyClientsRequireConsentForOfflineAccess"> {}
+  extends ApiError<"ThirdPartyClientsRequireConsentForOfflineAccess"> {
+  readonly _tag: "ThirdPartyClientsRequireConsentForOfflineAccess"
+}
 
 /**
  * `token_missing_organization_id_claim`.
@@ -7893,7 +9237,9 @@ export const TokenMissingOrganizationIdClaim = /* @__PURE__ */ errorClass<"Token
   "token_missing_organization_id_claim"
 )
 /** @since 0.1.0 @category errors */
-export interface TokenMissingOrganizationIdClaim extends ApiError<"TokenMissingOrganizationIdClaim"> {}
+export interface TokenMissingOrganizationIdClaim extends ApiError<"TokenMissingOrganizationIdClaim"> {
+  readonly _tag: "TokenMissingOrganizationIdClaim"
+}
 
 /**
  * `too_few_tokens_authenticated` (HTTP 429: Too many requests without sufficient percentage of tokens
@@ -7905,7 +9251,9 @@ export interface TokenMissingOrganizationIdClaim extends ApiError<"TokenMissingO
 export const TooFewTokensAuthenticated =
   /* @__PURE__ */ errorClass<"TooFewTokensAuthenticated">("too_few_tokens_authenticated")
 /** @since 0.1.0 @category errors */
-export interface TooFewTokensAuthenticated extends ApiError<"TooFewTokensAuthenticated"> {}
+export interface TooFewTokensAuthenticated extends ApiError<"TooFewTokensAuthenticated"> {
+  readonly _tag: "TooFewTokensAuthenticated"
+}
 
 /**
  * `too_many_biometric_registrations_for_user` (The provided user_id has reached the maximum allowed mobile
@@ -7918,7 +9266,9 @@ export const TooManyBiometricRegistrationsForUser = /* @__PURE__ */ errorClass<"
   "too_many_biometric_registrations_for_user"
 )
 /** @since 0.1.0 @category errors */
-export interface TooManyBiometricRegistrationsForUser extends ApiError<"TooManyBiometricRegistrationsForUser"> {}
+export interface TooManyBiometricRegistrationsForUser extends ApiError<"TooManyBiometricRegistrationsForUser"> {
+  readonly _tag: "TooManyBiometricRegistrationsForUser"
+}
 
 /**
  * `too_many_connected_apps`.
@@ -7928,7 +9278,9 @@ export interface TooManyBiometricRegistrationsForUser extends ApiError<"TooManyB
  */
 export const TooManyConnectedApps = /* @__PURE__ */ errorClass<"TooManyConnectedApps">("too_many_connected_apps")
 /** @since 0.1.0 @category errors */
-export interface TooManyConnectedApps extends ApiError<"TooManyConnectedApps"> {}
+export interface TooManyConnectedApps extends ApiError<"TooManyConnectedApps"> {
+  readonly _tag: "TooManyConnectedApps"
+}
 
 /**
  * `too_many_domains`.
@@ -7938,7 +9290,9 @@ export interface TooManyConnectedApps extends ApiError<"TooManyConnectedApps"> {
  */
 export const TooManyDomains = /* @__PURE__ */ errorClass<"TooManyDomains">("too_many_domains")
 /** @since 0.1.0 @category errors */
-export interface TooManyDomains extends ApiError<"TooManyDomains"> {}
+export interface TooManyDomains extends ApiError<"TooManyDomains"> {
+  readonly _tag: "TooManyDomains"
+}
 
 /**
  * `too_many_email_templates`.
@@ -7948,7 +9302,9 @@ export interface TooManyDomains extends ApiError<"TooManyDomains"> {}
  */
 export const TooManyEmailTemplates = /* @__PURE__ */ errorClass<"TooManyEmailTemplates">("too_many_email_templates")
 /** @since 0.1.0 @category errors */
-export interface TooManyEmailTemplates extends ApiError<"TooManyEmailTemplates"> {}
+export interface TooManyEmailTemplates extends ApiError<"TooManyEmailTemplates"> {
+  readonly _tag: "TooManyEmailTemplates"
+}
 
 /**
  * `too_many_encryption_certificates`.
@@ -7960,7 +9316,9 @@ export const TooManyEncryptionCertificates = /* @__PURE__ */ errorClass<"TooMany
   "too_many_encryption_certificates"
 )
 /** @since 0.1.0 @category errors */
-export interface TooManyEncryptionCertificates extends ApiError<"TooManyEncryptionCertificates"> {}
+export interface TooManyEncryptionCertificates extends ApiError<"TooManyEncryptionCertificates"> {
+  readonly _tag: "TooManyEncryptionCertificates"
+}
 
 /**
  * `too_many_m2m_client_scopes`.
@@ -7970,7 +9328,9 @@ export interface TooManyEncryptionCertificates extends ApiError<"TooManyEncrypti
  */
 export const TooManyM2mClientScopes = /* @__PURE__ */ errorClass<"TooManyM2mClientScopes">("too_many_m2m_client_scopes")
 /** @since 0.1.0 @category errors */
-export interface TooManyM2mClientScopes extends ApiError<"TooManyM2mClientScopes"> {}
+export interface TooManyM2mClientScopes extends ApiError<"TooManyM2mClientScopes"> {
+  readonly _tag: "TooManyM2mClientScopes"
+}
 
 /**
  * `too_many_m2m_clients_for_billing_tier`.
@@ -7982,7 +9342,9 @@ export const TooManyM2mClientsForBillingTier = /* @__PURE__ */ errorClass<"TooMa
   "too_many_m2m_clients_for_billing_tier"
 )
 /** @since 0.1.0 @category errors */
-export interface TooManyM2mClientsForBillingTier extends ApiError<"TooManyM2mClientsForBillingTier"> {}
+export interface TooManyM2mClientsForBillingTier extends ApiError<"TooManyM2mClientsForBillingTier"> {
+  readonly _tag: "TooManyM2mClientsForBillingTier"
+}
 
 /**
  * `too_many_oauth_organization_locators`.
@@ -7994,7 +9356,9 @@ export const TooManyOauthOrganizationLocators = /* @__PURE__ */ errorClass<"TooM
   "too_many_oauth_organization_locators"
 )
 /** @since 0.1.0 @category errors */
-export interface TooManyOauthOrganizationLocators extends ApiError<"TooManyOauthOrganizationLocators"> {}
+export interface TooManyOauthOrganizationLocators extends ApiError<"TooManyOauthOrganizationLocators"> {
+  readonly _tag: "TooManyOauthOrganizationLocators"
+}
 
 /**
  * `too_many_pem_files_for_trusted_token_profile`.
@@ -8005,7 +9369,9 @@ export interface TooManyOauthOrganizationLocators extends ApiError<"TooManyOauth
 export const TooManyPemFilesForTrustedTokenProfile =
   /* @__PURE__ */ errorClass<"TooManyPemFilesForTrustedTokenProfile">("too_many_pem_files_for_trusted_token_profile")
 /** @since 0.1.0 @category errors */
-export interface TooManyPemFilesForTrustedTokenProfile extends ApiError<"TooManyPemFilesForTrustedTokenProfile"> {}
+export interface TooManyPemFilesForTrustedTokenProfile extends ApiError<"TooManyPemFilesForTrustedTokenProfile"> {
+  readonly _tag: "TooManyPemFilesForTrustedTokenProfile"
+}
 
 /**
  * `too_many_projects`.
@@ -8015,7 +9381,9 @@ export interface TooManyPemFilesForTrustedTokenProfile extends ApiError<"TooMany
  */
 export const TooManyProjects = /* @__PURE__ */ errorClass<"TooManyProjects">("too_many_projects")
 /** @since 0.1.0 @category errors */
-export interface TooManyProjects extends ApiError<"TooManyProjects"> {}
+export interface TooManyProjects extends ApiError<"TooManyProjects"> {
+  readonly _tag: "TooManyProjects"
+}
 
 /**
  * `too_many_public_tokens`.
@@ -8025,7 +9393,9 @@ export interface TooManyProjects extends ApiError<"TooManyProjects"> {}
  */
 export const TooManyPublicTokens = /* @__PURE__ */ errorClass<"TooManyPublicTokens">("too_many_public_tokens")
 /** @since 0.1.0 @category errors */
-export interface TooManyPublicTokens extends ApiError<"TooManyPublicTokens"> {}
+export interface TooManyPublicTokens extends ApiError<"TooManyPublicTokens"> {
+  readonly _tag: "TooManyPublicTokens"
+}
 
 /**
  * `too_many_redirect_urls`.
@@ -8035,7 +9405,9 @@ export interface TooManyPublicTokens extends ApiError<"TooManyPublicTokens"> {}
  */
 export const TooManyRedirectUrls = /* @__PURE__ */ errorClass<"TooManyRedirectUrls">("too_many_redirect_urls")
 /** @since 0.1.0 @category errors */
-export interface TooManyRedirectUrls extends ApiError<"TooManyRedirectUrls"> {}
+export interface TooManyRedirectUrls extends ApiError<"TooManyRedirectUrls"> {
+  readonly _tag: "TooManyRedirectUrls"
+}
 
 /**
  * `too_many_requests` (HTTP 429: Too many requests have been made.).
@@ -8045,7 +9417,9 @@ export interface TooManyRedirectUrls extends ApiError<"TooManyRedirectUrls"> {}
  */
 export const TooManyRequests = /* @__PURE__ */ errorClass<"TooManyRequests">("too_many_requests")
 /** @since 0.1.0 @category errors */
-export interface TooManyRequests extends ApiError<"TooManyRequests"> {}
+export interface TooManyRequests extends ApiError<"TooManyRequests"> {
+  readonly _tag: "TooManyRequests"
+}
 
 /**
  * `too_many_roles`.
@@ -8055,7 +9429,9 @@ export interface TooManyRequests extends ApiError<"TooManyRequests"> {}
  */
 export const TooManyRoles = /* @__PURE__ */ errorClass<"TooManyRoles">("too_many_roles")
 /** @since 0.1.0 @category errors */
-export interface TooManyRoles extends ApiError<"TooManyRoles"> {}
+export interface TooManyRoles extends ApiError<"TooManyRoles"> {
+  readonly _tag: "TooManyRoles"
+}
 
 /**
  * `too_many_secrets`.
@@ -8065,7 +9441,9 @@ export interface TooManyRoles extends ApiError<"TooManyRoles"> {}
  */
 export const TooManySecrets = /* @__PURE__ */ errorClass<"TooManySecrets">("too_many_secrets")
 /** @since 0.1.0 @category errors */
-export interface TooManySecrets extends ApiError<"TooManySecrets"> {}
+export interface TooManySecrets extends ApiError<"TooManySecrets"> {
+  readonly _tag: "TooManySecrets"
+}
 
 /**
  * `too_many_session_arguments`.
@@ -8076,7 +9454,9 @@ export interface TooManySecrets extends ApiError<"TooManySecrets"> {}
 export const TooManySessionArguments =
   /* @__PURE__ */ errorClass<"TooManySessionArguments">("too_many_session_arguments")
 /** @since 0.1.0 @category errors */
-export interface TooManySessionArguments extends ApiError<"TooManySessionArguments"> {}
+export interface TooManySessionArguments extends ApiError<"TooManySessionArguments"> {
+  readonly _tag: "TooManySessionArguments"
+}
 
 /**
  * `too_many_session_revoke_arguments`.
@@ -8088,7 +9468,9 @@ export const TooManySessionRevokeArguments = /* @__PURE__ */ errorClass<"TooMany
   "too_many_session_revoke_arguments"
 )
 /** @since 0.1.0 @category errors */
-export interface TooManySessionRevokeArguments extends ApiError<"TooManySessionRevokeArguments"> {}
+export interface TooManySessionRevokeArguments extends ApiError<"TooManySessionRevokeArguments"> {
+  readonly _tag: "TooManySessionRevokeArguments"
+}
 
 /**
  * `too_many_sms_templates`.
@@ -8098,7 +9480,9 @@ export interface TooManySessionRevokeArguments extends ApiError<"TooManySessionR
  */
 export const TooManySmsTemplates = /* @__PURE__ */ errorClass<"TooManySmsTemplates">("too_many_sms_templates")
 /** @since 0.1.0 @category errors */
-export interface TooManySmsTemplates extends ApiError<"TooManySmsTemplates"> {}
+export interface TooManySmsTemplates extends ApiError<"TooManySmsTemplates"> {
+  readonly _tag: "TooManySmsTemplates"
+}
 
 /**
  * `too_many_sso_connection_locators`.
@@ -8110,7 +9494,9 @@ export const TooManySsoConnectionLocators = /* @__PURE__ */ errorClass<"TooManyS
   "too_many_sso_connection_locators"
 )
 /** @since 0.1.0 @category errors */
-export interface TooManySsoConnectionLocators extends ApiError<"TooManySsoConnectionLocators"> {}
+export interface TooManySsoConnectionLocators extends ApiError<"TooManySsoConnectionLocators"> {
+  readonly _tag: "TooManySsoConnectionLocators"
+}
 
 /**
  * `too_many_sso_connections`.
@@ -8120,7 +9506,9 @@ export interface TooManySsoConnectionLocators extends ApiError<"TooManySsoConnec
  */
 export const TooManySsoConnections = /* @__PURE__ */ errorClass<"TooManySsoConnections">("too_many_sso_connections")
 /** @since 0.1.0 @category errors */
-export interface TooManySsoConnections extends ApiError<"TooManySsoConnections"> {}
+export interface TooManySsoConnections extends ApiError<"TooManySsoConnections"> {
+  readonly _tag: "TooManySsoConnections"
+}
 
 /**
  * `too_many_sso_connections_for_billing_tier`.
@@ -8132,7 +9520,9 @@ export const TooManySsoConnectionsForBillingTier = /* @__PURE__ */ errorClass<"T
   "too_many_sso_connections_for_billing_tier"
 )
 /** @since 0.1.0 @category errors */
-export interface TooManySsoConnectionsForBillingTier extends ApiError<"TooManySsoConnectionsForBillingTier"> {}
+export interface TooManySsoConnectionsForBillingTier extends ApiError<"TooManySsoConnectionsForBillingTier"> {
+  readonly _tag: "TooManySsoConnectionsForBillingTier"
+}
 
 /**
  * `too_many_sso_verification_certificates`.
@@ -8144,7 +9534,9 @@ export const TooManySsoVerificationCertificates = /* @__PURE__ */ errorClass<"To
   "too_many_sso_verification_certificates"
 )
 /** @since 0.1.0 @category errors */
-export interface TooManySsoVerificationCertificates extends ApiError<"TooManySsoVerificationCertificates"> {}
+export interface TooManySsoVerificationCertificates extends ApiError<"TooManySsoVerificationCertificates"> {
+  readonly _tag: "TooManySsoVerificationCertificates"
+}
 
 /**
  * `too_many_trusted_token_profiles_for_project`.
@@ -8155,7 +9547,9 @@ export interface TooManySsoVerificationCertificates extends ApiError<"TooManySso
 export const TooManyTrustedTokenProfilesForProject =
   /* @__PURE__ */ errorClass<"TooManyTrustedTokenProfilesForProject">("too_many_trusted_token_profiles_for_project")
 /** @since 0.1.0 @category errors */
-export interface TooManyTrustedTokenProfilesForProject extends ApiError<"TooManyTrustedTokenProfilesForProject"> {}
+export interface TooManyTrustedTokenProfilesForProject extends ApiError<"TooManyTrustedTokenProfilesForProject"> {
+  readonly _tag: "TooManyTrustedTokenProfilesForProject"
+}
 
 /**
  * `too_many_unverified_factors` (We were unable to create a new auth factor. This user already has too many
@@ -8167,7 +9561,9 @@ export interface TooManyTrustedTokenProfilesForProject extends ApiError<"TooMany
 export const TooManyUnverifiedFactors =
   /* @__PURE__ */ errorClass<"TooManyUnverifiedFactors">("too_many_unverified_factors")
 /** @since 0.1.0 @category errors */
-export interface TooManyUnverifiedFactors extends ApiError<"TooManyUnverifiedFactors"> {}
+export interface TooManyUnverifiedFactors extends ApiError<"TooManyUnverifiedFactors"> {
+  readonly _tag: "TooManyUnverifiedFactors"
+}
 
 /**
  * `too_many_user_registrations_for_domain`.
@@ -8179,7 +9575,9 @@ export const TooManyUserRegistrationsForDomain = /* @__PURE__ */ errorClass<"Too
   "too_many_user_registrations_for_domain"
 )
 /** @since 0.1.0 @category errors */
-export interface TooManyUserRegistrationsForDomain extends ApiError<"TooManyUserRegistrationsForDomain"> {}
+export interface TooManyUserRegistrationsForDomain extends ApiError<"TooManyUserRegistrationsForDomain"> {
+  readonly _tag: "TooManyUserRegistrationsForDomain"
+}
 
 /**
  * `too_many_user_selection_arguments`.
@@ -8191,7 +9589,9 @@ export const TooManyUserSelectionArguments = /* @__PURE__ */ errorClass<"TooMany
   "too_many_user_selection_arguments"
 )
 /** @since 0.1.0 @category errors */
-export interface TooManyUserSelectionArguments extends ApiError<"TooManyUserSelectionArguments"> {}
+export interface TooManyUserSelectionArguments extends ApiError<"TooManyUserSelectionArguments"> {
+  readonly _tag: "TooManyUserSelectionArguments"
+}
 
 /**
  * `totp_code_already_authenticated` (This TOTP code has already been authenticated. Please attempt with the next
@@ -8204,7 +9604,9 @@ export const TotpCodeAlreadyAuthenticated = /* @__PURE__ */ errorClass<"TotpCode
   "totp_code_already_authenticated"
 )
 /** @since 0.1.0 @category errors */
-export interface TotpCodeAlreadyAuthenticated extends ApiError<"TotpCodeAlreadyAuthenticated"> {}
+export interface TotpCodeAlreadyAuthenticated extends ApiError<"TotpCodeAlreadyAuthenticated"> {
+  readonly _tag: "TotpCodeAlreadyAuthenticated"
+}
 
 /**
  * `totp_code_used_as_recovery_code`.
@@ -8216,7 +9618,9 @@ export const TotpCodeUsedAsRecoveryCode = /* @__PURE__ */ errorClass<"TotpCodeUs
   "totp_code_used_as_recovery_code"
 )
 /** @since 0.1.0 @category errors */
-export interface TotpCodeUsedAsRecoveryCode extends ApiError<"TotpCodeUsedAsRecoveryCode"> {}
+export interface TotpCodeUsedAsRecoveryCode extends ApiError<"TotpCodeUsedAsRecoveryCode"> {
+  readonly _tag: "TotpCodeUsedAsRecoveryCode"
+}
 
 /**
  * `totp_not_found`.
@@ -8226,7 +9630,9 @@ export interface TotpCodeUsedAsRecoveryCode extends ApiError<"TotpCodeUsedAsReco
  */
 export const TotpNotFound = /* @__PURE__ */ errorClass<"TotpNotFound">("totp_not_found")
 /** @since 0.1.0 @category errors */
-export interface TotpNotFound extends ApiError<"TotpNotFound"> {}
+export interface TotpNotFound extends ApiError<"TotpNotFound"> {
+  readonly _tag: "TotpNotFound"
+}
 
 /**
  * `totps_not_found_for_user`.
@@ -8236,7 +9642,9 @@ export interface TotpNotFound extends ApiError<"TotpNotFound"> {}
  */
 export const TotpsNotFoundForUser = /* @__PURE__ */ errorClass<"TotpsNotFoundForUser">("totps_not_found_for_user")
 /** @since 0.1.0 @category errors */
-export interface TotpsNotFoundForUser extends ApiError<"TotpsNotFoundForUser"> {}
+export interface TotpsNotFoundForUser extends ApiError<"TotpsNotFoundForUser"> {
+  readonly _tag: "TotpsNotFoundForUser"
+}
 
 /**
  * `trusted_token_profile_cannot_have_multiple_external_ids`.
@@ -8251,7 +9659,9 @@ export const TrustedTokenProfileCannotHaveMultipleExternalIds =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface TrustedTokenProfileCannotHaveMultipleExternalIds
-  extends ApiError<"TrustedTokenProfileCannotHaveMultipleExternalIds"> {}
+  extends ApiError<"TrustedTokenProfileCannotHaveMultipleExternalIds"> {
+  readonly _tag: "TrustedTokenProfileCannotHaveMultipleExternalIds"
+}
 
 /**
  * `trusted_token_profile_incorrect_external_id_mapping`.
@@ -8266,7 +9676,9 @@ export const TrustedTokenProfileIncorrectExternalIdMapping =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface TrustedTokenProfileIncorrectExternalIdMapping
-  extends ApiError<"TrustedTokenProfileIncorrectExternalIdMapping"> {}
+  extends ApiError<"TrustedTokenProfileIncorrectExternalIdMapping"> {
+  readonly _tag: "TrustedTokenProfileIncorrectExternalIdMapping"
+}
 
 /**
  * `trusted_token_profile_invalid_request`.
@@ -8278,7 +9690,9 @@ export const TrustedTokenProfileInvalidRequest = /* @__PURE__ */ errorClass<"Tru
   "trusted_token_profile_invalid_request"
 )
 /** @since 0.1.0 @category errors */
-export interface TrustedTokenProfileInvalidRequest extends ApiError<"TrustedTokenProfileInvalidRequest"> {}
+export interface TrustedTokenProfileInvalidRequest extends ApiError<"TrustedTokenProfileInvalidRequest"> {
+  readonly _tag: "TrustedTokenProfileInvalidRequest"
+}
 
 /**
  * `trusted_token_profile_not_found`.
@@ -8290,7 +9704,9 @@ export const TrustedTokenProfileNotFound = /* @__PURE__ */ errorClass<"TrustedTo
   "trusted_token_profile_not_found"
 )
 /** @since 0.1.0 @category errors */
-export interface TrustedTokenProfileNotFound extends ApiError<"TrustedTokenProfileNotFound"> {}
+export interface TrustedTokenProfileNotFound extends ApiError<"TrustedTokenProfileNotFound"> {
+  readonly _tag: "TrustedTokenProfileNotFound"
+}
 
 /**
  * `twitter_401`.
@@ -8300,7 +9716,9 @@ export interface TrustedTokenProfileNotFound extends ApiError<"TrustedTokenProfi
  */
 export const Twitter401 = /* @__PURE__ */ errorClass<"Twitter401">("twitter_401")
 /** @since 0.1.0 @category errors */
-export interface Twitter401 extends ApiError<"Twitter401"> {}
+export interface Twitter401 extends ApiError<"Twitter401"> {
+  readonly _tag: "Twitter401"
+}
 
 /**
  * `twitter_403` (HTTP 403: Twitter responded with a 403 Forbidden error.).
@@ -8310,7 +9728,9 @@ export interface Twitter401 extends ApiError<"Twitter401"> {}
  */
 export const Twitter403 = /* @__PURE__ */ errorClass<"Twitter403">("twitter_403")
 /** @since 0.1.0 @category errors */
-export interface Twitter403 extends ApiError<"Twitter403"> {}
+export interface Twitter403 extends ApiError<"Twitter403"> {
+  readonly _tag: "Twitter403"
+}
 
 /**
  * `unable_to_auth_biometric_registration` (Biometric registration could not be authenticated.).
@@ -8322,7 +9742,9 @@ export const UnableToAuthBiometricRegistration = /* @__PURE__ */ errorClass<"Una
   "unable_to_auth_biometric_registration"
 )
 /** @since 0.1.0 @category errors */
-export interface UnableToAuthBiometricRegistration extends ApiError<"UnableToAuthBiometricRegistration"> {}
+export interface UnableToAuthBiometricRegistration extends ApiError<"UnableToAuthBiometricRegistration"> {
+  readonly _tag: "UnableToAuthBiometricRegistration"
+}
 
 /**
  * `unable_to_auth_impersonation_token`.
@@ -8334,7 +9756,9 @@ export const UnableToAuthImpersonationToken = /* @__PURE__ */ errorClass<"Unable
   "unable_to_auth_impersonation_token"
 )
 /** @since 0.1.0 @category errors */
-export interface UnableToAuthImpersonationToken extends ApiError<"UnableToAuthImpersonationToken"> {}
+export interface UnableToAuthImpersonationToken extends ApiError<"UnableToAuthImpersonationToken"> {
+  readonly _tag: "UnableToAuthImpersonationToken"
+}
 
 /**
  * `unable_to_auth_magic_link` (HTTP 401: The magic link could not be authenticated because it was either already
@@ -8345,7 +9769,9 @@ export interface UnableToAuthImpersonationToken extends ApiError<"UnableToAuthIm
  */
 export const UnableToAuthMagicLink = /* @__PURE__ */ errorClass<"UnableToAuthMagicLink">("unable_to_auth_magic_link")
 /** @since 0.1.0 @category errors */
-export interface UnableToAuthMagicLink extends ApiError<"UnableToAuthMagicLink"> {}
+export interface UnableToAuthMagicLink extends ApiError<"UnableToAuthMagicLink"> {
+  readonly _tag: "UnableToAuthMagicLink"
+}
 
 /**
  * `unable_to_auth_otp_code` (HTTP 401: The passcode could not be authenticated because it was either already used
@@ -8356,7 +9782,9 @@ export interface UnableToAuthMagicLink extends ApiError<"UnableToAuthMagicLink">
  */
 export const UnableToAuthOtpCode = /* @__PURE__ */ errorClass<"UnableToAuthOtpCode">("unable_to_auth_otp_code")
 /** @since 0.1.0 @category errors */
-export interface UnableToAuthOtpCode extends ApiError<"UnableToAuthOtpCode"> {}
+export interface UnableToAuthOtpCode extends ApiError<"UnableToAuthOtpCode"> {
+  readonly _tag: "UnableToAuthOtpCode"
+}
 
 /**
  * `unable_to_auth_password_reset_token`.
@@ -8368,7 +9796,9 @@ export const UnableToAuthPasswordResetToken = /* @__PURE__ */ errorClass<"Unable
   "unable_to_auth_password_reset_token"
 )
 /** @since 0.1.0 @category errors */
-export interface UnableToAuthPasswordResetToken extends ApiError<"UnableToAuthPasswordResetToken"> {}
+export interface UnableToAuthPasswordResetToken extends ApiError<"UnableToAuthPasswordResetToken"> {
+  readonly _tag: "UnableToAuthPasswordResetToken"
+}
 
 /**
  * `unable_to_auth_webauthn_registration`.
@@ -8380,7 +9810,9 @@ export const UnableToAuthWebauthnRegistration = /* @__PURE__ */ errorClass<"Unab
   "unable_to_auth_webauthn_registration"
 )
 /** @since 0.1.0 @category errors */
-export interface UnableToAuthWebauthnRegistration extends ApiError<"UnableToAuthWebauthnRegistration"> {}
+export interface UnableToAuthWebauthnRegistration extends ApiError<"UnableToAuthWebauthnRegistration"> {
+  readonly _tag: "UnableToAuthWebauthnRegistration"
+}
 
 /**
  * `unable_to_authenticate_crypto_wallet`.
@@ -8392,7 +9824,9 @@ export const UnableToAuthenticateCryptoWallet = /* @__PURE__ */ errorClass<"Unab
   "unable_to_authenticate_crypto_wallet"
 )
 /** @since 0.1.0 @category errors */
-export interface UnableToAuthenticateCryptoWallet extends ApiError<"UnableToAuthenticateCryptoWallet"> {}
+export interface UnableToAuthenticateCryptoWallet extends ApiError<"UnableToAuthenticateCryptoWallet"> {
+  readonly _tag: "UnableToAuthenticateCryptoWallet"
+}
 
 /**
  * `unable_to_authenticate_recovery_code`.
@@ -8404,7 +9838,9 @@ export const UnableToAuthenticateRecoveryCode = /* @__PURE__ */ errorClass<"Unab
   "unable_to_authenticate_recovery_code"
 )
 /** @since 0.1.0 @category errors */
-export interface UnableToAuthenticateRecoveryCode extends ApiError<"UnableToAuthenticateRecoveryCode"> {}
+export interface UnableToAuthenticateRecoveryCode extends ApiError<"UnableToAuthenticateRecoveryCode"> {
+  readonly _tag: "UnableToAuthenticateRecoveryCode"
+}
 
 /**
  * `unable_to_authenticate_totp`.
@@ -8415,7 +9851,9 @@ export interface UnableToAuthenticateRecoveryCode extends ApiError<"UnableToAuth
 export const UnableToAuthenticateTotp =
   /* @__PURE__ */ errorClass<"UnableToAuthenticateTotp">("unable_to_authenticate_totp")
 /** @since 0.1.0 @category errors */
-export interface UnableToAuthenticateTotp extends ApiError<"UnableToAuthenticateTotp"> {}
+export interface UnableToAuthenticateTotp extends ApiError<"UnableToAuthenticateTotp"> {
+  readonly _tag: "UnableToAuthenticateTotp"
+}
 
 /**
  * `unable_to_authorize_oauth_provider` (Unable to authorize request to this OAuth provider. Please check the client
@@ -8428,7 +9866,9 @@ export const UnableToAuthorizeOauthProvider = /* @__PURE__ */ errorClass<"Unable
   "unable_to_authorize_oauth_provider"
 )
 /** @since 0.1.0 @category errors */
-export interface UnableToAuthorizeOauthProvider extends ApiError<"UnableToAuthorizeOauthProvider"> {}
+export interface UnableToAuthorizeOauthProvider extends ApiError<"UnableToAuthorizeOauthProvider"> {
+  readonly _tag: "UnableToAuthorizeOauthProvider"
+}
 
 /**
  * `unable_to_delete_email_suppression`.
@@ -8440,7 +9880,9 @@ export const UnableToDeleteEmailSuppression = /* @__PURE__ */ errorClass<"Unable
   "unable_to_delete_email_suppression"
 )
 /** @since 0.1.0 @category errors */
-export interface UnableToDeleteEmailSuppression extends ApiError<"UnableToDeleteEmailSuppression"> {}
+export interface UnableToDeleteEmailSuppression extends ApiError<"UnableToDeleteEmailSuppression"> {
+  readonly _tag: "UnableToDeleteEmailSuppression"
+}
 
 /**
  * `unable_to_delete_last_public_token`.
@@ -8452,7 +9894,9 @@ export const UnableToDeleteLastPublicToken = /* @__PURE__ */ errorClass<"UnableT
   "unable_to_delete_last_public_token"
 )
 /** @since 0.1.0 @category errors */
-export interface UnableToDeleteLastPublicToken extends ApiError<"UnableToDeleteLastPublicToken"> {}
+export interface UnableToDeleteLastPublicToken extends ApiError<"UnableToDeleteLastPublicToken"> {
+  readonly _tag: "UnableToDeleteLastPublicToken"
+}
 
 /**
  * `unable_to_parse_session_jwt`.
@@ -8463,7 +9907,9 @@ export interface UnableToDeleteLastPublicToken extends ApiError<"UnableToDeleteL
 export const UnableToParseSessionJwt =
   /* @__PURE__ */ errorClass<"UnableToParseSessionJwt">("unable_to_parse_session_jwt")
 /** @since 0.1.0 @category errors */
-export interface UnableToParseSessionJwt extends ApiError<"UnableToParseSessionJwt"> {}
+export interface UnableToParseSessionJwt extends ApiError<"UnableToParseSessionJwt"> {
+  readonly _tag: "UnableToParseSessionJwt"
+}
 
 /**
  * `unable_to_refresh_oauth_token`.
@@ -8475,7 +9921,9 @@ export const UnableToRefreshOauthToken = /* @__PURE__ */ errorClass<"UnableToRef
   "unable_to_refresh_oauth_token"
 )
 /** @since 0.1.0 @category errors */
-export interface UnableToRefreshOauthToken extends ApiError<"UnableToRefreshOauthToken"> {}
+export interface UnableToRefreshOauthToken extends ApiError<"UnableToRefreshOauthToken"> {
+  readonly _tag: "UnableToRefreshOauthToken"
+}
 
 /**
  * `unable_to_refresh_oidc_token`.
@@ -8486,7 +9934,9 @@ export interface UnableToRefreshOauthToken extends ApiError<"UnableToRefreshOaut
 export const UnableToRefreshOidcToken =
   /* @__PURE__ */ errorClass<"UnableToRefreshOidcToken">("unable_to_refresh_oidc_token")
 /** @since 0.1.0 @category errors */
-export interface UnableToRefreshOidcToken extends ApiError<"UnableToRefreshOidcToken"> {}
+export interface UnableToRefreshOidcToken extends ApiError<"UnableToRefreshOidcToken"> {
+  readonly _tag: "UnableToRefreshOidcToken"
+}
 
 /**
  * `unable_to_register_biometric_registration`.
@@ -8497,7 +9947,9 @@ export interface UnableToRefreshOidcToken extends ApiError<"UnableToRefreshOidcT
 export const UnableToRegisterBiometricRegistration =
   /* @__PURE__ */ errorClass<"UnableToRegisterBiometricRegistration">("unable_to_register_biometric_registration")
 /** @since 0.1.0 @category errors */
-export interface UnableToRegisterBiometricRegistration extends ApiError<"UnableToRegisterBiometricRegistration"> {}
+export interface UnableToRegisterBiometricRegistration extends ApiError<"UnableToRegisterBiometricRegistration"> {
+  readonly _tag: "UnableToRegisterBiometricRegistration"
+}
 
 /**
  * `unable_to_register_webauthn_registration`.
@@ -8509,7 +9961,9 @@ export const UnableToRegisterWebauthnRegistration = /* @__PURE__ */ errorClass<"
   "unable_to_register_webauthn_registration"
 )
 /** @since 0.1.0 @category errors */
-export interface UnableToRegisterWebauthnRegistration extends ApiError<"UnableToRegisterWebauthnRegistration"> {}
+export interface UnableToRegisterWebauthnRegistration extends ApiError<"UnableToRegisterWebauthnRegistration"> {
+  readonly _tag: "UnableToRegisterWebauthnRegistration"
+}
 
 /**
  * `unable_to_represent_custom_claims_json`.
@@ -8521,7 +9975,9 @@ export const UnableToRepresentCustomClaimsJson = /* @__PURE__ */ errorClass<"Una
   "unable_to_represent_custom_claims_json"
 )
 /** @since 0.1.0 @category errors */
-export interface UnableToRepresentCustomClaimsJson extends ApiError<"UnableToRepresentCustomClaimsJson"> {}
+export interface UnableToRepresentCustomClaimsJson extends ApiError<"UnableToRepresentCustomClaimsJson"> {
+  readonly _tag: "UnableToRepresentCustomClaimsJson"
+}
 
 /**
  * `unable_to_verify_member_email_update`.
@@ -8533,7 +9989,9 @@ export const UnableToVerifyMemberEmailUpdate = /* @__PURE__ */ errorClass<"Unabl
   "unable_to_verify_member_email_update"
 )
 /** @since 0.1.0 @category errors */
-export interface UnableToVerifyMemberEmailUpdate extends ApiError<"UnableToVerifyMemberEmailUpdate"> {}
+export interface UnableToVerifyMemberEmailUpdate extends ApiError<"UnableToVerifyMemberEmailUpdate"> {
+  readonly _tag: "UnableToVerifyMemberEmailUpdate"
+}
 
 /**
  * `unauthorized_action` (Unauthorized action.).
@@ -8543,7 +10001,9 @@ export interface UnableToVerifyMemberEmailUpdate extends ApiError<"UnableToVerif
  */
 export const UnauthorizedAction = /* @__PURE__ */ errorClass<"UnauthorizedAction">("unauthorized_action")
 /** @since 0.1.0 @category errors */
-export interface UnauthorizedAction extends ApiError<"UnauthorizedAction"> {}
+export interface UnauthorizedAction extends ApiError<"UnauthorizedAction"> {
+  readonly _tag: "UnauthorizedAction"
+}
 
 /**
  * `unauthorized_billing_permissions`.
@@ -8555,7 +10015,9 @@ export const UnauthorizedBillingPermissions = /* @__PURE__ */ errorClass<"Unauth
   "unauthorized_billing_permissions"
 )
 /** @since 0.1.0 @category errors */
-export interface UnauthorizedBillingPermissions extends ApiError<"UnauthorizedBillingPermissions"> {}
+export interface UnauthorizedBillingPermissions extends ApiError<"UnauthorizedBillingPermissions"> {
+  readonly _tag: "UnauthorizedBillingPermissions"
+}
 
 /**
  * `unauthorized_credentials` (HTTP 401: Unauthorized credentials.).
@@ -8565,7 +10027,9 @@ export interface UnauthorizedBillingPermissions extends ApiError<"UnauthorizedBi
  */
 export const UnauthorizedCredentials = /* @__PURE__ */ errorClass<"UnauthorizedCredentials">("unauthorized_credentials")
 /** @since 0.1.0 @category errors */
-export interface UnauthorizedCredentials extends ApiError<"UnauthorizedCredentials"> {}
+export interface UnauthorizedCredentials extends ApiError<"UnauthorizedCredentials"> {
+  readonly _tag: "UnauthorizedCredentials"
+}
 
 /**
  * `unauthorized_credentials_error` (HTTP 401: The provided credentials are invalid.).
@@ -8577,7 +10041,9 @@ export const UnauthorizedCredentialsError = /* @__PURE__ */ errorClass<"Unauthor
   "unauthorized_credentials_error"
 )
 /** @since 0.1.0 @category errors */
-export interface UnauthorizedCredentialsError extends ApiError<"UnauthorizedCredentialsError"> {}
+export interface UnauthorizedCredentialsError extends ApiError<"UnauthorizedCredentialsError"> {
+  readonly _tag: "UnauthorizedCredentialsError"
+}
 
 /**
  * `unauthorized_credentials_homepage` (HTTP 401: Thanks for trying Stytch! Replace the project ID and secret with
@@ -8591,7 +10057,9 @@ export const UnauthorizedCredentialsHomepage = /* @__PURE__ */ errorClass<"Unaut
   "unauthorized_credentials_homepage"
 )
 /** @since 0.1.0 @category errors */
-export interface UnauthorizedCredentialsHomepage extends ApiError<"UnauthorizedCredentialsHomepage"> {}
+export interface UnauthorizedCredentialsHomepage extends ApiError<"UnauthorizedCredentialsHomepage"> {
+  readonly _tag: "UnauthorizedCredentialsHomepage"
+}
 
 /**
  * `unauthorized_project_id_live`.
@@ -8602,7 +10070,9 @@ export interface UnauthorizedCredentialsHomepage extends ApiError<"UnauthorizedC
 export const UnauthorizedProjectIdLive =
   /* @__PURE__ */ errorClass<"UnauthorizedProjectIdLive">("unauthorized_project_id_live")
 /** @since 0.1.0 @category errors */
-export interface UnauthorizedProjectIdLive extends ApiError<"UnauthorizedProjectIdLive"> {}
+export interface UnauthorizedProjectIdLive extends ApiError<"UnauthorizedProjectIdLive"> {
+  readonly _tag: "UnauthorizedProjectIdLive"
+}
 
 /**
  * `unauthorized_project_id_test`.
@@ -8613,7 +10083,9 @@ export interface UnauthorizedProjectIdLive extends ApiError<"UnauthorizedProject
 export const UnauthorizedProjectIdTest =
   /* @__PURE__ */ errorClass<"UnauthorizedProjectIdTest">("unauthorized_project_id_test")
 /** @since 0.1.0 @category errors */
-export interface UnauthorizedProjectIdTest extends ApiError<"UnauthorizedProjectIdTest"> {}
+export interface UnauthorizedProjectIdTest extends ApiError<"UnauthorizedProjectIdTest"> {
+  readonly _tag: "UnauthorizedProjectIdTest"
+}
 
 /**
  * `unavailable_endpoint`.
@@ -8623,7 +10095,9 @@ export interface UnauthorizedProjectIdTest extends ApiError<"UnauthorizedProject
  */
 export const UnavailableEndpoint = /* @__PURE__ */ errorClass<"UnavailableEndpoint">("unavailable_endpoint")
 /** @since 0.1.0 @category errors */
-export interface UnavailableEndpoint extends ApiError<"UnavailableEndpoint"> {}
+export interface UnavailableEndpoint extends ApiError<"UnavailableEndpoint"> {
+  readonly _tag: "UnavailableEndpoint"
+}
 
 /**
  * `unknown_error`.
@@ -8633,7 +10107,9 @@ export interface UnavailableEndpoint extends ApiError<"UnavailableEndpoint"> {}
  */
 export const UnknownError = /* @__PURE__ */ errorClass<"UnknownError">("unknown_error")
 /** @since 0.1.0 @category errors */
-export interface UnknownError extends ApiError<"UnknownError"> {}
+export interface UnknownError extends ApiError<"UnknownError"> {
+  readonly _tag: "UnknownError"
+}
 
 /**
  * `unsolicited_oidc_response`.
@@ -8644,7 +10120,9 @@ export interface UnknownError extends ApiError<"UnknownError"> {}
 export const UnsolicitedOidcResponse =
   /* @__PURE__ */ errorClass<"UnsolicitedOidcResponse">("unsolicited_oidc_response")
 /** @since 0.1.0 @category errors */
-export interface UnsolicitedOidcResponse extends ApiError<"UnsolicitedOidcResponse"> {}
+export interface UnsolicitedOidcResponse extends ApiError<"UnsolicitedOidcResponse"> {
+  readonly _tag: "UnsolicitedOidcResponse"
+}
 
 /**
  * `unsolicited_saml_response`.
@@ -8655,7 +10133,9 @@ export interface UnsolicitedOidcResponse extends ApiError<"UnsolicitedOidcRespon
 export const UnsolicitedSamlResponse =
   /* @__PURE__ */ errorClass<"UnsolicitedSamlResponse">("unsolicited_saml_response")
 /** @since 0.1.0 @category errors */
-export interface UnsolicitedSamlResponse extends ApiError<"UnsolicitedSamlResponse"> {}
+export interface UnsolicitedSamlResponse extends ApiError<"UnsolicitedSamlResponse"> {
+  readonly _tag: "UnsolicitedSamlResponse"
+}
 
 /**
  * `unsubscribed_phone_number` (User has unsubscribed. User must resubscribe by texting 'START' before messages can
@@ -8667,7 +10147,9 @@ export interface UnsolicitedSamlResponse extends ApiError<"UnsolicitedSamlRespon
 export const UnsubscribedPhoneNumber =
   /* @__PURE__ */ errorClass<"UnsubscribedPhoneNumber">("unsubscribed_phone_number")
 /** @since 0.1.0 @category errors */
-export interface UnsubscribedPhoneNumber extends ApiError<"UnsubscribedPhoneNumber"> {}
+export interface UnsubscribedPhoneNumber extends ApiError<"UnsubscribedPhoneNumber"> {
+  readonly _tag: "UnsubscribedPhoneNumber"
+}
 
 /**
  * `update_user_auth_method_not_allowed`.
@@ -8679,7 +10161,9 @@ export const UpdateUserAuthMethodNotAllowed = /* @__PURE__ */ errorClass<"Update
   "update_user_auth_method_not_allowed"
 )
 /** @since 0.1.0 @category errors */
-export interface UpdateUserAuthMethodNotAllowed extends ApiError<"UpdateUserAuthMethodNotAllowed"> {}
+export interface UpdateUserAuthMethodNotAllowed extends ApiError<"UpdateUserAuthMethodNotAllowed"> {
+  readonly _tag: "UpdateUserAuthMethodNotAllowed"
+}
 
 /**
  * `use_https` (HTTP 403: Please use https instead of http.).
@@ -8689,7 +10173,9 @@ export interface UpdateUserAuthMethodNotAllowed extends ApiError<"UpdateUserAuth
  */
 export const UseHttps = /* @__PURE__ */ errorClass<"UseHttps">("use_https")
 /** @since 0.1.0 @category errors */
-export interface UseHttps extends ApiError<"UseHttps"> {}
+export interface UseHttps extends ApiError<"UseHttps"> {
+  readonly _tag: "UseHttps"
+}
 
 /**
  * `user_already_invited`.
@@ -8699,7 +10185,9 @@ export interface UseHttps extends ApiError<"UseHttps"> {}
  */
 export const UserAlreadyInvited = /* @__PURE__ */ errorClass<"UserAlreadyInvited">("user_already_invited")
 /** @since 0.1.0 @category errors */
-export interface UserAlreadyInvited extends ApiError<"UserAlreadyInvited"> {}
+export interface UserAlreadyInvited extends ApiError<"UserAlreadyInvited"> {
+  readonly _tag: "UserAlreadyInvited"
+}
 
 /**
  * `user_id_mismatch`.
@@ -8709,7 +10197,9 @@ export interface UserAlreadyInvited extends ApiError<"UserAlreadyInvited"> {}
  */
 export const UserIdMismatch = /* @__PURE__ */ errorClass<"UserIdMismatch">("user_id_mismatch")
 /** @since 0.1.0 @category errors */
-export interface UserIdMismatch extends ApiError<"UserIdMismatch"> {}
+export interface UserIdMismatch extends ApiError<"UserIdMismatch"> {
+  readonly _tag: "UserIdMismatch"
+}
 
 /**
  * `user_impersonation_not_allowed`.
@@ -8721,7 +10211,9 @@ export const UserImpersonationNotAllowed = /* @__PURE__ */ errorClass<"UserImper
   "user_impersonation_not_allowed"
 )
 /** @since 0.1.0 @category errors */
-export interface UserImpersonationNotAllowed extends ApiError<"UserImpersonationNotAllowed"> {}
+export interface UserImpersonationNotAllowed extends ApiError<"UserImpersonationNotAllowed"> {
+  readonly _tag: "UserImpersonationNotAllowed"
+}
 
 /**
  * `user_lock_limit_reached` (HTTP 429: The user has been locked out due to too many failed authentication attempts.
@@ -8732,7 +10224,9 @@ export interface UserImpersonationNotAllowed extends ApiError<"UserImpersonation
  */
 export const UserLockLimitReached = /* @__PURE__ */ errorClass<"UserLockLimitReached">("user_lock_limit_reached")
 /** @since 0.1.0 @category errors */
-export interface UserLockLimitReached extends ApiError<"UserLockLimitReached"> {}
+export interface UserLockLimitReached extends ApiError<"UserLockLimitReached"> {
+  readonly _tag: "UserLockLimitReached"
+}
 
 /**
  * `user_not_found` (HTTP 404: User could not be found.).
@@ -8742,7 +10236,9 @@ export interface UserLockLimitReached extends ApiError<"UserLockLimitReached"> {
  */
 export const UserNotFound = /* @__PURE__ */ errorClass<"UserNotFound">("user_not_found")
 /** @since 0.1.0 @category errors */
-export interface UserNotFound extends ApiError<"UserNotFound"> {}
+export interface UserNotFound extends ApiError<"UserNotFound"> {
+  readonly _tag: "UserNotFound"
+}
 
 /**
  * `user_search_cannot_mix_internal_and_external_user_ids`.
@@ -8757,7 +10253,9 @@ export const UserSearchCannotMixInternalAndExternalUserIds =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface UserSearchCannotMixInternalAndExternalUserIds
-  extends ApiError<"UserSearchCannotMixInternalAndExternalUserIds"> {}
+  extends ApiError<"UserSearchCannotMixInternalAndExternalUserIds"> {
+  readonly _tag: "UserSearchCannotMixInternalAndExternalUserIds"
+}
 
 /**
  * `user_search_email_address_fuzzy_too_short`.
@@ -8769,7 +10267,9 @@ export const UserSearchEmailAddressFuzzyTooShort = /* @__PURE__ */ errorClass<"U
   "user_search_email_address_fuzzy_too_short"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchEmailAddressFuzzyTooShort extends ApiError<"UserSearchEmailAddressFuzzyTooShort"> {}
+export interface UserSearchEmailAddressFuzzyTooShort extends ApiError<"UserSearchEmailAddressFuzzyTooShort"> {
+  readonly _tag: "UserSearchEmailAddressFuzzyTooShort"
+}
 
 /**
  * `user_search_expected_array_of_string`.
@@ -8781,7 +10281,9 @@ export const UserSearchExpectedArrayOfString = /* @__PURE__ */ errorClass<"UserS
   "user_search_expected_array_of_string"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchExpectedArrayOfString extends ApiError<"UserSearchExpectedArrayOfString"> {}
+export interface UserSearchExpectedArrayOfString extends ApiError<"UserSearchExpectedArrayOfString"> {
+  readonly _tag: "UserSearchExpectedArrayOfString"
+}
 
 /**
  * `user_search_expected_bool`.
@@ -8791,7 +10293,9 @@ export interface UserSearchExpectedArrayOfString extends ApiError<"UserSearchExp
  */
 export const UserSearchExpectedBool = /* @__PURE__ */ errorClass<"UserSearchExpectedBool">("user_search_expected_bool")
 /** @since 0.1.0 @category errors */
-export interface UserSearchExpectedBool extends ApiError<"UserSearchExpectedBool"> {}
+export interface UserSearchExpectedBool extends ApiError<"UserSearchExpectedBool"> {
+  readonly _tag: "UserSearchExpectedBool"
+}
 
 /**
  * `user_search_expected_object`.
@@ -8802,7 +10306,9 @@ export interface UserSearchExpectedBool extends ApiError<"UserSearchExpectedBool
 export const UserSearchExpectedObject =
   /* @__PURE__ */ errorClass<"UserSearchExpectedObject">("user_search_expected_object")
 /** @since 0.1.0 @category errors */
-export interface UserSearchExpectedObject extends ApiError<"UserSearchExpectedObject"> {}
+export interface UserSearchExpectedObject extends ApiError<"UserSearchExpectedObject"> {
+  readonly _tag: "UserSearchExpectedObject"
+}
 
 /**
  * `user_search_expected_string`.
@@ -8813,7 +10319,9 @@ export interface UserSearchExpectedObject extends ApiError<"UserSearchExpectedOb
 export const UserSearchExpectedString =
   /* @__PURE__ */ errorClass<"UserSearchExpectedString">("user_search_expected_string")
 /** @since 0.1.0 @category errors */
-export interface UserSearchExpectedString extends ApiError<"UserSearchExpectedString"> {}
+export interface UserSearchExpectedString extends ApiError<"UserSearchExpectedString"> {
+  readonly _tag: "UserSearchExpectedString"
+}
 
 /**
  * `user_search_expected_timestamp`.
@@ -8825,7 +10333,9 @@ export const UserSearchExpectedTimestamp = /* @__PURE__ */ errorClass<"UserSearc
   "user_search_expected_timestamp"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchExpectedTimestamp extends ApiError<"UserSearchExpectedTimestamp"> {}
+export interface UserSearchExpectedTimestamp extends ApiError<"UserSearchExpectedTimestamp"> {
+  readonly _tag: "UserSearchExpectedTimestamp"
+}
 
 /**
  * `user_search_filter_name_must_be_string`.
@@ -8837,7 +10347,9 @@ export const UserSearchFilterNameMustBeString = /* @__PURE__ */ errorClass<"User
   "user_search_filter_name_must_be_string"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchFilterNameMustBeString extends ApiError<"UserSearchFilterNameMustBeString"> {}
+export interface UserSearchFilterNameMustBeString extends ApiError<"UserSearchFilterNameMustBeString"> {
+  readonly _tag: "UserSearchFilterNameMustBeString"
+}
 
 /**
  * `user_search_filter_name_not_recognized`.
@@ -8849,7 +10361,9 @@ export const UserSearchFilterNameNotRecognized = /* @__PURE__ */ errorClass<"Use
   "user_search_filter_name_not_recognized"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchFilterNameNotRecognized extends ApiError<"UserSearchFilterNameNotRecognized"> {}
+export interface UserSearchFilterNameNotRecognized extends ApiError<"UserSearchFilterNameNotRecognized"> {
+  readonly _tag: "UserSearchFilterNameNotRecognized"
+}
 
 /**
  * `user_search_full_name_fuzzy_too_short`.
@@ -8861,7 +10375,9 @@ export const UserSearchFullNameFuzzyTooShort = /* @__PURE__ */ errorClass<"UserS
   "user_search_full_name_fuzzy_too_short"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchFullNameFuzzyTooShort extends ApiError<"UserSearchFullNameFuzzyTooShort"> {}
+export interface UserSearchFullNameFuzzyTooShort extends ApiError<"UserSearchFullNameFuzzyTooShort"> {
+  readonly _tag: "UserSearchFullNameFuzzyTooShort"
+}
 
 /**
  * `user_search_invalid_cursor`.
@@ -8872,7 +10388,9 @@ export interface UserSearchFullNameFuzzyTooShort extends ApiError<"UserSearchFul
 export const UserSearchInvalidCursor =
   /* @__PURE__ */ errorClass<"UserSearchInvalidCursor">("user_search_invalid_cursor")
 /** @since 0.1.0 @category errors */
-export interface UserSearchInvalidCursor extends ApiError<"UserSearchInvalidCursor"> {}
+export interface UserSearchInvalidCursor extends ApiError<"UserSearchInvalidCursor"> {
+  readonly _tag: "UserSearchInvalidCursor"
+}
 
 /**
  * `user_search_invalid_limit`.
@@ -8882,7 +10400,9 @@ export interface UserSearchInvalidCursor extends ApiError<"UserSearchInvalidCurs
  */
 export const UserSearchInvalidLimit = /* @__PURE__ */ errorClass<"UserSearchInvalidLimit">("user_search_invalid_limit")
 /** @since 0.1.0 @category errors */
-export interface UserSearchInvalidLimit extends ApiError<"UserSearchInvalidLimit"> {}
+export interface UserSearchInvalidLimit extends ApiError<"UserSearchInvalidLimit"> {
+  readonly _tag: "UserSearchInvalidLimit"
+}
 
 /**
  * `user_search_invalid_oauth_provider_filter`.
@@ -8894,7 +10414,9 @@ export const UserSearchInvalidOauthProviderFilter = /* @__PURE__ */ errorClass<"
   "user_search_invalid_oauth_provider_filter"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchInvalidOauthProviderFilter extends ApiError<"UserSearchInvalidOauthProviderFilter"> {}
+export interface UserSearchInvalidOauthProviderFilter extends ApiError<"UserSearchInvalidOauthProviderFilter"> {
+  readonly _tag: "UserSearchInvalidOauthProviderFilter"
+}
 
 /**
  * `user_search_invalid_operator`.
@@ -8905,7 +10427,9 @@ export interface UserSearchInvalidOauthProviderFilter extends ApiError<"UserSear
 export const UserSearchInvalidOperator =
   /* @__PURE__ */ errorClass<"UserSearchInvalidOperator">("user_search_invalid_operator")
 /** @since 0.1.0 @category errors */
-export interface UserSearchInvalidOperator extends ApiError<"UserSearchInvalidOperator"> {}
+export interface UserSearchInvalidOperator extends ApiError<"UserSearchInvalidOperator"> {
+  readonly _tag: "UserSearchInvalidOperator"
+}
 
 /**
  * `user_search_invalid_status_filter`.
@@ -8917,7 +10441,9 @@ export const UserSearchInvalidStatusFilter = /* @__PURE__ */ errorClass<"UserSea
   "user_search_invalid_status_filter"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchInvalidStatusFilter extends ApiError<"UserSearchInvalidStatusFilter"> {}
+export interface UserSearchInvalidStatusFilter extends ApiError<"UserSearchInvalidStatusFilter"> {
+  readonly _tag: "UserSearchInvalidStatusFilter"
+}
 
 /**
  * `user_search_maximum_filter_value_count_exceeded`.
@@ -8932,7 +10458,9 @@ export const UserSearchMaximumFilterValueCountExceeded =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface UserSearchMaximumFilterValueCountExceeded
-  extends ApiError<"UserSearchMaximumFilterValueCountExceeded"> {}
+  extends ApiError<"UserSearchMaximumFilterValueCountExceeded"> {
+  readonly _tag: "UserSearchMaximumFilterValueCountExceeded"
+}
 
 /**
  * `user_search_missing_biometric_registration_ids`.
@@ -8947,7 +10475,9 @@ export const UserSearchMissingBiometricRegistrationIds =
 /** @since 0.1.0 @category errors */
 // prettier-ignore
 export interface UserSearchMissingBiometricRegistrationIds
-  extends ApiError<"UserSearchMissingBiometricRegistrationIds"> {}
+  extends ApiError<"UserSearchMissingBiometricRegistrationIds"> {
+  readonly _tag: "UserSearchMissingBiometricRegistrationIds"
+}
 
 /**
  * `user_search_missing_biometric_verified`.
@@ -8959,7 +10489,9 @@ export const UserSearchMissingBiometricVerified = /* @__PURE__ */ errorClass<"Us
   "user_search_missing_biometric_verified"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingBiometricVerified extends ApiError<"UserSearchMissingBiometricVerified"> {}
+export interface UserSearchMissingBiometricVerified extends ApiError<"UserSearchMissingBiometricVerified"> {
+  readonly _tag: "UserSearchMissingBiometricVerified"
+}
 
 /**
  * `user_search_missing_created_at_greater_than`.
@@ -8970,7 +10502,9 @@ export interface UserSearchMissingBiometricVerified extends ApiError<"UserSearch
 export const UserSearchMissingCreatedAtGreaterThan =
   /* @__PURE__ */ errorClass<"UserSearchMissingCreatedAtGreaterThan">("user_search_missing_created_at_greater_than")
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingCreatedAtGreaterThan extends ApiError<"UserSearchMissingCreatedAtGreaterThan"> {}
+export interface UserSearchMissingCreatedAtGreaterThan extends ApiError<"UserSearchMissingCreatedAtGreaterThan"> {
+  readonly _tag: "UserSearchMissingCreatedAtGreaterThan"
+}
 
 /**
  * `user_search_missing_created_at_less_than`.
@@ -8982,7 +10516,9 @@ export const UserSearchMissingCreatedAtLessThan = /* @__PURE__ */ errorClass<"Us
   "user_search_missing_created_at_less_than"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingCreatedAtLessThan extends ApiError<"UserSearchMissingCreatedAtLessThan"> {}
+export interface UserSearchMissingCreatedAtLessThan extends ApiError<"UserSearchMissingCreatedAtLessThan"> {
+  readonly _tag: "UserSearchMissingCreatedAtLessThan"
+}
 
 /**
  * `user_search_missing_crypto_wallet_address`.
@@ -8994,7 +10530,9 @@ export const UserSearchMissingCryptoWalletAddress = /* @__PURE__ */ errorClass<"
   "user_search_missing_crypto_wallet_address"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingCryptoWalletAddress extends ApiError<"UserSearchMissingCryptoWalletAddress"> {}
+export interface UserSearchMissingCryptoWalletAddress extends ApiError<"UserSearchMissingCryptoWalletAddress"> {
+  readonly _tag: "UserSearchMissingCryptoWalletAddress"
+}
 
 /**
  * `user_search_missing_crypto_wallet_id`.
@@ -9006,7 +10544,9 @@ export const UserSearchMissingCryptoWalletId = /* @__PURE__ */ errorClass<"UserS
   "user_search_missing_crypto_wallet_id"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingCryptoWalletId extends ApiError<"UserSearchMissingCryptoWalletId"> {}
+export interface UserSearchMissingCryptoWalletId extends ApiError<"UserSearchMissingCryptoWalletId"> {
+  readonly _tag: "UserSearchMissingCryptoWalletId"
+}
 
 /**
  * `user_search_missing_crypto_wallet_verified`.
@@ -9017,7 +10557,9 @@ export interface UserSearchMissingCryptoWalletId extends ApiError<"UserSearchMis
 export const UserSearchMissingCryptoWalletVerified =
   /* @__PURE__ */ errorClass<"UserSearchMissingCryptoWalletVerified">("user_search_missing_crypto_wallet_verified")
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingCryptoWalletVerified extends ApiError<"UserSearchMissingCryptoWalletVerified"> {}
+export interface UserSearchMissingCryptoWalletVerified extends ApiError<"UserSearchMissingCryptoWalletVerified"> {
+  readonly _tag: "UserSearchMissingCryptoWalletVerified"
+}
 
 /**
  * `user_search_missing_email_address_fuzzy`.
@@ -9029,7 +10571,9 @@ export const UserSearchMissingEmailAddressFuzzy = /* @__PURE__ */ errorClass<"Us
   "user_search_missing_email_address_fuzzy"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingEmailAddressFuzzy extends ApiError<"UserSearchMissingEmailAddressFuzzy"> {}
+export interface UserSearchMissingEmailAddressFuzzy extends ApiError<"UserSearchMissingEmailAddressFuzzy"> {
+  readonly _tag: "UserSearchMissingEmailAddressFuzzy"
+}
 
 /**
  * `user_search_missing_email_addresses`.
@@ -9041,7 +10585,9 @@ export const UserSearchMissingEmailAddresses = /* @__PURE__ */ errorClass<"UserS
   "user_search_missing_email_addresses"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingEmailAddresses extends ApiError<"UserSearchMissingEmailAddresses"> {}
+export interface UserSearchMissingEmailAddresses extends ApiError<"UserSearchMissingEmailAddresses"> {
+  readonly _tag: "UserSearchMissingEmailAddresses"
+}
 
 /**
  * `user_search_missing_email_domain`.
@@ -9053,7 +10599,9 @@ export const UserSearchMissingEmailDomain = /* @__PURE__ */ errorClass<"UserSear
   "user_search_missing_email_domain"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingEmailDomain extends ApiError<"UserSearchMissingEmailDomain"> {}
+export interface UserSearchMissingEmailDomain extends ApiError<"UserSearchMissingEmailDomain"> {
+  readonly _tag: "UserSearchMissingEmailDomain"
+}
 
 /**
  * `user_search_missing_email_ids`.
@@ -9065,7 +10613,9 @@ export const UserSearchMissingEmailIds = /* @__PURE__ */ errorClass<"UserSearchM
   "user_search_missing_email_ids"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingEmailIds extends ApiError<"UserSearchMissingEmailIds"> {}
+export interface UserSearchMissingEmailIds extends ApiError<"UserSearchMissingEmailIds"> {
+  readonly _tag: "UserSearchMissingEmailIds"
+}
 
 /**
  * `user_search_missing_email_verified`.
@@ -9077,7 +10627,9 @@ export const UserSearchMissingEmailVerified = /* @__PURE__ */ errorClass<"UserSe
   "user_search_missing_email_verified"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingEmailVerified extends ApiError<"UserSearchMissingEmailVerified"> {}
+export interface UserSearchMissingEmailVerified extends ApiError<"UserSearchMissingEmailVerified"> {
+  readonly _tag: "UserSearchMissingEmailVerified"
+}
 
 /**
  * `user_search_missing_filter_name`.
@@ -9089,7 +10641,9 @@ export const UserSearchMissingFilterName = /* @__PURE__ */ errorClass<"UserSearc
   "user_search_missing_filter_name"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingFilterName extends ApiError<"UserSearchMissingFilterName"> {}
+export interface UserSearchMissingFilterName extends ApiError<"UserSearchMissingFilterName"> {
+  readonly _tag: "UserSearchMissingFilterName"
+}
 
 /**
  * `user_search_missing_filter_value`.
@@ -9101,7 +10655,9 @@ export const UserSearchMissingFilterValue = /* @__PURE__ */ errorClass<"UserSear
   "user_search_missing_filter_value"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingFilterValue extends ApiError<"UserSearchMissingFilterValue"> {}
+export interface UserSearchMissingFilterValue extends ApiError<"UserSearchMissingFilterValue"> {
+  readonly _tag: "UserSearchMissingFilterValue"
+}
 
 /**
  * `user_search_missing_full_name_fuzzy`.
@@ -9113,7 +10669,9 @@ export const UserSearchMissingFullNameFuzzy = /* @__PURE__ */ errorClass<"UserSe
   "user_search_missing_full_name_fuzzy"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingFullNameFuzzy extends ApiError<"UserSearchMissingFullNameFuzzy"> {}
+export interface UserSearchMissingFullNameFuzzy extends ApiError<"UserSearchMissingFullNameFuzzy"> {
+  readonly _tag: "UserSearchMissingFullNameFuzzy"
+}
 
 /**
  * `user_search_missing_greater_than`.
@@ -9125,7 +10683,9 @@ export const UserSearchMissingGreaterThan = /* @__PURE__ */ errorClass<"UserSear
   "user_search_missing_greater_than"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingGreaterThan extends ApiError<"UserSearchMissingGreaterThan"> {}
+export interface UserSearchMissingGreaterThan extends ApiError<"UserSearchMissingGreaterThan"> {
+  readonly _tag: "UserSearchMissingGreaterThan"
+}
 
 /**
  * `user_search_missing_less_than`.
@@ -9137,7 +10697,9 @@ export const UserSearchMissingLessThan = /* @__PURE__ */ errorClass<"UserSearchM
   "user_search_missing_less_than"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingLessThan extends ApiError<"UserSearchMissingLessThan"> {}
+export interface UserSearchMissingLessThan extends ApiError<"UserSearchMissingLessThan"> {
+  readonly _tag: "UserSearchMissingLessThan"
+}
 
 /**
  * `user_search_missing_oauth_providers`.
@@ -9149,7 +10711,9 @@ export const UserSearchMissingOauthProviders = /* @__PURE__ */ errorClass<"UserS
   "user_search_missing_oauth_providers"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingOauthProviders extends ApiError<"UserSearchMissingOauthProviders"> {}
+export interface UserSearchMissingOauthProviders extends ApiError<"UserSearchMissingOauthProviders"> {
+  readonly _tag: "UserSearchMissingOauthProviders"
+}
 
 /**
  * `user_search_missing_password`.
@@ -9160,7 +10724,9 @@ export interface UserSearchMissingOauthProviders extends ApiError<"UserSearchMis
 export const UserSearchMissingPassword =
   /* @__PURE__ */ errorClass<"UserSearchMissingPassword">("user_search_missing_password")
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingPassword extends ApiError<"UserSearchMissingPassword"> {}
+export interface UserSearchMissingPassword extends ApiError<"UserSearchMissingPassword"> {
+  readonly _tag: "UserSearchMissingPassword"
+}
 
 /**
  * `user_search_missing_phone_ids`.
@@ -9172,7 +10738,9 @@ export const UserSearchMissingPhoneIds = /* @__PURE__ */ errorClass<"UserSearchM
   "user_search_missing_phone_ids"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingPhoneIds extends ApiError<"UserSearchMissingPhoneIds"> {}
+export interface UserSearchMissingPhoneIds extends ApiError<"UserSearchMissingPhoneIds"> {
+  readonly _tag: "UserSearchMissingPhoneIds"
+}
 
 /**
  * `user_search_missing_phone_number_fuzzy`.
@@ -9184,7 +10752,9 @@ export const UserSearchMissingPhoneNumberFuzzy = /* @__PURE__ */ errorClass<"Use
   "user_search_missing_phone_number_fuzzy"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingPhoneNumberFuzzy extends ApiError<"UserSearchMissingPhoneNumberFuzzy"> {}
+export interface UserSearchMissingPhoneNumberFuzzy extends ApiError<"UserSearchMissingPhoneNumberFuzzy"> {
+  readonly _tag: "UserSearchMissingPhoneNumberFuzzy"
+}
 
 /**
  * `user_search_missing_phone_numbers`.
@@ -9196,7 +10766,9 @@ export const UserSearchMissingPhoneNumbers = /* @__PURE__ */ errorClass<"UserSea
   "user_search_missing_phone_numbers"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingPhoneNumbers extends ApiError<"UserSearchMissingPhoneNumbers"> {}
+export interface UserSearchMissingPhoneNumbers extends ApiError<"UserSearchMissingPhoneNumbers"> {
+  readonly _tag: "UserSearchMissingPhoneNumbers"
+}
 
 /**
  * `user_search_missing_phone_verified`.
@@ -9208,7 +10780,9 @@ export const UserSearchMissingPhoneVerified = /* @__PURE__ */ errorClass<"UserSe
   "user_search_missing_phone_verified"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingPhoneVerified extends ApiError<"UserSearchMissingPhoneVerified"> {}
+export interface UserSearchMissingPhoneVerified extends ApiError<"UserSearchMissingPhoneVerified"> {
+  readonly _tag: "UserSearchMissingPhoneVerified"
+}
 
 /**
  * `user_search_missing_status`.
@@ -9219,7 +10793,9 @@ export interface UserSearchMissingPhoneVerified extends ApiError<"UserSearchMiss
 export const UserSearchMissingStatus =
   /* @__PURE__ */ errorClass<"UserSearchMissingStatus">("user_search_missing_status")
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingStatus extends ApiError<"UserSearchMissingStatus"> {}
+export interface UserSearchMissingStatus extends ApiError<"UserSearchMissingStatus"> {
+  readonly _tag: "UserSearchMissingStatus"
+}
 
 /**
  * `user_search_missing_totp_ids`.
@@ -9230,7 +10806,9 @@ export interface UserSearchMissingStatus extends ApiError<"UserSearchMissingStat
 export const UserSearchMissingTotpIds =
   /* @__PURE__ */ errorClass<"UserSearchMissingTotpIds">("user_search_missing_totp_ids")
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingTotpIds extends ApiError<"UserSearchMissingTotpIds"> {}
+export interface UserSearchMissingTotpIds extends ApiError<"UserSearchMissingTotpIds"> {
+  readonly _tag: "UserSearchMissingTotpIds"
+}
 
 /**
  * `user_search_missing_totp_verified`.
@@ -9242,7 +10820,9 @@ export const UserSearchMissingTotpVerified = /* @__PURE__ */ errorClass<"UserSea
   "user_search_missing_totp_verified"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingTotpVerified extends ApiError<"UserSearchMissingTotpVerified"> {}
+export interface UserSearchMissingTotpVerified extends ApiError<"UserSearchMissingTotpVerified"> {
+  readonly _tag: "UserSearchMissingTotpVerified"
+}
 
 /**
  * `user_search_missing_user_ids`.
@@ -9253,7 +10833,9 @@ export interface UserSearchMissingTotpVerified extends ApiError<"UserSearchMissi
 export const UserSearchMissingUserIds =
   /* @__PURE__ */ errorClass<"UserSearchMissingUserIds">("user_search_missing_user_ids")
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingUserIds extends ApiError<"UserSearchMissingUserIds"> {}
+export interface UserSearchMissingUserIds extends ApiError<"UserSearchMissingUserIds"> {
+  readonly _tag: "UserSearchMissingUserIds"
+}
 
 /**
  * `user_search_missing_webauthn_registration_ids`.
@@ -9266,9 +10848,9 @@ export const UserSearchMissingWebauthnRegistrationIds =
     "user_search_missing_webauthn_registration_ids"
   )
 /** @since 0.1.0 @category errors */
-// prettier-ignore
-export interface UserSearchMissingWebauthnRegistrationIds
-  extends ApiError<"UserSearchMissingWebauthnRegistrationIds"> {}
+export interface UserSearchMissingWebauthnRegistrationIds extends ApiError<"UserSearchMissingWebauthnRegistrationIds"> {
+  readonly _tag: "UserSearchMissingWebauthnRegistrationIds"
+}
 
 /**
  * `user_search_missing_webauthn_verified`.
@@ -9280,7 +10862,9 @@ export const UserSearchMissingWebauthnVerified = /* @__PURE__ */ errorClass<"Use
   "user_search_missing_webauthn_verified"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchMissingWebauthnVerified extends ApiError<"UserSearchMissingWebauthnVerified"> {}
+export interface UserSearchMissingWebauthnVerified extends ApiError<"UserSearchMissingWebauthnVerified"> {
+  readonly _tag: "UserSearchMissingWebauthnVerified"
+}
 
 /**
  * `user_search_phone_number_fuzzy_too_short`.
@@ -9292,7 +10876,9 @@ export const UserSearchPhoneNumberFuzzyTooShort = /* @__PURE__ */ errorClass<"Us
   "user_search_phone_number_fuzzy_too_short"
 )
 /** @since 0.1.0 @category errors */
-export interface UserSearchPhoneNumberFuzzyTooShort extends ApiError<"UserSearchPhoneNumberFuzzyTooShort"> {}
+export interface UserSearchPhoneNumberFuzzyTooShort extends ApiError<"UserSearchPhoneNumberFuzzyTooShort"> {
+  readonly _tag: "UserSearchPhoneNumberFuzzyTooShort"
+}
 
 /**
  * `user_unauthenticated` (User must have an active Stytch session to call this method. Have you logged in yet?).
@@ -9302,7 +10888,9 @@ export interface UserSearchPhoneNumberFuzzyTooShort extends ApiError<"UserSearch
  */
 export const UserUnauthenticated = /* @__PURE__ */ errorClass<"UserUnauthenticated">("user_unauthenticated")
 /** @since 0.1.0 @category errors */
-export interface UserUnauthenticated extends ApiError<"UserUnauthenticated"> {}
+export interface UserUnauthenticated extends ApiError<"UserUnauthenticated"> {
+  readonly _tag: "UserUnauthenticated"
+}
 
 /**
  * `weak_factor_combination`.
@@ -9312,7 +10900,9 @@ export interface UserUnauthenticated extends ApiError<"UserUnauthenticated"> {}
  */
 export const WeakFactorCombination = /* @__PURE__ */ errorClass<"WeakFactorCombination">("weak_factor_combination")
 /** @since 0.1.0 @category errors */
-export interface WeakFactorCombination extends ApiError<"WeakFactorCombination"> {}
+export interface WeakFactorCombination extends ApiError<"WeakFactorCombination"> {
+  readonly _tag: "WeakFactorCombination"
+}
 
 /**
  * `weak_password` (password doesn't meet our strength requirements.).
@@ -9322,7 +10912,9 @@ export interface WeakFactorCombination extends ApiError<"WeakFactorCombination">
  */
 export const WeakPassword = /* @__PURE__ */ errorClass<"WeakPassword">("weak_password")
 /** @since 0.1.0 @category errors */
-export interface WeakPassword extends ApiError<"WeakPassword"> {}
+export interface WeakPassword extends ApiError<"WeakPassword"> {
+  readonly _tag: "WeakPassword"
+}
 
 /**
  * `webauthn_registration_not_found`.
@@ -9334,7 +10926,9 @@ export const WebauthnRegistrationNotFound = /* @__PURE__ */ errorClass<"Webauthn
   "webauthn_registration_not_found"
 )
 /** @since 0.1.0 @category errors */
-export interface WebauthnRegistrationNotFound extends ApiError<"WebauthnRegistrationNotFound"> {}
+export interface WebauthnRegistrationNotFound extends ApiError<"WebauthnRegistrationNotFound"> {
+  readonly _tag: "WebauthnRegistrationNotFound"
+}
 
 /**
  * `wrong_stack_live`.
@@ -9344,7 +10938,9 @@ export interface WebauthnRegistrationNotFound extends ApiError<"WebauthnRegistra
  */
 export const WrongStackLive = /* @__PURE__ */ errorClass<"WrongStackLive">("wrong_stack_live")
 /** @since 0.1.0 @category errors */
-export interface WrongStackLive extends ApiError<"WrongStackLive"> {}
+export interface WrongStackLive extends ApiError<"WrongStackLive"> {
+  readonly _tag: "WrongStackLive"
+}
 
 /**
  * `wrong_stack_test`.
@@ -9354,7 +10950,9 @@ export interface WrongStackLive extends ApiError<"WrongStackLive"> {}
  */
 export const WrongStackTest = /* @__PURE__ */ errorClass<"WrongStackTest">("wrong_stack_test")
 /** @since 0.1.0 @category errors */
-export interface WrongStackTest extends ApiError<"WrongStackTest"> {}
+export interface WrongStackTest extends ApiError<"WrongStackTest"> {
+  readonly _tag: "WrongStackTest"
+}
 
 /**
  * `xml_validation_saml_unknown_error`.
@@ -9366,7 +10964,9 @@ export const XmlValidationSamlUnknownError = /* @__PURE__ */ errorClass<"XmlVali
   "xml_validation_saml_unknown_error"
 )
 /** @since 0.1.0 @category errors */
-export interface XmlValidationSamlUnknownError extends ApiError<"XmlValidationSamlUnknownError"> {}
+export interface XmlValidationSamlUnknownError extends ApiError<"XmlValidationSamlUnknownError"> {
+  readonly _tag: "XmlValidationSamlUnknownError"
+}
 
 /**
  * Every catalogued error class, by `error_type`.

@@ -432,7 +432,8 @@ emit(
     "SDK's client and the emulator's router are both derived from these definitions."
   ], ["@since 0.1.0"]) +
     areasWithEndpoints.map((a) => `import { endpoints as ${a}Endpoints } from "./${AREAS[a].module}.js"\n`).join("") +
-    `\nexport type { Endpoint, RequestOf, ResponseOf } from "../internal/endpoint.js"\n` +
+    `\nexport type { Client, Method, WithClaims, WithClaimsMethod } from "../internal/client.js"\n` +
+    `export type { Endpoint, Fields, RequestOf, ResponseOf, RetryPolicy } from "../internal/endpoint.js"\n` +
     areasWithEndpoints.map((a) =>
       `\n${jsdoc([`The endpoints of ${AREAS[a].module}.`], ["@since 0.1.0", "@category endpoints"])}` +
       `export const ${a} = ${a}Endpoints\n`

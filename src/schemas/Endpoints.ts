@@ -23,7 +23,8 @@ import { endpoints as impersonationEndpoints } from "./Impersonation.js"
 import { endpoints as rbacEndpoints } from "./RBAC.js"
 import { endpoints as debugEndpoints } from "./Debug.js"
 
-export type { Endpoint, RequestOf, ResponseOf } from "../internal/endpoint.js"
+export type { Client, Method, WithClaims, WithClaimsMethod } from "../internal/client.js"
+export type { Endpoint, Fields, RequestOf, ResponseOf, RetryPolicy } from "../internal/endpoint.js"
 
 /**
  * The endpoints of Users.

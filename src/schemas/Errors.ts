@@ -18,7 +18,14 @@ import type { CatalogError } from "./ErrorTypes.js"
 import { type ApiErrorFields, errorClass, StytchApiError, TypeId } from "./StytchApiError.js"
 
 export * from "./ErrorTypes.js"
-export { type ApiErrorFields, errorClass, StytchApiError, TypeId } from "./StytchApiError.js"
+export {
+  type ApiError,
+  type ApiErrorClass,
+  type ApiErrorFields,
+  errorClass,
+  StytchApiError,
+  TypeId
+} from "./StytchApiError.js"
 
 /**
  * An `error_type` this SDK's catalogue does not know. The raw `error_type` is kept.

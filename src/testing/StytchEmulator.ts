@@ -20,7 +20,7 @@ import * as Stytch from "../Stytch.js"
 export * from "effect-stytch-emulator/effect"
 
 /** The SDK options a test may set beside the emulator's (which fix the project, the secret and the URLs). */
-type SdkOptions = Omit<StytchConfig.Options, "projectId" | "secret" | "baseUrl" | "fraudBaseUrl">
+export type SdkOptions = Omit<StytchConfig.Options, "projectId" | "secret" | "baseUrl" | "fraudBaseUrl">
 
 /** `Stytch.layer` for this emulator at `url` (both hosts), with the caller's SDK options. */
 const sdkFor = (emulator: Emulator.Service, url: string, options: Emulator.Options & SdkOptions = {}) => {

@@ -279,3 +279,10 @@ describe("the SDK on every runtime, against the emulator", () => {
     }
   }, 40_000)
 })
+
+describe("the suite's own runtime", () => {
+  it("is the machine's Node, not the Node 22 devDependency (scripts/node20.mjs removed its .bin link)", () => {
+    assert.notInclude(process.execPath, "node_modules", `vitest runs on ${process.execPath}`)
+    assert.strictEqual(process.execPath, BINARIES.node20)
+  })
+})

@@ -87,6 +87,30 @@ export const withServer = <A, E, R>(use: (server: Server) => Effect.Effect<A, E,
             setTimeout(() => res.end("\"\u00e9\"}"), 5)
             return
           }
+          if (url.startsWith("/hostile/")) {
+            // Answers no client should trust (test/support/transportSuite.ts, "hostile answers").
+            const kind = url.split("/")[2]
+            if (kind === "bad-utf8") {
+              res.writeHead(200, { "content-type": "application/json" })
+              return res.end(Buffer.from([0x7b, 0xff, 0xfe, 0xc3, 0x28, 0x7d]))
+            }
+            if (kind === "deep") {
+              res.writeHead(200, { "content-type": "application/json" })
+              return res.end("[".repeat(100_000) + "]".repeat(100_000))
+            }
+            if (kind === "html-500") {
+              res.writeHead(500, { "content-type": "text/html" })
+              return res.end("<html><body>Bad gateway</body></html>")
+            }
+            if (kind === "wrong-types") {
+              res.writeHead(200, { "content-type": "application/json" })
+              return res.end(JSON.stringify({ user_id: 42, emails: "none", status_code: "200", request_id: null }))
+            }
+            if (kind === "huge-header") {
+              res.writeHead(200, { "content-type": "application/json", "x-big": "a".repeat(64 * 1024) })
+              return res.end("{}")
+            }
+          }
           if (url === "/cut") {
             res.writeHead(200, { "content-type": "application/json", "content-length": "100" })
             res.write("{\"partial\":")
@@ -305,6 +329,31 @@ export const transportSuite = (name: string, transport: Transport) =>
           assert.include(error.message, "65536")
           assert.strictEqual(seen.length, 1)
         }).pipe(Effect.provide(sdk(`${base}/endless`, transport.layerWith({ maxBodyBytes: 64 * 1024 }))))))
+
+    scoped("hostile answers through the SDK are typed errors, and the client keeps working afterwards", () =>
+      withServer(({ base }) =>
+        Effect.gen(function*() {
+          const answer = (kind: string) =>
+            expectFailure(
+              Effect.flatMap(Users.Users, (users) => users.get({ user_id: "user-test-x" })).pipe(
+                Effect.provide(sdk(`${base}/hostile/${kind}`, transport.layer, { maxRetries: 0 }))
+              )
+            )
+          // Invalid UTF-8, 100,000 levels of nesting, an HTML 500 and a body of the wrong types: each a decode error
+          // naming the status, never a defect.
+          for (const [kind, status] of [["bad-utf8", 200], ["deep", 200], ["html-500", 500], ["wrong-types", 200]]) {
+            const error = yield* answer(kind as string)
+            assert.strictEqual(error._tag, "StytchDecodeError", `${kind}: ${error._tag}`)
+            assert.strictEqual(error._tag === "StytchDecodeError" && error.status, status, kind as string)
+          }
+          // A 64 KiB header is refused by the HTTP parser (node:http and undici cap headers at 16 KiB): no answer.
+          const header = yield* answer("huge-header")
+          assert.strictEqual(header._tag, "StytchTransportError")
+          // The same transport still answers a sound request.
+          const c = yield* client
+          const ok = yield* c.execute(HttpClientRequest.get(`${base}/plain`))
+          assert.strictEqual(ok.status, 201)
+        })))
 
     it.live("a refused connection names its cause: code ECONNREFUSED in the field and the message", () =>
       Effect.gen(function*() {

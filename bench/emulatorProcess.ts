@@ -3,6 +3,7 @@
  * event loop (as a real Stytch would not).
  */
 import { spawn } from "node:child_process"
+import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 
 /** The CLI, relative to the repository root: the one place to change when it moves (the emulator package's bin). */
@@ -15,12 +16,18 @@ export interface EmulatorProcess {
   readonly stop: () => Promise<void>
 }
 
-/** Starts `node <CLI> --port 0` with the given credentials and resolves once it prints where it listens. */
-export const startEmulatorProcess = (projectId: string, secret: string): Promise<EmulatorProcess> =>
+/**
+ * Starts `node <bin> --port 0` with the given credentials and resolves once it prints where it listens. `bin`: this
+ * repository's CLI by default, or another copy of it (an installed package's).
+ */
+export const startEmulatorProcess = (
+  projectId: string,
+  secret: string,
+  bin = join(fileURLToPath(new URL("..", import.meta.url)), CLI)
+): Promise<EmulatorProcess> =>
   new Promise((resolve, reject) => {
-    const root = fileURLToPath(new URL("..", import.meta.url))
-    const child = spawn(process.execPath, [CLI, "--port", "0", "--project-id", projectId, "--secret", secret], {
-      cwd: root,
+    const child = spawn(process.execPath, [bin, "--port", "0", "--project-id", projectId, "--secret", secret], {
+      cwd: dirname(bin),
       stdio: ["ignore", "pipe", "pipe"]
     })
     let out = ""

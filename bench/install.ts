@@ -48,7 +48,8 @@ const footprint = (parent: string, name: string, specs: ReadonlyArray<string>): 
   return { bytes: sizeOf(join(app, "node_modules")), packages }
 }
 
-const versionOf = (root: string, pkg: string) =>
+/** The installed version of `pkg` under `root`. */
+export const versionOf = (root: string, pkg: string) =>
   (JSON.parse(readFileSync(join(root, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version
 
 /**

@@ -3,7 +3,7 @@
  * with plain `npm install`, imported by name, type-checked and run there. Nothing here reads this repository's sources.
  */
 import { assert, describe, it } from "@effect/vitest"
-import { execFile, spawn } from "node:child_process"
+import { execFile } from "node:child_process"
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -11,10 +11,11 @@ import { fileURLToPath } from "node:url"
 import { promisify } from "node:util"
 import { afterAll, beforeAll } from "vitest"
 import { measureApp } from "../bench/bundle.js"
+import { startEmulatorProcess } from "../bench/emulatorProcess.js"
+import { versionOf } from "../bench/install.js"
 
 const root = fileURLToPath(new URL("..", import.meta.url))
 const tsc = join(root, "node_modules/typescript/bin/tsc")
-const versionOf = (dir: string): string => JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).version
 // Asynchronous child processes: a blocking build would starve vitest's worker RPC (`Timeout calling onTaskUpdate`).
 const run = async (file: string, args: ReadonlyArray<string>, cwd: string) => {
   const { stderr, stdout } = await promisify(execFile)(file, args, {
@@ -34,10 +35,6 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "effect-stytch-package-"))
   const packs = join(work, "packs")
   mkdirSync(packs)
-  // The emulator first: its prepack builds it, and the SDK's declarations import the emulator's.
-  const emulator = JSON.parse(
-    (await run("npm", ["pack", "--json", "--pack-destination", packs], join(root, "emulator"))).stdout
-  )[0]
   // A failed pack leaves the package README in place of the repository's: put it back whatever happens.
   const sdk = await run("npm", ["pack", "--json", "--pack-destination", packs], root).then(
     ({ stdout }) => JSON.parse(stdout)[0],
@@ -46,6 +43,11 @@ beforeAll(async () => {
       throw error
     }
   )
+  // The SDK's prepack builds both packages (its declarations import the emulator's); the emulator's own prepack
+  // copies the LICENSE and builds it again, as `npm publish -w effect-stytch-emulator` would.
+  const emulator = JSON.parse(
+    (await run("npm", ["pack", "--json", "--pack-destination", packs], join(root, "emulator"))).stdout
+  )[0]
   app = join(work, "app")
   cpSync(join(root, "test/fixtures/package-consumer"), app, { recursive: true })
   writeFileSync(
@@ -55,8 +57,8 @@ beforeAll(async () => {
       private: true,
       type: "module",
       dependencies: {
-        "@effect/platform": `^${versionOf(join(root, "node_modules/@effect/platform"))}`,
-        effect: `^${versionOf(join(root, "node_modules/effect"))}`,
+        "@effect/platform": `^${versionOf(root, "@effect/platform")}`,
+        effect: `^${versionOf(root, "effect")}`,
         "effect-stytch": `file:${join(packs, sdk.filename)}`
       },
       devDependencies: { "effect-stytch-emulator": `file:${join(packs, emulator.filename)}` }
@@ -174,21 +176,16 @@ describe("packed tarballs, installed into an app", () => {
   }, 120_000)
 
   it("the emulator's CLI and Promise API run from its tarball", async () => {
-    const child = spawn(join(app, "node_modules/.bin/effect-stytch-emulator"), ["--port", "0"], { cwd: app })
+    const cli = await startEmulatorProcess(
+      "project-test-00000000-0000-4000-8000-000000000000",
+      "secret-test-package",
+      join(app, "node_modules/effect-stytch-emulator/bin/effect-stytch-emulator.js")
+    )
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = ""
-        child.stdout.on("data", (chunk) => {
-          out += chunk
-          const found = out.match(/http:\/\/127\.0\.0\.1:\d+/)
-          if (found) resolve(found[0])
-        })
-        child.on("exit", (code) => reject(new Error(`exited ${code}: ${out}`)))
-      })
-      const health = await fetch(`${url}/v1/users/user-test-00000000-0000-4000-8000-000000000000`)
+      const health = await fetch(`${cli.url}/v1/users/user-test-00000000-0000-4000-8000-000000000000`)
       assert.strictEqual(health.status, 401)
     } finally {
-      child.kill()
+      await cli.stop()
     }
     writeFileSync(
       join(app, "promise.mjs"),

@@ -3,6 +3,9 @@
  * answer body over its size cap.
  */
 
+/** The SDK transports' default cap on an answer body: 10 MiB, far above any Stytch answer. */
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
+
 /** Raised (as the cause of a platform `ResponseError`) by a transport that stops reading a body at `limit` bytes. */
 export class BodyTooLargeError extends Error {
   constructor(readonly limit: number) {

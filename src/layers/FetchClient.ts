@@ -26,7 +26,7 @@ import * as UrlParams from "@effect/platform/UrlParams"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { TextResponse } from "../internal/textResponse.js"
-import { BodyTooLargeError } from "../internal/transport.js"
+import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES as TRANSPORT_MAX_BODY_BYTES } from "../internal/transport.js"
 
 /**
  * @since 0.1.0
@@ -38,12 +38,12 @@ export interface Options {
 }
 
 /**
- * The default `maxBodyBytes`: 10 MiB.
+ * The default `maxBodyBytes`: 10 MiB (the same for every SDK transport).
  *
  * @since 0.1.0
  * @category constants
  */
-export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
+export const DEFAULT_MAX_BODY_BYTES = TRANSPORT_MAX_BODY_BYTES
 
 /** The body as text, refusing more than `limit` bytes (fails with `BodyTooLargeError`). */
 const readCapped = async (response: Response, limit: number): Promise<string> => {

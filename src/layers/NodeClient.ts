@@ -30,7 +30,7 @@ import * as Stream from "effect/Stream"
 import type * as Http from "node:http"
 import type * as Https from "node:https"
 import { TextResponse } from "../internal/textResponse.js"
-import { BodyTooLargeError } from "../internal/transport.js"
+import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES as TRANSPORT_MAX_BODY_BYTES } from "../internal/transport.js"
 
 /**
  * @since 0.1.0
@@ -46,12 +46,12 @@ export interface Options {
 }
 
 /**
- * The default `maxBodyBytes`: 10 MiB.
+ * The default `maxBodyBytes`: 10 MiB (the same for every SDK transport).
  *
  * @since 0.1.0
  * @category constants
  */
-export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
+export const DEFAULT_MAX_BODY_BYTES = TRANSPORT_MAX_BODY_BYTES
 
 /** The Node built-ins the client runs on, loaded once with `process.getBuiltinModule`. */
 export interface NodeModules {

@@ -341,10 +341,16 @@ export const transportSuite = (name: string, transport: Transport) =>
             )
           // Invalid UTF-8, 100,000 levels of nesting, an HTML 500 and a body of the wrong types: each a decode error
           // naming the status, never a defect.
-          for (const [kind, status] of [["bad-utf8", 200], ["deep", 200], ["html-500", 500], ["wrong-types", 200]]) {
-            const error = yield* answer(kind as string)
+          const cases: ReadonlyArray<readonly [string, number]> = [
+            ["bad-utf8", 200],
+            ["deep", 200],
+            ["html-500", 500],
+            ["wrong-types", 200]
+          ]
+          for (const [kind, status] of cases) {
+            const error = yield* answer(kind)
             assert.strictEqual(error._tag, "StytchDecodeError", `${kind}: ${error._tag}`)
-            assert.strictEqual(error._tag === "StytchDecodeError" && error.status, status, kind as string)
+            assert.strictEqual(error._tag === "StytchDecodeError" && error.status, status, kind)
           }
           // A 64 KiB header is refused by the HTTP parser (node:http and undici cap headers at 16 KiB): no answer.
           const header = yield* answer("huge-header")

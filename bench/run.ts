@@ -20,7 +20,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { cpus, loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
 import { measureInstall } from "./install.js"
-import { measurePerCall } from "./perCall.js"
+import { measure, measurePerCall } from "./perCall.js"
 // The built bundles (`npm run bench` builds them first): what a published package runs. Loading the TypeScript
 // sources through tsx would measure tsx's transform too (it wraps every function in a naming helper).
 import type { Sessions as SessionsNs, Users as UsersNs } from "../src/index.js"
@@ -35,18 +35,9 @@ const quick = process.argv.includes("--quick")
 const rows: Array<[string, string, string]> = []
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits })
 
-/** Runs `body` repeatedly for about `millis` ms after a warm-up; returns operations per second. */
-const opsPerSecond = async (body: () => Promise<unknown>, millis: number, batch = 1): Promise<number> => {
-  const warmUntil = performance.now() + millis / 4
-  while (performance.now() < warmUntil) await body()
-  let ops = 0
-  const start = performance.now()
-  while (performance.now() - start < millis) {
-    await body()
-    ops += batch
-  }
-  return ops / ((performance.now() - start) / 1000)
-}
+/** Operations per second of `body` (perCall's `measure`, without its CPU figure). */
+const opsPerSecond = async (body: () => Promise<unknown>, millis: number, batch = 1): Promise<number> =>
+  (await measure(body, millis, batch)).rate
 
 // ---------------------------------------------------------------------------------------------------------------
 // 1 + 4: in-process emulator

@@ -7,9 +7,9 @@ import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { classifyErrorBody, NOT_JSON, parseJson, requestIdOf, withStatusCode } from "../src/internal/answer.js"
-import { buildPath, validatePathParam } from "../src/internal/path.js"
-import { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, retryDecision } from "../src/internal/retry.js"
-import { describeCause } from "../src/internal/transport.js"
+import { buildPath, validatePathParam } from "../src/core/path.js"
+import { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, retryDecision } from "../src/core/retry.js"
+import { describeCause } from "../src/core/transport.js"
 import { describeParseError, summarizeParseError } from "../src/schemas/Errors.js"
 
 describe("path", () => {

@@ -1,54 +1,10 @@
 /**
- * Reading answers, shared by the JSON pipeline and the OAuth2 form endpoints: the body parsed once, its request id,
- * and the classification of Stytch error bodies. Plain functions: no Effect needed.
+ * An answer's body parsed once, for the Effect 3 line's pipeline and OAuth2 forms (the rules are `core/answer.ts`).
  */
 import { StytchDecodeError } from "../schemas/Errors.js"
-import type { ApiErrorFields } from "../schemas/StytchApiError.js"
+import { parseJson, requestIdOf } from "../core/answer.js"
 
-/** What `parseJson` returns for a body that is not JSON. */
-export const NOT_JSON: unique symbol = Symbol("NotJson")
-
-export const parseJson = (body: string): unknown => {
-  try {
-    return JSON.parse(body)
-  } catch {
-    return NOT_JSON
-  }
-}
-
-const isRecord = (u: unknown): u is Record<string, unknown> =>
-  typeof u === "object" && u !== null && !Array.isArray(u)
-
-const stringOr = (u: unknown, fallback: string) => typeof u === "string" ? u : fallback
-
-/** The `request_id` of a parsed body, when it has one. */
-export const requestIdOf = (json: unknown): string | undefined =>
-  isRecord(json) && typeof json.request_id === "string" ? json.request_id : undefined
-
-/**
- * The fields of a Stytch error body, or `undefined` when `json` is not one. Only a non-empty `error_type` is
- * required (Stytch's own SDK tests serve `{status_code, error_type}` alone): a missing `status_code` is the HTTP
- * status, and a missing `request_id`, `error_message` or `error_url` is `""`.
- */
-export const classifyErrorBody = (json: unknown, status: number): ApiErrorFields | undefined => {
-  if (!isRecord(json) || typeof json.error_type !== "string" || json.error_type === "") return undefined
-  const { error_details } = json
-  return {
-    status_code: typeof json.status_code === "number" ? json.status_code : status,
-    request_id: stringOr(json.request_id, ""),
-    error_type: json.error_type,
-    error_message: stringOr(json.error_message, ""),
-    error_url: stringOr(json.error_url, ""),
-    ...(error_details === undefined ? {} : { error_details })
-  }
-}
-
-/**
- * A 2xx body as its response schema reads it: `status_code` is never required on the wire, so a JSON object
- * without one gets the HTTP status (the same fact, from the status line).
- */
-export const withStatusCode = (json: unknown, status: number): unknown =>
-  isRecord(json) && json.status_code === undefined ? { ...json, status_code: status } : json
+export { classifyErrorBody, NOT_JSON, parseJson, requestIdOf, withStatusCode } from "../core/answer.js"
 
 /**
  * An answer's body parsed once (`NOT_JSON` when it is not JSON), its `request_id` when it has one, and a maker of

@@ -3,19 +3,9 @@
  */
 import type * as Schema from "effect/Schema"
 
-/** Where the request's non-path fields go on the wire. */
-export type Fields =
-  | "body" // JSON body
-  | "query" // query string
-  | "none" // every field is a path parameter; no body
-  | "emptyBody" // every field is a path parameter; the literal body `{}` is still sent
+import type { Fields, RetryPolicy } from "../core/wire.js"
 
-/**
- * Which failures may be retried.
- * - `transient`: reads and other safe calls: network errors, timeouts, 408, 429, 5xx.
- * - `rateLimitOnly`: calls that consume a token or send something: only 429 (the request was not processed).
- */
-export type RetryPolicy = "transient" | "rateLimitOnly"
+export type { Fields, RetryPolicy } from "../core/wire.js"
 
 export interface Endpoint<Req = any, ReqI = any, Res = any, ResI = any> {
   readonly id: string

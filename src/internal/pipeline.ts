@@ -27,11 +27,11 @@ import {
 } from "../schemas/Errors.js"
 import { classifyErrorBody, NOT_JSON, parseAnswer, withStatusCode } from "./answer.js"
 import type { Endpoint, RetryPolicy } from "./endpoint.js"
-import { buildPath } from "./path.js"
-import { backoffDelay, parseRetryAfter, retryDecision } from "./retry.js"
+import { buildPath } from "../core/path.js"
+import { backoffDelay, parseRetryAfter, retryDecision } from "../core/retry.js"
 import { timeoutFail } from "./timeout.js"
-import { BodyTooLargeError, describeCause } from "./transport.js"
-import { VERSION } from "./version.js"
+import { BodyTooLargeError, describeCause } from "../core/transport.js"
+import { VERSION } from "../core/version.js"
 
 /** What the pipeline needs of the resolved configuration (`StytchConfig`'s `Resolved` is one). */
 export interface PipelineConfig {

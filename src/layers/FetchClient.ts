@@ -26,7 +26,7 @@ import * as UrlParams from "@effect/platform/UrlParams"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { TextResponse } from "../internal/textResponse.js"
-import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES as TRANSPORT_MAX_BODY_BYTES } from "../internal/transport.js"
+import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES as TRANSPORT_MAX_BODY_BYTES } from "../core/transport.js"
 
 /**
  * @since 0.1.0

@@ -30,7 +30,7 @@ import * as Stream from "effect/Stream"
 import type * as Http from "node:http"
 import type * as Https from "node:https"
 import { TextResponse } from "../internal/textResponse.js"
-import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES as TRANSPORT_MAX_BODY_BYTES } from "../internal/transport.js"
+import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES as TRANSPORT_MAX_BODY_BYTES } from "../core/transport.js"
 
 /**
  * @since 0.1.0

@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import * as Data from "effect/Data"
+import type { ApiErrorFields as CoreApiErrorFields } from "../core/answer.js"
 
 /**
  * Brand shared by every error this SDK produces (API errors and its own `Stytch*` errors).
@@ -21,20 +22,12 @@ export const TypeId: unique symbol = Symbol.for("effect-stytch/StytchError")
 export type TypeId = typeof TypeId
 
 /**
- * The wire fields of a Stytch error body, kept as they came. Only `error_type` is required on the wire: a missing
- * `status_code` is the HTTP status, a missing `request_id`, `error_message` or `error_url` is `""`.
+ * The wire fields of a Stytch error body, kept as they came (see `core/answer.ts`).
  *
  * @since 0.1.0
  * @category models
  */
-export interface ApiErrorFields {
-  readonly status_code: number
-  readonly request_id: string
-  readonly error_type: string
-  readonly error_message: string
-  readonly error_url: string
-  readonly error_details?: unknown
-}
+export type ApiErrorFields = CoreApiErrorFields
 
 /**
  * An error answered by the Stytch API. Subclasses fix `_tag` to the PascalCase of their `error_type`.

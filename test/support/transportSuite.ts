@@ -21,7 +21,7 @@ import * as http from "node:http"
 import * as https from "node:https"
 import type { AddressInfo } from "node:net"
 import { Stytch, StytchError, Users } from "../../src/index.js"
-import { BodyTooLargeError } from "../../src/internal/transport.js"
+import { BodyTooLargeError } from "../../src/core/transport.js"
 import { expectFailure } from "../support.js"
 
 export interface Seen {

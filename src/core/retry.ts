@@ -2,7 +2,7 @@
  * The retry rules of the HTTP pipeline as plain functions (no Effect): which outcomes are retried, the backoff,
  * and `Retry-After`. All durations are milliseconds.
  */
-import type { RetryPolicy } from "./endpoint.js"
+import type { RetryPolicy } from "./wire.js"
 
 /** The statuses a `transient` endpoint retries (429 is retried by every endpoint). */
 export const TRANSIENT_STATUS: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504])

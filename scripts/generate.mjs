@@ -9,6 +9,9 @@
 //   src/schemas/ErrorFacts.ts   status and message of the error types where the catalogue has them (the emulator's)
 //   src/services/<Area>.ts      the services that are only their endpoints (the others are hand-written over
 //                               src/services/generated/<Area>.ts)
+// The schemas, barrels, error classes and services are written in two flavours from the same data: Effect 3
+// under src/ and Effect 4 under effect4/src/ (`FLAVOURS` below: only the Schema/Context syntax differs; the Effect 4
+// error classes reuse the plain ErrorCatalog.ts and ErrorFacts.ts of src/schemas).
 // Output is formatted with prettier (.prettierrc.json). `--out <dir>` writes under <dir> instead of the repository
 // (test/generated.test.ts compares such a run with the committed files).
 // Run `npm run generate` after editing spec/ or this file; commit the generator and its output together.
@@ -99,6 +102,47 @@ const SAFE_POSTS = new Set([
 ])
 
 // ---------------------------------------------------------------------------------------------------------------
+// Flavours: where each Effect line's files go and how its Schema and Context APIs spell what the spec needs.
+
+const EFFECT3 = {
+  dir: "src",
+  /** The type of a schema annotation (decoded, encoded). */
+  codec: "S.Schema",
+  /** Closed literals (at least one). */
+  literals: (values) => `S.Literal(${values.join(", ")})`,
+  record: (value) => `S.Record({ key: S.String, value: ${value} })`,
+  union: (members) => `S.Union(${members.join(", ")})`,
+  /** A response key that may be missing or null on the wire; a null reads as a missing key. */
+  optionalNullable: (schema) => `S.optionalWith(${schema}, { exact: true, nullable: true })`,
+  /** A struct that keeps its other keys (the catch-all operand of an open filter list). */
+  withRest: (struct) => struct.replace(/\}\)$/, "}, S.Record({ key: S.String, value: S.Unknown }))"),
+  annotate: "annotations",
+  /** Imports the generated schema modules need besides `effect/Schema` (none: Effect 3 has `optionalWith`). */
+  schemaHelpers: () => "",
+  /** Where the plain ErrorFacts.ts is, from the flavour's schemas directory. */
+  facts: "./ErrorFacts.js",
+  serviceTag: (module) =>
+    `export class ${module} extends Context.Tag("effect-stytch/${module}")<${module}, Service>() {}`
+}
+const EFFECT4 = {
+  dir: "effect4/src",
+  codec: "S.Codec",
+  literals: (values) => (values.length === 1 ? `S.Literal(${values[0]})` : `S.Literals([${values.join(", ")}])`),
+  record: (value) => `S.Record(S.String, ${value})`,
+  union: (members) => `S.Union([${members.join(", ")}])`,
+  // Effect 4 has no `optionalWith`: a small helper (effect4/src/internal/schema.ts) gives the same key.
+  optionalNullable: (schema) => `optionalNullable(${schema})`,
+  withRest: (struct) => `S.StructWithRest(${struct}, [S.Record(S.String, S.Unknown)])`,
+  annotate: "annotate",
+  schemaHelpers: (text) =>
+    text.includes("optionalNullable(") ? `import { optionalNullable } from "../internal/schema.js"\n` : "",
+  facts: "../../../src/schemas/ErrorFacts.js",
+  serviceTag: (module) =>
+    `export class ${module} extends Context.Service<${module}, Service>()("effect-stytch/${module}") {}`
+}
+const FLAVOURS = [EFFECT3, EFFECT4]
+
+// ---------------------------------------------------------------------------------------------------------------
 // Models
 
 const types = spec.types
@@ -138,22 +182,20 @@ const splitTop = (s) => {
   return out
 }
 
-const schemaOf = (field, ty, m) => {
+const schemaOf = (F, field, ty, m) => {
   if (ty === "string") return "S.String"
   if (ty === "number") return "S.Number"
   if (ty === "boolean") return field.const ? "S.Literal(true)" : "S.Boolean"
   if (ty === "unknown") return "S.Unknown"
-  if (ty === "object") return structOf(field.fields, m)
+  if (ty === "object") return structOf(F, field.fields, m)
   if (ty.startsWith("ref:")) return ty.slice(4)
-  if (ty.startsWith("array<")) return `S.Array(${schemaOf({}, ty.slice(6, -1), m)})`
-  if (ty.startsWith("record<string,")) return `S.Record({ key: S.String, value: ${schemaOf({}, ty.slice(14, -1), m)} })`
-  if (ty.startsWith("union<")) return `S.Union(${splitTop(ty.slice(6, -1)).map((t) => schemaOf({}, t, m)).join(", ")})`
+  if (ty.startsWith("array<")) return `S.Array(${schemaOf(F, {}, ty.slice(6, -1), m)})`
+  if (ty.startsWith("record<string,")) return F.record(schemaOf(F, {}, ty.slice(14, -1), m))
+  if (ty.startsWith("union<")) return F.union(splitTop(ty.slice(6, -1)).map((t) => schemaOf(F, {}, t, m)))
   if (ty.startsWith("enum:")) {
     // Requests are strict (closed literals); responses read enums as plain strings so a new server value never
     // fails a whole response. Open enums (the SDK also allows any string) are strings on both sides.
-    if (m === "request" && !field.openEnum) {
-      return `S.Literal(${ty.slice(5).split("|").map((v) => JSON.stringify(v)).join(", ")})`
-    }
+    if (m === "request" && !field.openEnum) return F.literals(ty.slice(5).split("|").map((v) => JSON.stringify(v)))
     return "S.String"
   }
   throw new Error(`unknown type string ${ty}`)
@@ -161,20 +203,20 @@ const schemaOf = (field, ty, m) => {
 
 const keyOf = (k) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k))
 
-const propOf = (f, m, relaxed) => {
-  const s = schemaOf(f, f.type, m)
+const propOf = (F, f, m, relaxed) => {
+  const s = schemaOf(F, f, f.type, m)
   const optional = f.optional || f.orUndefined || relaxed.includes(f.name)
   const key = keyOf(f.name)
   if (!optional) return `${key}: ${s}`
   // Requests: `optional` accepts an explicit undefined and drops the key. Responses: absent or null both read as
   // absent.
-  return m === "request" ? `${key}: S.optional(${s})` : `${key}: S.optionalWith(${s}, { exact: true, nullable: true })`
+  return m === "request" ? `${key}: S.optional(${s})` : `${key}: ${F.optionalNullable(s)}`
 }
 
-const structOf = (fields = [], m, relaxed = []) =>
+const structOf = (F, fields = [], m, relaxed = []) =>
   fields.length === 0
     ? "S.Struct({})"
-    : `S.Struct({\n${fields.map((f) => `  ${propOf(f, m, relaxed)}`).join(",\n")}\n})`
+    : `S.Struct({\n${fields.map((f) => `  ${propOf(F, f, m, relaxed)}`).join(",\n")}\n})`
 
 // TypeScript types, written out so the compiler never has to infer ~300 schema types (and hovers show fields).
 // side: "type" (decoded) or "encoded" (wire).
@@ -264,7 +306,7 @@ for (const e of spec.endpoints) {
   }
 }
 
-const modelOf = (name) => {
+const modelOf = (F, name) => {
   const t = types[name]
   const m = mode(name)
   const users = endpointsOfType.get(name) ?? []
@@ -279,11 +321,11 @@ const modelOf = (name) => {
     // request encoder refuses unknown keys everywhere else.
     const open = (v) => v.additionalProperties === "unknown"
     const variants = t.variants.map((v) => {
-      if (v.type) return schemaOf({}, v.type, m)
+      if (v.type) return schemaOf(F, {}, v.type, m)
       const fields = v.fields.map((f) => (f.name === t.discriminator ? { ...f, openEnum: false } : f))
-      const struct = structOf(fields, "request")
-      return open(v) ? struct.replace(/\}\)$/, "}, S.Record({ key: S.String, value: S.Unknown }))") : struct
-    }).join(", ")
+      const struct = structOf(F, fields, "request")
+      return open(v) ? F.withRest(struct) : struct
+    })
     const tsVariants = (side) => t.variants.map((v) => {
       if (v.type) return tsOf({}, v.type, m, side)
       const fields = v.fields.map((f) => (f.name === t.discriminator ? { ...f, openEnum: false } : f))
@@ -292,24 +334,23 @@ const modelOf = (name) => {
     }).join(" | ")
     return `${modelDoc}export type ${name} = ${tsVariants("type")}\n` +
       `${modelDoc}export type ${name}Encoded = ${tsVariants("encoded")}\n` +
-      `${doc}export const ${name}: S.Schema<${name}, ${name}Encoded> = /* @__PURE__ */ S.suspend(() =>\n` +
-      `  S.Union(${variants}).annotations({ identifier: "${name}" })\n)\n`
+      `${doc}export const ${name}: ${F.codec}<${name}, ${name}Encoded> = /* @__PURE__ */ S.suspend(() =>\n` +
+      `  ${F.union(variants)}.${F.annotate}({ identifier: "${name}" })\n)\n`
   }
   // A response's `request_id` is never required (Stytch's own fixtures omit it); its `status_code` is filled from
   // the HTTP status by the pipeline when absent (src/internal/answer.ts).
   const relaxed = [...(RELAXED[name] ?? []), ...(t.kind === "response" ? ["request_id"] : [])]
-  const struct = structOf(t.fields, m, relaxed)
+  const struct = structOf(F, t.fields, m, relaxed)
   // Built on first use: constructing ~300 schemas at import time would cost ~100 ms (docs/ARCHITECTURE.md).
   return `${modelDoc}export interface ${name} ${tsStruct(t.fields, m, "type", relaxed)}\n` +
     `${modelDoc}export interface ${name}Encoded ${tsStruct(t.fields, m, "encoded", relaxed)}\n` +
-    `${doc}export const ${name}: S.Schema<${name}, ${name}Encoded> = /* @__PURE__ */ S.suspend(() =>\n` +
-    `${struct}.annotations({ identifier: "${name}" })\n)\n`
+    `${doc}export const ${name}: ${F.codec}<${name}, ${name}Encoded> = /* @__PURE__ */ S.suspend(() =>\n` +
+    `${struct}.${F.annotate}({ identifier: "${name}" })\n)\n`
 }
 
-const NO_REQUEST = jsdoc(["The request of an endpoint that takes none (`project.metrics`)."], [
-  "@since 0.1.0",
-  "@category schemas"
-]) + `export const NoRequest: S.Schema<{}> = /* @__PURE__ */ S.Struct({}).annotations({ identifier: "NoRequest" })
+const noRequest = (F) =>
+  jsdoc(["The request of an endpoint that takes none (`project.metrics`)."], ["@since 0.1.0", "@category schemas"]) +
+  `export const NoRequest: ${F.codec}<{}> = /* @__PURE__ */ S.Struct({}).${F.annotate}({ identifier: "NoRequest" })
 /** @since 0.1.0 @category models */
 export interface NoRequest {}
 `
@@ -374,73 +415,78 @@ ${pad}  })`
 // Per-area modules and Shared.ts
 
 const sharedNames = order.filter((n) => home.get(n) === "shared")
-emit(
-  "src/schemas/Shared.ts",
-  jsdoc([
-    "The schemas several areas use (the others live in their area's module). Requests are strict; responses ignore " +
-    "unknown fields and read `null` optionals as absent."
-  ], ["@since 0.1.0"]) +
-    `import * as S from "effect/Schema"\n\n${NO_REQUEST}\n${sharedNames.map(modelOf).join("\n")}`
-)
-
-const localNames = {}
-for (const area of areaKeys) {
-  const { module, summary } = AREAS[area]
-  const local = order.filter((n) => home.get(n) === area)
-  localNames[area] = local
-  const areaEndpoints = http.filter((e) => areaOfId(e.id) === area)
-  const needed = new Set([
-    ...local.flatMap(directRefs),
-    ...areaEndpoints.flatMap((e) => [e.request ?? "NoRequest", e.response])
-  ])
-  const imports = [...needed].filter((n) => n === "NoRequest" || home.get(n) === "shared").sort()
-  const reexports = listed[area].filter((n) => home.get(n) === "shared")
-  let text = jsdoc([`${summary} The area's endpoints and the schemas only this area uses.`], ["@since 0.1.0"])
-  if (local.length > 0 || areaEndpoints.length > 0) text += `import * as S from "effect/Schema"\n`
-  if (areaEndpoints.length > 0) text += `import { endpoint } from "../internal/endpoint.js"\n`
-  // A shared schema's wire type is needed where a local type's wire type refers to it.
-  const encoded = [...new Set(local.flatMap(directRefs))].filter((n) => home.get(n) === "shared").sort()
-  const importList = [...imports, ...encoded.map((n) => `type ${n}Encoded`)]
-  if (importList.length > 0) text += `import { ${importList.join(", ")} } from "./Shared.js"\n`
-  if (reexports.length > 0) text += `\nexport { ${reexports.join(", ")} } from "./Shared.js"\n`
-  text += `\n${local.map(modelOf).join("\n")}`
-  text += `\n${jsdoc([`Every HTTP endpoint of the area.`], ["@since 0.1.0", "@category endpoints"])}` +
-    `export const endpoints = ${render(treeOf(area), 0)}\n`
-  emit(`src/schemas/${module}.ts`, text)
-}
-
-// Barrels: every schema by name, every area's table by its key.
-emit(
-  "src/schemas/Models.ts",
-  jsdoc([
-    "Every request, response and entity schema of the Stytch consumer API, one per type in spec/api-spec.json " +
-    "(a barrel over the area modules and Shared.ts: import those to carry only what you use)."
-  ], ["@since 0.1.0"]) +
-    `export * from "./Shared.js"\n` +
-    areaKeys.filter((a) => localNames[a].length > 0).map((a) => {
-      const names = localNames[a]
-      return `export { ${names.join(", ")} } from "./${AREAS[a].module}.js"\n` +
-        `export type { ${names.map((n) => `${n}Encoded`).join(", ")} } from "./${AREAS[a].module}.js"\n`
-    }).join("")
-)
-
+const localNames = Object.fromEntries(areaKeys.map((a) => [a, order.filter((n) => home.get(n) === a)]))
 const areasWithEndpoints = areaKeys.filter((a) => http.some((e) => areaOfId(e.id) === a))
-emit(
-  "src/schemas/Endpoints.ts",
-  jsdoc([
-    "Every HTTP endpoint of the Stytch consumer API, defined once, by area (a barrel over the area modules). The " +
-    "SDK's client and the emulator's router are both derived from these definitions."
-  ], ["@since 0.1.0"]) +
-    areasWithEndpoints.map((a) => `import { endpoints as ${a}Endpoints } from "./${AREAS[a].module}.js"\n`).join("") +
-    `\nexport type { Client, Method, WithClaims, WithClaimsMethod } from "../internal/client.js"\n` +
-    `export type { Endpoint, Fields, RequestOf, ResponseOf, RetryPolicy } from "../internal/endpoint.js"\n` +
-    areasWithEndpoints.map((a) =>
-      `\n${jsdoc([`The endpoints of ${AREAS[a].module}.`], ["@since 0.1.0", "@category endpoints"])}` +
-      `export const ${a} = ${a}Endpoints\n`
-    ).join("") +
-    `\n${jsdoc(["Every endpoint, flat, in spec order."], ["@since 0.1.0", "@category endpoints"])}` +
-    `export const all = [\n${http.map((e) => `  ${e.id}`).join(",\n")}\n] as const\n`
-)
+
+const emitSchemas = (F) => {
+  const models = sharedNames.map((n) => modelOf(F, n)).join("\n")
+  emit(
+    `${F.dir}/schemas/Shared.ts`,
+    jsdoc([
+      "The schemas several areas use (the others live in their area's module). Requests are strict; responses " +
+      "ignore unknown fields and read `null` optionals as absent."
+    ], ["@since 0.1.0"]) +
+      `import * as S from "effect/Schema"\n${F.schemaHelpers(models)}\n${noRequest(F)}\n${models}`
+  )
+
+  for (const area of areaKeys) {
+    const { module, summary } = AREAS[area]
+    const local = localNames[area]
+    const areaEndpoints = http.filter((e) => areaOfId(e.id) === area)
+    const needed = new Set([
+      ...local.flatMap(directRefs),
+      ...areaEndpoints.flatMap((e) => [e.request ?? "NoRequest", e.response])
+    ])
+    const imports = [...needed].filter((n) => n === "NoRequest" || home.get(n) === "shared").sort()
+    const reexports = listed[area].filter((n) => home.get(n) === "shared")
+    const localModels = local.map((n) => modelOf(F, n)).join("\n")
+    let text = jsdoc([`${summary} The area's endpoints and the schemas only this area uses.`], ["@since 0.1.0"])
+    if (local.length > 0 || areaEndpoints.length > 0) text += `import * as S from "effect/Schema"\n`
+    if (areaEndpoints.length > 0) text += `import { endpoint } from "../internal/endpoint.js"\n`
+    text += F.schemaHelpers(localModels)
+    // A shared schema's wire type is needed where a local type's wire type refers to it.
+    const encoded = [...new Set(local.flatMap(directRefs))].filter((n) => home.get(n) === "shared").sort()
+    const importList = [...imports, ...encoded.map((n) => `type ${n}Encoded`)]
+    if (importList.length > 0) text += `import { ${importList.join(", ")} } from "./Shared.js"\n`
+    if (reexports.length > 0) text += `\nexport { ${reexports.join(", ")} } from "./Shared.js"\n`
+    text += `\n${localModels}`
+    text += `\n${jsdoc([`Every HTTP endpoint of the area.`], ["@since 0.1.0", "@category endpoints"])}` +
+      `export const endpoints = ${render(treeOf(area), 0)}\n`
+    emit(`${F.dir}/schemas/${module}.ts`, text)
+  }
+
+  // Barrels: every schema by name, every area's table by its key.
+  emit(
+    `${F.dir}/schemas/Models.ts`,
+    jsdoc([
+      "Every request, response and entity schema of the Stytch consumer API, one per type in spec/api-spec.json " +
+      "(a barrel over the area modules and Shared.ts: import those to carry only what you use)."
+    ], ["@since 0.1.0"]) +
+      `export * from "./Shared.js"\n` +
+      areaKeys.filter((a) => localNames[a].length > 0).map((a) => {
+        const names = localNames[a]
+        return `export { ${names.join(", ")} } from "./${AREAS[a].module}.js"\n` +
+          `export type { ${names.map((n) => `${n}Encoded`).join(", ")} } from "./${AREAS[a].module}.js"\n`
+      }).join("")
+  )
+
+  emit(
+    `${F.dir}/schemas/Endpoints.ts`,
+    jsdoc([
+      "Every HTTP endpoint of the Stytch consumer API, defined once, by area (a barrel over the area modules). The " +
+      "SDK's client and the emulator's router are both derived from these definitions."
+    ], ["@since 0.1.0"]) +
+      areasWithEndpoints.map((a) => `import { endpoints as ${a}Endpoints } from "./${AREAS[a].module}.js"\n`).join("") +
+      `\nexport type { Client, Method, WithClaims, WithClaimsMethod } from "../internal/client.js"\n` +
+      `export type { Endpoint, Fields, RequestOf, ResponseOf, RetryPolicy } from "../internal/endpoint.js"\n` +
+      areasWithEndpoints.map((a) =>
+        `\n${jsdoc([`The endpoints of ${AREAS[a].module}.`], ["@since 0.1.0", "@category endpoints"])}` +
+        `export const ${a} = ${a}Endpoints\n`
+      ).join("") +
+      `\n${jsdoc(["Every endpoint, flat, in spec order."], ["@since 0.1.0", "@category endpoints"])}` +
+      `export const all = [\n${http.map((e) => `  ${e.id}`).join(",\n")}\n] as const\n`
+  )
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Errors. The names the SDK needs at run time are one string (ErrorCatalog.ts); a class is made for an error_type
@@ -476,27 +522,28 @@ emit(
       }).join(",\n")
     }\n}\n`
 )
-let errors = jsdoc([
-  `One tagged error class per Stytch \`error_type\` (${errs.length}, from spec/error-types.json). Each is made ` +
-  "when first used, and is the class `fromBody` gives a decoded answer of that type."
-], ["@since 0.1.0"]) +
-  `import { type ApiError, errorClass } from "./StytchApiError.js"\n\n` +
-  `export { facts } from "./ErrorFacts.js"\n`
-for (const e of errs) {
-  const facts = [e.status ? `HTTP ${e.status}` : undefined, e.message].filter(Boolean).join(": ")
-  const doc = jsdoc([`\`${e.error_type}\`${facts ? ` (${facts})` : ""}.`], ["@since 0.1.0", "@category errors"])
-  errors += `\n${doc}export const ${e.tag} = /* @__PURE__ */ errorClass<"${e.tag}">("${e.error_type}")\n`
-  // `_tag` declared first among the interface's own members: it is then the first unit-typed property TypeScript
-  // finds, and its subtype reduction of the union (every Effect.gen's error channel) skips pairs whose tags differ
-  // instead of comparing the ~830 members structurally (the inherited first unit-typed property is `[TypeId]`,
-  // the same in all).
-  const head = `export interface ${e.tag} extends ApiError<"${e.tag}"> {`
-  // Prettier keeps an interface's heritage on its line; the longest tags need it on the next.
-  errors += `/** @since 0.1.0 @category errors */\n${
-    head.length <= 120 ? head : `// prettier-ignore\nexport interface ${e.tag}\n  extends ApiError<"${e.tag}"> {`
-  }\n  readonly _tag: "${e.tag}"\n}\n`
-}
-errors += `
+const emitErrorTypes = (F) => {
+  let errors = jsdoc([
+    `One tagged error class per Stytch \`error_type\` (${errs.length}, from spec/error-types.json). Each is made ` +
+    "when first used, and is the class `fromBody` gives a decoded answer of that type."
+  ], ["@since 0.1.0"]) +
+    `import { type ApiError, errorClass } from "./StytchApiError.js"\n\n` +
+    `export { facts } from "${F.facts}"\n`
+  for (const e of errs) {
+    const facts = [e.status ? `HTTP ${e.status}` : undefined, e.message].filter(Boolean).join(": ")
+    const doc = jsdoc([`\`${e.error_type}\`${facts ? ` (${facts})` : ""}.`], ["@since 0.1.0", "@category errors"])
+    errors += `\n${doc}export const ${e.tag} = /* @__PURE__ */ errorClass<"${e.tag}">("${e.error_type}")\n`
+    // `_tag` declared first among the interface's own members: it is then the first unit-typed property TypeScript
+    // finds, and its subtype reduction of the union (every Effect.gen's error channel) skips pairs whose tags differ
+    // instead of comparing the ~830 members structurally (the inherited first unit-typed property is `[TypeId]`,
+    // the same in all).
+    const head = `export interface ${e.tag} extends ApiError<"${e.tag}"> {`
+    // Prettier keeps an interface's heritage on its line; the longest tags need it on the next.
+    errors += `/** @since 0.1.0 @category errors */\n${
+      head.length <= 120 ? head : `// prettier-ignore\nexport interface ${e.tag}\n  extends ApiError<"${e.tag}"> {`
+    }\n  readonly _tag: "${e.tag}"\n}\n`
+  }
+  errors += `
 ${jsdoc(["Every catalogued error class, by `error_type`."], ["@since 0.1.0", "@category errors"])}\
 export const byErrorType = {
 ${errs.map((e) => `  ${keyOf(e.error_type)}: ${e.tag}`).join(",\n")}
@@ -505,12 +552,13 @@ ${errs.map((e) => `  ${keyOf(e.error_type)}: ${e.tag}`).join(",\n")}
 ${jsdoc(["The union of every catalogued error class."], ["@since 0.1.0", "@category errors"])}export type CatalogError =
 ${errs.map((e) => `  | ${e.tag}`).join("\n")}
 `
-emit("src/schemas/ErrorTypes.ts", errors)
+  emit(`${F.dir}/schemas/ErrorTypes.ts`, errors)
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Services. An area whose service is only its endpoints (and the claims variants of its session-bearing
 // `authenticate`) is generated whole; an area with hand-written helpers gets its generated part in
-// src/services/generated/<Area>.ts.
+// <dir>/services/generated/<Area>.ts.
 
 const claimsMembers = (area) =>
   claimsOf(area).map((e) => {
@@ -529,32 +577,33 @@ const clientImports = (claims) =>
       `import type { RequestOf, ResponseOf } from "../internal/endpoint.js"\n`
     : `import { type Client, makeClient } from "../internal/client.js"\n`
 
-for (const area of areaKeys) {
-  const { module, summary, handWritten } = AREAS[area]
-  const claims = claimsMembers(area)
-  const body = `export interface ${handWritten ? "Methods" : "Service"} extends Client<typeof endpoints> ${
-    claims.length > 0 ? `{\n${claims.map((c) => c.type).join("\n")}\n}` : "{}"
-  }\n`
-  const value = `{\n    ...makeClient(http, endpoints)${claims.map((c) => `,\n    ${c.value}`).join("")}\n  }`
-  if (handWritten) {
+const emitServices = (F) => {
+  for (const area of areaKeys) {
+    const { module, summary, handWritten } = AREAS[area]
+    const claims = claimsMembers(area)
+    const body = `export interface ${handWritten ? "Methods" : "Service"} extends Client<typeof endpoints> ${
+      claims.length > 0 ? `{\n${claims.map((c) => c.type).join("\n")}\n}` : "{}"
+    }\n`
+    const value = `{\n    ...makeClient(http, endpoints)${claims.map((c) => `,\n    ${c.value}`).join("")}\n  }`
+    if (handWritten) {
+      emit(
+        `${F.dir}/services/generated/${module}.ts`,
+        jsdoc([
+          `The generated part of the ${module} service: its endpoints' methods (${F.dir}/services/${module}.ts adds ` +
+          "the hand-written helpers)."
+        ]) +
+          clientImports(claims).replace(/"\.\.\//g, "\"../../") +
+          `import type { Pipeline } from "../../internal/pipeline.js"\n` +
+          `import { endpoints } from "../../schemas/${module}.js"\n\n` +
+          `/** The methods of the area's endpoints. */\n${body}\n` +
+          `/** Builds the methods over a pipeline. */\nexport const methods = (http: Pipeline): Methods => (${value})\n`
+      )
+      continue
+    }
     emit(
-      `src/services/generated/${module}.ts`,
-      jsdoc([
-        `The generated part of the ${module} service: its endpoints' methods (src/services/${module}.ts adds ` +
-        "the hand-written helpers)."
-      ]) +
-        clientImports(claims).replace(/"\.\.\//g, "\"../../") +
-        `import type { Pipeline } from "../../internal/pipeline.js"\n` +
-        `import { endpoints } from "../../schemas/${module}.js"\n\n` +
-        `/** The methods of the area's endpoints. */\n${body}\n` +
-        `/** Builds the methods over a pipeline. */\nexport const methods = (http: Pipeline): Methods => (${value})\n`
-    )
-    continue
-  }
-  emit(
-    `src/services/${module}.ts`,
-    jsdoc([summary], ["@since 0.1.0"]) +
-      `import * as Context from "effect/Context"
+      `${F.dir}/services/${module}.ts`,
+      jsdoc([summary], ["@since 0.1.0"]) +
+        `import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 ${clientImports(claims)}import { StytchHttp } from "../layers/StytchHttp.js"
@@ -563,8 +612,7 @@ import { endpoints } from "../schemas/${module}.js"
 export * from "../schemas/${module}.js"
 
 ${jsdoc([], ["@since 0.1.0", "@category models"])}${body}
-${jsdoc([], ["@since 0.1.0", "@category tags"])}\
-export class ${module} extends Context.Tag("effect-stytch/${module}")<${module}, Service>() {}
+${jsdoc([], ["@since 0.1.0", "@category tags"])}${F.serviceTag(module)}
 
 ${jsdoc([], ["@since 0.1.0", "@category constructors"])}\
 export const make: Effect.Effect<Service, never, StytchHttp> = /* @__PURE__ */ Effect.map(StytchHttp, (http) =>
@@ -573,7 +621,14 @@ export const make: Effect.Effect<Service, never, StytchHttp> = /* @__PURE__ */ E
 ${jsdoc([], ["@since 0.1.0", "@category layers"])}\
 export const layer: Layer.Layer<${module}, never, StytchHttp> = /* @__PURE__ */ Layer.effect(${module}, make)
 `
-  )
+    )
+  }
+}
+
+for (const F of FLAVOURS) {
+  emitSchemas(F)
+  emitErrorTypes(F)
+  emitServices(F)
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -16,6 +16,14 @@ import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import { Stytch, StytchConfig, Users } from "../src/index.js"
 import { userBody } from "./support.js"
+import {
+  BAD_BASE_URLS,
+  BAD_MAX_RETRIES,
+  BAD_PROJECT_IDS,
+  BAD_PROJECT_IDS_WITH_BASE_URL,
+  BAD_SECRETS,
+  BAD_TIMEOUTS
+} from "../effect4/test/support/pipelineCases.js"
 
 const PROJECT_ID = "project-test-11111111-2222-4333-8444-555555555555"
 const LIVE_PROJECT_ID = "project-live-11111111-2222-4333-8444-555555555555"
@@ -69,8 +77,7 @@ describe("Stytch.layer: invalid options fail at build with a ConfigError naming 
       assert.include(describe_(missing), "options.projectId")
       assert.include(describe_(missing), "missing")
 
-      const ids = ["", "   ", "abc", "project-prod-123", "project-test-", "secret-test-123", "my-project"]
-      for (const projectId of ids) {
+      for (const projectId of BAD_PROJECT_IDS) {
         const error = yield* buildFailure({ projectId, secret: SECRET })
         assert.include(describe_(error), "options.projectId", projectId)
         assert.notInclude(describe_(error), "STYTCH_", projectId)
@@ -88,7 +95,7 @@ describe("Stytch.layer: invalid options fail at build with a ConfigError naming 
       yield* Context.get(context, Users.Users).get({ user_id: "user-test-config" })
       assert.deepStrictEqual(urls, ["http://localhost:4010/v1/users/user-test-config"])
       // Still not empty, and one word: it is the Basic auth user name.
-      for (const projectId of ["", "  ", "my project", "my:project"]) {
+      for (const projectId of BAD_PROJECT_IDS_WITH_BASE_URL) {
         const error = yield* buildFailure({ projectId, secret: SECRET, baseUrl: "http://localhost:4010" })
         assert.include(describe_(error), "options.projectId", projectId)
       }
@@ -106,7 +113,7 @@ describe("Stytch.layer: invalid options fail at build with a ConfigError naming 
       assert.include(describe_(undefinedSecret), "options.secret")
 
       // A secret pasted with a space or a colon can never authenticate (and a colon breaks Basic auth).
-      for (const secret of ["secret with spaces-canary", " secret-leading-space-canary", "secret:colon-canary"]) {
+      for (const secret of BAD_SECRETS) {
         const error = yield* buildFailure({ projectId: PROJECT_ID, secret })
         assert.include(describe_(error), "options.secret")
         assert.notInclude(describe_(error), "canary")
@@ -116,7 +123,7 @@ describe("Stytch.layer: invalid options fail at build with a ConfigError naming 
 
   it.effect("bad base URLs -> options.baseUrl / options.fraudBaseUrl", () =>
     Effect.gen(function*() {
-      for (const baseUrl of ["not a url", "ftp://example.test", "example.test", "https://example.test/?x=1"]) {
+      for (const baseUrl of BAD_BASE_URLS) {
         const error = yield* buildFailure({ projectId: PROJECT_ID, secret: SECRET, baseUrl })
         assert.include(describe_(error), "options.baseUrl", baseUrl)
       }
@@ -137,11 +144,11 @@ describe("Stytch.layer: invalid options fail at build with a ConfigError naming 
 
   it.effect("bad maxRetries and timeout", () =>
     Effect.gen(function*() {
-      for (const maxRetries of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      for (const maxRetries of BAD_MAX_RETRIES) {
         const error = yield* buildFailure({ projectId: PROJECT_ID, secret: SECRET, maxRetries })
         assert.include(describe_(error), "options.maxRetries", String(maxRetries))
       }
-      for (const timeout of [0, -5, "0 seconds", "banana"] as const) {
+      for (const timeout of BAD_TIMEOUTS) {
         // "banana" is not a DurationInput: it must still be a ConfigError, not a thrown exception.
         const error = yield* buildFailure({ projectId: PROJECT_ID, secret: SECRET, timeout: timeout as any })
         assert.include(describe_(error), "options.timeout", String(timeout))

@@ -25,6 +25,7 @@ import * as TestClock from "effect/TestClock"
 import * as Tracer from "effect/Tracer"
 import { Fraud, M2M, Passwords, Sessions, Stytch, StytchError, Users, WebAuthn } from "../src/index.js"
 import { drive, expectFailure, requestBody, userBody } from "./support.js"
+import { NEVER_RETRIED, RATE_LIMIT_ONLY_NOT_RETRIED, TRANSIENT_RETRIED } from "../effect4/test/support/pipelineCases.js"
 import type * as StytchConfig from "../src/layers/StytchConfig.js"
 
 const PROJECT_ID = "project-test-11111111-2222-4333-8444-555555555555"
@@ -280,12 +281,12 @@ describe("retries", () => {
 
   it.effect("408, 429, 500, 502, 504 and transport errors are transient; 400, 404 and 501 are not", () =>
     Effect.gen(function*() {
-      for (const status of [408, 429, 500, 502, 504]) {
+      for (const status of TRANSIENT_RETRIED) {
         const { client, sent } = fake(() => json(status, errorBody(status, "some_error")))
         yield* drive(getUser("user-test-s").pipe(withClient(client, { maxRetries: 1 })))
         assert.strictEqual(sent.length, 2, `status ${status}`)
       }
-      for (const status of [400, 404, 501]) {
+      for (const status of NEVER_RETRIED) {
         const { client, sent } = fake(() => json(status, errorBody(status, "some_error")))
         yield* drive(getUser("user-test-s").pipe(withClient(client, { maxRetries: 1 })))
         assert.strictEqual(sent.length, 1, `status ${status}`)
@@ -320,7 +321,7 @@ describe("retries", () => {
 
   it.effect("a rateLimitOnly endpoint does not retry 500, 503, 408 or transport errors", () =>
     Effect.gen(function*() {
-      for (const status of [500, 503, 408]) {
+      for (const status of RATE_LIMIT_ONLY_NOT_RETRIED) {
         const { client, sent } = fake(() => json(status, errorBody(status, "some_error")))
         const error = yield* driveFlip(createUser("c@example.test").pipe(withClient(client)))
         assert.strictEqual(error._tag, "StytchUnknownError")

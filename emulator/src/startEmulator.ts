@@ -1,18 +1,15 @@
 /**
  * The emulator without Effect: `startEmulator` serves it on loopback and hands back its controls as async functions,
- * for any JavaScript test runner and the official `stytch` package. It is `layerServer` run in a `ManagedRuntime`;
- * `close()` disposes of that runtime (and so of the server).
+ * for any JavaScript test runner and the official `stytch` package. It is `createEmulator` (the plain emulator) and
+ * its `serve`; `close()` stops the server.
  *
- * Time is the real clock. Tests that need `TestClock` use the Effect layers (`StytchEmulator.layerStytch`).
+ * Time is the real clock. Tests that need another one give it to `createEmulator` (a plain `{ now, sleep }`) or use
+ * the Effect layers (`StytchEmulator.layerStytch`), whose time is the caller's `Clock`.
  *
  * @since 0.1.0
  */
-import * as Cause from "effect/Cause"
-import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
-import * as ManagedRuntime from "effect/ManagedRuntime"
-import * as Redacted from "effect/Redacted"
-import * as Emulator from "./Emulator.js"
+import type * as Emulator from "./Emulator.js"
+import { createEmulator } from "./plain.js"
 
 /**
  * The options of `startEmulator`: the emulator's (`projectId`, `secret`, `settings`) and the server's (`port`,
@@ -88,39 +85,28 @@ export interface RunningEmulator {
  * @category constructors
  */
 export const startEmulator = async (options: StartOptions = {}): Promise<RunningEmulator> => {
-  const runtime = ManagedRuntime.make(Emulator.layerServer(options))
-  // A failure rejects with the error itself, a defect with its `Error` (`updateSettings: ...`), not a FiberFailure.
-  const run = <A, E>(effect: Effect.Effect<A, E, Emulator.StytchEmulator | Emulator.EmulatorServer>) =>
-    runtime.runPromiseExit(effect).then((exit) => {
-      if (Exit.isSuccess(exit)) return exit.value
-      const error = Cause.squash(exit.cause)
-      throw error instanceof Error ? error : new Error(String(error))
-    })
-  const started = await run(Effect.all([Emulator.StytchEmulator, Emulator.EmulatorServer])).catch(async (error) => {
-    await runtime.dispose()
-    throw error
-  })
-  const [emulator, server] = started
-  let closing: Promise<void> | undefined
+  const { host, maxBodyBytes, port, ...emulatorOptions } = options
+  const emulator = createEmulator(emulatorOptions)
+  const server = await emulator.serve({ host, maxBodyBytes, port })
   return {
     url: server.url,
     port: server.port,
     projectId: emulator.projectId,
-    secret: Redacted.value(emulator.secret),
-    outbox: (filter) => run(emulator.outbox(filter)),
-    latestMessage: (filter) => run(emulator.latestMessage(filter)),
-    reset: () => run(emulator.reset),
-    resetKeepingSettings: () => run(emulator.resetKeepingSettings),
-    settings: () => run(emulator.settings),
-    updateSettings: (patch) => run(emulator.updateSettings(patch)),
-    rotateKeys: () => run(emulator.rotateKeys),
-    failNext: (fault, count) => run(emulator.failNext(fault, count)),
-    mintOAuthToken: (request) => run(emulator.mintOAuthToken(request)),
-    mintImpersonationToken: (request) => run(emulator.mintImpersonationToken(request)),
-    seedSession: (seed) => run(emulator.seedSession(seed)),
-    seedTelemetry: (seed) => run(emulator.seedTelemetry(seed)),
-    exportState: () => run(emulator.exportState),
-    importState: (state) => run(emulator.importState(state)),
-    close: () => (closing ??= runtime.dispose())
+    secret: emulator.secret,
+    outbox: (filter) => emulator.outbox(filter),
+    latestMessage: (filter) => emulator.latestMessage(filter),
+    reset: () => emulator.reset(),
+    resetKeepingSettings: () => emulator.resetKeepingSettings(),
+    settings: () => emulator.settings(),
+    updateSettings: (patch) => emulator.updateSettings(patch),
+    rotateKeys: () => emulator.rotateKeys(),
+    failNext: (fault, count) => emulator.failNext(fault, count),
+    mintOAuthToken: (request) => emulator.mintOAuthToken(request),
+    mintImpersonationToken: (request) => emulator.mintImpersonationToken(request),
+    seedSession: (seed) => emulator.seedSession(seed),
+    seedTelemetry: (seed) => emulator.seedTelemetry(seed),
+    exportState: () => emulator.exportState(),
+    importState: (state) => emulator.importState(state),
+    close: server.close
   }
 }

@@ -60,3 +60,27 @@ export const classifyErrorBody = (json: unknown, status: number): ApiErrorFields
  */
 export const withStatusCode = (json: unknown, status: number): unknown =>
   isRecord(json) && json.status_code === undefined ? { ...json, status_code: status } : json
+
+/**
+ * How an answer reads, its body parsed (`parseJson`): a Stytch error body (any status of 400 or more with one), a
+ * body for the response schema (a 2xx, with `status_code` filled in), or neither, and why (for a
+ * `StytchDecodeError`).
+ */
+export type AnswerReading =
+  | { readonly _tag: "ErrorBody"; readonly fields: ApiErrorFields }
+  | { readonly _tag: "Body"; readonly json: unknown }
+  | { readonly _tag: "Unreadable"; readonly detail: string }
+
+export const readAnswer = (
+  answer: { readonly status: number; readonly body: string },
+  json: unknown
+): AnswerReading => {
+  if (json === NOT_JSON) return { _tag: "Unreadable", detail: `the body is not JSON (${answer.body.length} bytes)` }
+  if (answer.status >= 400) {
+    const fields = classifyErrorBody(json, answer.status)
+    return fields === undefined
+      ? { _tag: "Unreadable", detail: `HTTP ${answer.status} without a Stytch error body` }
+      : { _tag: "ErrorBody", fields }
+  }
+  return { _tag: "Body", json: withStatusCode(json, answer.status) }
+}

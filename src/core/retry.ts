@@ -56,3 +56,19 @@ export const parseRetryAfter = (headers: Readonly<Record<string, string>>, now: 
   if (Number.isNaN(date)) return undefined
   return Math.min(Math.max(0, date - now), MAX_RETRY_AFTER_MS)
 }
+
+/** How a retried attempt failed, for the retry's log line: its HTTP status, or why there was no answer. */
+export const failureReason = (
+  outcome:
+    | { readonly _tag: "Answer"; readonly status: number }
+    | { readonly _tag: "NoAnswer"; readonly reason: "Transport" | "Timeout" | "BodyTooLarge"; readonly detail: string }
+): string =>
+  outcome._tag === "Answer"
+    ? `HTTP ${outcome.status}`
+    : outcome.reason === "Timeout"
+    ? outcome.detail
+    : `transport error (${outcome.detail})`
+
+/** The debug line logged before a retry (`attempt` is 1-based; `delay` as formatted by the caller). */
+export const retryMessage = (id: string, attempt: number, attempts: number, reason: string, delay: string): string =>
+  `Stytch ${id}: attempt ${attempt}/${attempts} failed (${reason}), retrying in ${delay}`

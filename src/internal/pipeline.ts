@@ -3,8 +3,9 @@
  * a per-attempt timeout, retries by the endpoint's policy (with backoff, jitter and `Retry-After`), a trace span,
  * and the decoding of answers into response schemas or typed errors. `layers/StytchHttp.ts` makes it a service.
  *
- * The decisions that need no Effect live in plain modules: `path.ts` (request paths), `retry.ts` (retry rules,
- * backoff, `Retry-After`), `answer.ts` (bodies and error bodies), `transport.ts` (why there was no answer).
+ * The decisions that need no Effect live in plain modules (`src/core/`, shared with the Effect 4 line): `request.ts`
+ * and `path.ts` (the wire form of a request), `retry.ts` (retry rules, backoff, `Retry-After`, the retry log line),
+ * `answer.ts` (bodies and error bodies), `transport.ts` (why there was no answer).
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
@@ -25,10 +26,17 @@ import {
   StytchTransportError,
   summarizeParseError
 } from "../schemas/Errors.js"
-import { classifyErrorBody, NOT_JSON, parseAnswer, withStatusCode } from "./answer.js"
+import { parseAnswer } from "./answer.js"
 import type { Endpoint, RetryPolicy } from "./endpoint.js"
-import { buildPath } from "../core/path.js"
-import { backoffDelay, parseRetryAfter, retryDecision } from "../core/retry.js"
+import { readAnswer } from "../core/answer.js"
+import { wireRequest } from "../core/request.js"
+import {
+  backoffDelay,
+  failureReason,
+  parseRetryAfter,
+  retryDecision,
+  retryMessage
+} from "../core/retry.js"
 import { timeoutFail } from "./timeout.js"
 import { BodyTooLargeError, describeCause } from "../core/transport.js"
 import { VERSION } from "../core/version.js"
@@ -135,14 +143,6 @@ const transportError = (method: string, url: string, error: HttpClientError.Http
   })
 }
 
-/** Why an attempt is retried, for the log line. */
-const reasonOf = (result: Attempt) =>
-  result._tag === "Answer"
-    ? `HTTP ${result.status}`
-    : result.error.reason === "Timeout"
-    ? result.error.detail
-    : `transport error (${result.error.detail})`
-
 /** The pipeline over `client` (after `config.transformClient`). */
 export const makePipeline = <Config extends PipelineConfig>(
   config: Config,
@@ -191,17 +191,19 @@ export const makePipeline = <Config extends PipelineConfig>(
   ): Effect.Effect<Attempt> => {
     const loop = (retry: number): Effect.Effect<Attempt> =>
       Effect.flatMap(attempt(request, endpoint.method, url), (result) => {
-        const outcome = result._tag === "Answer" ? result : { _tag: "NoAnswer" as const, reason: result.error.reason }
+        const outcome = result._tag === "Answer"
+          ? result
+          : { _tag: "NoAnswer" as const, reason: result.error.reason, detail: result.error.detail }
         if (!retryDecision(endpoint.retry, outcome, retry, config.maxRetries)) return Effect.succeed(result)
         return Effect.gen(function*() {
           const now = yield* Effect.clockWith((clock) => clock.currentTimeMillis)
           const millis = (result._tag === "Answer" ? parseRetryAfter(result.headers, now) : undefined) ??
             backoffDelay(retry, yield* Random.next)
           const delay = Duration.format(Duration.millis(Math.round(millis)))
-          const reason = reasonOf(result)
-          yield* Effect.logDebug(
-            `Stytch ${endpoint.id}: attempt ${retry + 1}/${attempts} failed (${reason}), retrying in ${delay}`
-          ).pipe(Effect.annotateLogs({ endpoint: endpoint.id, attempt: `${retry + 1}/${attempts}`, reason, delay }))
+          const reason = failureReason(outcome)
+          yield* Effect.logDebug(retryMessage(endpoint.id, retry + 1, attempts, reason, delay)).pipe(
+            Effect.annotateLogs({ endpoint: endpoint.id, attempt: `${retry + 1}/${attempts}`, reason, delay })
+          )
           yield* Effect.sleep(Duration.millis(millis))
           return yield* loop(retry + 1)
         })
@@ -245,31 +247,24 @@ export const makePipeline = <Config extends PipelineConfig>(
   ): HttpClientRequest.HttpClientRequest | StytchRequestError => {
     const encoded = p.encode(input ?? {})
     if (encoded._tag === "Left") return requestError(endpoint, p.host + endpoint.path, encoded.left)
-    const fields: Record<string, unknown> = { ...encoded.right }
-    const built = buildPath(endpoint.path, endpoint.pathParams, fields)
-    if (built._tag === "Invalid") {
+    const wire = wireRequest(endpoint, encoded.right)
+    if (wire._tag === "Invalid") {
       return new StytchRequestError({
         endpoint: endpoint.id,
         method: endpoint.method,
         url: p.host + endpoint.path,
-        path: built.name,
-        expected: built.expected,
-        detail: `${built.name}: ${built.expected}`
+        path: wire.name,
+        expected: wire.expected,
+        detail: `${wire.name}: ${wire.expected}`
       })
     }
-    for (const name of endpoint.pathParams) delete fields[name]
-    const request = HttpClientRequest.make(endpoint.method)(p.host + built.path, { headers: baseHeaders })
-    switch (endpoint.fields) {
-      case "body":
-        return HttpClientRequest.bodyText(request, JSON.stringify(fields), "application/json")
-      case "emptyBody":
-        return HttpClientRequest.bodyText(request, "{}", "application/json")
-      case "query": {
-        const params: Record<string, string> = {}
-        for (const k in fields) if (fields[k] !== undefined) params[k] = String(fields[k])
-        return HttpClientRequest.setUrlParams(request, params)
-      }
-      default:
+    const request = HttpClientRequest.make(endpoint.method)(p.host + wire.path, { headers: baseHeaders })
+    switch (wire._tag) {
+      case "Body":
+        return HttpClientRequest.bodyText(request, wire.body, "application/json")
+      case "Query":
+        return HttpClientRequest.setUrlParams(request, wire.query)
+      case "NoBody":
         return request
     }
   }
@@ -285,13 +280,10 @@ export const makePipeline = <Config extends PipelineConfig>(
     const { json, requestId, decodeError } = parseAnswer(result, endpoint.method, url)
     if (requestId !== undefined) span.attribute("stytch.request_id", requestId)
     span.attribute("http.response.status_code", result.status)
-    if (json === NOT_JSON) return Either.left(decodeError(`the body is not JSON (${result.body.length} bytes)`))
-    if (result.status >= 400) {
-      const body = classifyErrorBody(json, result.status)
-      if (body === undefined) return Either.left(decodeError(`HTTP ${result.status} without a Stytch error body`))
-      return Either.left(fromBody(body))
-    }
-    const decoded = p.decode(withStatusCode(json, result.status))
+    const reading = readAnswer(result, json)
+    if (reading._tag === "Unreadable") return Either.left(decodeError(reading.detail))
+    if (reading._tag === "ErrorBody") return Either.left(fromBody(reading.fields))
+    const decoded = p.decode(reading.json)
     if (decoded._tag === "Left") {
       return Either.left(decodeError(`unexpected response: ${describeParseError(decoded.left)}`))
     }

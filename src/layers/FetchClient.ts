@@ -26,7 +26,9 @@ import * as UrlParams from "@effect/platform/UrlParams"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { TextResponse } from "../internal/textResponse.js"
-import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES as TRANSPORT_MAX_BODY_BYTES } from "../core/transport.js"
+import { type Failure, withQuery } from "../core/exchange.js"
+import * as FetchRequest from "../core/fetchRequest.js"
+import { DEFAULT_MAX_BODY_BYTES as TRANSPORT_MAX_BODY_BYTES } from "../core/transport.js"
 
 /**
  * @since 0.1.0
@@ -45,41 +47,6 @@ export interface Options {
  */
 export const DEFAULT_MAX_BODY_BYTES = TRANSPORT_MAX_BODY_BYTES
 
-/** The body as text, refusing more than `limit` bytes (fails with `BodyTooLargeError`). */
-const readCapped = async (response: Response, limit: number): Promise<string> => {
-  const length = response.headers.get("content-length")
-  if (length !== null && /^\d+$/.test(length)) {
-    if (Number(length) > limit) throw new BodyTooLargeError(limit)
-    // fetch holds an unencoded body to its declared length; a compressed one may inflate past it, so it streams.
-    if (!response.headers.has("content-encoding")) return response.text()
-  }
-  if (response.body === null) return ""
-  const reader = response.body.getReader()
-  const chunks: Array<Uint8Array> = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > limit) {
-      reader.cancel().catch(() => {})
-      throw new BodyTooLargeError(limit)
-    }
-    chunks.push(value)
-  }
-  return new TextDecoder().decode(chunks.length === 1 ? chunks[0] : concat(chunks, size))
-}
-
-const concat = (chunks: ReadonlyArray<Uint8Array>, size: number) => {
-  const out = new Uint8Array(size)
-  let at = 0
-  for (const chunk of chunks) {
-    out.set(chunk, at)
-    at += chunk.byteLength
-  }
-  return out
-}
-
 const bodyOf = (body: HttpClientRequest.HttpClientRequest["body"]): BodyInit | null => {
   switch (body._tag) {
     case "Raw":
@@ -93,12 +60,29 @@ const bodyOf = (body: HttpClientRequest.HttpClientRequest["body"]): BodyInit | n
   }
 }
 
-const headersOf = (response: Response) => () => {
-  const record: Record<string, string> = {}
-  response.headers.forEach((value, name) => {
-    record[name] = value
-  })
-  return record
+/**
+ * The platform error for a failed exchange: one before the status is a transport failure, one while reading the body
+ * a decode failure.
+ */
+const errorOf = (request: HttpClientRequest.HttpClientRequest, failure: Failure): HttpClientError.HttpClientError => {
+  switch (failure.stage) {
+    case "request":
+      return new HttpClientError.RequestError({ request, reason: "Transport", cause: failure.cause })
+    case "encode":
+      return new HttpClientError.RequestError({
+        request,
+        reason: "Encode",
+        description: failure.description,
+        cause: failure.cause
+      })
+    case "response":
+      return new HttpClientError.ResponseError({
+        request,
+        response: new TextResponse(request, failure.status, {}, ""),
+        reason: "Decode",
+        cause: failure.cause
+      })
+  }
 }
 
 /**
@@ -124,36 +108,18 @@ export const make = (
             })
           )
         }
-        const url = request.urlParams.length === 0
-          ? request.url
-          : `${request.url}${request.url.includes("?") ? "&" : "?"}${UrlParams.toString(request.urlParams)}`
-        return Effect.async<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>((resume) => {
-          const controller = new AbortController()
-          let status = 0
-          fetch(url, { method: request.method, headers: request.headers, body: bodyOf(request.body), signal: controller.signal })
-            .then((response) => {
-              status = response.status
-              return readCapped(response, limit).then((body) =>
-                resume(Effect.succeed(new TextResponse(request, response.status, headersOf(response), body)))
-              )
-            })
-            .catch((cause) => {
-              // Stop the transfer (an oversized body may still be streaming).
-              controller.abort()
-              // A failure before the status is a transport failure; one while reading the body is a decode failure.
-              resume(Effect.fail(
-                status === 0
-                  ? new HttpClientError.RequestError({ request, reason: "Transport", cause })
-                  : new HttpClientError.ResponseError({
-                    request,
-                    response: new TextResponse(request, status, {}, ""),
-                    reason: "Decode",
-                    cause
-                  })
-              ))
-            })
-          return Effect.sync(() => controller.abort())
-        })
+        const url = request.urlParams.length === 0 ? request.url : withQuery(request.url, UrlParams.toString(request.urlParams))
+        return Effect.async<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>((resume) =>
+          Effect.sync(FetchRequest.send(
+            fetch,
+            { method: request.method, url, headers: request.headers, body: bodyOf(request.body) },
+            limit,
+            {
+              onAnswer: (status, headers, body) => resume(Effect.succeed(new TextResponse(request, status, headers, body))),
+              onFailure: (failure) => resume(Effect.fail(errorOf(request, failure)))
+            }
+          ))
+        )
       }),
     Effect.succeed
   )

@@ -17,7 +17,8 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as FiberSet from "effect/FiberSet"
 import type * as Scope from "effect/Scope"
-import * as jose from "jose"
+import type * as jose from "jose"
+import { importVerificationKeys } from "../core/jwtSignature.js"
 import { endpoints } from "../schemas/Sessions.js"
 import type { StytchError } from "../schemas/Errors.js"
 import { StytchHttp } from "./StytchHttp.js"
@@ -93,18 +94,8 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, Stytc
     const fetch = Effect.gen(function*() {
       attemptedAt = yield* Effect.clockWith((c) => c.currentTimeMillis)
       const response = yield* http.call(endpoints.getJWKS, { project_id: http.config.projectId })
-      const next = new Map<string, jose.CryptoKey>()
-      for (const jwk of response.keys) {
-        if (jwk.kty !== "RSA" || (jwk.alg !== undefined && jwk.alg !== "RS256")) continue
-        const imported = yield* Effect.tryPromise(() => jose.importJWK({ kty: jwk.kty, n: jwk.n, e: jwk.e }, "RS256")).pipe(
-          Effect.option
-        )
-        // jose refuses RSA keys under 2048 bits at verification; refusing them here does it for both backends.
-        if (
-          imported._tag === "Some" && !(imported.value instanceof Uint8Array) &&
-          (imported.value.algorithm as { modulusLength?: number }).modulusLength! >= 2048
-        ) next.set(jwk.kid, imported.value)
-      }
+      // RS256 RSA keys of 2048 bits or more, from their modulus and exponent only (core/jwtSignature.ts).
+      const next = yield* Effect.promise(() => importVerificationKeys(response.keys))
       keys = next
       keysVersion++
       fetchedAt = attemptedAt

@@ -30,7 +30,9 @@ import * as Stream from "effect/Stream"
 import type * as Http from "node:http"
 import type * as Https from "node:https"
 import { TextResponse } from "../internal/textResponse.js"
-import { BodyTooLargeError, DEFAULT_MAX_BODY_BYTES as TRANSPORT_MAX_BODY_BYTES } from "../core/transport.js"
+import { type Failure, withQuery } from "../core/exchange.js"
+import * as NodeRequest from "../core/nodeRequest.js"
+import { DEFAULT_MAX_BODY_BYTES as TRANSPORT_MAX_BODY_BYTES } from "../core/transport.js"
 
 /**
  * @since 0.1.0
@@ -54,10 +56,7 @@ export interface Options {
 export const DEFAULT_MAX_BODY_BYTES = TRANSPORT_MAX_BODY_BYTES
 
 /** The Node built-ins the client runs on, loaded once with `process.getBuiltinModule`. */
-export interface NodeModules {
-  readonly http: typeof Http
-  readonly https: typeof Https
-}
+export type NodeModules = NodeRequest.NodeModules
 
 /**
  * `node:http` and `node:https` when the runtime has them (through `process.getBuiltinModule`), else `undefined`.
@@ -65,20 +64,7 @@ export interface NodeModules {
  * @since 0.1.0
  * @category constructors
  */
-export const loadModules = (): NodeModules | undefined => {
-  try {
-    const load = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
-      ?.getBuiltinModule
-    if (typeof load !== "function") return undefined
-    const http = load("node:http") as typeof Http | undefined
-    const https = load("node:https") as typeof Https | undefined
-    return http && https && typeof http.request === "function" ? { http, https } : undefined
-  } catch {
-    return undefined
-  }
-}
-
-type Body = string | Uint8Array | ReadableStream<Uint8Array> | null
+export const loadModules = (): NodeModules | undefined => NodeRequest.loadModules()
 
 const encodeFailure = (request: HttpClientRequest.HttpClientRequest, description: string) =>
   new HttpClientError.RequestError({ request, reason: "Encode", description })
@@ -86,7 +72,10 @@ const encodeFailure = (request: HttpClientRequest.HttpClientRequest, description
 /** The request body in a form `node:http` can write (a `FormData` is encoded as a web `Response` would). */
 const bodyOf = (
   request: HttpClientRequest.HttpClientRequest
-): Effect.Effect<{ readonly body: Body; readonly contentType?: string | undefined }, HttpClientError.RequestError> => {
+): Effect.Effect<
+  { readonly body: NodeRequest.NodeBody; readonly contentType?: string | undefined },
+  HttpClientError.RequestError
+> => {
   const body = request.body
   switch (body._tag) {
     case "Empty":
@@ -104,13 +93,7 @@ const bodyOf = (
     }
     case "FormData":
       return Effect.tryPromise({
-        try: async () => {
-          const encoded = new Response(body.formData)
-          return {
-            body: new Uint8Array(await encoded.arrayBuffer()),
-            contentType: encoded.headers.get("content-type") ?? undefined
-          }
-        },
+        try: () => NodeRequest.encodeForm(body.formData),
         catch: () => encodeFailure(request, "could not encode the form data")
       })
     case "Stream":
@@ -118,80 +101,30 @@ const bodyOf = (
   }
 }
 
-/** Writes a web stream into the request, honouring back-pressure; resolves when it is all written and ended. */
-const pipeWeb = async (stream: ReadableStream<Uint8Array>, req: Http.ClientRequest) => {
-  const reader = stream.getReader()
-  // An interrupted or failed request stops the stream (and the fiber producing it).
-  req.once("close", () => reader.cancel().catch(() => {}))
-  try {
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      if (req.destroyed) return
-      if (!req.write(value)) {
-        await new Promise<void>((resolve) => {
-          const go = () => {
-            req.off("drain", go)
-            req.off("close", go)
-            resolve()
-          }
-          req.on("drain", go)
-          req.on("close", go)
-        })
-      }
-    }
-    req.end()
-  } finally {
-    reader.releaseLock()
-  }
-}
-
-const headersOf = (raw: Http.IncomingHttpHeaders) => () => {
-  const record: Record<string, string> = {}
-  for (const name in raw) {
-    const value = raw[name]
-    if (value !== undefined) record[name] = typeof value === "string" ? value : value.join(", ")
-  }
-  return record
-}
-
-const CONTENT_LENGTH = /^\d+$/
-
-interface Target {
-  readonly protocol: string
-  readonly hostname: string
-  readonly port: string
-  readonly path: string
-}
-
 /**
- * `url` split for `http.request`. The origin's parse is cached (a client talks to one or two hosts): a `URL` per
- * request was a measurable share of the transport's own cost. Anything unusual takes the full parse.
+ * The platform error for a failed exchange: one before the status is a transport failure (holding the system
+ * error), a failing body stream an encode failure, one while reading the body a decode failure.
  */
-const origins = new Map<string, Omit<Target, "path">>()
-const SIMPLE = /^(https?:\/\/[^/?#@\\\s]+)(\/[!-"$-~]*)?$/
-const targetOf = (url: string): Target => {
-  const simple = SIMPLE.exec(url)
-  if (simple !== null) {
-    const origin = simple[1]!
-    let cached = origins.get(origin)
-    if (cached === undefined) {
-      const parsed = new URL(origin)
-      cached = { protocol: parsed.protocol, hostname: unbracket(parsed.hostname), port: parsed.port }
-      if (origins.size >= 64) origins.clear()
-      origins.set(origin, cached)
-    }
-    return { ...cached, path: simple[2] ?? "/" }
-  }
-  const parsed = new URL(url)
-  return {
-    protocol: parsed.protocol,
-    hostname: unbracket(parsed.hostname),
-    port: parsed.port,
-    path: `${parsed.pathname}${parsed.search}`
+const errorOf = (request: HttpClientRequest.HttpClientRequest, failure: Failure): HttpClientError.HttpClientError => {
+  switch (failure.stage) {
+    case "request":
+      return new HttpClientError.RequestError({ request, reason: "Transport", cause: failure.cause })
+    case "encode":
+      return new HttpClientError.RequestError({
+        request,
+        reason: "Encode",
+        description: failure.description,
+        cause: failure.cause
+      })
+    case "response":
+      return new HttpClientError.ResponseError({
+        request,
+        response: new TextResponse(request, failure.status, {}, ""),
+        reason: "Decode",
+        cause: failure.cause
+      })
   }
 }
-const unbracket = (hostname: string) => hostname.startsWith("[") ? hostname.slice(1, -1) : hostname
 
 /**
  * The client, over the given agents (their lifetime is the caller's).
@@ -208,95 +141,22 @@ export const fromAgents = (
   const send = (
     request: HttpClientRequest.HttpClientRequest,
     url: string,
-    body: Body,
+    body: NodeRequest.NodeBody,
     contentType: string | undefined
   ) =>
     Effect.async<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>((resume) => {
       const headers: Record<string, string> = contentType === undefined
         ? request.headers
         : { ...request.headers, "content-type": contentType }
-      let settled = false
-      let status = 0
-      const fail = (error: HttpClientError.HttpClientError) => {
-        if (settled) return
-        settled = true
-        req.destroy()
-        resume(Effect.fail(error))
-      }
-      const failDecode = (cause: unknown) =>
-        fail(
-          new HttpClientError.ResponseError({
-            request,
-            response: new TextResponse(request, status, {}, ""),
-            reason: "Decode",
-            cause
-          })
-        )
-      let req: Http.ClientRequest
-      try {
-        const target = targetOf(url)
-        const secure = target.protocol === "https:"
-        req = (secure ? modules.https : modules.http).request({
-          protocol: target.protocol,
-          hostname: target.hostname,
-          port: target.port,
-          path: target.path,
-          method: request.method,
-          headers,
-          agent: secure ? agents.https : agents.http
-        })
-      } catch (cause) {
-        // An invalid URL or header value: nothing was sent.
-        resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
-        return
-      }
-      req.on("error", (cause) => {
-        if (status === 0) fail(new HttpClientError.RequestError({ request, reason: "Transport", cause }))
-        else failDecode(cause)
-      })
-      req.on("response", (res) => {
-        status = res.statusCode ?? 0
-        const length = res.headers["content-length"]
-        if (length !== undefined && CONTENT_LENGTH.test(length) && Number(length) > limit) {
-          failDecode(new BodyTooLargeError(limit))
-          return
-        }
-        const chunks: Array<Buffer> = []
-        let size = 0
-        res.on("data", (chunk: Buffer) => {
-          size += chunk.byteLength
-          if (size > limit) failDecode(new BodyTooLargeError(limit))
-          else chunks.push(chunk)
-        })
-        res.on("error", failDecode)
-        res.on("end", () => {
-          if (settled) return
-          settled = true
-          const text = chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks, size).toString("utf8")
-          resume(Effect.succeed(new TextResponse(request, status, headersOf(res.headers), text)))
-        })
-        res.on("close", () => {
-          if (!settled && !res.complete) failDecode(new Error("the connection closed before the body was complete"))
-        })
-      })
-      if (body === null) req.end()
-      else if (typeof body === "string" || body instanceof Uint8Array) req.end(body)
-      else {
-        const streamFailed = (cause: unknown) =>
-          new HttpClientError.RequestError({ request, reason: "Encode", description: "body stream failed", cause })
-        pipeWeb(body, req).catch((cause) => fail(streamFailed(cause)))
-      }
-      return Effect.sync(() => {
-        settled = true
-        req.destroy()
-      })
+      return Effect.sync(NodeRequest.send(modules, agents, { method: request.method, url, headers, body }, limit, {
+        onAnswer: (status, headers, text) => resume(Effect.succeed(new TextResponse(request, status, headers, text))),
+        onFailure: (failure) => resume(Effect.fail(errorOf(request, failure)))
+      }))
     })
   return HttpClient.makeWith<never, never, HttpClientError.HttpClientError, never>(
     (requestEffect) =>
       Effect.flatMap(requestEffect, (request) => {
-        const url = request.urlParams.length === 0
-          ? request.url
-          : `${request.url}${request.url.includes("?") ? "&" : "?"}${UrlParams.toString(request.urlParams)}`
+        const url = request.urlParams.length === 0 ? request.url : withQuery(request.url, UrlParams.toString(request.urlParams))
         const tag = request.body._tag
         if (tag === "Empty" || tag === "Uint8Array") {
           return send(request, url, tag === "Empty" ? null : (request.body as { body: Uint8Array }).body, undefined)
@@ -318,23 +178,10 @@ export const make = (options: Options = {}): Effect.Effect<HttpClient.HttpClient
   Effect.suspend(() => {
     const modules = loadModules()
     if (modules === undefined) return Effect.dieMessage("NodeClient: this runtime has no node:http")
-    const agentOptions = {
-      keepAlive: true,
-      maxSockets: options.maxSockets ?? Infinity,
-      maxFreeSockets: options.maxFreeSockets ?? 256,
-      scheduling: "lifo" as const
-    }
     return Effect.map(
       Effect.acquireRelease(
-        Effect.sync(() => ({
-          http: new modules.http.Agent(agentOptions),
-          https: new modules.https.Agent(agentOptions)
-        })),
-        (agents) =>
-          Effect.sync(() => {
-            agents.http.destroy()
-            agents.https.destroy()
-          })
+        Effect.sync(() => NodeRequest.makeAgents(modules, options)),
+        (agents) => Effect.sync(() => NodeRequest.destroyAgents(agents))
       ),
       (agents) => fromAgents(modules, agents, options)
     )

@@ -14,6 +14,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type { PipelineConfig } from "../internal/pipeline.js"
+import { checkConfig, type ConfigNames, DEFAULT_TIMEOUT_MILLIS, envNames, optionNames } from "../core/config.js"
 
 /**
  * What `make` accepts.
@@ -54,90 +55,37 @@ export interface Resolved extends PipelineConfig {}
  */
 export class StytchConfig extends Context.Tag("effect-stytch/StytchConfig")<StytchConfig, Resolved>() {}
 
-const PROJECT_ID = /^project-(test|live)-[A-Za-z0-9-]+$/
-/** One word: the project id and the secret go into Basic auth, where a colon would split them. */
-const WORD = /^[^\s:]+$/
-
-/** What each validated value is called in a `ConfigError`: the option in code, or the variable it was read from. */
-interface Names {
-  readonly projectId: string
-  readonly secret: string
-  readonly baseUrl: string
-  readonly fraudBaseUrl: string
-  readonly timeout: string
-  readonly maxRetries: string
-}
-const optionNames: Names = {
-  projectId: "options.projectId",
-  secret: "options.secret",
-  baseUrl: "options.baseUrl",
-  fraudBaseUrl: "options.fraudBaseUrl",
-  timeout: "options.timeout",
-  maxRetries: "options.maxRetries"
-}
-const envNames: Names = {
-  ...optionNames,
-  projectId: "STYTCH_PROJECT_ID",
-  secret: "STYTCH_SECRET",
-  baseUrl: "STYTCH_BASE_URL",
-  fraudBaseUrl: "STYTCH_FRAUD_BASE_URL"
-}
-
-const invalid = (name: string, message: string) => Either.left(ConfigError.InvalidData(name.split("."), message))
-
-const checkUrl = (name: string, value: string): Either.Either<string, ConfigError.ConfigError> => {
-  try {
-    const url = new URL(value)
-    if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error("not http(s)")
-    // Endpoint paths are appended to the base URL as text, so a query or fragment would end up before the path.
-    // Credentials in the URL would be copied into every error and log line that names the URL.
-    if (url.search !== "" || url.hash !== "" || url.username !== "" || url.password !== "") {
-      return invalid(name, `${name} must be an http(s) URL without credentials, query or fragment`)
-    }
-    return Either.right(value.replace(/\/+$/, ""))
-  } catch {
-    return invalid(name, `${name} must be an http(s) URL, got ${JSON.stringify(value)}`)
-  }
-}
-
-/** Validates and resolves `options`; a failure names the value by `names` (never shows a secret's value). */
-const resolve = (options: Options, names: Names): Either.Either<Resolved, ConfigError.ConfigError> => {
-  const projectId = (options.projectId ?? "").trim()
-  if (projectId === "") return invalid(names.projectId, `The Stytch project id (${names.projectId}) is missing`)
-  if (options.baseUrl === undefined ? !PROJECT_ID.test(projectId) : !WORD.test(projectId)) {
-    return invalid(
-      names.projectId,
-      options.baseUrl === undefined
-        ? `${names.projectId} must look like project-test-... or project-live-... (or give a base URL)`
-        : `${names.projectId} must be one word (no spaces or colons)`
-    )
-  }
+/**
+ * Validates and resolves `options` by the shared rules (`core/config.ts`); a failure is a `ConfigError` naming the
+ * value by `names` (never showing a secret's value).
+ */
+const resolve = (options: Options, names: ConfigNames): Either.Either<Resolved, ConfigError.ConfigError> => {
   const secret = typeof options.secret === "string" || options.secret === undefined
     ? Redacted.make(options.secret ?? "")
     : options.secret
-  const raw = Redacted.value(secret)
-  if (raw === "") return invalid(names.secret, `The Stytch secret (${names.secret}) is missing`)
-  if (!WORD.test(raw)) return invalid(names.secret, `${names.secret} must be one word (no spaces or colons)`)
-  const maxRetries = options.maxRetries ?? 2
-  if (!Number.isInteger(maxRetries) || maxRetries < 0) {
-    return invalid(names.maxRetries, `${names.maxRetries} must be a whole number >= 0`)
-  }
   // decodeUnknown, not decode: a malformed duration (from untyped JS or a cast) must be a ConfigError, not a throw.
-  const timeout = Option.getOrElse(Duration.decodeUnknown(options.timeout ?? Duration.seconds(10)), () => Duration.zero)
-  if (!Duration.greaterThan(timeout, Duration.zero)) return invalid(names.timeout, `${names.timeout} must be positive`)
-  const defaultBase = projectId.startsWith("project-live-") ? "https://api.stytch.com" : "https://test.stytch.com"
-  return Either.all({
-    baseUrl: checkUrl(names.baseUrl, options.baseUrl ?? defaultBase),
-    fraudBaseUrl: checkUrl(names.fraudBaseUrl, options.fraudBaseUrl ?? "https://telemetry.stytch.com")
-  }).pipe(Either.map(({ baseUrl, fraudBaseUrl }): Resolved => ({
-    projectId,
+  const timeout = Option.getOrElse(
+    Duration.decodeUnknown(options.timeout ?? Duration.millis(DEFAULT_TIMEOUT_MILLIS)),
+    () => Duration.zero
+  )
+  const checked = checkConfig({
+    projectId: options.projectId,
+    secret: Redacted.value(secret),
+    baseUrl: options.baseUrl,
+    fraudBaseUrl: options.fraudBaseUrl,
+    timeoutMillis: Duration.toMillis(timeout),
+    maxRetries: options.maxRetries
+  }, names)
+  if (checked._tag === "Invalid") return Either.left(ConfigError.InvalidData([...checked.path], checked.message))
+  return Either.right({
+    projectId: checked.projectId,
     secret,
-    baseUrl,
-    fraudBaseUrl,
+    baseUrl: checked.baseUrl,
+    fraudBaseUrl: checked.fraudBaseUrl,
     timeout,
-    maxRetries,
+    maxRetries: checked.maxRetries,
     transformClient: options.transformClient
-  })))
+  })
 }
 
 /**

@@ -16,159 +16,33 @@ import * as Layer from "effect/Layer"
 import * as Logger from "effect/Logger"
 import * as LogLevel from "effect/LogLevel"
 import type * as Scope from "effect/Scope"
-import * as fs from "node:fs"
-import * as http from "node:http"
-import * as https from "node:https"
-import type { AddressInfo } from "node:net"
 import { Stytch, StytchError, Users } from "../../src/index.js"
 import { BodyTooLargeError } from "../../src/core/transport.js"
 import { expectFailure } from "../support.js"
+import {
+  freedPort as freedPortNow,
+  HOSTILE_ANSWERS,
+  type Server,
+  startSelfSignedServer,
+  startServer
+} from "../../effect4/test/support/transportServer.js"
 
-export interface Seen {
-  readonly method: string
-  readonly url: string
-  readonly headers: http.IncomingHttpHeaders
-  readonly body: string
-  /** The client's port: one per connection. */
-  readonly remotePort: number
-}
+export type { Seen, Server } from "../../effect4/test/support/transportServer.js"
 
-export interface Server {
-  readonly base: string
-  readonly seen: Array<Seen>
-  /** The URLs whose response the client stopped waiting for (the server saw the connection close). */
-  readonly closed: Array<string>
-  /** How many connections the client has opened, and how many are open now. */
-  readonly connections: { opened: number; open: number }
-}
-
-/**
- * A server on a free loopback port for the duration of `use`. `/hang*` never answers, `/endless*` streams forever,
- * `/large` declares 100 MB, `/chunks` answers in two chunks, `/cut` breaks its body; anything else is a 201 JSON.
- */
+/** A server on a free loopback port for the duration of `use` (effect4/test/support/transportServer.ts). */
 export const withServer = <A, E, R>(use: (server: Server) => Effect.Effect<A, E, R>) =>
-  Effect.acquireUseRelease(
-    Effect.async<{ server: http.Server; state: Server }>((resume) => {
-      const seen: Array<Seen> = []
-      const closed: Array<string> = []
-      const connections = { opened: 0, open: 0 }
-      const server = http.createServer((req, res) => {
-        let body = ""
-        req.on("data", (chunk) => (body += chunk))
-        req.on("end", () => {
-          const url = req.url!
-          seen.push({ method: req.method!, url, headers: req.headers, body, remotePort: req.socket.remotePort! })
-          if (url.startsWith("/hang")) {
-            res.on("close", () => closed.push(url))
-            return
-          }
-          if (url.startsWith("/endless")) {
-            // Chunked (no Content-Length), 64 KiB at a time, until the client goes away.
-            res.on("close", () => closed.push(url))
-            res.writeHead(200, { "content-type": "application/json" })
-            const chunk = "x".repeat(64 * 1024)
-            const pump = () => {
-              while (!res.destroyed && res.write(chunk));
-              if (!res.destroyed) res.once("drain", pump)
-            }
-            pump()
-            return
-          }
-          if (url === "/large") {
-            // Declares 100 MB, sends a little, then waits.
-            res.on("close", () => closed.push(url))
-            res.writeHead(200, { "content-type": "application/json", "content-length": String(100 * 1024 * 1024) })
-            res.write("{\"a\":\"")
-            return
-          }
-          if (url === "/chunks") {
-            res.writeHead(200, { "content-type": "application/json" })
-            res.write("{\"ok\":")
-            setTimeout(() => res.end("\"\u00e9\"}"), 5)
-            return
-          }
-          if (url.startsWith("/hostile/")) {
-            // Answers no client should trust (test/support/transportSuite.ts, "hostile answers").
-            const kind = url.split("/")[2]
-            if (kind === "bad-utf8") {
-              res.writeHead(200, { "content-type": "application/json" })
-              return res.end(Buffer.from([0x7b, 0xff, 0xfe, 0xc3, 0x28, 0x7d]))
-            }
-            if (kind === "deep") {
-              res.writeHead(200, { "content-type": "application/json" })
-              return res.end("[".repeat(100_000) + "]".repeat(100_000))
-            }
-            if (kind === "html-500") {
-              res.writeHead(500, { "content-type": "text/html" })
-              return res.end("<html><body>Bad gateway</body></html>")
-            }
-            if (kind === "wrong-types") {
-              res.writeHead(200, { "content-type": "application/json" })
-              return res.end(JSON.stringify({ user_id: 42, emails: "none", status_code: "200", request_id: null }))
-            }
-            if (kind === "huge-header") {
-              res.writeHead(200, { "content-type": "application/json", "x-big": "a".repeat(64 * 1024) })
-              return res.end("{}")
-            }
-          }
-          if (url === "/cut") {
-            res.writeHead(200, { "content-type": "application/json", "content-length": "100" })
-            res.write("{\"partial\":")
-            setTimeout(() => res.destroy(), 20)
-            return
-          }
-          res.writeHead(201, { "content-type": "application/json", "x-request-id": "req-1", "retry-after": "3" })
-          res.end(JSON.stringify({ ok: true }))
-        })
-      })
-      server.on("connection", (socket) => {
-        connections.opened++
-        connections.open++
-        socket.on("close", () => connections.open--)
-      })
-      server.listen(0, "127.0.0.1", () => {
-        const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-        resume(Effect.succeed({ server, state: { base, seen, closed, connections } }))
-      })
-    }),
-    ({ state }) => use(state),
-    ({ server }) =>
-      Effect.async<void>((resume) => {
-        server.closeAllConnections()
-        server.close(() => resume(Effect.void))
-      })
-  )
+  Effect.acquireUseRelease(Effect.promise(startServer), use, (server) => Effect.promise(server.close))
 
-/**
- * An HTTPS server with a self-signed certificate (test/fixtures/tls, a test-only key made with
- * `openssl req -x509 -newkey rsa:2048 -nodes -days 36500 -subj /CN=127.0.0.1`), for a real TLS failure.
- */
+/** An HTTPS server with a self-signed certificate, for a real TLS failure. */
 export const withSelfSignedServer = <A, E, R>(use: (base: string) => Effect.Effect<A, E, R>) =>
   Effect.acquireUseRelease(
-    Effect.async<https.Server>((resume) => {
-      const fixture = (name: string) => fs.readFileSync(new URL(`../fixtures/tls/${name}`, import.meta.url))
-      const server = https.createServer(
-        { key: fixture("self-signed-key.pem"), cert: fixture("self-signed-cert.pem") },
-        (_req, res) => res.end("{}")
-      )
-      server.listen(0, "127.0.0.1", () => resume(Effect.succeed(server)))
-    }),
-    (server) => use(`https://127.0.0.1:${(server.address() as AddressInfo).port}`),
-    (server) =>
-      Effect.async<void>((resume) => {
-        server.closeAllConnections()
-        server.close(() => resume(Effect.void))
-      })
+    Effect.promise(startSelfSignedServer),
+    (server) => use(server.base),
+    (server) => Effect.promise(server.close)
   )
 
 /** A loopback port that was free a moment ago and has nobody listening now. */
-export const freedPort = Effect.async<number>((resume) => {
-  const server = http.createServer()
-  server.listen(0, "127.0.0.1", () => {
-    const port = (server.address() as AddressInfo).port
-    server.close(() => resume(Effect.succeed(port)))
-  })
-})
+export const freedPort = Effect.promise(freedPortNow)
 
 export const SECRET = "secret-test-Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA"
 export const PROJECT_ID = "project-test-11111111-2222-4333-8444-555555555555"
@@ -340,25 +214,39 @@ export const transportSuite = (name: string, transport: Transport) =>
               )
             )
           // Invalid UTF-8, 100,000 levels of nesting, an HTML 500 and a body of the wrong types: each a decode error
-          // naming the status, never a defect.
-          const cases: ReadonlyArray<readonly [string, number]> = [
-            ["bad-utf8", 200],
-            ["deep", 200],
-            ["html-500", 500],
-            ["wrong-types", 200]
-          ]
-          for (const [kind, status] of cases) {
-            const error = yield* answer(kind)
-            assert.strictEqual(error._tag, "StytchDecodeError", `${kind}: ${error._tag}`)
-            assert.strictEqual(error._tag === "StytchDecodeError" && error.status, status, kind)
+          // naming the status, never a defect. A 64 KiB header is refused by the HTTP parser: no answer.
+          for (const hostile of HOSTILE_ANSWERS) {
+            const error = yield* answer(hostile.kind)
+            assert.strictEqual(error._tag, hostile.sdk, `${hostile.kind}: ${error._tag}`)
+            if (hostile.sdk === "StytchDecodeError") {
+              assert.strictEqual(error._tag === "StytchDecodeError" && error.status, hostile.status, hostile.kind)
+            }
           }
-          // A 64 KiB header is refused by the HTTP parser (node:http and undici cap headers at 16 KiB): no answer.
-          const header = yield* answer("huge-header")
-          assert.strictEqual(header._tag, "StytchTransportError")
           // The same transport still answers a sound request.
           const c = yield* client
           const ok = yield* c.execute(HttpClientRequest.get(`${base}/plain`))
           assert.strictEqual(ok.status, 201)
+        })))
+
+    scoped("hostile answers at the transport level are the text they decode to, or no answer", () =>
+      withServer(({ base }) =>
+        Effect.gen(function*() {
+          const c = yield* client
+          for (const hostile of HOSTILE_ANSWERS) {
+            const result = yield* Effect.either(
+              Effect.flatMap(c.execute(HttpClientRequest.get(`${base}/hostile/${hostile.kind}`)), (response) =>
+                Effect.map(response.text, (text) => ({ status: response.status, text })))
+            )
+            if (hostile.transport === "no answer") {
+              assert.strictEqual(result._tag, "Left", hostile.kind)
+              if (result._tag === "Left") assert.strictEqual(result.left._tag, "RequestError", hostile.kind)
+            } else {
+              assert.strictEqual(result._tag, "Right", hostile.kind)
+              if (result._tag === "Right") {
+                assert.deepStrictEqual(result.right, { status: hostile.status, text: hostile.transport.text }, hostile.kind)
+              }
+            }
+          }
         })))
 
     it.live("a refused connection names its cause: code ECONNREFUSED in the field and the message", () =>

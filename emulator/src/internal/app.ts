@@ -373,7 +373,11 @@ export const handle = (state: AppState, request: IncomingRequest, baseUrl: strin
       const message = `Emulator defect: ${defect instanceof Error ? defect.message : String(defect)}`
       return Effect.succeed(errorResponse(new ApiFailure("internal_server_error", 500, message), request_id))
     }),
-    Effect.tap((response) => state.requestLog?.record(request, response, started))
+    Effect.tap((response) =>
+      Effect.clockWith((clock) =>
+        Effect.sync(() => state.requestLog?.record(request, response, started, clock.unsafeCurrentTimeMillis()))
+      )
+    )
   )
 }
 

@@ -39,14 +39,17 @@ export class RequestLog {
   private entries: Array<RequestLogEntry> = []
   private seq = 0
 
-  /** Records one answered request (`started`: `performance.now()` when it arrived). */
-  record(request: IncomingRequest, response: WireResponse, started: number): void {
+  /**
+   * Records one answered request (`started`: `performance.now()` when it arrived, for the duration; `now`: the
+   * emulator's time, epoch milliseconds, from the request's clock).
+   */
+  record(request: IncomingRequest, response: WireResponse, started: number, now: number): void {
     const queryAt = request.url.indexOf("?")
     const path = queryAt < 0 ? request.url : request.url.slice(0, queryAt)
     if (path === "/" || path === "/favicon.ico" || path.startsWith("/emulator/")) return
     this.entries.push({
       seq: ++this.seq,
-      at: new Date().toISOString(),
+      at: new Date(now).toISOString(),
       method: request.method.slice(0, 16),
       path: path.length > MAX_PATH ? `${path.slice(0, MAX_PATH)}...` : path,
       status: response.status,

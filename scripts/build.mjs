@@ -73,4 +73,4 @@ for (const e of entries) {
       `export const { ${names.join(", ")} } = sdk\n`
   )
 }
-console.log(`built ${entries.map((e) => `dist/${e.name}.js`).join(", ")}`)
+console.error(`built ${entries.map((e) => `dist/${e.name}.js`).join(", ")}`)

@@ -78,6 +78,48 @@ describe("package README: usage", () => {
   })
 })
 
+describe("package README: Effect 3 or Effect 4, the Effect 3 column", () => {
+  it("signs in over the loopback emulator; an unknown email is the caught EmailNotFound", async () => {
+    const emulator = await startEmulator({ port: 0 })
+    const saved = { ...process.env }
+    try {
+      process.env.STYTCH_PROJECT_ID = emulator.projectId
+      process.env.STYTCH_SECRET = emulator.secret
+      process.env.STYTCH_BASE_URL = emulator.url
+      const { StytchLive, signIn } = await load("effect3-sign-in") as {
+        StytchLive: Layer.Layer<any>
+        signIn: (email: string, password: string) => Effect.Effect<{ user_id: string } | null, unknown, any>
+      }
+      const password = "a passphrase nobody else uses 1815"
+      await Effect.runPromise(
+        Effect.flatMap(Passwords.Passwords, (p) => p.create({ email: "col3@example.com", password })).pipe(
+          Effect.provide(StytchLive)
+        )
+      )
+      const session = await Effect.runPromise(Effect.provide(signIn("col3@example.com", password), StytchLive))
+      assert.match(session!.user_id, /^user-test-/)
+      const unknown = await Effect.runPromise(Effect.provide(signIn("nobody@example.com", password), StytchLive))
+      assert.isNull(unknown)
+    } finally {
+      process.env = saved
+      await emulator.close()
+    }
+  })
+})
+
+describe("emulator README: createEmulator", () => {
+  it("answers in-process at the caller's clock: six minutes on, a five-minute session is gone", async () => {
+    const { created, expired } = await load("createEmulator", "export { created, expired }", emulatorReadme) as {
+      created: { user_id: string; user: { created_at: string } }
+      expired: { status: number; body: string }
+    }
+    assert.match(created.user_id, /^user-test-/)
+    assert.strictEqual(created.user.created_at, "2030-01-01T00:00:00Z")
+    assert.strictEqual(expired.status, 404)
+    assert.strictEqual(JSON.parse(expired.body).error_type, "session_not_found")
+  })
+})
+
 describe("emulator README: startEmulator", () => {
   it("signs up through the official stytch package, answers an injected 503, exports its state", async () => {
     const exported = "export { res, saved, session_token }"

@@ -32,6 +32,7 @@ import type * as Https from "node:https"
 import { TextResponse } from "../internal/textResponse.js"
 import { type Failure, withQuery } from "../core/exchange.js"
 import * as NodeRequest from "../core/nodeRequest.js"
+import type { NodeModules } from "../core/nodeRequest.js"
 import { DEFAULT_MAX_BODY_BYTES as TRANSPORT_MAX_BODY_BYTES } from "../core/transport.js"
 
 /**
@@ -55,8 +56,13 @@ export interface Options {
  */
 export const DEFAULT_MAX_BODY_BYTES = TRANSPORT_MAX_BODY_BYTES
 
-/** The Node built-ins the client runs on, loaded once with `process.getBuiltinModule`. */
-export type NodeModules = NodeRequest.NodeModules
+/**
+ * The Node built-ins the client runs on, loaded once with `process.getBuiltinModule`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type { NodeModules } from "../core/nodeRequest.js"
 
 /**
  * `node:http` and `node:https` when the runtime has them (through `process.getBuiltinModule`), else `undefined`.

@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import * as Data from "effect/Data"
-import type { ApiErrorFields as CoreApiErrorFields } from "../core/answer.js"
+import type { ApiErrorFields } from "../core/answer.js"
 
 /**
  * Brand shared by every error this SDK produces (API errors and its own `Stytch*` errors).
@@ -22,12 +22,13 @@ export const TypeId: unique symbol = Symbol.for("effect-stytch/StytchError")
 export type TypeId = typeof TypeId
 
 /**
- * The wire fields of a Stytch error body, kept as they came (see `core/answer.ts`).
+ * The wire fields of a Stytch error body, kept as they came (defined with the rules that read them, in
+ * `core/answer.ts`).
  *
  * @since 0.1.0
  * @category models
  */
-export type ApiErrorFields = CoreApiErrorFields
+export type { ApiErrorFields } from "../core/answer.js"
 
 /**
  * An error answered by the Stytch API. Subclasses fix `_tag` to the PascalCase of their `error_type`.

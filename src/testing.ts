@@ -1,6 +1,6 @@
 /**
  * effect-stytch/testing: the emulator's Effect integration for tests of apps built on effect-stytch. It needs the
- * optional peer `effect-stytch-emulator` (`npm i -D effect-stytch-emulator`).
+ * `effect-stytch-emulator` as a dev dependency of the app (`npm i -D effect-stytch-emulator`).
  *
  * @since 0.1.0
  */

@@ -44,13 +44,13 @@ describe("the Effect 3 and Effect 4 entries have the same surface", () => {
     Effect.gen(function*() {
       const v4 = yield* Effect.gen(function*() {
         const services: Record<string, unknown> = {}
-        for (const area of AREAS) services[area] = yield* (V4[area] as any)[area]
+        for (const area of AREAS) services[area] = yield* ((V4[area] as any)[area] as Effect.Effect<unknown>)
         return { services, emulator: yield* V4Testing.StytchEmulator.StytchEmulator }
       }).pipe(Effect.provide(V4Testing.StytchEmulator.layerStytch()))
       const v3 = yield* Effect.promise(() =>
         Effect3.runPromise(Effect3.gen(function*() {
           const services: Record<string, unknown> = {}
-          for (const area of AREAS) services[area] = yield* (V3[area] as any)[area]
+          for (const area of AREAS) services[area] = yield* ((V3[area] as any)[area] as Effect3.Effect<unknown>)
           return { services, emulator: yield* V3Testing.StytchEmulator.StytchEmulator }
         }).pipe(Effect3.provide(V3Testing.StytchEmulator.layerStytch())))
       )

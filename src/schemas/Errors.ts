@@ -13,6 +13,7 @@
  */
 import * as Data from "effect/Data"
 import * as ParseResult from "effect/ParseResult"
+import { plainExpectation } from "../core/expectation.js"
 import { ERROR_TYPES } from "./ErrorCatalog.js"
 import type { CatalogError } from "./ErrorTypes.js"
 import { type ApiErrorFields, errorClass, StytchApiError, TypeId } from "./StytchApiError.js"
@@ -291,7 +292,6 @@ const isCatalogued = (errorType: string): boolean =>
 
 const MAX_ISSUES = 10
 const MAX_DEPTH = 64
-const MAX_EXPECTED = 160
 
 /** One schema issue: where, and what was expected there. */
 export interface IssueSummary {
@@ -312,7 +312,7 @@ export const summarizeParseError = (error: ParseResult.ParseError): ReadonlyArra
   const push = (path: ReadonlyArray<PropertyKey>, expected: string) => {
     out.push({
       path: path.length > 0 ? path.map(String).join(".") : "(root)",
-      expected: expected.length > MAX_EXPECTED ? `${expected.slice(0, MAX_EXPECTED)}...` : expected
+      expected: plainExpectation(expected)
     })
   }
   const walk = (issue: ParseResult.ParseIssue, path: ReadonlyArray<PropertyKey>, depth: number): void => {

@@ -14,6 +14,7 @@
 import * as Data from "effect/Data"
 import type * as Schema from "effect/Schema"
 import * as SchemaIssue from "effect/SchemaIssue"
+import { plainExpectation } from "../../../src/core/expectation.js"
 import { ERROR_TYPES } from "../../../src/schemas/ErrorCatalog.js"
 import type { CatalogError } from "./ErrorTypes.js"
 import { type ApiErrorFields, errorClass, StytchApiError, TypeId } from "./StytchApiError.js"
@@ -292,7 +293,6 @@ const isCatalogued = (errorType: string): boolean =>
 
 const MAX_ISSUES = 10
 const MAX_DEPTH = 64
-const MAX_EXPECTED = 160
 
 /** One schema issue: where, and what was expected there. */
 export interface IssueSummary {
@@ -323,7 +323,7 @@ export const summarizeParseError = (
   const push = (path: ReadonlyArray<PropertyKey>, expected: string) => {
     out.push({
       path: path.length > 0 ? path.map(String).join(".") : "(root)",
-      expected: expected.length > MAX_EXPECTED ? `${expected.slice(0, MAX_EXPECTED)}...` : expected
+      expected: plainExpectation(expected)
     })
   }
   const walk = (issue: SchemaIssue.Issue, path: ReadonlyArray<PropertyKey>, depth: number): void => {

@@ -24,6 +24,7 @@ import { StytchEmulator } from "effect-stytch/testing"
 import { FetchClient, Passwords, Sessions, Stytch, StytchError, Users } from "../src/index.js"
 import { byErrorType } from "../src/schemas/ErrorTypes.js"
 import type { ApiErrorClass } from "../src/schemas/StytchApiError.js"
+import { checkOwnError, OWN_ERRORS } from "../effect4/test/support/errorCases.js"
 
 // ---------------------------------------------------------------------------------------------------------------
 // Types: every method of every service can be narrowed with catchTag
@@ -231,28 +232,14 @@ describe("the error catalogue", () => {
   })
 
   it("the SDK's own errors render readably", () => {
-    const transport = new StytchError.StytchTransportError({
-      reason: "Timeout",
-      method: "GET",
-      url: "https://test.stytch.com/v1/users/u",
-      detail: "no answer within 10s"
-    })
-    assert.strictEqual(
-      transport.message,
-      "Timeout error on GET https://test.stytch.com/v1/users/u: no answer within 10s"
-    )
-    assert.include(JSON.stringify(transport), "\"_tag\":\"StytchTransportError\"")
-    assert.isTrue(StytchError.isStytchError(transport))
-    const decode = new StytchError.StytchDecodeError({
-      status: 502,
-      request_id: undefined,
-      method: "POST",
-      url: "https://test.stytch.com/v1/users",
-      detail: "the body is not JSON (42 bytes)"
-    })
-    assert.include(decode.message, "HTTP 502")
-    assert.include(decode.message, "POST https://test.stytch.com/v1/users")
-    assert.isTrue(StytchError.isStytchError(decode))
+    for (const expected of OWN_ERRORS) {
+      const error = new (StytchError as unknown as Record<string, new(fields: unknown) => StytchError.StytchError>)[
+        expected.tag
+      ]!(expected.fields)
+      checkOwnError(error, expected)
+      assert.isTrue(StytchError.isStytchError(error), expected.tag)
+      assert.instanceOf(error, Error)
+    }
     assert.isFalse(StytchError.isStytchError(new Error("plain")))
   })
 })

@@ -21,6 +21,7 @@ import { vi } from "vitest"
 import { StytchEmulator } from "effect-stytch/testing"
 import { IDP, M2M, Stytch, Users } from "../src/index.js"
 import { requestBody, uniqueEmail } from "./support.js"
+import { activeIntrospection, introspectedClaims } from "../effect4/test/support/m2mCases.js"
 
 // The emulator generates a 2048-bit RSA key on the first token: slow on a busy machine.
 vi.setConfig({ testTimeout: 30_000 })
@@ -313,32 +314,10 @@ describe("introspectTokenNetwork with canned answers", () => {
 
   it.effect("an active answer: custom claims are the answer's extra fields; a string aud is kept", () =>
     Effect.gen(function*() {
-      const claims = yield* network(client, "t").pipe(Effect.provide(fakeLayer({
-        active: true,
-        request_id: "request-id-test-1",
-        status_code: 200,
-        sub: "m2m-client-test-fake",
-        scope: "read:users",
-        aud: PROJECT_ID,
-        exp: NOW_S + 3600,
-        iat: NOW_S,
-        nbf: NOW_S,
-        iss: `stytch.com/${PROJECT_ID}`,
-        client_id: "m2m-client-test-fake",
-        token_type: "access_token",
-        tenant: "acme"
-      })))
-      assert.deepStrictEqual(claims, {
-        subject: "m2m-client-test-fake",
-        scope: "read:users",
-        custom_claims: { tenant: "acme" },
-        audience: PROJECT_ID,
-        expires_at: NOW_S + 3600,
-        issued_at: NOW_S,
-        issuer: `stytch.com/${PROJECT_ID}`,
-        not_before: NOW_S,
-        token_type: "access_token"
-      })
+      const claims = yield* network(client, "t").pipe(
+        Effect.provide(fakeLayer(activeIntrospection(client.client_id, { nbf: NOW_S })))
+      )
+      assert.deepStrictEqual(claims, introspectedClaims(client.client_id))
     }))
 
   it.effect("an active answer without the claims is a StytchDecodeError, not an inactive token", () =>

@@ -14,6 +14,16 @@ import * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import { FetchClient, HttpTransport, NodeClient, Users } from "../src/index.js"
 import { sdk, transportSuite, withServer } from "./support/transportSuite.js"
+import {
+  checkStreamAndForm,
+  FORM_FIELDS,
+  hideGetBuiltinModule,
+  pretendCloudflareWorkers,
+  REFUSED_URL,
+  STREAM_CHUNKS,
+  transportKind,
+  URL_CASES
+} from "../effect4/test/support/transportCases.js"
 
 transportSuite("NodeClient", {
   make: NodeClient.make,
@@ -57,26 +67,11 @@ describe("NodeClient", () => {
     withServer(({ base, seen }) =>
       Effect.gen(function*() {
         const client = yield* NodeClient.make()
-        const port = new URL(base).port
-        for (
-          const url of [
-            `${base}/plain/a-b_c.d~e?x=1&y=%2F`,
-            `${base}/a b?q=\u00e9`,
-            `${base}/frag#not-sent`,
-            `http://localhost:${port}/via-name`,
-            `http://127.0.0.1:${port}?only=query`
-          ]
-        ) {
+        for (const [url] of URL_CASES(base)) {
           assert.strictEqual((yield* client.execute(HttpClientRequest.get(url))).status, 201)
         }
-        assert.deepStrictEqual(seen.map((s) => s.url), [
-          "/plain/a-b_c.d~e?x=1&y=%2F",
-          "/a%20b?q=%C3%A9",
-          "/frag",
-          "/via-name",
-          "/?only=query"
-        ])
-        const refused = yield* Effect.flip(client.execute(HttpClientRequest.get("ftp://127.0.0.1/x")))
+        assert.deepStrictEqual(seen.map((s) => s.url), URL_CASES(base).map(([, target]) => target))
+        const refused = yield* Effect.flip(client.execute(HttpClientRequest.get(REFUSED_URL)))
         assert.strictEqual(refused._tag, "RequestError")
       }).pipe(Effect.scoped)))
 
@@ -85,34 +80,31 @@ describe("NodeClient", () => {
       Effect.gen(function*() {
         const client = yield* NodeClient.make()
         const encoder = new TextEncoder()
-        const stream = Stream.make("{\"a\":", "1", "}").pipe(Stream.map((s) => encoder.encode(s)))
+        const stream = Stream.fromIterable(STREAM_CHUNKS).pipe(Stream.map((s) => encoder.encode(s)))
         const response = yield* client.execute(
           HttpClientRequest.post(`${base}/stream`).pipe(
             HttpClientRequest.bodyStream(stream, { contentType: "application/json" })
           )
         )
         assert.strictEqual(response.status, 201)
-        assert.strictEqual(seen[0]!.body, "{\"a\":1}")
-        assert.strictEqual(seen[0]!.headers["content-type"], "application/json")
-
         const form = new FormData()
-        form.set("name", "value")
+        for (const [name, value] of Object.entries(FORM_FIELDS)) form.set(name, value)
         yield* client.execute(HttpClientRequest.post(`${base}/form`).pipe(HttpClientRequest.bodyFormData(form)))
-        assert.match(String(seen[1]!.headers["content-type"]), /^multipart\/form-data; boundary=/)
-        assert.include(seen[1]!.body, "name=\"name\"")
-        assert.include(seen[1]!.body, "value")
+        checkStreamAndForm(seen)
       }).pipe(Effect.scoped)))
 })
 
 describe("HttpTransport", () => {
-  // undici's fetch adds `sec-fetch-mode`; node:http sends only the headers it is given.
   const viaLayer = (layer: Layer.Layer<HttpClient.HttpClient>) =>
     withServer(({ base, seen }) =>
       Effect.gen(function*() {
         const client = yield* HttpClient.HttpClient
         yield* client.execute(HttpClientRequest.get(`${base}/which`))
-        return seen[0]!.headers["sec-fetch-mode"] === undefined ? "node" : "fetch"
+        return transportKind(seen[0]!)
       }).pipe(Effect.provide(layer)))
+  /** Runs with the runtime disguised, undone when the scope closes. */
+  const disguised = (disguise: () => () => void) =>
+    Effect.acquireRelease(Effect.sync(disguise), (undo) => Effect.sync(undo))
 
   it.live("layer is NodeClient on Node", () =>
     Effect.gen(function*() {
@@ -123,13 +115,7 @@ describe("HttpTransport", () => {
 
   it.live("layer is FetchClient where process.getBuiltinModule is missing", () =>
     Effect.gen(function*() {
-      const original = process.getBuiltinModule
-      const without = Effect.acquireRelease(
-        Effect.sync(() => {
-          ;(process as { getBuiltinModule?: unknown }).getBuiltinModule = undefined
-        }),
-        () => Effect.sync(() => (process.getBuiltinModule = original))
-      )
+      const without = disguised(hideGetBuiltinModule)
       const kind = yield* Effect.scoped(Effect.zipRight(without, Effect.sync(() => HttpTransport.kind())))
       assert.strictEqual(kind, "fetch")
       const used = yield* Effect.scoped(Effect.zipRight(without, viaLayer(HttpTransport.layer)))
@@ -139,20 +125,7 @@ describe("HttpTransport", () => {
 
   it.live("layer is FetchClient on Cloudflare Workers, even with nodejs_compat", () =>
     Effect.gen(function*() {
-      const original = Object.getOwnPropertyDescriptor(globalThis, "navigator")
-      const asWorkers = Effect.acquireRelease(
-        Effect.sync(() =>
-          Object.defineProperty(globalThis, "navigator", {
-            configurable: true,
-            value: { userAgent: "Cloudflare-Workers" }
-          })
-        ),
-        () =>
-          Effect.sync(() => {
-            if (original === undefined) delete (globalThis as { navigator?: unknown }).navigator
-            else Object.defineProperty(globalThis, "navigator", original)
-          })
-      )
+      const asWorkers = disguised(pretendCloudflareWorkers)
       const used = yield* Effect.scoped(Effect.zipRight(asWorkers, viaLayer(HttpTransport.layer)))
       assert.strictEqual(used, "fetch")
       assert.strictEqual(HttpTransport.kind(), "node")

@@ -11,6 +11,7 @@ import * as TestClock from "effect/TestClock"
 import { randomUUID } from "node:crypto"
 import { Users } from "../src/index.js"
 import { StytchEmulator } from "effect-stytch/testing"
+import { bodyText } from "../effect4/test/support/pipelineScenarios.js"
 
 /** Runs a call that must fail and returns its typed error; an unexpected success fails the test readably. */
 export const expectFailure = <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<E, never, R> =>
@@ -34,19 +35,8 @@ export const snapshot = Effect.gen(function*() {
   return JSON.stringify({ users: all.results, outbox })
 })
 
-/** The body of a request a fake HttpClient received, as text (`undefined` when it has none). */
-export const requestBody = (request: HttpClientRequest.HttpClientRequest): string | undefined => {
-  switch (request.body._tag) {
-    case "Empty":
-      return undefined
-    case "Uint8Array":
-      return new TextDecoder().decode(request.body.body)
-    case "Raw":
-      return String(request.body.body)
-    default:
-      return `<${request.body._tag} body>`
-  }
-}
+/** The body of a request a fake HttpClient received, as text (`undefined` when it has none; shared with the Effect 4 suites). */
+export const requestBody = (request: HttpClientRequest.HttpClientRequest): string | undefined => bodyText(request.body)
 
 /** A minimal valid users.get answer, for fake HttpClients (shared with the Effect 4 suites). */
 export { userBody } from "../effect4/test/support/pipelineCases.js"

@@ -12,7 +12,6 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as HttpClient from "effect/http/HttpClient"
-import type * as HttpClientRequest from "effect/http/HttpClientRequest"
 import * as HttpClientResponse from "effect/http/HttpClientResponse"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
@@ -22,11 +21,21 @@ import * as TestClock from "effect/testing/TestClock"
 import { inspect } from "node:util"
 import { IDP, M2M, Sessions, Stytch, Users } from "../src/index.js"
 import { BASE_URL, makeJwtFixture, NOW_S, PROJECT_ID } from "./support/jwtCases.js"
+import { userBody } from "./support/pipelineCases.js"
+import { bodyText } from "./support/pipelineScenarios.js"
+import {
+  activeIntrospection,
+  checkHides,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  introspectedClaims,
+  oauthError,
+  SECRET_PROBES,
+  tokenBody
+} from "./support/m2mCases.js"
 
 const fixture = makeJwtFixture()
 const SECRET = "secret-test-Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA"
-const CLIENT_ID = "m2m-client-test-d731954d-dab3-4a2b-bdee-07f3ad1be885"
-const CLIENT_SECRET = "m2m-secret-VERY-PRIVATE-0123456789abcdef"
 const TOKEN_PATH = `/v1/public/${PROJECT_ID}/oauth2/token`
 const INTROSPECT_PATH = `/v1/public/${PROJECT_ID}/oauth2/introspect`
 
@@ -39,19 +48,6 @@ interface Sent {
   readonly headers: Readonly<Record<string, string>>
   readonly body: string | undefined
   readonly contentType: string | undefined
-}
-
-const bodyOf = (request: HttpClientRequest.HttpClientRequest): string | undefined => {
-  switch (request.body._tag) {
-    case "Empty":
-      return undefined
-    case "Uint8Array":
-      return new TextDecoder().decode(request.body.body)
-    case "Raw":
-      return String(request.body.body)
-    default:
-      return `<${request.body._tag} body>`
-  }
 }
 
 const json = (status: number, body: unknown) =>
@@ -70,7 +66,7 @@ const stub = (reply: (sent: Sent, n: number) => Response = () => json(404, { err
         method: request.method,
         path: url.pathname,
         headers: { ...request.headers },
-        body: bodyOf(request),
+        body: bodyText(request.body),
         contentType: request.body._tag === "Empty" ? undefined : request.body.contentType
       }
       sent.push(entry)
@@ -99,19 +95,7 @@ const atNow = TestClock.setTime(NOW_S * 1000)
 // ---------------------------------------------------------------------------------------------------------------
 // Sessions
 
-const user = {
-  user_id: "user-test-11111111-2222-4333-8444-555555555555",
-  emails: [],
-  status: "active",
-  phone_numbers: [],
-  webauthn_registrations: [],
-  providers: [],
-  totps: [],
-  crypto_wallets: [],
-  biometric_registrations: [],
-  is_locked: false,
-  roles: []
-}
+const { request_id: _, status_code: __, ...user } = userBody("user-test-11111111-2222-4333-8444-555555555555")
 
 /** What `sessions.authenticate` answers: the session with fresh custom claims, and a new JWT. */
 const authenticateAnswer = (session_jwt: string, custom_claims: Record<string, unknown>) => ({
@@ -224,14 +208,6 @@ describe("Sessions.authenticateJwt", () => {
 // ---------------------------------------------------------------------------------------------------------------
 // M2M
 
-const oauthError = (status: number, error: string) => ({
-  status_code: status,
-  request_id: `request-id-test-${error}`,
-  error,
-  error_description: `description of ${error}`,
-  error_uri: `https://stytch.com/docs/api/errors/${status}#${error}`
-})
-const tokenBody = { access_token: "eyJ.access.token", token_type: "bearer", expires_in: 3600 }
 const credentials = { client_id: CLIENT_ID, client_secret: Redacted.make(CLIENT_SECRET) }
 const token = (request: M2M.TokenRequest) => Effect.flatMap(M2M.M2M, (m2m) => m2m.token(request))
 
@@ -300,17 +276,9 @@ describe("M2M.token", () => {
 
   it.effect("the client secret appears in no error; an invalid or unredacted request is refused before sending", () =>
     Effect.gen(function*() {
-      const answers = [
-        () => json(401, oauthError(401, "invalid_client")),
-        () => new Response("<html>bad</html>", { status: 401 }),
-        () => json(200, { unexpected: true })
-      ]
-      for (const answer of answers) {
+      for (const answer of SECRET_PROBES) {
         const { layer } = stub(answer)
-        const error = yield* Effect.flip(token(credentials)).pipe(Effect.provide(layer))
-        for (const text of [error.message, JSON.stringify(error), inspect(error, { depth: 10 }), String(error)]) {
-          assert.notInclude(text, CLIENT_SECRET)
-        }
+        checkHides(yield* Effect.flip(token(credentials)).pipe(Effect.provide(layer)), CLIENT_SECRET)
       }
       const { layer, sent } = stub(() => json(200, tokenBody))
       const invalid = yield* Effect.flip(token({ ...credentials, client_id: 42 as unknown as string })).pipe(
@@ -413,20 +381,7 @@ describe("M2M.authenticateToken", () => {
 // ---------------------------------------------------------------------------------------------------------------
 // IDP
 
-const activeAnswer = {
-  active: true,
-  request_id: "request-id-test-introspect",
-  status_code: 200,
-  sub: CLIENT_ID,
-  scope: "read:users",
-  aud: PROJECT_ID,
-  exp: NOW_S + 3600,
-  iat: NOW_S,
-  iss: `stytch.com/${PROJECT_ID}`,
-  client_id: CLIENT_ID,
-  token_type: "access_token",
-  tenant: "acme"
-}
+const activeAnswer = activeIntrospection(CLIENT_ID)
 const introspect = (request: IDP.IntrospectTokenRequest) =>
   Effect.flatMap(IDP.IDP, (idp) => idp.introspectTokenNetwork(request))
 const introspectLocal = (request: IDP.IntrospectTokenLocalRequest) =>
@@ -437,17 +392,7 @@ describe("IDP introspection", () => {
     const { layer, sent } = stub(() => json(200, activeAnswer))
     return Effect.gen(function*() {
       const claims = yield* introspect({ token: "the-token", ...credentials, token_type_hint: "access_token" })
-      assert.deepStrictEqual(claims, {
-        subject: CLIENT_ID,
-        scope: "read:users",
-        custom_claims: { tenant: "acme" },
-        audience: PROJECT_ID,
-        expires_at: NOW_S + 3600,
-        issued_at: NOW_S,
-        issuer: `stytch.com/${PROJECT_ID}`,
-        not_before: NOW_S,
-        token_type: "access_token"
-      })
+      assert.deepStrictEqual(claims, introspectedClaims(CLIENT_ID))
       yield* introspect({ token: "t2", client_id: CLIENT_ID, client_secret: Redacted.make("") })
       assert.strictEqual(sent[0]!.path, INTROSPECT_PATH)
       assert.isUndefined(sent[0]!.headers["authorization"])
@@ -490,17 +435,7 @@ describe("IDP introspection", () => {
     Effect.gen(function*() {
       yield* atNow
       const claims = yield* introspectLocal({ token: accessToken({ nbf: undefined, tenant: "acme", jti: "j" }) })
-      assert.deepStrictEqual(claims, {
-        subject: CLIENT_ID,
-        scope: "read:users write:users",
-        custom_claims: { tenant: "acme" },
-        audience: [PROJECT_ID],
-        expires_at: NOW_S + 3600,
-        issued_at: NOW_S,
-        issuer: `stytch.com/${PROJECT_ID}`,
-        not_before: NOW_S,
-        token_type: "access_token"
-      })
+      assert.deepStrictEqual(claims, introspectedClaims(CLIENT_ID, { scope: "read:users write:users", audience: [PROJECT_ID] }))
       const noTyp = fixture.sign({ alg: "RS256", kid: fixture.kid }, { sub: CLIENT_ID, aud: PROJECT_ID, iss: `stytch.com/${PROJECT_ID}`, iat: NOW_S, exp: NOW_S + 60 })
       const cases: Array<[string, string]> = [
         [noTyp, "StytchJwtMalformed"],

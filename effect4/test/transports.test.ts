@@ -31,6 +31,22 @@ import {
   startSelfSignedServer,
   startServer
 } from "./support/transportServer.js"
+import {
+  buildRequest,
+  checkPlainAnswer,
+  checkSeen,
+  checkStreamAndForm,
+  FORM_FIELDS,
+  hideGetBuiltinModule,
+  PLAIN_ANSWER,
+  type PlainRequest,
+  pretendCloudflareWorkers,
+  REFUSED_URL,
+  ROUND_TRIP,
+  STREAM_CHUNKS,
+  transportKind,
+  URL_CASES
+} from "./support/transportCases.js"
 
 const withServer = <A, E, R>(use: (server: Server) => Effect.Effect<A, E, R>) =>
   Effect.acquireUseRelease(Effect.promise(startServer), use, (server) => Effect.promise(server.close))
@@ -60,6 +76,10 @@ const failureOf = <A>(effect: Effect.Effect<A, HttpClientError.HttpClientError>)
     return Effect.succeed(error as HttpClientError.HttpClientError)
   })
 
+/** A shared exchange's request, built with this line's HttpClientRequest. */
+const requestOf = (base: string, plain: PlainRequest) =>
+  buildRequest<HttpClientRequest.HttpClientRequest>(HttpClientRequest, base, plain)
+
 interface Transport {
   /** The client under test, built in the test's scope. */
   readonly make: (
@@ -80,38 +100,15 @@ const transportSuite = (name: string, transport: Transport) =>
       withServer(({ base, seen }) =>
         Effect.gen(function*() {
           const c = yield* client
-          const request = HttpClientRequest.post(`${base}/v1/things?fixed=1`).pipe(
-            HttpClientRequest.setUrlParams({ user_id: "user-test-1", q: "a b&c" }),
-            HttpClientRequest.setHeader("authorization", "Basic abc"),
-            HttpClientRequest.bodyText("{\"name\":\"x\"}", "application/json")
-          )
-          const response = yield* c.execute(request)
-          assert.strictEqual(response.status, 201)
-          assert.deepStrictEqual(yield* response.json, { ok: true })
-          assert.strictEqual(yield* response.text, "{\"ok\":true}")
-          assert.strictEqual(response.headers["x-request-id"], "req-1")
-          assert.strictEqual(response.headers["retry-after"], "3")
-          assert.strictEqual(response.url, `${base}/v1/things?fixed=1&user_id=user-test-1&q=a+b%26c`)
-          assert.strictEqual(seen.length, 1)
-          assert.strictEqual(seen[0]!.method, "POST")
-          assert.strictEqual(seen[0]!.url, "/v1/things?fixed=1&user_id=user-test-1&q=a+b%26c")
-          assert.strictEqual(seen[0]!.headers.authorization, "Basic abc")
-          assert.strictEqual(seen[0]!.headers["content-type"], "application/json")
-          assert.strictEqual(seen[0]!.body, "{\"name\":\"x\"}")
-
-          const get = yield* c.execute(HttpClientRequest.get(`${base}/plain`))
-          assert.strictEqual(get.status, 201)
-          assert.strictEqual(seen[1]!.method, "GET")
-          assert.strictEqual(seen[1]!.body, "")
-
-          const bytes = yield* c.execute(
-            HttpClientRequest.put(`${base}/bytes`).pipe(
-              HttpClientRequest.bodyUint8Array(new TextEncoder().encode("\u00e9"))
-            )
-          )
-          assert.strictEqual(bytes.status, 201)
-          assert.strictEqual(seen[2]!.body, "\u00e9")
-          assert.strictEqual(new TextDecoder().decode(yield* bytes.arrayBuffer), "{\"ok\":true}")
+          for (const exchange of ROUND_TRIP) {
+            const response = yield* c.execute(requestOf(base, exchange.request))
+            checkPlainAnswer({ status: response.status, headers: response.headers, text: yield* response.text })
+            // Read again, as JSON and as bytes.
+            assert.deepStrictEqual(yield* response.json, PLAIN_ANSWER.json)
+            assert.strictEqual(new TextDecoder().decode(yield* response.arrayBuffer), PLAIN_ANSWER.text)
+            assert.strictEqual(response.url, `${base}${exchange.seen.url}`)
+          }
+          checkSeen(seen, ROUND_TRIP)
         })))
 
     it.live("sequential requests reuse keep-alive connections", () =>
@@ -363,26 +360,11 @@ describe("NodeClient (Effect 4)", () => {
     withServer(({ base, seen }) =>
       Effect.gen(function*() {
         const client = yield* NodeClient.make()
-        const port = new URL(base).port
-        for (
-          const url of [
-            `${base}/plain/a-b_c.d~e?x=1&y=%2F`,
-            `${base}/a b?q=\u00e9`,
-            `${base}/frag#not-sent`,
-            `http://localhost:${port}/via-name`,
-            `http://127.0.0.1:${port}?only=query`
-          ]
-        ) {
+        for (const [url] of URL_CASES(base)) {
           assert.strictEqual((yield* client.execute(HttpClientRequest.get(url))).status, 201)
         }
-        assert.deepStrictEqual(seen.map((s) => s.url), [
-          "/plain/a-b_c.d~e?x=1&y=%2F",
-          "/a%20b?q=%C3%A9",
-          "/frag",
-          "/via-name",
-          "/?only=query"
-        ])
-        const refused = yield* failureOf(client.execute(HttpClientRequest.get("ftp://127.0.0.1/x")))
+        assert.deepStrictEqual(seen.map((s) => s.url), URL_CASES(base).map(([, target]) => target))
+        const refused = yield* failureOf(client.execute(HttpClientRequest.get(REFUSED_URL)))
         assert.strictEqual(refused.reason._tag, "TransportError")
       })))
 
@@ -391,22 +373,17 @@ describe("NodeClient (Effect 4)", () => {
       Effect.gen(function*() {
         const client = yield* NodeClient.make()
         const encoder = new TextEncoder()
-        const stream = Stream.make("{\"a\":", "1", "}").pipe(Stream.map((s) => encoder.encode(s)))
+        const stream = Stream.fromIterable(STREAM_CHUNKS).pipe(Stream.map((s) => encoder.encode(s)))
         const response = yield* client.execute(
           HttpClientRequest.post(`${base}/stream`).pipe(
             HttpClientRequest.bodyStream(stream, { contentType: "application/json" })
           )
         )
         assert.strictEqual(response.status, 201)
-        assert.strictEqual(seen[0]!.body, "{\"a\":1}")
-        assert.strictEqual(seen[0]!.headers["content-type"], "application/json")
-
         const form = new FormData()
-        form.set("name", "value")
+        for (const [name, value] of Object.entries(FORM_FIELDS)) form.set(name, value)
         yield* client.execute(HttpClientRequest.post(`${base}/form`).pipe(HttpClientRequest.bodyFormData(form)))
-        assert.match(String(seen[1]!.headers["content-type"]), /^multipart\/form-data; boundary=/)
-        assert.include(seen[1]!.body, "name=\"name\"")
-        assert.include(seen[1]!.body, "value")
+        checkStreamAndForm(seen)
       })))
 
   it.live("a failing body stream is an EncodeError and the request is abandoned", () =>
@@ -427,14 +404,16 @@ describe("NodeClient (Effect 4)", () => {
 })
 
 describe("HttpTransport (Effect 4)", () => {
-  // undici's fetch adds `sec-fetch-mode`; node:http sends only the headers it is given.
   const viaLayer = (layer: Layer.Layer<HttpClient.HttpClient>) =>
     withServer(({ base, seen }) =>
       Effect.gen(function*() {
         const client = yield* HttpClient.HttpClient
         yield* client.execute(HttpClientRequest.get(`${base}/which`))
-        return seen[0]!.headers["sec-fetch-mode"] === undefined ? "node" : "fetch"
+        return transportKind(seen[0]!)
       }).pipe(Effect.provide(layer)))
+  /** Runs with the runtime disguised, undone when the scope closes. */
+  const disguised = (disguise: () => () => void) =>
+    Effect.acquireRelease(Effect.sync(disguise), (undo) => Effect.sync(undo))
 
   it.live("layer is NodeClient on Node", () =>
     Effect.gen(function*() {
@@ -446,13 +425,7 @@ describe("HttpTransport (Effect 4)", () => {
 
   it.live("layer is FetchClient where process.getBuiltinModule is missing", () =>
     Effect.gen(function*() {
-      const original = process.getBuiltinModule
-      const without = Effect.acquireRelease(
-        Effect.sync(() => {
-          ;(process as { getBuiltinModule?: unknown }).getBuiltinModule = undefined
-        }),
-        () => Effect.sync(() => (process.getBuiltinModule = original))
-      )
+      const without = disguised(hideGetBuiltinModule)
       const kind = yield* Effect.scoped(Effect.andThen(without, Effect.sync(() => HttpTransport.kind())))
       assert.strictEqual(kind, "fetch")
       const used = yield* Effect.scoped(Effect.andThen(without, viaLayer(HttpTransport.layer)))
@@ -464,20 +437,7 @@ describe("HttpTransport (Effect 4)", () => {
 
   it.live("layer is FetchClient on Cloudflare Workers, even with nodejs_compat", () =>
     Effect.gen(function*() {
-      const original = Object.getOwnPropertyDescriptor(globalThis, "navigator")
-      const asWorkers = Effect.acquireRelease(
-        Effect.sync(() =>
-          Object.defineProperty(globalThis, "navigator", {
-            configurable: true,
-            value: { userAgent: "Cloudflare-Workers" }
-          })
-        ),
-        () =>
-          Effect.sync(() => {
-            if (original === undefined) delete (globalThis as { navigator?: unknown }).navigator
-            else Object.defineProperty(globalThis, "navigator", original)
-          })
-      )
+      const asWorkers = disguised(pretendCloudflareWorkers)
       const used = yield* Effect.scoped(Effect.andThen(asWorkers, viaLayer(HttpTransport.layer)))
       assert.strictEqual(used, "fetch")
       assert.strictEqual(HttpTransport.kind(), "node")

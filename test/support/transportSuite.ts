@@ -27,6 +27,15 @@ import {
   startServer
 } from "../../effect4/test/support/transportServer.js"
 
+import {
+  buildRequest,
+  checkPlainAnswer,
+  checkSeen,
+  PLAIN_ANSWER,
+  type PlainRequest,
+  ROUND_TRIP
+} from "../../effect4/test/support/transportCases.js"
+
 export type { Seen, Server } from "../../effect4/test/support/transportServer.js"
 
 /** A server on a free loopback port for the duration of `use` (effect4/test/support/transportServer.ts). */
@@ -63,6 +72,10 @@ const waitFor = (done: () => boolean) =>
     for (let i = 0; i < 400 && !done(); i++) yield* Effect.sleep("5 millis")
   })
 
+/** A shared exchange's request, built with this line's HttpClientRequest. */
+const requestOf = (base: string, plain: PlainRequest) =>
+  buildRequest<HttpClientRequest.HttpClientRequest>(HttpClientRequest, base, plain)
+
 export interface Transport {
   /** The client under test, built in the test's scope. */
   readonly make: (
@@ -86,36 +99,14 @@ export const transportSuite = (name: string, transport: Transport) =>
       withServer(({ base, seen }) =>
         Effect.gen(function*() {
           const c = yield* client
-          const request = HttpClientRequest.post(`${base}/v1/things?fixed=1`).pipe(
-            HttpClientRequest.setUrlParams({ user_id: "user-test-1", q: "a b&c" }),
-            HttpClientRequest.setHeader("authorization", "Basic abc"),
-            HttpClientRequest.bodyText("{\"name\":\"x\"}", "application/json")
-          )
-          const response = yield* c.execute(request)
-          assert.strictEqual(response.status, 201)
-          assert.deepStrictEqual(yield* response.json, { ok: true })
-          assert.strictEqual(yield* response.text, "{\"ok\":true}")
-          assert.strictEqual(response.headers["x-request-id"], "req-1")
-          assert.strictEqual(response.headers["retry-after"], "3")
-          assert.strictEqual(seen.length, 1)
-          assert.strictEqual(seen[0]!.method, "POST")
-          assert.strictEqual(seen[0]!.url, "/v1/things?fixed=1&user_id=user-test-1&q=a+b%26c")
-          assert.strictEqual(seen[0]!.headers.authorization, "Basic abc")
-          assert.strictEqual(seen[0]!.headers["content-type"], "application/json")
-          assert.strictEqual(seen[0]!.body, "{\"name\":\"x\"}")
-
-          const get = yield* c.execute(HttpClientRequest.get(`${base}/plain`))
-          assert.strictEqual(get.status, 201)
-          assert.strictEqual(seen[1]!.method, "GET")
-          assert.strictEqual(seen[1]!.body, "")
-
-          const bytes = yield* c.execute(
-            HttpClientRequest.put(`${base}/bytes`).pipe(
-              HttpClientRequest.bodyUint8Array(new TextEncoder().encode("\u00e9"))
-            )
-          )
-          assert.strictEqual(bytes.status, 201)
-          assert.strictEqual(seen[2]!.body, "\u00e9")
+          for (const exchange of ROUND_TRIP) {
+            const response = yield* c.execute(requestOf(base, exchange.request))
+            checkPlainAnswer({ status: response.status, headers: response.headers, text: yield* response.text })
+            // Read again, as JSON and as bytes.
+            assert.deepStrictEqual(yield* response.json, PLAIN_ANSWER.json)
+            assert.strictEqual(new TextDecoder().decode(yield* response.arrayBuffer), PLAIN_ANSWER.text)
+          }
+          checkSeen(seen, ROUND_TRIP)
         })))
 
     scoped("interrupting the fiber aborts the request: the server sees the connection close", () =>

@@ -1,65 +1,21 @@
 /**
  * The app every runtime runs (test/runtimes.test.ts): a password sign-up and sign-in through the SDK against the
  * emulator, then local verification of the session JWT, answered as one JSON object. It imports the SDK by its
- * package name, as users do; esbuild resolves the name through tsconfig `paths`.
+ * package name, as users do; esbuild resolves the name through tsconfig `paths`. Its plain half (the target, the
+ * runtime's name, how main.ts and worker.ts start it) is shared with the Effect 4 app:
+ * effect4/test/runtimes/entries.ts.
  */
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { HttpTransport, Passwords, Sessions, Stytch, Users } from "effect-stytch"
 // Diagnostics only: which signature backend verified the JWT (the same module instance the SDK uses in the bundle).
 import { activeBackend } from "../../src/internal/jwt.js"
-
-/** Where the emulator is and who to sign up (every runtime gets its own email). */
-export interface Target {
-  readonly baseUrl: string
-  readonly projectId: string
-  readonly secret: string
-  readonly email: string
-  readonly password: string
-}
-
-export interface Report {
-  readonly ok: true
-  readonly runtime: string
-  readonly created_user_id: string
-  readonly got_user_id: string
-  readonly got_emails: ReadonlyArray<string>
-  readonly authenticated_user_id: string
-  readonly session_id: string
-  readonly jwt_user_id: string
-  readonly jwt_session_id: string
-  readonly jwt_factors: ReadonlyArray<string>
-  /** `node` (node:crypto through `process.getBuiltinModule`) or `webcrypto`. */
-  readonly jwt_backend: "node" | "webcrypto"
-  /** The transport `HttpTransport.layer` chose. */
-  readonly transport: "node" | "fetch"
-  /** Whether the runtime offers `process.getBuiltinModule` (the SDK's way to Node built-ins). */
-  readonly get_builtin_module: boolean
-}
-
-export interface Failure {
-  readonly ok: false
-  readonly runtime: string
-  readonly error: string
-}
+// The report's shape is the Effect 4 app's too (checked by both suites through the shared checks).
+import type { Failure, Report } from "../../effect4/test/support/runtimes.js"
+import { hasGetBuiltinModule, runtimeName, type Target } from "../../effect4/test/runtimes/entries.js"
 
 // The SDK's default transport: node:http where `process.getBuiltinModule` offers it, fetch elsewhere (Workers).
 const Transport = HttpTransport.layer
-
-/** The runtime and its version, from what each one exposes (in this order: Bun and Deno have `process` too). */
-export const runtimeName = (): string => {
-  const g = globalThis as {
-    Bun?: { version: string }
-    Deno?: { version: { deno: string } }
-    navigator?: { userAgent?: string }
-    process?: { versions?: { node?: string } }
-  }
-  if (g.Bun !== undefined) return `bun ${g.Bun.version}`
-  if (g.Deno !== undefined) return `deno ${g.Deno.version.deno}`
-  if (g.navigator?.userAgent === "Cloudflare-Workers") return "workerd"
-  if (g.process?.versions?.node !== undefined) return `node ${g.process.versions.node}`
-  return "unknown"
-}
 
 const flow = (target: Target) =>
   Effect.gen(function*() {
@@ -88,8 +44,7 @@ const flow = (target: Target) =>
       jwt_factors: verified.authentication_factors.map((f) => `${f.type}/${f.delivery_method}`),
       jwt_backend: activeBackend(),
       transport: HttpTransport.kind(),
-      get_builtin_module:
-        typeof (globalThis as { process?: { getBuiltinModule?: unknown } }).process?.getBuiltinModule === "function"
+      get_builtin_module: hasGetBuiltinModule()
     }
     return report
   }).pipe(

@@ -1,14 +1,18 @@
 /**
  * Bundle size of two small apps, ours vs the official `stytch` package: one that only calls `users.get`, and one
- * that calls a method of every area. Each is bundled in memory by esbuild (minified, ESM, platform node; nothing
- * external), ours from the built package (`dist/`, what users install; `npm run build:js` first) or from the
- * sources (`src/`). `npx tsx bench/bundle.ts [--from=src]` prints a table.
+ * that calls a method of every area; ours for each Effect line (`effect-stytch` on Effect 3, `effect-stytch/effect4`
+ * on Effect 4). Each is bundled in memory by esbuild (minified, ESM, platform node; nothing external), ours from the
+ * built package (`dist/`, what users install; `npm run build:js` first) or from the sources (`src/`,
+ * `effect4/src/`). The Effect 4 apps get effect 4: their `effect` imports (and the SDK's) are resolved from
+ * `effect4/`, where `effect` is effect 4.1 (a resolve plugin), as in an app that installs effect 4.
+ * `npx tsx bench/bundle.ts [--from=src]` prints a table.
  *
- * The SDK's share: esbuild also writes a source map, and every output byte whose mapping names a file under `src/`
- * (ours) or `node_modules/stytch/` (the official package) counts as the SDK's. `minified` share is that byte count.
+ * The SDK's share: esbuild also writes a source map, and every output byte whose mapping names a file of the SDK
+ * (under `src/`, or `effect4/src/` and the shared `src/core/` and `src/schemas/`; the line's part of `dist/esm/`;
+ * `node_modules/stytch/` for the official package) counts as the SDK's. `minified` share is that byte count.
  * `sdkShareGzip` is the marginal gzip cost: gzip(whole bundle) - gzip(the bundle with the SDK's bytes removed),
- * i.e. what the SDK adds to a download that already carries effect, @effect/platform and jose (or, for the
- * official package, its dependencies).
+ * i.e. what the SDK adds to a download that already carries effect (and @effect/platform on Effect 3) and jose
+ * (or, for the official package, its dependencies).
  */
 import * as esbuild from "esbuild"
 import { readFileSync } from "node:fs"
@@ -29,11 +33,43 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..")
  * installed in an app (imported by name from `app`, so the `exports` conditions choose, as in a user's build).
  */
 export type From = "src" | { readonly dist: string } | { readonly app: string }
-const entryOf = (from: From) =>
-  from === "src" ? join(root, "src/index.ts") : "dist" in from ? join(from.dist, "esm/index.js") : "effect-stytch"
-const dirOf = (from: From) =>
-  from === "src" ? join(root, "src") : "dist" in from ? from.dist : join(from.app, "node_modules/effect-stytch")
+/** The Effect line of our SDK: `effect-stytch` (3) or `effect-stytch/effect4` (4). */
+export type Line = 3 | 4
+const entryOf = (from: From, line: Line) =>
+  from === "src"
+    ? join(root, line === 3 ? "src/index.ts" : "effect4/src/index.ts")
+    : "dist" in from
+    ? join(from.dist, line === 3 ? "esm/index.js" : "esm/effect4/index.js")
+    : line === 3
+    ? "effect-stytch"
+    : "effect-stytch/effect4"
+/** Whether a bundled file is our SDK's. */
+const isOurs = (from: From, line: Line): ((path: string) => boolean) => {
+  if (from !== "src") {
+    const dir = "dist" in from ? from.dist : join(from.app, "node_modules/effect-stytch")
+    return line === 3 ? under(dir) : under(join(dir, "dist" in from ? "esm/effect4" : "dist/esm/effect4"))
+  }
+  if (line === 3) return under(join(root, "src"))
+  const dirs = ["effect4/src", "src/core", "src/schemas"].map((d) => under(join(root, d)))
+  return (path) => dirs.some((isUnder) => isUnder(path))
+}
 const resolveDirOf = (from: From) => (from !== "src" && "app" in from ? from.app : root)
+/** Bare `effect` imports resolved from `effect4/` (effect 4) instead of from the importer (the root's effect 3). */
+const effect4Plugin: esbuild.Plugin = {
+  name: "effect4",
+  setup(build) {
+    const resolveDir = join(root, "effect4")
+    build.onResolve({ filter: /^effect(\/|$)/ }, (args) =>
+      args.pluginData === "effect4" ? undefined : build.resolve(args.path, {
+        kind: args.kind,
+        resolveDir,
+        importer: args.importer,
+        pluginData: "effect4"
+      }))
+  }
+}
+/** The plugins our app needs: the Effect 4 line from this checkout gets effect 4 (an installed app has its own). */
+const pluginsOf = (from: From, line: Line) => (line === 4 && (from === "src" || "dist" in from) ? [effect4Plugin] : [])
 const CONFIG = `{ projectId: "project-test-00000000-0000-4000-8000-000000000000", secret: "secret-test-bundle" }`
 const OFFICIAL = `{ project_id: "project-test-00000000-0000-4000-8000-000000000000", secret: "secret-test-bundle" }`
 
@@ -60,8 +96,8 @@ const EVERY_AREA: ReadonlyArray<readonly [string, string]> = [
 
 type App = { readonly app: string; readonly ours: string; readonly official: string }
 
-/** The apps, ours importing the SDK from `src` (an entry file's path). */
-const apps = (src: string): ReadonlyArray<App> => [
+/** The apps, ours importing the SDK from `src` (an entry file's path), written for Effect `line`. */
+const apps = (src: string, line: Line): ReadonlyArray<App> => [
   {
     app: "users.get only",
     ours: `import * as Effect from "effect/Effect"
@@ -87,7 +123,7 @@ import { FetchClient, Stytch } from ${JSON.stringify(src)}
 const program = Effect.gen(function*() {
   const stytch = yield* Stytch.Stytch
   return yield* Effect.all([
-${EVERY_AREA.map(([m, a]) => `    Effect.either(stytch.${m}((${a || "{}"}) as any))`).join(",\n")}
+${EVERY_AREA.map(([m, a]) => `    Effect.${line === 3 ? "either" : "result"}(stytch.${m}((${a || "{}"}) as any))`).join(",\n")}
   ])
 })
 Effect.runPromise(Effect.provide(program, Stytch.layer(${CONFIG}).pipe(Layer.provide(FetchClient.layer))))
@@ -176,8 +212,14 @@ export interface Measured {
   readonly sdkMinified: number
 }
 
-const build = async (entry: string, isSdk: (path: string) => boolean, resolveDir = root): Promise<Measured> => {
+const build = async (
+  entry: string,
+  isSdk: (path: string) => boolean,
+  resolveDir = root,
+  plugins: Array<esbuild.Plugin> = []
+): Promise<Measured> => {
   const result = await esbuild.build({
+    plugins,
     stdin: { contents: entry, resolveDir, sourcefile: "app.ts", loader: "ts" },
     bundle: true,
     write: false,
@@ -206,33 +248,48 @@ const under = (dir: string) => (path: string) => !relative(dir, path).startsWith
 const officialFile = (path: string) =>
   path.includes("/node_modules/stytch/") && !path.includes("/node_modules/stytch/node_modules/")
 
-/** One app bundled with one SDK: its size, its code, and the SDK's minified bytes. */
+/** One app bundled with one SDK (ours of Effect `line`): its size, its code, and the SDK's minified bytes. */
 export const measureApp = (
   app: "users.get only" | "every area",
   sdk: "ours" | "official",
-  from: From = "src"
+  from: From = "src",
+  line: Line = 3
 ): Promise<Measured> => {
-  const entry = apps(entryOf(from)).find((a) => a.app === app)!
-  return sdk === "ours" ? build(entry.ours, under(dirOf(from)), resolveDirOf(from)) : build(entry.official, officialFile)
+  const entry = apps(entryOf(from, line), line).find((a) => a.app === app)!
+  return sdk === "ours"
+    ? build(entry.ours, isOurs(from, line), resolveDirOf(from), pluginsOf(from, line))
+    : build(entry.official, officialFile)
 }
 
 const measureAll = async (from: From) => {
   const rows = []
-  for (const app of apps(entryOf(from))) {
+  for (const app of apps(entryOf(from, 3), 3)) {
+    const ours4 = apps(entryOf(from, 4), 4).find((a) => a.app === app.app)!.ours
     rows.push({
       app: app.app,
-      ours: await build(app.ours, under(dirOf(from)), resolveDirOf(from)),
+      ours: await build(app.ours, isOurs(from, 3), resolveDirOf(from)),
+      ours4: await build(ours4, isOurs(from, 4), resolveDirOf(from), pluginsOf(from, 4)),
       official: await build(app.official, officialFile)
     })
   }
   return rows
 }
 
-/** Both apps, ours (from the built `dist/` by default) and the official package's, bundled and measured (bytes). */
+/**
+ * Both apps, ours of each line (from the built `dist/` by default) and the official package's, bundled and measured
+ * (bytes).
+ */
 export const measureBundles = async (
   from: From = { dist: join(root, "dist") }
-): Promise<ReadonlyArray<{ readonly app: string; readonly ours: Size; readonly official: Size }>> =>
-  (await measureAll(from)).map((row) => ({ app: row.app, ours: row.ours.size, official: row.official.size }))
+): Promise<
+  ReadonlyArray<{ readonly app: string; readonly ours: Size; readonly ours4: Size; readonly official: Size }>
+> =>
+  (await measureAll(from)).map((row) => ({
+    app: row.app,
+    ours: row.ours.size,
+    ours4: row.ours4.size,
+    official: row.official.size
+  }))
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
   const kb = (n: number | undefined) => `${((n ?? 0) / 1024).toFixed(1)} KB`
@@ -241,7 +298,8 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
   console.log("|---|---|---|---|---|---|")
   const from: From = process.argv.includes("--from=src") ? "src" : { dist: join(root, "dist") }
   for (const row of await measureAll(from)) {
-    console.log(`| ${row.app} | effect-stytch | ${side(row.ours).join(" | ")} |`)
+    console.log(`| ${row.app} | effect-stytch (Effect 3) | ${side(row.ours).join(" | ")} |`)
+    console.log(`| ${row.app} | effect-stytch/effect4 (Effect 4) | ${side(row.ours4).join(" | ")} |`)
     console.log(`| ${row.app} | stytch ${officialVersion} | ${side(row.official).join(" | ")} |`)
   }
 }

@@ -18,15 +18,17 @@ export interface EmulatorProcess {
 
 /**
  * Starts `node <bin> --port 0` with the given credentials and resolves once it prints where it listens. `bin`: this
- * repository's CLI by default, or another copy of it (an installed package's).
+ * repository's CLI by default, or another copy of it (an installed package's); `node`: this process's Node by
+ * default (the Effect 4 bench, on Node 22, serves from the same Node as the Effect 3 one).
  */
 export const startEmulatorProcess = (
   projectId: string,
   secret: string,
-  bin = join(fileURLToPath(new URL("..", import.meta.url)), CLI)
+  bin = join(fileURLToPath(new URL("..", import.meta.url)), CLI),
+  node = process.execPath
 ): Promise<EmulatorProcess> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, "--port", "0", "--project-id", projectId, "--secret", secret], {
+    const child = spawn(node, [bin, "--port", "0", "--project-id", projectId, "--secret", secret], {
       cwd: dirname(bin),
       stdio: ["ignore", "pipe", "pipe"]
     })

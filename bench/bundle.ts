@@ -8,7 +8,7 @@
  * `npx tsx bench/bundle.ts [--from=src]` prints a table.
  *
  * The SDK's share: esbuild also writes a source map, and every output byte whose mapping names a file of the SDK
- * (under `src/`, or `effect4/src/` and the shared `src/core/` and `src/schemas/`; the line's part of `dist/esm/`;
+ * (under `src/`, or `effect4/src/` and the shared `src/core/` and `src/schemas/`; the same paths under `dist/esm/`;
  * `node_modules/stytch/` for the official package) counts as the SDK's. `minified` share is that byte count.
  * `sdkShareGzip` is the marginal gzip cost: gzip(whole bundle) - gzip(the bundle with the SDK's bytes removed),
  * i.e. what the SDK adds to a download that already carries effect (and @effect/platform on Effect 3) and jose
@@ -39,18 +39,20 @@ const entryOf = (from: From, line: Line) =>
   from === "src"
     ? join(root, line === 3 ? "src/index.ts" : "effect4/src/index.ts")
     : "dist" in from
-    ? join(from.dist, line === 3 ? "esm/index.js" : "esm/effect4/index.js")
+    ? join(from.dist, line === 3 ? "esm/src/index.js" : "esm/effect4/src/index.js")
     : line === 3
     ? "effect-stytch"
     : "effect-stytch/effect4"
 /** Whether a bundled file is our SDK's. */
 const isOurs = (from: From, line: Line): ((path: string) => boolean) => {
-  if (from !== "src") {
-    const dir = "dist" in from ? from.dist : join(from.app, "node_modules/effect-stytch")
-    return line === 3 ? under(dir) : under(join(dir, "dist" in from ? "esm/effect4" : "dist/esm/effect4"))
-  }
-  if (line === 3) return under(join(root, "src"))
-  const dirs = ["effect4/src", "src/core", "src/schemas"].map((d) => under(join(root, d)))
+  // The built files sit at their repository paths under dist/esm (scripts/build.mjs).
+  const base = from === "src"
+    ? root
+    : "dist" in from
+    ? join(from.dist, "esm")
+    : join(from.app, "node_modules/effect-stytch/dist/esm")
+  if (line === 3) return under(join(base, "src"))
+  const dirs = ["effect4/src", "src/core", "src/schemas"].map((d) => under(join(base, d)))
   return (path) => dirs.some((isUnder) => isUnder(path))
 }
 const resolveDirOf = (from: From) => (from !== "src" && "app" in from ? from.app : root)

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the SDK package's JavaScript (`npm run build:js`; the declarations are `npm run build:types`):
-//   dist/esm/**           the `module` condition, for bundlers (tree-shaken): the Effect 3 line per source file,
-//                         the Effect 4 line (dist/esm/effect4/) one file per source module plus shared chunks
+//   dist/esm/**           the `module` condition, for bundlers (tree-shaken): one file per source file of both
+//                         lines, at their repository paths (dist/esm/src/, dist/esm/effect4/src/)
 //   dist/sdk/**           both lines bundled for Node (one module graph each, shared chunks)
 //   dist/index.js, dist/testing.js, dist/effect4/index.js, dist/effect4/testing.js
 //                         the `default` condition: the entries Node loads. Each first checks that the installed
@@ -19,19 +19,14 @@ const tsFiles = (dir) =>
 rmSync("dist", { recursive: true, force: true })
 const common = { format: "esm", platform: "node", logLevel: "warning", tsconfig: "tsconfig.build.json" }
 
-// Effect 3, for bundlers: file by file (imports between them stay relative).
-await esbuild.build({ ...common, entryPoints: tsFiles("src"), outdir: "dist/esm", outbase: "src" })
-// Effect 4, for bundlers: its sources import the shared src/core modules across the tree, so each module is an entry
-// and what they share goes into chunks.
+// For bundlers: both lines file by file, under their repository paths (dist/esm/src/, dist/esm/effect4/src/), so that
+// the Effect 4 sources' relative imports of the shared src/core and src/schemas modules hold as written. One output
+// file per source file is what lets a bundler drop what an app does not use (the error classes above all).
 await esbuild.build({
   ...common,
-  entryPoints: tsFiles("effect4/src"),
-  outdir: "dist/esm/effect4",
-  outbase: "effect4/src",
-  bundle: true,
-  splitting: true,
-  packages: "external",
-  chunkNames: "chunks/[name]-[hash]"
+  entryPoints: [...tsFiles("src"), ...tsFiles("effect4/src")],
+  outdir: "dist/esm",
+  outbase: "."
 })
 
 // For Node: both lines' bundles, and the guard.

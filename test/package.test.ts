@@ -297,6 +297,15 @@ describe("packed tarballs, installed into an app on effect 4", () => {
     })
   }, 60_000)
 
+  it("an Effect 4 app bundled from the installed package carries only the areas it uses, with effect 4", async () => {
+    const usersOnly = await measureApp("users.get only", "ours", { app: app4 }, 4)
+    assert.include(usersOnly.code, "/v1/users/{user_id}")
+    assert.notInclude(usersOnly.code, "/v1/passwords/authenticate")
+    assert.notInclude(usersOnly.code, "UserNotFound")
+    assert.notInclude(usersOnly.code, "@effect/platform")
+    assert.isAtMost(usersOnly.size.sdkShareGzip!, 15 * 1024)
+  }, 120_000)
+
   it("the Effect 4 declarations type-check a user's module under strict, and reject a misuse", async () => {
     await run(node22, [tsc, "-p", "."], app4)
     const bad = readFileSync(join(app4, "consumer.ts"), "utf8").replace(`{ email: "ada@example.com" }`, "{ email: 42 }")

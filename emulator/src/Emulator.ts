@@ -19,6 +19,7 @@ import {
   type AppState,
   type BodyError,
   type Ctx,
+  DEFAULT_MAX_BODY_BYTES as APP_MAX_BODY_BYTES,
   type Fault,
   handle,
   type IncomingRequest,
@@ -347,8 +348,8 @@ export interface Server {
   readonly port: number
 }
 
-/** The default of `maxBodyBytes`: 1 MiB, far above any Stytch request. */
-export const DEFAULT_MAX_BODY_BYTES = 1 << 20
+/** The default of `maxBodyBytes` (and the cap of in-process bodies): 1 MiB, far above any Stytch request. */
+export const DEFAULT_MAX_BODY_BYTES: number = APP_MAX_BODY_BYTES
 
 /**
  * The body of `req` as an effect that reads it when the pipeline needs it: counted while it streams, refused past

@@ -18,7 +18,7 @@ import * as Exit from "effect/Exit"
 import * as Redacted from "effect/Redacted"
 import * as Scope from "effect/Scope"
 import * as Emulator from "./Emulator.js"
-import type { BodyError, IncomingRequest } from "./internal/app.js"
+import { type BodyError, checkInMemoryBody, type IncomingRequest } from "./internal/app.js"
 
 export type {
   Fault,
@@ -237,14 +237,17 @@ const run = <A, E>(
 
 const BODY_ERRORS: ReadonlySet<string> = new Set<BodyError>(["tooLarge", "notUtf8", "aborted"])
 
-/** A lazy body as the pipeline's: read once, when the pipeline asks for it. */
+/** A lazy body as the pipeline's: read once, when the pipeline asks for it, then checked as an in-memory body. */
 const lazyBody = (read: () => PromiseLike<string>): Effect.Effect<string, BodyError> => {
   let reading: Promise<string> | undefined
   return Effect.tryPromise({
     try: () => (reading ??= Promise.resolve().then(read)),
     catch: (error): BodyError =>
       error instanceof BodyReadError && BODY_ERRORS.has(error.reason) ? error.reason : "aborted"
-  })
+  }).pipe(Effect.flatMap((text) => {
+    const problem = typeof text === "string" ? checkInMemoryBody(text) : "aborted"
+    return problem === undefined ? Effect.succeed(text) : Effect.fail(problem)
+  }))
 }
 
 const incoming = (request: WireRequest): IncomingRequest => {

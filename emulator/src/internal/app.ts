@@ -258,9 +258,36 @@ const bodyFailure = (error: BodyError): ApiFailure =>
     ? apiFailure("bad_request", "The request body is not valid UTF-8.")
     : apiFailure("bad_request", "The request body could not be read.")
 
-/** Reads a request's body (once); a body that cannot be read is an `ApiFailure`. */
+/** The default of the loopback server's `maxBodyBytes`, and the cap of in-memory bodies: 1 MiB, far above any Stytch request. */
+export const DEFAULT_MAX_BODY_BYTES = 1 << 20
+
+/**
+ * Whether a body already in memory is over `max` UTF-8 bytes (in-process requests: the loopback server counts the
+ * bytes of a streamed body itself, against its own `maxBodyBytes`). A UTF-16 unit is 1 to 3 bytes, so the exact
+ * count is needed only between `max / 3` and `max` units.
+ */
+const overCap = (text: string, max = DEFAULT_MAX_BODY_BYTES): boolean =>
+  text.length > max || (text.length * 3 > max && new TextEncoder().encode(text).length > max)
+
+/**
+ * Reads a request's body (once); a body that cannot be read is an `ApiFailure`. An in-memory body (in-process
+ * requests) is held to what the loopback server holds bytes to: over the default cap a 413, not representable as
+ * UTF-8 a 400, so in-process and loopback answer alike.
+ */
 export const readBody = (request: IncomingRequest): Effect.Effect<string, ApiFailure> =>
-  typeof request.body === "string" ? Effect.succeed(request.body) : Effect.mapError(request.body, bodyFailure)
+  typeof request.body === "string" ? inMemoryBody(request.body) : Effect.mapError(request.body, bodyFailure)
+
+/** A lone surrogate: a string no UTF-8 body can carry (the loopback server answers such bytes 400). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** An in-memory body checked as the loopback server checks bytes: the default cap, then well-formed Unicode. */
+export const checkInMemoryBody = (text: string): BodyError | undefined =>
+  overCap(text) ? "tooLarge" : LONE_SURROGATE.test(text) ? "notUtf8" : undefined
+
+const inMemoryBody = (text: string): Effect.Effect<string, ApiFailure> => {
+  const problem = checkInMemoryBody(text)
+  return problem === undefined ? Effect.succeed(text) : Effect.fail(bodyFailure(problem))
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Public OAuth2 form routes

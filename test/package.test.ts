@@ -96,6 +96,30 @@ afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true })
 })
 
+/**
+ * An app's flow through an SDK entry and its testing entry (the same program on either Effect line): a user made
+ * and read back, a missing one as the SDK's own error class, and which built file Node loaded (the bundled build,
+ * the default condition; bundlers take dist/esm, the module condition).
+ */
+const flowScript = (entry: string, testing: string, email: string) => `
+  import { Effect } from "effect"
+  import { StytchError, Users } from "${entry}"
+  import { StytchEmulator } from "${testing}"
+  const program = Effect.gen(function*() {
+    const users = yield* Users.Users
+    const created = yield* users.create({ email: "${email}" })
+    const got = yield* users.get({ user_id: created.user_id })
+    const missing = yield* Effect.flip(users.get({ user_id: "user-test-00000000-0000-4000-8000-000000000000" }))
+    return {
+      same: got.user_id === created.user_id,
+      tag: missing._tag,
+      sharedClass: missing instanceof StytchError.UserNotFound,
+      loaded: import.meta.resolve("${entry}").split("/node_modules/")[1]
+    }
+  })
+  console.log(JSON.stringify(await Effect.runPromise(Effect.provide(program, StytchEmulator.layerStytch()))))
+`
+
 /** Package names of an installed tree's `npm ls --parseable` paths. */
 const namesOf = (parseable: string): Set<string> =>
   new Set(parseable.split("\n").filter(Boolean).slice(1).map((path) => {
@@ -156,28 +180,7 @@ describe("packed tarballs, installed into an app", () => {
   })
 
   it("an app's flow runs through the SDK and effect-stytch/testing; errors are the SDK's own classes", async () => {
-    writeFileSync(
-      join(app, "flow.mjs"),
-      `
-      import { Effect } from "effect"
-      import { StytchError, Users } from "effect-stytch"
-      import { StytchEmulator } from "effect-stytch/testing"
-      const program = Effect.gen(function*() {
-        const users = yield* Users.Users
-        const created = yield* users.create({ email: "package@example.com" })
-        const got = yield* users.get({ user_id: created.user_id })
-        const missing = yield* Effect.flip(users.get({ user_id: "user-test-00000000-0000-4000-8000-000000000000" }))
-        return {
-          same: got.user_id === created.user_id,
-          tag: missing._tag,
-          sharedClass: missing instanceof StytchError.UserNotFound,
-          // Node takes the bundled build (the default condition); bundlers take dist/esm (module).
-          loaded: import.meta.resolve("effect-stytch").split("/node_modules/")[1]
-        }
-      })
-      console.log(JSON.stringify(await Effect.runPromise(Effect.provide(program, StytchEmulator.layerStytch()))))
-    `
-    )
+    writeFileSync(join(app, "flow.mjs"), flowScript("effect-stytch", "effect-stytch/testing", "package@example.com"))
     const { stdout } = await run(process.execPath, ["flow.mjs"], app)
     assert.deepStrictEqual(JSON.parse(stdout), {
       same: true,
@@ -269,24 +272,7 @@ describe("packed tarballs, installed into an app on effect 4", () => {
   it("an app's flow runs through effect-stytch/effect4 and its testing entry", async () => {
     writeFileSync(
       join(app4, "flow.mjs"),
-      `
-      import { Effect } from "effect"
-      import { StytchError, Users } from "effect-stytch/effect4"
-      import { StytchEmulator } from "effect-stytch/effect4/testing"
-      const program = Effect.gen(function*() {
-        const users = yield* Users.Users
-        const created = yield* users.create({ email: "package4@example.com" })
-        const got = yield* users.get({ user_id: created.user_id })
-        const missing = yield* Effect.flip(users.get({ user_id: "user-test-00000000-0000-4000-8000-000000000000" }))
-        return {
-          same: got.user_id === created.user_id,
-          tag: missing._tag,
-          sharedClass: missing instanceof StytchError.UserNotFound,
-          loaded: import.meta.resolve("effect-stytch/effect4").split("/node_modules/")[1]
-        }
-      })
-      console.log(JSON.stringify(await Effect.runPromise(Effect.provide(program, StytchEmulator.layerStytch()))))
-    `
+      flowScript("effect-stytch/effect4", "effect-stytch/effect4/testing", "package4@example.com")
     )
     const { stdout } = await run(node22, ["flow.mjs"], app4)
     assert.deepStrictEqual(JSON.parse(stdout), {

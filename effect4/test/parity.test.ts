@@ -16,10 +16,7 @@ import { vi } from "vitest"
 import { createEmulator, type PlainEmulator, type PlainServer } from "effect-stytch-emulator"
 import * as V4 from "effect-stytch/effect4"
 import * as V3 from "../../src/index.js"
-import type * as Effect3Types from "../../node_modules/effect/dist/dts/Effect.js"
-import type * as Layer3Types from "../../node_modules/effect/dist/dts/Layer.js"
-import type * as ManagedRuntime3Types from "../../node_modules/effect/dist/dts/ManagedRuntime.js"
-import type * as Redacted3Types from "../../node_modules/effect/dist/dts/Redacted.js"
+import { Effect3, Layer3, ManagedRuntime3, Redacted3 } from "../../test/support/effect3.js"
 import {
   type Controls,
   type Driver,
@@ -34,14 +31,6 @@ import {
 } from "./support/scenarios.js"
 
 vi.setConfig({ testTimeout: 30_000 })
-
-// Effect 3 itself, for running the Effect 3 SDK: the root node_modules' effect, the very modules `src/` resolves to
-// (this file's own `effect` is effect 4). Its declarations type them.
-const effect3 = (module: string) => import(new URL(`../../node_modules/effect/dist/esm/${module}.js`, import.meta.url).href)
-const Effect3: typeof Effect3Types = await effect3("Effect")
-const Layer3: typeof Layer3Types = await effect3("Layer")
-const ManagedRuntime3: typeof ManagedRuntime3Types = await effect3("ManagedRuntime")
-const Redacted3: typeof Redacted3Types = await effect3("Redacted")
 
 /** The method at a dotted path of an aggregate service (`m2m.clients.create`). */
 const methodAt = <F>(root: unknown, path: string): (request?: unknown) => F => {
@@ -72,7 +61,7 @@ const driver3 = (core: PlainEmulator, url: string) => {
     call: (method, request) =>
       runtime.runPromise(Effect3.flatMap(V3.Stytch.Stytch, (stytch) =>
         Effect3.match(
-          methodAt<Effect3Types.Effect<unknown, unknown>>(stytch, method)(revealSecrets(request, Redacted3.make)),
+          methodAt<Effect3.Effect<unknown, unknown>>(stytch, method)(revealSecrets(request, Redacted3.make)),
           { onSuccess: (value): Outcome => ({ ok: true, value }), onFailure: outcomeOfError }
         ))),
     emulator: controlsOf(core)
